@@ -1,0 +1,5 @@
+import sys
+
+from gdpr_register.cli import main
+
+sys.exit(main())

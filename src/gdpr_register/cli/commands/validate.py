@@ -1,0 +1,35 @@
+"""``gdpr-register validate FILE...``: load documents and report structural errors."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+NAME = "validate"
+HELP = "check that notice documents are well-formed (structure, types, references)"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", metavar="FILE", help="notice documents (.yaml, .json, .toml)")
+    parser.add_argument(
+        "--format", choices=("yaml", "json", "toml"), default=None,
+        help="document format (default: from each file's suffix)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from gdpr_register.cli import EXIT_OK, EXIT_USAGE
+    from gdpr_register.documents import load_notice
+    from gdpr_register.errors import DocumentError
+
+    failed = 0
+    for path in args.files:
+        try:
+            notice = load_notice(path, args.format)
+        except DocumentError as exc:
+            failed += 1
+            print(f"gdpr-register: error: {exc}", file=sys.stderr)
+            continue
+        registers = len(notice.registers)
+        print(f"{path}: ok ({notice.controller.name}, {registers} register{'s' * (registers != 1)})")
+    return EXIT_USAGE if failed else EXIT_OK

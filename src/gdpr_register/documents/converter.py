@@ -1,0 +1,270 @@
+"""The library's one cattrs converter, and the translation of its errors into paths.
+
+``make_converter()`` configures strict hooks: a string is never silently made of a number, a
+list is never made of a string's characters, unknown keys are rejected with a did-you-mean.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import functools
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from typing import Any, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from gdpr_register.errors import Problem
+from gdpr_register.model._validators import ModelValueError
+from gdpr_register.model.values import MonthDay, to_date
+
+__all__ = ["converter_for", "make_converter", "problems_from"]
+
+_YAML_BOOL_HINT = " (YAML reads unquoted yes/no/on/off as booleans: quote the value)"
+
+
+def _describe(value: object) -> str:
+    shown = repr(value)
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    return f"{type(value).__name__} {shown}"
+
+
+def _structure_str(value: object, _type: type) -> str:
+    if isinstance(value, str):
+        return value
+    hint = _YAML_BOOL_HINT if isinstance(value, bool) else ""
+    raise TypeError(f"expected text, got {_describe(value)}{hint}")
+
+
+def _structure_int(value: object, _type: type) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise TypeError(f"expected an integer, got {_describe(value)}")
+
+
+def _structure_bool(value: object, _type: type) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise TypeError(f"expected true or false, got {_describe(value)}")
+
+
+def _structure_date(value: object, _type: type) -> date:
+    return to_date(value)
+
+
+def _structure_datetime(value: object, _type: type) -> datetime:
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            raise ValueError(
+                f"{value!r} is not a valid date-time (expected ISO 8601 with an offset)"
+            ) from None
+    if not isinstance(value, datetime):
+        raise TypeError(f"expected a date-time, got {_describe(value)}")
+    if value.tzinfo is None:
+        raise ValueError(f"{value.isoformat()} has no time zone offset")
+    if type(value) is not datetime:  # pendulum.DateTime in, stdlib out
+        value = datetime(*value.timetuple()[:6], value.microsecond, tzinfo=value.tzinfo)
+    return value
+
+
+def _structure_month_day(value: object, _type: type) -> MonthDay:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a month and day like '12-31', got {_describe(value)}")
+    return MonthDay.parse(value)
+
+
+_ENUM_LABELS = {
+    "LawfulBasis": "lawful basis",
+    "SpecialCategoryCondition": "special-category condition",
+    "TransferMechanism": "transfer mechanism",
+    "TransferDerogation": "transfer derogation",
+}
+
+
+def _enum_label(enum_type: type[enum.Enum]) -> str:
+    if enum_type.__name__ in _ENUM_LABELS:
+        return _ENUM_LABELS[enum_type.__name__]
+    words = []
+    for ch in enum_type.__name__:
+        if ch.isupper() and words:
+            words.append(" ")
+        words.append(ch.lower())
+    return "".join(words)
+
+
+def _enum_hook(enum_type: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
+    values = {member.value: member for member in enum_type}
+    expected = ", ".join(str(v) for v in values)
+    label = _enum_label(enum_type)
+
+    def structure(value: object, _type: type) -> enum.Enum:
+        try:
+            return values[value]
+        except (KeyError, TypeError):
+            pass
+        close = difflib.get_close_matches(str(value), [str(v) for v in values], n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise ValueError(f"{value!r} is not a {label} (expected one of {expected}){hint}")
+
+    return structure
+
+
+def _enum_value(member: enum.Enum) -> Any:
+    return member.value
+
+
+def _is_homogeneous_tuple(type_: Any) -> bool:
+    args = get_args(type_)
+    return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def make_converter(*, detailed: bool = True) -> cattrs.Converter:
+    """The converter for notice documents.
+
+    ``detailed=True`` collects every error with its path (for users' documents);
+    ``detailed=False`` is the fast path the loader tries first, re-running the detailed one only
+    when something is wrong.
+    """
+    conv = cattrs.Converter(
+        detailed_validation=detailed, forbid_extra_keys=True, omit_if_default=True
+    )
+    # Predicates, not classes: a class hook for str would also catch every StrEnum.
+    conv.register_structure_hook_func(lambda t: t is str, _structure_str)
+    conv.register_structure_hook_func(lambda t: t is int, _structure_int)
+    conv.register_structure_hook_func(lambda t: t is bool, _structure_bool)
+    conv.register_structure_hook(date, _structure_date)
+    conv.register_structure_hook(datetime, _structure_datetime)
+    conv.register_structure_hook(MonthDay, _structure_month_day)
+    conv.register_unstructure_hook(date, date.isoformat)
+    conv.register_unstructure_hook(datetime, datetime.isoformat)
+    conv.register_unstructure_hook(MonthDay, str)
+
+    # cattrs dispatches str by class, and a StrEnum is a str: register the enum classes by class.
+    enum_hooks: dict[type, Callable[[object, type], enum.Enum]] = {}
+
+    def structure_enum(value: object, enum_type: type[enum.Enum]) -> enum.Enum:
+        hook = enum_hooks.get(enum_type)
+        if hook is None:
+            hook = enum_hooks[enum_type] = _enum_hook(enum_type)
+        return hook(value, enum_type)
+
+    conv.register_structure_hook(enum.Enum, structure_enum)
+    conv.register_structure_hook(enum.StrEnum, structure_enum)
+    conv.register_unstructure_hook(enum.Enum, _enum_value)
+    conv.register_unstructure_hook(enum.StrEnum, _enum_value)
+
+    def tuple_factory(type_: Any) -> Callable[[object, type], tuple[Any, ...]]:
+        item_type = get_args(type_)[0]
+        item_hook = conv.get_structure_hook(item_type)
+
+        if detailed:
+
+            def structure_detailed(value: object, _type: type) -> tuple[Any, ...]:
+                if not isinstance(value, list | tuple):
+                    raise TypeError(f"expected a list, got {_describe(value)}")
+                items, errors = [], []
+                for index, item in enumerate(value):
+                    try:
+                        items.append(item_hook(item, item_type))
+                    except Exception as exc:  # collected and re-raised as a group below
+                        exc.__notes__ = [
+                            *getattr(exc, "__notes__", []),
+                            IterableValidationNote(f"Structuring item @ index {index}", index, item_type),
+                        ]
+                        errors.append(exc)
+                if errors:
+                    raise IterableValidationError(
+                        f"While structuring {type_!r}", errors, type_
+                    )
+                return tuple(items)
+
+            return structure_detailed
+
+        def structure_fast(value: object, _type: type) -> tuple[Any, ...]:
+            if not isinstance(value, list | tuple):
+                raise TypeError(f"expected a list, got {_describe(value)}")
+            return tuple([item_hook(item, item_type) for item in value])
+
+        return structure_fast
+
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, tuple_factory)
+
+    def attrs_factory(cls: type) -> Callable[[object, type], Any]:
+        inner = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+
+        def structure(value: object, _type: type) -> Any:
+            if not isinstance(value, Mapping):
+                raise TypeError(f"expected a mapping of fields, got {_describe(value)}")
+            return inner(value, cls)
+
+        return structure
+
+    conv.register_structure_hook_factory(attrs.has, attrs_factory)
+    conv.register_unstructure_hook_factory(
+        attrs.has,
+        lambda cls: make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True),
+    )
+    return conv
+
+
+@functools.cache
+def converter_for(*, detailed: bool) -> cattrs.Converter:
+    """The shared converter instances (building one costs milliseconds: do it once)."""
+    return make_converter(detailed=detailed)
+
+
+def problems_from(exc: BaseException, root: str = "$") -> list[Problem]:
+    """Flatten a cattrs/attrs exception tree into path-addressed problems."""
+    out: list[Problem] = []
+    _walk(exc, root, out)
+    return out
+
+
+def _join(path: str, relative: str) -> str:
+    if not relative:
+        return path
+    return f"{path}{relative}" if relative.startswith("[") else f"{path}.{relative}"
+
+
+def _walk(exc: BaseException, path: str, out: list[Problem]) -> None:
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        with_notes, without = exc.group_exceptions()
+        for inner, note in with_notes:
+            if isinstance(note, IterableValidationNote):
+                _walk(inner, f"{path}[{note.index}]", out)
+            else:
+                _walk(inner, _join(path, note.name), out)
+        for inner in without:
+            _walk(inner, path, out)
+        return
+    if isinstance(exc, BaseExceptionGroup):
+        for inner in exc.exceptions:
+            _walk(inner, path, out)
+        return
+    if isinstance(exc, ForbiddenExtraKeysError):
+        known = [a.name for a in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
+        for key in sorted(exc.extra_fields):
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            out.append(Problem(location=_join(path, key), message=f"unknown key {key!r}{hint}"))
+        return
+    if isinstance(exc, KeyError):
+        out.append(Problem(location=path, message="required field is missing"))
+        return
+    if isinstance(exc, ModelValueError):
+        out.append(Problem(location=_join(path, exc.path), message=exc.message))
+        return
+    message = str(exc) or type(exc).__name__
+    out.append(Problem(location=path, message=message))

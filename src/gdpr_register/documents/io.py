@@ -1,0 +1,244 @@
+"""Loading and saving notice documents in YAML, JSON and TOML.
+
+Reading is bounded: a size limit before parsing, libyaml's nesting limit, and a node budget
+that counts every alias expansion (a "billion laughs" document fails fast instead of eating
+memory). Writing is atomic: a document is written to a temporary file and renamed into place,
+so a failure never leaves a half-written notice.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import json
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from gdpr_register.documents.converter import converter_for, problems_from
+from gdpr_register.errors import DocumentError, Problem
+from gdpr_register.model.notice import Notice
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_NODES",
+    "Format",
+    "dump_notice",
+    "dumps_notice",
+    "load_notice",
+    "loads_notice",
+    "notice_from_data",
+    "notice_to_data",
+]
+
+DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+DEFAULT_MAX_NODES = 2_000_000
+_MAX_DEPTH = 64
+
+
+class Format(enum.StrEnum):
+    YAML = "yaml"
+    JSON = "json"
+    TOML = "toml"
+
+    @classmethod
+    def for_path(cls, path: str | os.PathLike[str]) -> Format:
+        suffix = Path(path).suffix.lower()
+        by_suffix = {".yaml": cls.YAML, ".yml": cls.YAML, ".json": cls.JSON, ".toml": cls.TOML}
+        if suffix not in by_suffix:
+            raise DocumentError(
+                [
+                    Problem(
+                        location="",
+                        message=f"cannot tell the format from the suffix {suffix or '(none)'!r} "
+                        "(expected .yaml, .yml, .json or .toml, or pass the format)",
+                    )
+                ],
+                source=os.fspath(path),
+            )
+        return by_suffix[suffix]
+
+
+def _fail(message: str, source: str | None, location: str = "$") -> DocumentError:
+    return DocumentError([Problem(location=location, message=message)], source=source)
+
+
+@functools.cache
+def _yaml_loader() -> type:
+    """A safe loader (libyaml when available) with YAML 1.2 scalars.
+
+    Dates stay strings, so an impossible date is reported at its path by the converter; only
+    ``true``/``false`` are booleans, so Norway's ``NO`` stays a country code.
+    """
+    import re
+
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    resolvers = {
+        first: [(tag, regexp) for tag, regexp in entries if tag not in _DROPPED_TAGS]
+        for first, entries in base.yaml_implicit_resolvers.items()
+    }
+    loader = type("NoticeLoader", (base,), {"yaml_implicit_resolvers": resolvers})
+    loader.add_implicit_resolver(  # type: ignore[attr-defined]
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
+    return loader
+
+
+_DROPPED_TAGS = frozenset({"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"})
+
+
+def _parse(text: str, fmt: Format, source: str | None) -> Any:
+    try:
+        if fmt is Format.YAML:
+            import yaml
+
+            return yaml.load(text, Loader=_yaml_loader())  # noqa: S506 - a safe loader
+        if fmt is Format.JSON:
+            return json.loads(text)
+        import tomllib
+
+        return tomllib.loads(text)
+    except RecursionError:
+        raise _fail("the document is nested too deeply", source) from None
+    except ValueError as exc:  # json.JSONDecodeError and tomllib.TOMLDecodeError
+        raise _fail(f"not valid {fmt.value.upper()}: {exc}", source) from None
+    except Exception as exc:  # yaml.YAMLError, imported lazily
+        if type(exc).__module__.startswith("yaml"):
+            detail = " ".join(str(exc).split())
+            raise _fail(f"not valid YAML: {detail}", source) from None
+        raise
+
+
+def _check_budget(data: Any, max_nodes: int, source: str | None) -> None:
+    """Count nodes as a consumer would see them (aliases expanded) and bound the depth."""
+    budget = max_nodes
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        node, depth = stack.pop()
+        budget -= 1
+        if budget < 0:
+            raise _fail(
+                f"the document expands to more than {max_nodes:,} values "
+                "(repeated YAML aliases?); refusing to load it",
+                source,
+            )
+        if depth > _MAX_DEPTH:
+            raise _fail(f"the document is nested more than {_MAX_DEPTH} levels deep", source)
+        if isinstance(node, Mapping):
+            stack.extend((v, depth + 1) for v in node.values())
+        elif isinstance(node, list):
+            stack.extend((v, depth + 1) for v in node)
+
+
+def notice_from_data(data: Any, *, source: str | None = None) -> Notice:
+    """Structure already-parsed data (dicts, lists, scalars) into a :class:`Notice`."""
+    if not isinstance(data, Mapping):
+        raise _fail(
+            f"a notice document is a mapping of fields, got {type(data).__name__}", source
+        )
+    try:
+        return converter_for(detailed=False).structure(data, Notice)
+    except Exception:  # re-run with paths: errors are rare, clarity matters then
+        pass
+    try:
+        notice = converter_for(detailed=True).structure(data, Notice)
+    except Exception as exc:
+        raise DocumentError(problems_from(exc), source=source) from None
+    return notice  # pragma: no cover - the fast path failed on something odd but this passed
+
+
+def notice_to_data(notice: Notice) -> dict[str, Any]:
+    """Unstructure a notice into plain data (defaults omitted) for any serialiser."""
+    data: dict[str, Any] = converter_for(detailed=False).unstructure(notice)
+    return data
+
+
+def loads_notice(
+    text: str | bytes,
+    format: Format | str = Format.YAML,
+    *,
+    source: str | None = None,
+    max_nodes: int = DEFAULT_MAX_NODES,
+) -> Notice:
+    """Load a notice from a string in the given format."""
+    fmt = Format(format)
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise _fail(f"not UTF-8 text (byte {exc.start})", source) from None
+    data = _parse(text, fmt, source)
+    _check_budget(data, max_nodes, source)
+    return notice_from_data(data, source=source)
+
+
+def load_notice(
+    path: str | os.PathLike[str],
+    format: Format | str | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_nodes: int = DEFAULT_MAX_NODES,
+) -> Notice:
+    """Load a notice document; the format follows the file suffix unless given.
+
+    Raises :class:`~gdpr_register.errors.DocumentError` naming the file and every problem's
+    path. Files larger than ``max_bytes`` are refused before they are read.
+    """
+    source = os.fspath(path)
+    fmt = Format(format) if format is not None else Format.for_path(path)
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                raise _fail(
+                    f"the file is {size:,} bytes, more than the limit of {max_bytes:,}",
+                    source,
+                    location="",
+                )
+            raw = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise _fail(exc.strerror or str(exc), source, location="") from None
+    if len(raw) > max_bytes:  # a file that grew while we read it, or a pipe
+        raise _fail(f"the input is more than the limit of {max_bytes:,} bytes", source, "")
+    return loads_notice(raw, fmt, source=source, max_nodes=max_nodes)
+
+
+def dumps_notice(notice: Notice, format: Format | str = Format.YAML) -> str:
+    """Serialise a notice; ``loads_notice(dumps_notice(n, f), f) == n`` for every format."""
+    fmt = Format(format)
+    data = notice_to_data(notice)
+    if fmt is Format.YAML:
+        import yaml
+
+        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+        return yaml.dump(  # type: ignore[no-any-return]
+            data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100
+        )
+    if fmt is Format.JSON:
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    import tomli_w
+
+    return tomli_w.dumps(data)
+
+
+def dump_notice(
+    notice: Notice, path: str | os.PathLike[str], format: Format | str | None = None
+) -> None:
+    """Write a notice atomically: the old file stays intact unless the new one is complete."""
+    fmt = Format(format) if format is not None else Format.for_path(path)
+    text = dumps_notice(notice, fmt)
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

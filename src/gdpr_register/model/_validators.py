@@ -1,0 +1,107 @@
+"""Validators shared by the domain classes.
+
+Each raises ``ValueError``/``TypeError`` whose message says what was found and what was
+expected; the document loader prefixes the path. :class:`ModelValueError` also carries a path
+*relative* to the object being validated, for cross-field checks that point deeper.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Hashable, Iterable
+from datetime import date, datetime
+from typing import Any
+
+__all__ = [
+    "ModelTypeError",
+    "ModelValueError",
+    "check_unique",
+    "identifier",
+    "optional_text",
+    "text",
+]
+
+_IDENTIFIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
+# Control characters other than tab and newlines have no place in notice text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+MAX_TEXT = 100_000
+
+
+class ModelValueError(ValueError):
+    """A value error located at ``path`` below the object being built (e.g. ``purposes[1]``)."""
+
+    def __init__(self, path: str, message: str) -> None:
+        self.path = path
+        self.message = message
+        super().__init__(f"{path}: {message}" if path else message)
+
+
+class ModelTypeError(ModelValueError, TypeError):
+    """A located error about a value of the wrong type."""
+
+
+def _check_text(name: str, value: object) -> None:
+    if not isinstance(value, str):
+        raise ModelTypeError(name, f"expected text, got {type(value).__name__} {value!r}")
+    if not value.strip():
+        raise ModelValueError(name, "must not be empty")
+    if len(value) > MAX_TEXT:
+        raise ModelValueError(name, f"is {len(value)} characters, more than {MAX_TEXT}")
+    if _CONTROL.search(value):
+        raise ModelValueError(name, "contains a control character")
+
+
+def text(_instance: object, attribute: Any, value: object) -> None:
+    """A required, non-blank string without control characters."""
+    _check_text(attribute.name, value)
+
+
+def optional_text(_instance: object, attribute: Any, value: object) -> None:
+    if value is not None:
+        _check_text(attribute.name, value)
+
+
+def identifier(_instance: object, attribute: Any, value: object) -> None:
+    """A short id used for cross-references inside a notice (``contact-details``)."""
+    if not isinstance(value, str):
+        raise ModelTypeError(
+            attribute.name, f"expected an identifier, got {type(value).__name__} {value!r}"
+        )
+    if not _IDENTIFIER.fullmatch(value):
+        raise ModelValueError(
+            attribute.name,
+            f"{value!r} is not a valid identifier "
+            "(expected letters, digits, '-', '_' or '.', starting with a letter or digit, "
+            "at most 100 characters)"
+        )
+
+
+def check_unique(
+    items: Iterable[Any], key: Callable[[Any], Hashable], field: str, what: str
+) -> None:
+    """Raise ModelValueError at ``field[i]`` for the first repeated key."""
+    seen: dict[Hashable, int] = {}
+    for index, item in enumerate(items):
+        k = key(item)
+        if k in seen:
+            raise ModelValueError(
+                f"{field}[{index}]", f"duplicate {what} {k!r} (first at {field}[{seen[k]}])"
+            )
+        seen[k] = index
+
+
+def plain_date(_instance: object, attribute: Any, value: object) -> None:
+    """A ``datetime.date`` that is not a ``datetime`` (a day, not an instant)."""
+    if value is None:
+        return
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise TypeError(f"{attribute.name}: expected a date, got {type(value).__name__}")
+
+
+def aware_datetime(_instance: object, attribute: Any, value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, datetime):
+        raise TypeError(f"{attribute.name}: expected a datetime, got {type(value).__name__}")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(f"{attribute.name}: a time of day needs a time zone offset")

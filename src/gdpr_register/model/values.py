@@ -1,0 +1,199 @@
+"""Small value types: business ids, durations, contact channels, dates at the edge."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+import attrs
+
+from gdpr_register.model._validators import ModelTypeError, ModelValueError, optional_text, text
+from gdpr_register.model.countries import is_country_code
+from gdpr_register.model.enums import ChannelKind, ContactKind, DurationUnit
+
+__all__ = [
+    "FINNISH_BUSINESS_ID",
+    "BusinessId",
+    "Channel",
+    "ContactPoint",
+    "Duration",
+    "MonthDay",
+    "PostalAddress",
+    "to_date",
+    "to_optional_date",
+    "ytunnus_check_digit",
+]
+
+FINNISH_BUSINESS_ID = "fi-ytunnus"
+_YTUNNUS = re.compile(r"(\d{7})-(\d)")
+_YTUNNUS_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
+_SCHEME = re.compile(r"[a-z][a-z0-9-]{1,31}")
+_OTHER_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ./:-]{0,63}")
+
+
+def to_date(value: Any) -> date:
+    """Accept a stdlib or pendulum date, or an ISO ``YYYY-MM-DD`` string; return a stdlib date."""
+    if isinstance(value, datetime):
+        raise TypeError(f"expected a date, got a datetime {value.isoformat()}")
+    if isinstance(value, date):
+        return value if type(value) is date else date(value.year, value.month, value.day)
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a valid date (expected YYYY-MM-DD)") from None
+    raise TypeError(f"expected a date, got {type(value).__name__} {value!r}")
+
+
+def to_optional_date(value: Any) -> date | None:
+    return None if value is None else to_date(value)
+
+
+def ytunnus_check_digit(body: str) -> int | None:
+    """The check digit of a seven-digit Finnish business-ID body; None if no digit is valid."""
+    remainder = sum(int(d) * w for d, w in zip(body, _YTUNNUS_WEIGHTS, strict=True)) % 11
+    if remainder == 0:
+        return 0
+    if remainder == 1:
+        return None  # such bodies are never issued
+    return 11 - remainder
+
+
+def _valid_business_id(instance: BusinessId, _attribute: Any, value: str) -> None:
+    if not isinstance(value, str):
+        raise ModelTypeError("value", f"expected a business id string, got {type(value).__name__}")
+    if instance.scheme == FINNISH_BUSINESS_ID:
+        match = _YTUNNUS.fullmatch(value)
+        if match is None:
+            raise ModelValueError(
+                "value", f"{value!r} is not a Finnish business ID (expected NNNNNNN-C)"
+            )
+        expected = ytunnus_check_digit(match.group(1))
+        if expected is None or expected != int(match.group(2)):
+            shown = "none is valid" if expected is None else f"expected {expected}"
+            raise ModelValueError(
+                "value", f"{value!r} has a wrong check digit {match.group(2)} ({shown})"
+            )
+    elif not _OTHER_ID.fullmatch(value):
+        raise ModelValueError(
+            "value",
+            f"{value!r} is not a valid business id "
+            "(letters, digits, spaces and ./:- only, at most 64 characters)"
+        )
+
+
+def _valid_scheme(_instance: object, _attribute: Any, value: str) -> None:
+    if not isinstance(value, str) or not _SCHEME.fullmatch(value):
+        raise ModelValueError(
+            "scheme",
+            f"{value!r} is not a business-id scheme (expected lower-case letters, digits "
+            f"and '-', e.g. {FINNISH_BUSINESS_ID!r})"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class BusinessId:
+    """An organisation identifier with its scheme; Finnish Y-tunnus check digits are verified."""
+
+    scheme: str = attrs.field(validator=_valid_scheme)
+    value: str = attrs.field(validator=_valid_business_id)
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _country(_instance: object, attribute: Any, value: str | None) -> None:
+    if value is not None and not is_country_code(value):
+        raise ModelValueError(
+            attribute.name,
+            f"{value!r} is not an ISO 3166-1 alpha-2 country code (e.g. 'FI', 'SE', 'US')"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class PostalAddress:
+    street: str = attrs.field(validator=text)
+    postal_code: str | None = attrs.field(default=None, validator=optional_text)
+    city: str = attrs.field(validator=text)
+    country: str | None = attrs.field(default=None, validator=_country)
+
+
+@attrs.frozen(kw_only=True)
+class Channel:
+    """One way to reach a contact: an e-mail address, a phone number, a web form..."""
+
+    kind: ChannelKind = attrs.field(validator=attrs.validators.instance_of(ChannelKind))
+    value: str = attrs.field(validator=text)
+
+
+@attrs.frozen(kw_only=True)
+class ContactPoint:
+    """A person, role or mailbox to contact about data protection, with its channels."""
+
+    kind: ContactKind = attrs.field(validator=attrs.validators.instance_of(ContactKind))
+    name: str | None = attrs.field(default=None, validator=optional_text)
+    channels: tuple[Channel, ...] = ()
+    note: str | None = attrs.field(default=None, validator=optional_text)
+
+    def channel(self, kind: ChannelKind) -> Channel | None:
+        return next((c for c in self.channels if c.kind is kind), None)
+
+
+def _positive(_instance: object, attribute: Any, value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ModelTypeError(attribute.name, f"expected an integer, got {type(value).__name__}")
+    if value < 0 or value > 1000:
+        raise ModelValueError(attribute.name, f"{value} is out of range 0..1000")
+
+
+@attrs.frozen(kw_only=True)
+class Duration:
+    """A calendar duration: whole days, months or years (months clamp to the month's end)."""
+
+    amount: int = attrs.field(validator=_positive)
+    unit: DurationUnit = attrs.field(validator=attrs.validators.instance_of(DurationUnit))
+
+    def __str__(self) -> str:
+        return f"{self.amount} {self.unit.value}"
+
+
+def _month_day(instance: MonthDay, attribute: Any, value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{attribute.name}: expected an integer")
+    if attribute.name == "month" and not 1 <= value <= 12:
+        raise ValueError(f"month {value} is not 1..12")
+
+
+@attrs.frozen(kw_only=True)
+class MonthDay:
+    """A day of the year without a year, e.g. the end of a financial year (``03-31``)."""
+
+    month: int = attrs.field(validator=_month_day)
+    day: int = attrs.field(validator=_month_day)
+
+    def __attrs_post_init__(self) -> None:
+        # Feb 29 is allowed: it is clamped to Feb 28 in common years.
+        last = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[self.month - 1]
+        if not 1 <= self.day <= last:
+            raise ValueError(f"day {self.day} does not exist in month {self.month}")
+
+    @classmethod
+    def parse(cls, value: str) -> MonthDay:
+        match = re.fullmatch(r"(\d{2})-(\d{2})", value)
+        if match is None:
+            raise ValueError(f"{value!r} is not a month and day (expected MM-DD, e.g. '12-31')")
+        return cls(month=int(match.group(1)), day=int(match.group(2)))
+
+    def __str__(self) -> str:
+        return f"{self.month:02d}-{self.day:02d}"
+
+    def in_year(self, year: int) -> date:
+        """This day in ``year``, with 02-29 clamped to 02-28 in common years."""
+        if self.month == 2 and self.day == 29 and not _is_leap(year):
+            return date(year, 2, 28)
+        return date(year, self.month, self.day)
+
+
+def _is_leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
