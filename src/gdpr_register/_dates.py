@@ -1,0 +1,62 @@
+"""Calendar arithmetic on stdlib dates, fast enough for hot paths (no pendulum here).
+
+Months and years clamp to the end of the month: 31 Jan + 1 month = 28/29 Feb and
+29 Feb + 1 year = 28 Feb (Regulation 1182/71 Art. 3(2)(c) counts months this way too).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from gdpr_register.model.enums import DurationUnit
+from gdpr_register.model.values import Duration
+
+__all__ = ["add_duration", "add_months", "days_in_month", "end_of_year", "latest_start"]
+
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _DAYS[month - 1]
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` plus ``months`` calendar months (negative allowed), clamped to the month's end."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month0 = divmod(index, 12)
+    last = days_in_month(year, month0 + 1)
+    return date(year, month0 + 1, day.day if day.day <= last else last)
+
+
+def add_duration(day: date, duration: Duration) -> date:
+    if duration.unit is DurationUnit.DAYS:
+        return day + timedelta(days=duration.amount)
+    if duration.unit is DurationUnit.MONTHS:
+        return add_months(day, duration.amount)
+    return add_months(day, 12 * duration.amount)
+
+
+def latest_start(deadline: date, duration: Duration) -> date:
+    """The latest ``d`` with ``add_duration(d, duration) <= deadline``.
+
+    ``add_duration`` is monotone in ``d``, so "``d + duration <= deadline``" is exactly
+    "``d <= latest_start(deadline, duration)``": a sweep can compare stored dates against one
+    precomputed threshold instead of doing calendar arithmetic per row (in SQL too).
+    """
+    if duration.unit is DurationUnit.DAYS:
+        return deadline - timedelta(days=duration.amount)
+    months = duration.amount * (12 if duration.unit is DurationUnit.YEARS else 1)
+    candidate = add_months(deadline, -months)
+    # Clamping can map several start days onto one end day (Jan 29-31 + 1 month = Feb 28):
+    # step forward while the next day still lands on or before the deadline.
+    while add_months(candidate + timedelta(days=1), months) <= deadline:
+        candidate += timedelta(days=1)
+    while add_months(candidate, months) > deadline:
+        candidate -= timedelta(days=1)
+    return candidate
+
+
+def end_of_year(day: date) -> date:
+    return date(day.year, 12, 31)
