@@ -16,7 +16,7 @@ import sqlite3
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from typing import Any, TypeVar
 
@@ -161,20 +161,17 @@ class _Db:
             try:
                 yield conn
             except BaseException as exc:
-                try:
+                # The original error matters more; SQLite may have rolled back already.
+                with suppress(sqlite3.Error):
                     conn.execute("ROLLBACK")
-                except sqlite3.Error:
-                    pass  # the original error matters more; SQLite rolled back already
                 if isinstance(exc, sqlite3.Error):
                     raise self.fail(exc, doing) from exc
                 raise
             try:
                 conn.execute("COMMIT")
             except sqlite3.Error as exc:
-                try:
+                with suppress(sqlite3.Error):
                     conn.execute("ROLLBACK")
-                except sqlite3.Error:
-                    pass
                 raise self.fail(exc, doing) from exc
 
     def read(self, doing: str, work: Callable[[sqlite3.Connection], T]) -> T:
@@ -192,9 +189,8 @@ class _Db:
         ``LIMIT ?`` (last); the key is the first column. No lock is held between pages."""
         last = start
         while True:
-            rows = self.read(
-                doing, lambda c: c.execute(sql, (last, *params, PAGE_SIZE)).fetchall()
-            )
+            bound = (last, *params, PAGE_SIZE)
+            rows = self.read(doing, lambda c, bound=bound: c.execute(sql, bound).fetchall())
             if not rows:
                 return
             yield rows
@@ -397,10 +393,8 @@ class _Ledger(Ledger):
         def work(conn: sqlite3.Connection) -> None:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
-        try:
+        with suppress(StoreUnavailable):  # committed already; a busy reader only postpones
             self._db.read("checkpointing", work)
-        except StoreUnavailable:
-            pass  # committed already; a busy reader only postpones the overwrite
 
     def receipts(self, *, request_id: str | None = None) -> tuple[ErasureReceipt, ...]:
         sql = ("SELECT id, request_id, reason, erased_at, events_erased, event_kinds, "
