@@ -34,6 +34,7 @@ from gdpr_register.storage._codec import (
     notice_to_json,
     to_timestamp,
 )
+from gdpr_register.storage._sweep import SqlSweep
 from gdpr_register.storage._url import redact_url, sqlite_path
 from gdpr_register.storage.base import (
     AuditEntry,
@@ -82,7 +83,8 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             day INTEGER NOT NULL,
             details TEXT
         )""",
-        "CREATE INDEX events_by_subject ON events (subject, day, seq)",
+        # Covers the sweep (GROUP BY subject with FILTER on kind, aggregate on day).
+        "CREATE INDEX events_by_subject ON events (subject, kind, day)",
         """CREATE TABLE requests (
             seq INTEGER PRIMARY KEY,
             id TEXT NOT NULL UNIQUE,
@@ -183,14 +185,18 @@ class _Db:
                 raise self.fail(exc, doing) from exc
 
     def pages(
-        self, doing: str, sql: str, params: tuple[Any, ...], start: Any
+        self, doing: str, sql: str, bind: Callable[[Any, int], tuple[Any, ...]], start: Any
     ) -> Iterator[list[tuple[Any, ...]]]:
-        """Keyset pagination: ``sql`` has ``?`` for the last key seen (first parameter) and
-        ``LIMIT ?`` (last); the key is the first column. No lock is held between pages."""
+        """Keyset pagination: ``bind(last_key, page_size)`` gives the parameters; the key is
+        the first column. No lock is held between pages."""
         last = start
         while True:
-            bound = (last, *params, PAGE_SIZE)
-            rows = self.read(doing, lambda c, bound=bound: c.execute(sql, bound).fetchall())
+            bound = bind(last, PAGE_SIZE)
+
+            def page(conn: sqlite3.Connection, bound: tuple[Any, ...] = bound) -> list[Any]:
+                return conn.execute(sql, bound).fetchall()
+
+            rows = self.read(doing, page)
             if not rows:
                 return
             yield rows
@@ -338,7 +344,7 @@ class _Ledger(Ledger):
         for rows in self._db.pages(
             "listing subjects",
             "SELECT DISTINCT subject FROM events WHERE subject > ? ORDER BY subject LIMIT ?",
-            (), "",
+            lambda after, limit: (after, limit), "",
         ):
             for (subject,) in rows:
                 yield subject
@@ -346,14 +352,14 @@ class _Ledger(Ledger):
     def due_for_erasure(
         self, register: Register, *, as_of: date, **policy_options: Any
     ) -> Iterator[DueForErasure]:
-        from gdpr_register.storage._sweep import SqlSweep
-
         self._db.connection()
         sweep = SqlSweep.build(register, as_of=as_of, dialect="sqlite", **policy_options)
         return self._sweep(sweep)
 
-    def _sweep(self, sweep: Any) -> Iterator[DueForErasure]:
-        for rows in self._db.pages("sweeping for erasure", sweep.sql, sweep.params, ""):
+    def _sweep(self, sweep: SqlSweep) -> Iterator[DueForErasure]:
+        if not sweep.categories:
+            return
+        for rows in self._db.pages("sweeping for erasure", sweep.sql, sweep.bind, ""):
             yield from sweep.results(rows)
 
     def erase(
