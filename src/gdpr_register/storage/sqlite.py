@@ -565,8 +565,11 @@ def _schema_version(conn: sqlite3.Connection) -> int:
     return int(row[0]) if row else 0
 
 
-def migrate(conn: sqlite3.Connection, url: str, *, target: int = SCHEMA_VERSION) -> int:
-    """Bring the schema to ``target`` in one transaction; return the version found before."""
+def migrate(conn: sqlite3.Connection, url: str, *, target: int | None = None) -> int:
+    """Bring the schema to ``target`` (default: ``SCHEMA_VERSION``) in one transaction;
+    return the version found before. A failing step rolls everything back."""
+    if target is None:
+        target = SCHEMA_VERSION
     conn.execute("BEGIN IMMEDIATE")
     try:
         found = _schema_version(conn)
