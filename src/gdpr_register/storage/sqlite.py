@@ -565,19 +565,27 @@ def _schema_version(conn: sqlite3.Connection) -> int:
     return int(row[0]) if row else 0
 
 
+def _refuse_newer(found: int, target: int, url: str) -> None:
+    if found > target:
+        raise StoreUnavailable(
+            f"{url}: the store has schema version {found}, newer than this version of "
+            f"gdpr-register understands ({target}): upgrade gdpr-register"
+        )
+
+
 def migrate(conn: sqlite3.Connection, url: str, *, target: int | None = None) -> int:
     """Bring the schema to ``target`` (default: ``SCHEMA_VERSION``) in one transaction;
     return the version found before. A failing step rolls everything back."""
     if target is None:
         target = SCHEMA_VERSION
+    found = _schema_version(conn)  # a plain read first: an up-to-date store needs no lock
+    if found == target:
+        return found
+    _refuse_newer(found, target, url)
     conn.execute("BEGIN IMMEDIATE")
     try:
-        found = _schema_version(conn)
-        if found > target:
-            raise StoreUnavailable(
-                f"{url}: the store has schema version {found}, newer than this version of "
-                f"gdpr-register understands ({target}): upgrade gdpr-register"
-            )
+        found = _schema_version(conn)  # again under the write lock: another process may
+        _refuse_newer(found, target, url)  # have migrated in the meantime
         for version in range(found + 1, target + 1):
             for statement in MIGRATIONS[version]:
                 conn.execute(statement)
