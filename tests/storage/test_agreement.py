@@ -4,8 +4,8 @@ reference; SQLite always; PostgreSQL when a server is available)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from datetime import date
+from functools import partial
 from typing import Any
 
 from hypothesis import HealthCheck, settings
