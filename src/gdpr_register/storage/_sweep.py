@@ -51,18 +51,27 @@ def sweep_in_python(
 
 @attrs.frozen(kw_only=True)
 class SqlSweep:
-    """One sweep, ready to run: ``sql`` with placeholders, ``params`` to bind after the
-    pagination key, and :meth:`results` to turn rows into values.
+    """One sweep, ready to run: ``sql`` with named placeholders, :meth:`bind` for its
+    parameters, and :meth:`results` to turn rows into values.
 
-    The query is keyset-paginated: its first parameter is the last subject already seen
-    (``''`` to start) and its last one is the page size (``LIMIT``); rows come as
-    ``(subject, due_0, due_1, ...)`` in subject order, one flag per category in
-    ``categories`` order, only for subjects with at least one due category.
+    The query is keyset-paginated: ``bind(after, limit)`` asks for at most ``limit`` subjects
+    after ``after`` (``''`` to start). Rows are ``(subject, flag_0, flag_1, ...)`` in subject
+    order, only for subjects with a due category; ``flags[i]`` lists the categories that
+    ``flag_i`` makes due (categories with the same clocks share one flag).
+
+    It is one level of ``GROUP BY subject ... HAVING ... ORDER BY subject LIMIT``: the
+    subject index gives the groups in order, so a page stops as soon as it is full (no sort,
+    no scan of the rest of the table).
     """
 
     sql: str
-    params: tuple[Any, ...]
-    categories: tuple[str, ...]
+    params: dict[str, Any]
+    flags: tuple[tuple[str, ...], ...]
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        """Every category the query can report (sorted)."""
+        return tuple(sorted(c for flag in self.flags for c in flag))
 
     @classmethod
     def build(
@@ -76,90 +85,93 @@ class SqlSweep:
     ) -> SqlSweep:
         """Compile ``register`` and render the query.
 
-        ``dialect`` is ``sqlite`` (``?`` placeholders, days as ``date.toordinal()``) or
-        ``postgres`` (``%s`` placeholders, days as ``date``). ``table`` must have columns
-        ``subject``, ``kind`` and ``day`` (it is a fixed identifier chosen by the backend,
-        never user input).
+        ``dialect`` is ``sqlite`` (``:name`` placeholders, days as ``date.toordinal()``) or
+        ``postgres`` (``%(name)s`` placeholders, days as ``date``). ``table`` must have
+        columns ``subject``, ``kind`` and ``day``; it is a fixed identifier chosen by the
+        backend, never user input.
         """
-        from gdpr_register.retention import ClockKind, compile_policy
+        from gdpr_register.retention import Aggregation, compile_policy
 
         if dialect not in ("sqlite", "postgres"):
             raise ValueError(f"unknown dialect {dialect!r}")
-        mark = "?" if dialect == "sqlite" else "%s"
+
+        def mark(name: str) -> str:
+            return f":{name}" if dialect == "sqlite" else f"%({name})s"
+
         day: Callable[[date], Any] = date.toordinal if dialect == "sqlite" else _same
         policy = compile_policy(register, **policy_options)
         before = as_of - timedelta(days=1)
+        params: dict[str, Any] = {}
+        named: dict[Any, str] = {}
 
-        columns: dict[tuple[tuple[str, ...], bool], int] = {}
-        column_params: list[Any] = []
-        column_sql: list[str] = []
+        def param(value: Any, prefix: str) -> str:
+            # One placeholder per distinct value: repeated expressions stay identical, so
+            # the database computes each aggregate once.
+            key = (prefix, value)
+            if key not in named:
+                named[key] = f"{prefix}{len(named)}"
+                params[named[key]] = value
+            return mark(named[key])
 
-        def column(events: tuple[str, ...], latest: bool) -> str:
-            key = (events, latest)
-            if key not in columns:
-                columns[key] = len(columns)
-                marks = ", ".join([mark] * len(events))
-                function = "MAX" if latest else "MIN"
-                column_sql.append(
-                    f"{function}(day) FILTER (WHERE kind IN ({marks})) AS c{columns[key]}"
-                )
-                column_params.extend(events)
-            return f"c{columns[key]}"
+        def aggregate(events: tuple[str, ...], aggregation: Aggregation) -> str:
+            kinds = ", ".join(param(kind, "k") for kind in events)
+            function = "MAX" if aggregation is Aggregation.LATEST else "MIN"
+            return f"{function}(day) FILTER (WHERE kind IN ({kinds}))"
 
-        flag_sql: list[str] = []
-        flag_params: list[Any] = []
-        categories: list[str] = []
+        flag_sql: dict[str, list[str]] = {}
+        any_expired: dict[str, None] = {}
         for category in policy.categories:
             maxima = category.maxima
             if category.blocked or not maxima:
                 continue  # never due: leave it out of the query altogether
-            expired = []
-            for clock in maxima:
-                name = column(clock.events, clock.aggregation.value == "latest")
-                expired.append(f"COALESCE({name} <= {mark}, FALSE)")
-                flag_params.append(day(clock.threshold(as_of)))
-            active = []
-            for clock in category.holds:
-                assert clock.kind is ClockKind.HOLD
-                name = column(clock.events, clock.aggregation.value == "latest")
-                active.append(f"COALESCE({name} > {mark}, FALSE)")
-                flag_params.append(day(clock.threshold(before)))
+            # A comparison with a clock that has not started (NULL) is NULL: false in
+            # HAVING and falsy in results, so only the negated holds need COALESCE.
+            expired = [
+                f"{aggregate(c.events, c.aggregation)} <= {param(day(c.threshold(as_of)), 't')}"
+                for c in maxima
+            ]
+            active = [
+                f"COALESCE({aggregate(c.events, c.aggregation)} > "
+                f"{param(day(c.threshold(before)), 't')}, FALSE)"
+                for c in category.holds
+            ]
+            any_expired.update(dict.fromkeys(expired))
             expression = f"({' OR '.join(expired)})"
             if active:
                 expression += f" AND NOT ({' OR '.join(active)})"
-            flag_sql.append(f"({expression}) AS d{len(categories)}")
-            categories.append(category.category)
+            flag_sql.setdefault(f"({expression})", []).append(category.category)
 
-        if not categories:
-            return cls(sql="", params=(), categories=())
-        flags = [f"d{i}" for i in range(len(categories))]
-        # Inner: one row per subject with its aggregates (GROUP BY walks the subject index);
-        # middle: the per-category flags; outer: keep subjects with a due category, one page.
+        if not flag_sql:
+            return cls(sql="", params={}, flags=())
+        expressions = list(flag_sql)
+        # HAVING keeps subjects with some expired maximum (a superset of those with a due
+        # category: holds may still keep all of them); results() drops the rest.
         sql = (
-            f"SELECT subject, {', '.join(flags)} FROM ("
-            f"SELECT subject, {', '.join(flag_sql)} FROM ("
-            f"SELECT subject, {', '.join(column_sql)} FROM {table} "
-            f"WHERE subject > {mark} GROUP BY subject) AS per_subject"
-            f") AS flagged WHERE {' OR '.join(flags)} ORDER BY subject LIMIT {mark}"
+            f"SELECT subject, {', '.join(expressions)} FROM {table} "
+            f"WHERE subject > {mark('after')} GROUP BY subject "
+            f"HAVING {' OR '.join(any_expired)} ORDER BY subject LIMIT {mark('limit')}"
         )
-        # Placeholders in text order: flags' thresholds, aggregates' kinds, the pagination
-        # key, the page size (see bind()).
-        return cls(
-            sql=sql,
-            params=(*flag_params, *column_params),
-            categories=tuple(categories),
-        )
+        return cls(sql=sql, params=params,
+                   flags=tuple(tuple(sorted(flag_sql[e])) for e in expressions))
 
-    def bind(self, after: Any, limit: int) -> tuple[Any, ...]:
-        """All parameters in placeholder order, for the page after subject ``after``."""
-        return (*self.params, after, limit)
+    def bind(self, after: Any, limit: int) -> dict[str, Any]:
+        """The parameters for the page of at most ``limit`` subjects after ``after``."""
+        return {**self.params, "after": after, "limit": limit}
 
     def results(self, rows: Iterable[Sequence[Any]]) -> Iterator[DueForErasure]:
-        names = self.categories
-        order = sorted(range(len(names)), key=names.__getitem__)
+        flags = self.flags
+        # At most 2**len(flags) combinations: compute each category tuple once.
+        combinations: dict[tuple[Any, ...], tuple[str, ...]] = {}
         for row in rows:
-            due = tuple(names[i] for i in order if row[i + 1])
-            yield DueForErasure(subject=row[0], categories=due)
+            key = tuple(row[1:])
+            due = combinations.get(key)
+            if due is None:
+                due = combinations[key] = tuple(sorted(
+                    {c for flag, categories in zip(key, flags, strict=True) if flag
+                     for c in categories}
+                ))
+            if due:
+                yield DueForErasure(subject=row[0], categories=due)
 
 
 def _same(value: date) -> date:

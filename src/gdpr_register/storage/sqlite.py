@@ -185,7 +185,7 @@ class _Db:
                 raise self.fail(exc, doing) from exc
 
     def pages(
-        self, doing: str, sql: str, bind: Callable[[Any, int], tuple[Any, ...]], start: Any
+        self, doing: str, sql: str, bind: Callable[[Any, int], Any], start: Any
     ) -> Iterator[list[tuple[Any, ...]]]:
         """Keyset pagination: ``bind(last_key, page_size)`` gives the parameters; the key is
         the first column. No lock is held between pages."""
@@ -193,7 +193,7 @@ class _Db:
         while True:
             bound = bind(last, PAGE_SIZE)
 
-            def page(conn: sqlite3.Connection, bound: tuple[Any, ...] = bound) -> list[Any]:
+            def page(conn: sqlite3.Connection, bound: Any = bound) -> list[Any]:
                 return conn.execute(sql, bound).fetchall()
 
             rows = self.read(doing, page)
