@@ -55,9 +55,10 @@ class SqlSweep:
     parameters, and :meth:`results` to turn rows into values.
 
     The query is keyset-paginated: ``bind(after, limit)`` asks for at most ``limit`` subjects
-    after ``after`` (``''`` to start). Rows are ``(subject, flag_0, flag_1, ...)`` in subject
-    order, only for subjects with a due category; ``flags[i]`` lists the categories that
-    ``flag_i`` makes due (categories with the same clocks share one flag).
+    after ``after`` (``''`` to start). Rows are ``(subject, mask)`` in subject order, for
+    subjects with an expired maximum clock; bit ``i`` of ``mask`` set means the categories in
+    ``flags[i]`` are due (categories with the same clocks share one flag). Pagination counts
+    rows, not results: a page may yield fewer values than it has rows.
 
     It is one level of ``GROUP BY subject ... HAVING ... ORDER BY subject LIMIT``: the
     subject index gives the groups in order, so a page stops as soon as it is full (no sort,
@@ -144,10 +145,14 @@ class SqlSweep:
         if not flag_sql:
             return cls(sql="", params={}, flags=())
         expressions = list(flag_sql)
+        # One integer per row: bit i set when flag i is true (fewer values to hand to Python).
+        mask = " + ".join(
+            f"(CASE WHEN {e} THEN {1 << i} ELSE 0 END)" for i, e in enumerate(expressions)
+        )
         # HAVING keeps subjects with some expired maximum (a superset of those with a due
         # category: holds may still keep all of them); results() drops the rest.
         sql = (
-            f"SELECT subject, {', '.join(expressions)} FROM {table} "
+            f"SELECT subject, {mask} FROM {table} "
             f"WHERE subject > {mark('after')} GROUP BY subject "
             f"HAVING {' OR '.join(any_expired)} ORDER BY subject LIMIT {mark('limit')}"
         )
@@ -160,18 +165,18 @@ class SqlSweep:
 
     def results(self, rows: Iterable[Sequence[Any]]) -> Iterator[DueForErasure]:
         flags = self.flags
-        # At most 2**len(flags) combinations: compute each category tuple once.
-        combinations: dict[tuple[Any, ...], tuple[str, ...]] = {}
-        for row in rows:
-            key = tuple(row[1:])
-            due = combinations.get(key)
+        # Each row's second column is a bit mask of true flags: map every mask seen to its
+        # sorted categories once.
+        combinations: dict[int, tuple[str, ...]] = {}
+        for subject, mask in rows:
+            due = combinations.get(mask)
             if due is None:
-                due = combinations[key] = tuple(sorted(
-                    {c for flag, categories in zip(key, flags, strict=True) if flag
+                due = combinations[mask] = tuple(sorted(
+                    {c for i, categories in enumerate(flags) if mask >> i & 1
                      for c in categories}
                 ))
             if due:
-                yield DueForErasure(subject=row[0], categories=due)
+                yield DueForErasure(subject=subject, categories=due)
 
 
 def _same(value: date) -> date:
