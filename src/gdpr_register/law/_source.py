@@ -10,7 +10,7 @@ __all__ = ["Confidence", "LegalSource"]
 
 
 class Confidence(enum.StrEnum):
-    """The rule catalogue's flags: C confirmed from primary text, S secondary only, U unconfirmed."""
+    """The catalogue's flags: C confirmed from primary text, S secondary only, U unconfirmed."""
 
     CONFIRMED = "C"
     SECONDARY = "S"

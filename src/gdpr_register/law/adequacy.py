@@ -46,7 +46,9 @@ def _d(
 ) -> AdequacyDecision:
     return AdequacyDecision(
         territory=territory, name=name, instrument=instrument, adopted=adopted,
-        source=LegalSource(citation=f"Commission Decision {instrument}", url=_LIST, confidence=conf),
+        source=LegalSource(
+            citation=f"Commission Decision {instrument}", url=_LIST, confidence=conf
+        ),
         **kw,  # type: ignore[arg-type]
     )
 

@@ -1,8 +1,8 @@
 """EEA membership with dates: where GDPR applies, so that a transfer is no Chapter V transfer.
 
-EU-27 states count as members throughout (Croatia from its accession on 2013-07-01), so that a
-date before GDPR applied (2018-05-25) never turns an intra-EU transfer into an export; Iceland, Liechtenstein and Norway from 2018-07-20 (EEA Joint
-Committee Decision 154/2018 of 6 July 2018). The United Kingdom applied GDPR as a Member State
+EU-27 states count as members throughout (Croatia from its accession on 2013-07-01), so that
+a date before GDPR applied (2018-05-25) never turns an intra-EU transfer into an export.
+Iceland, Liechtenstein and Norway count from 2018-07-20 (EEA Joint Committee Decision 154/2018 of 6 July 2018). The United Kingdom applied GDPR as a Member State
 until the end of the Brexit transition period (2020-12-31); it is a third country afterwards.
 """
 
