@@ -2,8 +2,10 @@
 
 EU-27 states count as members throughout (Croatia from its accession on 2013-07-01), so that
 a date before GDPR applied (2018-05-25) never turns an intra-EU transfer into an export.
-Iceland, Liechtenstein and Norway count from 2018-07-20 (EEA Joint Committee Decision 154/2018 of 6 July 2018). The United Kingdom applied GDPR as a Member State
-until the end of the Brexit transition period (2020-12-31); it is a third country afterwards.
+Iceland, Liechtenstein and Norway count from 2018-07-20 (EEA Joint Committee Decision
+154/2018 of 6 July 2018). The United Kingdom applied GDPR as a Member State
+until the end of the Brexit transition period
+(2020-12-31); it is a third country afterwards.
 """
 
 from __future__ import annotations

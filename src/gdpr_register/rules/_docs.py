@@ -7,6 +7,10 @@ from gdpr_register.rules._engine import Registry, Rule, default_registry
 __all__ = ["catalogue_markdown", "rule_text"]
 
 
+def _plain(template: str) -> str:
+    return template.replace("{{", "{").replace("}}", "}")
+
+
 def rule_text(item: Rule) -> str:
     """One rule's documentation as plain text, under the fixed headings."""
     lines = [
@@ -18,7 +22,7 @@ def rule_text(item: Rule) -> str:
     if item.replaced_by:
         lines.append(f"replaced by: {item.replaced_by}")
     lines += ["", "What it checks", f"  {item.doc.what}", "", "Why", f"  {item.doc.why}",
-              "", "Example", f"  {item.doc.example}", "", "Suggested fix", f"  {item.fix}"]
+              "", "Example", f"  {item.doc.example}", "", "Suggested fix", f"  {_plain(item.fix)}"]
     if item.doc.references:
         lines += ["", "References", *(f"  {ref}" for ref in item.doc.references)]
     return "\n".join(lines)
@@ -67,11 +71,11 @@ def catalogue_markdown(registry: Registry | None = None) -> str:
             "",
             "### Suggested fix",
             "",
-            item.fix,
+            _plain(item.fix),
         ]
         if item.variants:
             out += ["", "Variants (by the finding's `problem` argument):", ""]
-            out += [f"- `{key}`: {fix}" for key, (_message, fix) in sorted(item.variants.items())]
+            out += [f"- `{key}`: {_plain(fix)}" for key, (_message, fix) in sorted(item.variants.items())]
         out += ["", "### References", ""]
         out += [f"- {ref}" for ref in item.doc.references] or ["- The GDPR article cited above."]
     return "\n".join(out) + "\n"

@@ -143,8 +143,15 @@ def _show(value: object) -> str:
 
 
 def render(template: str, args: Mapping[str, ArgValue]) -> str:
-    """Fill a message or fix template; tuples are listed, dates written ISO."""
-    return template.format_map({key: _show(value) for key, value in args.items()})
+    """Fill a message or fix template; tuples are listed, dates written ISO.
+
+    A template that does not fit its arguments (a plugin's mistake) is shown unfilled rather
+    than failing the whole report.
+    """
+    try:
+        return template.format_map({key: _show(value) for key, value in args.items()})
+    except (KeyError, IndexError, ValueError):
+        return template
 
 
 @attrs.frozen(kw_only=True)

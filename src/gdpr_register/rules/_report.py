@@ -20,7 +20,6 @@ _LEVEL = {
     Severity.LOW: "note",
     Severity.INFO: "note",
 }
-_INFO_URI = "https://github.com/gdpr-register/gdpr-register/blob/main/docs/rules.md"
 
 
 @attrs.frozen(kw_only=True)
@@ -122,7 +121,6 @@ def _sarif_rule(item: Rule) -> dict[str, Any]:
             "text": f"{item.doc.what}\n\nWhy: {item.doc.why}\n\nCitation: {item.citation}",
             "markdown": f"**{item.citation}**\n\n{item.doc.what}\n\n*Why:* {item.doc.why}",
         },
-        "helpUri": f"{_INFO_URI}#{item.id.lower()}",
         "defaultConfiguration": {"level": _LEVEL[item.severity]},
         "properties": {
             "tags": ["gdpr", item.lifecycle.value],
@@ -199,7 +197,6 @@ def sarif_log(
                     "driver": {
                         "name": "gdpr-register",
                         "version": __version__,
-                        "informationUri": _INFO_URI,
                         "rules": [_sarif_rule(item) for item in ordered],
                     }
                 },

@@ -42,7 +42,7 @@ def art27(notice: Notice, ctx: Context) -> Iterator[Hit]:
     severity=Severity.INFO,
     citation="GDPR Art. 13(1)(a); Finnish company law (unconfirmed)",
     message="The Finnish controller's business ID (Y-tunnus) is not given",
-    fix="Add the business ID (business_id: {scheme: fi-ytunnus, value: NNNNNNN-C})",
+    fix="Add the business ID (business_id: {{scheme: fi-ytunnus, value: NNNNNNN-C}})",
     what="A controller in Finland gives its Y-tunnus. GDPR does not require it; it identifies "
     "the controller unambiguously (catalogue DEF-14, confidence U).",
     why="Art. 13(1)(a) asks for the controller's identity; a registered business ID removes "

@@ -54,7 +54,7 @@ def art13_1_a(notice: Notice, ctx: Context) -> Iterator[Hit]:
     variants={
         "not-stated": (
             "The notice does not say whether a data protection officer is appointed",
-            "State 'no DPO is appointed' (dpo: {status: none}) or give the DPO's contacts",
+            "State 'no DPO is appointed' (dpo: {{status: none}}) or give the DPO's contacts",
         )
     },
     what="Where a DPO is appointed, the notice gives the DPO's contact details (high). Where "
