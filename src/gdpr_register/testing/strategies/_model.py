@@ -472,6 +472,7 @@ def registers(draw: st.DrawFn, max_items: int = 4) -> Register:
         likely_risk=draw(_optional(st.booleans())),
         large_scale=draw(_optional(st.booleans())),
         systematic_monitoring=draw(_optional(st.booleans())),
+        record_kept=draw(_optional(st.booleans())),
     )
 
 
