@@ -383,11 +383,16 @@ def test_uk_adequacy_ends_2031_12_27() -> None:
                                          country="GB"),),
                 transfers=(Transfer(recipient="mailer", country="GB",
                                     mechanism=TransferMechanism.ADEQUACY),))(NORTHWIND)
-    assert not evaluate(to_uk, as_of=date(2031, 12, 27), select=["ART44"]).findings
-    after = evaluate(to_uk, as_of=date(2031, 12, 28), select=["ART44"]).findings
-    assert [f.args["reason"] for f in after] == ["no-adequacy-decision"]
+    def uk_findings(day: date) -> list[object]:
+        report = evaluate(to_uk, as_of=day, select=["ART44"]).filter(registers=["newsletter"])
+        return [f.args["reason"] for f in report.findings]
+
+    assert uk_findings(date(2031, 12, 27)) == []
+    assert uk_findings(date(2031, 12, 28)) == ["no-adequacy-decision"]
     # Before Brexit took effect the UK applied GDPR itself: no transfer at all.
-    assert not evaluate(to_uk, as_of=date(2020, 6, 1), select=["ART44"]).findings
+    assert uk_findings(date(2020, 6, 1)) == []
+    # Between the bridge (to 2021-06-30) and the decision (2021-06-28) there is no gap.
+    assert uk_findings(date(2021, 3, 1)) == []
 
 
 def test_assume_dpf_certified_option() -> None:
