@@ -30,7 +30,7 @@ def rule_text(item: Rule) -> str:
 
 def catalogue_markdown(registry: Registry | None = None) -> str:
     """The catalogue page (``docs/rules.md``), generated from the rules' metadata."""
-    rules = list(registry or default_registry())
+    rules = list(default_registry() if registry is None else registry)
     out = [
         "# Rule catalogue",
         "",

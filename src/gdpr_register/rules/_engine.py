@@ -274,6 +274,8 @@ class Registry:
 
     def __init__(self, rules: Iterable[Rule] = ()) -> None:
         self._rules: dict[str, Rule] = {}
+        # Selections are computed once per (select, ignore, preview): evaluate runs hot.
+        self._selections: dict[tuple[Any, ...], tuple[Rule, ...]] = {}
         for item in rules:
             self.add(item)
 
@@ -281,6 +283,7 @@ class Registry:
         if item.id in self._rules:
             raise UsageError(f"rule id {item.id!r} is already registered")
         self._rules[item.id] = item
+        self._selections.clear()
         return item
 
     def __contains__(self, rule_id: object) -> bool:
@@ -315,6 +318,15 @@ class Registry:
         by their exact id; deprecated rules only when selected by their exact id. A selector
         that matches no rule is an error (typos must not silently turn checks off).
         """
+        key = (tuple(select or ()), tuple(ignore or ()), preview)
+        cached = self._selections.get(key)
+        if cached is None:
+            cached = self._selections[key] = self._select(select, ignore, preview)
+        return cached
+
+    def _select(
+        self, select: Sequence[str] | None, ignore: Sequence[str] | None, preview: bool
+    ) -> tuple[Rule, ...]:
         everything = list(self)
         for selector in (*(select or ()), *(ignore or ())):
             if selector != "ALL" and not any(r.id.startswith(selector) for r in everything):
@@ -389,7 +401,7 @@ def _decorator(
     )
 
     def register(function: F) -> F:
-        (registry or _DEFAULT).add(Rule(id=rule_id, scope=scope, doc=doc, check=function, **meta))
+        (_DEFAULT if registry is None else registry).add(Rule(id=rule_id, scope=scope, doc=doc, check=function, **meta))
         return function
 
     return register

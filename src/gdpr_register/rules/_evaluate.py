@@ -23,20 +23,6 @@ from gdpr_register.rules._report import Report
 
 __all__ = ["evaluate"]
 
-_selection_cache: dict[tuple[int, Any, Any, bool], tuple[Rule, ...]] = {}
-
-
-def _selected(
-    registry: Registry, select: Sequence[str] | None, ignore: Sequence[str] | None, preview: bool
-) -> tuple[Rule, ...]:
-    key = (id(registry), tuple(select or ()), tuple(ignore or ()), preview, len(registry))
-    found = _selection_cache.get(key)  # type: ignore[arg-type]
-    if found is None:
-        found = registry.select(select, ignore, preview=preview)
-        _selection_cache[key] = found  # type: ignore[index]
-    return found
-
-
 def evaluate(
     notice: Notice,
     *,
@@ -57,8 +43,8 @@ def evaluate(
     waiver expired on ``as_of`` is a finding of its own (``WAIVER_EXPIRED``).
     """
     day = to_date(as_of)
-    registry = registry or default_registry()
-    rules = _selected(registry, select, ignore, preview)
+    registry = default_registry() if registry is None else registry
+    rules = registry.select(select, ignore, preview=preview)
     options = options or Options()
     base = Context(as_of=day, options=options)
     notice_rules = [r for r in rules if r.scope is Scope.NOTICE]
