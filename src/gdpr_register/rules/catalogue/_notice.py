@@ -57,6 +57,8 @@ def fi_business_id(notice: Notice, ctx: Context) -> Iterator[Hit]:
 
 _CONNECTION = re.compile(r"asiallinen yhteys|asiallisen yhteyden|appropriate connection|"
                          r"saklig(?:t)? samband", re.IGNORECASE)
+_HINTS = ("yhtey", "connection", "samband", "523/1999", "henkilötietolak", "personuppgiftslag",
+          "personal data act")
 
 
 @notice_rule(
@@ -87,6 +89,9 @@ def fi_tsl_repealed(notice: Notice, ctx: Context) -> Iterator[Hit]:
     for index, register in enumerate(notice.registers):
         for path, basis in all_bases(register):
             text = " ".join(t for t in (basis.text, basis.law) if t)
+            folded = text.lower()
+            if not any(h in folded for h in _HINTS):
+                continue
             if _CONNECTION.search(text) or repealed_law_cited(text, ctx.as_of):
                 yield hit(f"$.registers[{index}]{path}", register=register.id,
                           what="The 'connection requirement' basis", text=text)

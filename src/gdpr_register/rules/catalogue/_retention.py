@@ -58,12 +58,16 @@ def art13_2_a(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     if not register.retention:
         yield hit(ctx.path, problem="none-stated", category=None, text=None)
         return
+    flags = [_determinate(r) for r in register.retention]
+    determinate = [r for r, ok in zip(register.retention, flags, strict=True) if ok]
     for i, item in enumerate(register.retention):
-        if not _determinate(item) and item.kind is not RetentionKind.STATUTORY_HOLD:
+        if not flags[i] and item.kind is not RetentionKind.STATUTORY_HOLD:
             yield hit(f"{ctx.path}.retention[{i}]", problem="vague", category=None,
                       text=item.text)
+    if any(not r.categories for r in determinate):
+        return  # a determinate rule for the whole register covers every category
     for i, category in enumerate(register.data_categories):
-        if not any(_covers(r, category.id) and _determinate(r) for r in register.retention):
+        if not any(category.id in r.categories for r in determinate):
             yield hit(f"{ctx.path}.data_categories[{i}]", problem="not-covered",
                       category=category.id, text=None)
 

@@ -294,6 +294,16 @@ _OPEN_ENDED = re.compile(
     r"\bincluding but not limited to\b|\bbland annat\b|\bm\.m\.",
     re.IGNORECASE,
 )
+# Substrings every match contains: a C-speed prefilter before the regex (hot path).
+_OPEN_ENDED_HINTS = ("etc", "jne", "mm.", "muun muassa", "muut", "muihin", "other purposes",
+                     "and so on", "among others", "including but", "bland annat", "m.m.")
+
+
+def _open_ended(text: str) -> re.Match[str] | None:
+    folded = text.lower()
+    if not any(h in folded for h in _OPEN_ENDED_HINTS):
+        return None
+    return _OPEN_ENDED.search(text)
 
 
 @rule(
@@ -316,7 +326,7 @@ def art5_1_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
         texts.append((f"{ctx.path}.purposes[{i}].name", purpose.name))
         texts.append((f"{ctx.path}.purposes[{i}].description", purpose.description))
     for path, text in texts:
-        if text and (match := _OPEN_ENDED.search(text)):
+        if text and (match := _open_ended(text)):
             start = max(0, match.start() - 30)
             yield hit(path, excerpt=text[start:match.end() + 30].strip())
 
