@@ -45,7 +45,8 @@ def test_fail_on(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_as_of_changes_the_law(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", SEED, "--as-of", "2018-09-05", "--select", "ART44")
-    assert code == 0 and "no findings" in out
+    assert code == 0
+    assert "no findings" in out
 
 
 def test_json_for_many_files_and_globs(capsys: pytest.CaptureFixture[str]) -> None:
@@ -72,10 +73,11 @@ def test_sarif_has_regions_for_yaml(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_select_ignore_lists(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "check", SEED, "--format", "json", "--as-of", "2026-11-25",
+    _code, out, _ = run(capsys, "check", SEED, "--format", "json", "--as-of", "2026-11-25",
                        "--select", "ART13,ART44", "--ignore", "ART13_1")
     rules = {f["rule"] for r in json.loads(out)["reports"] for f in r["findings"]}
-    assert "ART44" in rules and not any(r.startswith("ART13_1") for r in rules)
+    assert "ART44" in rules
+    assert not any(r.startswith("ART13_1") for r in rules)
     assert all(r.startswith(("ART13", "ART44")) for r in rules)
 
 
@@ -85,13 +87,18 @@ def test_bad_input_is_exit_2_and_writes_nothing(
     broken = tmp_path / "broken.yaml"
     broken.write_text("id: x\ntitle: t\ncontroller: {name: n}\nregisters: []\n", encoding="utf-8")
     code, out, err = run(capsys, "check", SEED, str(broken), "--format", "json")
-    assert code == 2 and out == "" and "broken.yaml" in err
+    assert code == 2
+    assert out == ""
+    assert "broken.yaml" in err
     code, out, err = run(capsys, "check", str(tmp_path / "missing.yaml"))
-    assert code == 2 and out == ""
+    assert code == 2
+    assert out == ""
     code, out, err = run(capsys, "check", str(tmp_path / "*.nothing"))
-    assert code == 2 and "no file matches" in err
+    assert code == 2
+    assert "no file matches" in err
     code, out, err = run(capsys, "check", SEED, "--select", "NOPE")
-    assert code == 2 and "NOPE" in err
+    assert code == 2
+    assert "NOPE" in err
     with pytest.raises(SystemExit) as exit_info:
         main(["check", SEED, "--as-of", "25.11.2026"])
     assert exit_info.value.code == 2
@@ -101,7 +108,8 @@ def test_rules_command(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "rules")
     assert code == 0
     ids = [line.split()[0] for line in out.splitlines()]
-    assert "ART13_2_b" in ids and "ART44" in ids
+    assert "ART13_2_b" in ids
+    assert "ART44" in ids
     code, out, _ = run(capsys, "rules", "ART13_2_b")
     assert code == 0
     for heading in ("What it checks", "Why", "Example", "References"):
@@ -109,7 +117,8 @@ def test_rules_command(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "rules", "ART44", "--format", "json")
     assert json.loads(out)["citation"].startswith("GDPR Art. 44")
     code, _, err = run(capsys, "rules", "ART13_2")
-    assert code == 2 and "ART13_2_" in err
+    assert code == 2
+    assert "ART13_2_" in err
 
 
 def test_docs_rules_md_is_generated_and_up_to_date() -> None:

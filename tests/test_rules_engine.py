@@ -39,7 +39,8 @@ def seed(seed_path: Path) -> Notice:
 
 def test_select_and_ignore_by_id_and_prefix(seed: Notice) -> None:
     only_13 = evaluate(seed, as_of=AS_OF, select=["ART13"])
-    assert only_13.findings and all(f.rule.startswith("ART13") for f in only_13.findings)
+    assert only_13.findings
+    assert all(f.rule.startswith("ART13") for f in only_13.findings)
     no_44 = evaluate(seed, as_of=AS_OF, ignore=["ART44"])
     assert "ART44" not in {f.rule for f in no_44.findings}
     both = evaluate(seed, as_of=AS_OF, select=["ART13_2"], ignore=["ART13_2_b"])
@@ -144,7 +145,8 @@ def test_waivers_mark_findings_waived_never_hidden(seed: Notice) -> None:
     assert not by_path[("ART44", "$.registers[0].transfers[1]")].waived
     assert by_path[("ART13_2_b", "$.registers[0].rights")].waived  # path prefix
     counts = report.counts()
-    assert counts["waived"] == 2 and counts["total"] == len(report.findings)
+    assert counts["waived"] == 2
+    assert counts["total"] == len(report.findings)
     assert len(report.active) == len(report.findings) - 2
     assert report.filter(waived=True).findings == report.waived
 
@@ -164,7 +166,8 @@ def test_an_expired_waiver_waives_nothing_and_is_a_finding(seed: Notice) -> None
 def test_report_filter_group_count(seed: Notice) -> None:
     report = evaluate(seed, as_of=AS_OF)
     high = report.filter(severity="high")
-    assert high.findings and all(f.severity is Severity.HIGH for f in high.findings)
+    assert high.findings
+    assert all(f.severity is Severity.HIGH for f in high.findings)
     groups = report.by_register()
     assert set(groups) == {None, "asiakas-ja-markkinointirekisteri"}
     assert sum(len(v) for v in groups.values()) == len(report.findings)
@@ -173,13 +176,15 @@ def test_report_filter_group_count(seed: Notice) -> None:
     counts = report.counts()
     assert counts["high"] == len(high.findings)
     assert report.filter(rules=["ART44"]).counts()["total"] == 2
-    assert report.fails("high") and not report.filter(rules=["ART5_2"]).fails("medium")
+    assert report.fails("high")
+    assert not report.filter(rules=["ART5_2"]).fails("medium")
 
 
 def test_json_round_trip(seed: Notice) -> None:
     report = evaluate(seed, as_of=AS_OF, source="seed.yaml")
     data = json.loads(report.to_json())
-    assert data["as_of"] == "2026-11-25" and data["source"] == "seed.yaml"
+    assert data["as_of"] == "2026-11-25"
+    assert data["source"] == "seed.yaml"
     first = data["findings"][0]
     assert set(first) >= {"rule", "severity", "citation", "path", "message", "template",
                           "args", "fix", "register", "waived"}
@@ -190,11 +195,13 @@ def test_json_round_trip(seed: Notice) -> None:
 def test_sarif_2_1_0_shape(seed: Notice) -> None:
     report = evaluate(seed, as_of=AS_OF, source="examples/valmennuskumppani.yaml")
     log = json.loads(report.to_sarif())
-    assert log["version"] == "2.1.0" and log["$schema"].endswith("sarif-2.1.0.json")
+    assert log["version"] == "2.1.0"
+    assert log["$schema"].endswith("sarif-2.1.0.json")
     (run,) = log["runs"]
     rules = run["tool"]["driver"]["rules"]
     ids = [r["id"] for r in rules]
-    assert ids == sorted(ids) and "ART44" in ids
+    assert ids == sorted(ids)
+    assert "ART44" in ids
     for result in run["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
         assert result["level"] in {"error", "warning", "note"}
@@ -204,7 +211,8 @@ def test_sarif_2_1_0_shape(seed: Notice) -> None:
         path = location["logicalLocations"][0]["fullyQualifiedName"]
         resolve_path(seed, path)
     levels = {r["ruleId"]: r["level"] for r in run["results"]}
-    assert levels["ART44"] == "error" and levels["ART5_1_e"] == "warning"
+    assert levels["ART44"] == "error"
+    assert levels["ART5_1_e"] == "warning"
 
 
 def test_sarif_suppressions_and_many_reports(seed: Notice) -> None:
@@ -229,5 +237,6 @@ def test_resolve_path(seed: Notice) -> None:
 def test_report_is_a_value(seed: Notice) -> None:
     one = evaluate(seed, as_of=AS_OF)
     two = evaluate(seed, as_of="2026-11-25")
-    assert one == two and isinstance(one, Report)
+    assert one == two
+    assert isinstance(one, Report)
     assert hash(one.findings[0]) == hash(two.findings[0])

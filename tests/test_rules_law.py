@@ -22,7 +22,8 @@ def test_eea_is_eu27_plus_efta_three() -> None:
     current = {m.country for m in EEA_MEMBERS if m.on(date(2026, 11, 25))}
     assert len(current) == 30
     assert {"IS", "LI", "NO", "FI", "HR"} <= current
-    assert "GB" not in current and "CH" not in current
+    assert "GB" not in current
+    assert "CH" not in current
 
 
 @pytest.mark.parametrize("country", ["IS", "LI", "NO"])
@@ -49,11 +50,14 @@ def test_every_catalogue_adequacy_decision_is_listed_with_a_source() -> None:
 def test_adequacy_dates() -> None:
     assert adequacy_for("US", date(2023, 7, 9)) is None
     dpf = adequacy_for("US", date(2023, 7, 10))
-    assert dpf is not None and dpf.certified_only and dpf.risk_flag
+    assert dpf is not None
+    assert dpf.certified_only
+    assert dpf.risk_flag
     assert adequacy_for("BR", date(2026, 1, 25)) is None
     assert adequacy_for("BR", date(2026, 1, 26)) is not None
     uk = adequacy_for("GB", date(2026, 1, 1))
-    assert uk is not None and uk.ends == date(2031, 12, 27)
+    assert uk is not None
+    assert uk.ends == date(2031, 12, 27)
     assert adequacy_for("GB", date(2031, 12, 28)) is None
     assert adequacy_for("JP", date(2019, 1, 22)) is None
     assert adequacy_for("european patent organisation", date(2025, 7, 15)) is not None

@@ -35,7 +35,8 @@ def test_evaluate_never_raises_and_every_path_resolves(notice: Notice, as_of: da
             index = int(finding.path[len("$.registers["):finding.path.index("]")])
             assert finding.register == notice.registers[index].id
         finding.to_data()
-        assert finding.text and finding.fix_text
+        assert finding.text
+        assert finding.fix_text
     assert report.counts()["total"] == len(report.findings)
 
 

@@ -75,7 +75,8 @@ def catalogue_markdown(registry: Registry | None = None) -> str:
         ]
         if item.variants:
             out += ["", "Variants (by the finding's `problem` argument):", ""]
-            out += [f"- `{key}`: {_plain(fix)}" for key, (_message, fix) in sorted(item.variants.items())]
+            variants = sorted(item.variants.items())
+            out += [f"- `{key}`: {_plain(fix)}" for key, (_message, fix) in variants]
         out += ["", "### References", ""]
         out += [f"- {ref}" for ref in item.doc.references] or ["- The GDPR article cited above."]
     return "\n".join(out) + "\n"

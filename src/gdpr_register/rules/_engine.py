@@ -401,7 +401,8 @@ def _decorator(
     )
 
     def register(function: F) -> F:
-        (_DEFAULT if registry is None else registry).add(Rule(id=rule_id, scope=scope, doc=doc, check=function, **meta))
+        target = _DEFAULT if registry is None else registry
+        target.add(Rule(id=rule_id, scope=scope, doc=doc, check=function, **meta))
         return function
 
     return register

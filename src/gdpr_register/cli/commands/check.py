@@ -116,7 +116,8 @@ def _text(report: Report) -> str:
     summary = ", ".join(f"{counts[s]} {s}" for s in _SEVERITIES if counts[s])
     lines = [
         f"{report.source} (as of {report.as_of.isoformat()}): "
-        + (f"{counts['total'] - counts['waived']} findings: {summary}" if summary else "no findings")
+        + (f"{counts['total'] - counts['waived']} findings: {summary}"
+           if summary else "no findings")
         + (f"; {counts['waived']} waived" if counts["waived"] else "")
     ]
     for register, findings in report.by_register().items():
