@@ -140,10 +140,11 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     conv = cattrs.Converter(
         detailed_validation=detailed, forbid_extra_keys=True, omit_if_default=True
     )
-    # Predicates, not classes: a class hook for str would also catch every StrEnum.
-    conv.register_structure_hook_func(lambda t: t is str, _structure_str)
-    conv.register_structure_hook_func(lambda t: t is int, _structure_int)
-    conv.register_structure_hook_func(lambda t: t is bool, _structure_bool)
+    # By class, as cattrs registers them (single dispatch beats predicates); the enum hooks
+    # below are registered for Enum and StrEnum, which a StrEnum's MRO reaches before str.
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(date, _structure_date)
     conv.register_structure_hook(datetime, _structure_datetime)
     conv.register_structure_hook(MonthDay, _structure_month_day)
@@ -202,7 +203,9 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_homogeneous_tuple, tuple_factory)
 
     def attrs_factory(cls: type) -> Callable[[object, type], Any]:
-        inner: Callable[[Any, Any], Any] = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+        inner: Callable[[Any, Any], Any] = make_dict_structure_fn(
+            cls, conv, _cattrs_forbid_extra_keys=True
+        )
 
         def structure(value: object, _type: type) -> Any:
             if not isinstance(value, Mapping):
