@@ -21,6 +21,7 @@ from gdpr_register import (
     DocumentError,
     Format,
     GdprRegisterError,
+    LawfulBasis,
     Notice,
     Recipient,
     RecipientRole,
@@ -135,6 +136,15 @@ def test_unknown_enum_value_suggests_the_closest() -> None:
     with pytest.raises(DocumentError) as info:
         notice_from_data(data)
     assert "6(1)(" in info.value.problems[0].message
+
+
+def test_a_basis_may_be_written_as_its_article() -> None:
+    data = _with(["registers", 0, "purposes", 1, "bases"], ["6(1)(b)", {"text": "sopimus"}])
+    bases = notice_from_data(data).registers[0].purposes[1].bases
+    assert [b.article for b in bases] == [LawfulBasis.CONTRACT, None]
+    assert _locations(_with(["registers", 0, "purposes", 1, "bases"], ["sopimus"])) == [
+        "$.registers[0].purposes[1].bases[0]"
+    ]
 
 
 def test_missing_required_field() -> None:

@@ -334,6 +334,9 @@ def document_format_markdown() -> str:
         "value (an article, a mechanism) only where the wording supports it. Legal gaps are",
         "not load errors; `gdpr-register check` reports them.",
         "",
+        "Shorthand: a lawful basis or Art. 9(2) condition may be written as its article alone",
+        "(`bases: [6(1)(b)]`); wording that is no GDPR basis goes in `text` with no article.",
+        "",
         "See `examples/valmennuskumppani.yaml` (a real 2018 Finnish notice, defects included).",
         "",
     ]
