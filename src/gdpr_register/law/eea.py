@@ -50,19 +50,43 @@ class Membership:
 
 
 _EU27 = {
-    "AT": "Austria", "BE": "Belgium", "BG": "Bulgaria", "HR": "Croatia", "CY": "Cyprus",
-    "CZ": "Czechia", "DK": "Denmark", "EE": "Estonia", "FI": "Finland", "FR": "France",
-    "DE": "Germany", "GR": "Greece", "HU": "Hungary", "IE": "Ireland", "IT": "Italy",
-    "LV": "Latvia", "LT": "Lithuania", "LU": "Luxembourg", "MT": "Malta", "NL": "Netherlands",
-    "PL": "Poland", "PT": "Portugal", "RO": "Romania", "SK": "Slovakia", "SI": "Slovenia",
-    "ES": "Spain", "SE": "Sweden",
+    "AT": "Austria",
+    "BE": "Belgium",
+    "BG": "Bulgaria",
+    "HR": "Croatia",
+    "CY": "Cyprus",
+    "CZ": "Czechia",
+    "DK": "Denmark",
+    "EE": "Estonia",
+    "FI": "Finland",
+    "FR": "France",
+    "DE": "Germany",
+    "GR": "Greece",
+    "HU": "Hungary",
+    "IE": "Ireland",
+    "IT": "Italy",
+    "LV": "Latvia",
+    "LT": "Lithuania",
+    "LU": "Luxembourg",
+    "MT": "Malta",
+    "NL": "Netherlands",
+    "PL": "Poland",
+    "PT": "Portugal",
+    "RO": "Romania",
+    "SK": "Slovakia",
+    "SI": "Slovenia",
+    "ES": "Spain",
+    "SE": "Sweden",
 }
 
 EEA_MEMBERS: tuple[Membership, ...] = (
     *(
         Membership(
-            country=code, name=name, since=date(2013, 7, 1) if code == "HR" else date.min,
-            until=None, source=_GDPR,
+            country=code,
+            name=name,
+            since=date(2013, 7, 1) if code == "HR" else date.min,
+            until=None,
+            source=_GDPR,
         )
         for code, name in _EU27.items()
     ),
@@ -71,7 +95,10 @@ EEA_MEMBERS: tuple[Membership, ...] = (
         for code, name in (("IS", "Iceland"), ("LI", "Liechtenstein"), ("NO", "Norway"))
     ),
     Membership(
-        country="GB", name="United Kingdom", since=date.min, until=date(2020, 12, 31),
+        country="GB",
+        name="United Kingdom",
+        since=date.min,
+        until=date(2020, 12, 31),
         source=_BREXIT,
     ),
 )

@@ -37,8 +37,10 @@ MECHANISMS: dict[TransferMechanism, MechanismFacts] = {
     m.mechanism: m
     for m in (
         MechanismFacts(
-            mechanism=TransferMechanism.SAFE_HARBOR, instrument="Decision 2000/520/EC",
-            article="Directive 95/46/EC Art. 25(6)", valid_from=date(2000, 7, 26),
+            mechanism=TransferMechanism.SAFE_HARBOR,
+            instrument="Decision 2000/520/EC",
+            article="Directive 95/46/EC Art. 25(6)",
+            valid_from=date(2000, 7, 26),
             invalid_from=date(2015, 10, 6),
             source=LegalSource(
                 citation="CJEU C-362/14 Schrems I, 6 Oct 2015",
@@ -46,8 +48,10 @@ MECHANISMS: dict[TransferMechanism, MechanismFacts] = {
             ),
         ),
         MechanismFacts(
-            mechanism=TransferMechanism.PRIVACY_SHIELD, instrument="Decision (EU) 2016/1250",
-            article="GDPR Art. 45", valid_from=date(2016, 7, 12),
+            mechanism=TransferMechanism.PRIVACY_SHIELD,
+            instrument="Decision (EU) 2016/1250",
+            article="GDPR Art. 45",
+            valid_from=date(2016, 7, 12),
             invalid_from=date(2020, 7, 16),
             source=LegalSource(
                 citation="CJEU C-311/18 Schrems II, 16 Jul 2020",
@@ -57,8 +61,10 @@ MECHANISMS: dict[TransferMechanism, MechanismFacts] = {
         MechanismFacts(
             mechanism=TransferMechanism.SCC_OLD,
             instrument="Decisions 2001/497/EC, 2004/915/EC, 2010/87/EU",
-            article="GDPR Art. 46(2)(c), Art. 46(5)", valid_from=date(2001, 6, 15),
-            no_new_contracts_from=date(2021, 9, 27), invalid_from=date(2022, 12, 27),
+            article="GDPR Art. 46(2)(c), Art. 46(5)",
+            valid_from=date(2001, 6, 15),
+            no_new_contracts_from=date(2021, 9, 27),
+            invalid_from=date(2022, 12, 27),
             needs_copy_info=True,
             source=LegalSource(
                 citation="Implementing Decision (EU) 2021/914 Art. 4",
@@ -67,8 +73,11 @@ MECHANISMS: dict[TransferMechanism, MechanismFacts] = {
             ),
         ),
         MechanismFacts(
-            mechanism=TransferMechanism.SCC_2021, instrument="Implementing Decision (EU) 2021/914",
-            article="GDPR Art. 46(2)(c)", valid_from=date(2021, 6, 27), needs_copy_info=True,
+            mechanism=TransferMechanism.SCC_2021,
+            instrument="Implementing Decision (EU) 2021/914",
+            article="GDPR Art. 46(2)(c)",
+            valid_from=date(2021, 6, 27),
+            needs_copy_info=True,
             source=LegalSource(
                 citation="Implementing Decision (EU) 2021/914 of 4 June 2021",
                 url="https://eur-lex.europa.eu/eli/dec_impl/2021/914/oj",
@@ -76,33 +85,45 @@ MECHANISMS: dict[TransferMechanism, MechanismFacts] = {
             ),
         ),
         MechanismFacts(
-            mechanism=TransferMechanism.BCR, instrument="Binding corporate rules",
-            article="GDPR Art. 46(2)(b), Art. 47", needs_copy_info=True,
+            mechanism=TransferMechanism.BCR,
+            instrument="Binding corporate rules",
+            article="GDPR Art. 46(2)(b), Art. 47",
+            needs_copy_info=True,
             source=LegalSource(citation="GDPR Art. 47"),
         ),
         MechanismFacts(
-            mechanism=TransferMechanism.CODE_OF_CONDUCT, instrument="Approved code of conduct",
-            article="GDPR Art. 46(2)(e)", needs_copy_info=True,
+            mechanism=TransferMechanism.CODE_OF_CONDUCT,
+            instrument="Approved code of conduct",
+            article="GDPR Art. 46(2)(e)",
+            needs_copy_info=True,
             source=LegalSource(citation="GDPR Art. 46(2)(e)"),
         ),
         MechanismFacts(
-            mechanism=TransferMechanism.CERTIFICATION, instrument="Approved certification",
-            article="GDPR Art. 46(2)(f)", needs_copy_info=True,
+            mechanism=TransferMechanism.CERTIFICATION,
+            instrument="Approved certification",
+            article="GDPR Art. 46(2)(f)",
+            needs_copy_info=True,
             source=LegalSource(citation="GDPR Art. 46(2)(f)"),
         ),
         MechanismFacts(
-            mechanism=TransferMechanism.AD_HOC_CLAUSES, instrument="SA-authorised clauses",
-            article="GDPR Art. 46(3)(a)", needs_copy_info=True,
+            mechanism=TransferMechanism.AD_HOC_CLAUSES,
+            instrument="SA-authorised clauses",
+            article="GDPR Art. 46(3)(a)",
+            needs_copy_info=True,
             source=LegalSource(citation="GDPR Art. 46(3)(a)"),
         ),
         MechanismFacts(
             mechanism=TransferMechanism.PUBLIC_AUTHORITY_INSTRUMENT,
-            instrument="Instrument between public authorities", article="GDPR Art. 46(2)(a)",
-            needs_copy_info=True, source=LegalSource(citation="GDPR Art. 46(2)(a)"),
+            instrument="Instrument between public authorities",
+            article="GDPR Art. 46(2)(a)",
+            needs_copy_info=True,
+            source=LegalSource(citation="GDPR Art. 46(2)(a)"),
         ),
         MechanismFacts(
-            mechanism=TransferMechanism.DEROGATION, instrument="Derogation",
-            article="GDPR Art. 49(1)", source=LegalSource(citation="GDPR Art. 49(1)"),
+            mechanism=TransferMechanism.DEROGATION,
+            instrument="Derogation",
+            article="GDPR Art. 49(1)",
+            source=LegalSource(citation="GDPR Art. 49(1)"),
         ),
     )
 }

@@ -38,40 +38,53 @@ STATUTES: dict[str, Statute] = {
     s.id: s
     for s in (
         Statute(
-            id="FI_KPL_2_10_LONG", country="FI",
+            id="FI_KPL_2_10_LONG",
+            country="FI",
             title="Accounting Act 1336/1997 ch. 2 s. 10: books and financial statements, 10 years",
             material=("accounting-books", "financial-statements"),
-            source=LegalSource(citation="Kirjanpitolaki 1336/1997 2:10", url=_KPL,
-                               confidence=Confidence.SECONDARY),
+            source=LegalSource(
+                citation="Kirjanpitolaki 1336/1997 2:10", url=_KPL, confidence=Confidence.SECONDARY
+            ),
         ),
         Statute(
-            id="FI_KPL_2_10_SHORT", country="FI",
+            id="FI_KPL_2_10_SHORT",
+            country="FI",
             title="Accounting Act 1336/1997 ch. 2 s. 10: vouchers and other material, 6 years",
             material=("accounting-voucher", "accounting-correspondence"),
-            source=LegalSource(citation="Kirjanpitolaki 1336/1997 2:10", url=_KPL,
-                               confidence=Confidence.SECONDARY),
+            source=LegalSource(
+                citation="Kirjanpitolaki 1336/1997 2:10", url=_KPL, confidence=Confidence.SECONDARY
+            ),
         ),
         Statute(
-            id="FI_EMPL_6_7", country="FI",
+            id="FI_EMPL_6_7",
+            country="FI",
             title="Employment Contracts Act 55/2001 ch. 6 s. 7: employment certificate, 10 years",
             material=("employment-record",),
-            source=LegalSource(citation="Työsopimuslaki 55/2001 6:7",
-                               url="https://finlex.fi/fi/laki/ajantasa/2001/20010055"),
+            source=LegalSource(
+                citation="Työsopimuslaki 55/2001 6:7",
+                url="https://finlex.fi/fi/laki/ajantasa/2001/20010055",
+            ),
         ),
         Statute(
-            id="FI_TYOAIKA_32", country="FI",
+            id="FI_TYOAIKA_32",
+            country="FI",
             title="Working Hours Act 872/2019 s. 32: working-time records",
             material=("working-time-record",),
-            source=LegalSource(citation="Työaikalaki 872/2019 32 §",
-                               url="https://finlex.fi/fi/laki/ajantasa/2019/20190872",
-                               confidence=Confidence.SECONDARY),
+            source=LegalSource(
+                citation="Työaikalaki 872/2019 32 §",
+                url="https://finlex.fi/fi/laki/ajantasa/2019/20190872",
+                confidence=Confidence.SECONDARY,
+            ),
         ),
         Statute(
-            id="FI_VUOSILOMA_29", country="FI",
+            id="FI_VUOSILOMA_29",
+            country="FI",
             title="Annual Holidays Act 162/2005 s. 29: annual-holiday records",
             material=("holiday-record",),
-            source=LegalSource(citation="Vuosilomalaki 162/2005 29 §",
-                               url="https://finlex.fi/fi/laki/ajantasa/2005/20050162"),
+            source=LegalSource(
+                citation="Vuosilomalaki 162/2005 29 §",
+                url="https://finlex.fi/fi/laki/ajantasa/2005/20050162",
+            ),
         ),
     )
 }
