@@ -405,3 +405,16 @@ def test_assume_dpf_certified_option() -> None:
     assert evaluate(unknown, as_of=AS_OF, select=["ART44"]).findings
     relaxed = Options(assume_dpf_certified=True)
     assert not evaluate(unknown, as_of=AS_OF, select=["ART44"], options=relaxed).findings
+
+
+def test_transfers_to_inactive_recipients_are_not_judged() -> None:
+    shield = reg_fn(1, lambda r: {
+        "recipients": replace_at(r.recipients, 0, valid_until=date(2020, 3, 31)),
+        "transfers": replace_at(r.transfers, 0, mechanism=TransferMechanism.PRIVACY_SHIELD),
+    })(NORTHWIND)
+    # The relationship ended before Schrems II: no ART44 in 2026 ...
+    assert not evaluate(shield, as_of=AS_OF, select=["ART44"]).filter(
+        registers=["newsletter"]).findings
+    # ... and while it was active Privacy Shield was valid.
+    assert not evaluate(shield, as_of=date(2019, 6, 1), select=["ART44"]).filter(
+        registers=["newsletter"]).findings

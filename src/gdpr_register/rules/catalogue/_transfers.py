@@ -87,8 +87,8 @@ def _recipient(register: Register, transfer: Transfer) -> Recipient | None:
     fix="Put the transfer on a current mechanism: an adequacy decision in force, DPF "
     "certification of the exact recipient, or SCCs 2021/914 with a transfer impact assessment",
     what="Every transfer to a country where GDPR does not apply on `as_of` (or to an "
-    "international organisation, or to an unknown country) rests on a mechanism valid that "
-    "day: an adequacy decision in force for the destination (within its scope), the EU-US "
+    "international organisation, or to an unknown country) whose recipient is active that "
+    "day (valid_from/valid_until) rests on a mechanism valid that day: an adequacy decision in force for the destination (within its scope), the EU-US "
     "Data Privacy Framework for a certified recipient (from 2023-07-10), SCCs 2021/914 (from "
     "2021-06-27), old SCCs only if concluded before 2021-09-27 and only until 2022-12-27, "
     "BCRs, codes, certification, ad hoc clauses, or a named Art. 49 derogation. Safe Harbour "
@@ -108,6 +108,8 @@ def art44(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
         if not _is_export(transfer, ctx.as_of):
             continue
         recipient = _recipient(register, transfer)
+        if recipient is not None and not recipient.active_on(ctx.as_of):
+            continue  # the recipient relationship had not started or had ended on as_of
         verdict = _check(transfer.mechanism, transfer, recipient, ctx.as_of, ctx.options)
         if verdict.valid:
             continue
