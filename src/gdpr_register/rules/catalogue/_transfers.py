@@ -88,7 +88,8 @@ def _recipient(register: Register, transfer: Transfer) -> Recipient | None:
     "certification of the exact recipient, or SCCs 2021/914 with a transfer impact assessment",
     what="Every transfer to a country where GDPR does not apply on `as_of` (or to an "
     "international organisation, or to an unknown country) whose recipient is active that "
-    "day (valid_from/valid_until) rests on a mechanism valid that day: an adequacy decision in force for the destination (within its scope), the EU-US "
+    "day (valid_from/valid_until) rests on a mechanism valid that day: an adequacy decision "
+    "in force for the destination (within its scope), the EU-US "
     "Data Privacy Framework for a certified recipient (from 2023-07-10), SCCs 2021/914 (from "
     "2021-06-27), old SCCs only if concluded before 2021-09-27 and only until 2022-12-27, "
     "BCRs, codes, certification, ad hoc clauses, or a named Art. 49 derogation. Safe Harbour "
