@@ -126,3 +126,99 @@ def fi_svpl_cookies(notice: Notice, register: Register, ctx: Context) -> Iterato
         if kinds and not any(b.article is LawfulBasis.CONSENT for b in purpose.bases):
             yield hit(f"{ctx.path}.purposes[{i}]", purpose=purpose.id,
                       kinds=tuple(sorted(k.value for k in kinds)))
+
+
+@rule(
+    "ART6_1_SUBPARA2",
+    title="Public authorities cannot rely on legitimate interests for their tasks",
+    severity=Severity.MEDIUM,
+    citation="GDPR Art. 6(1) second subparagraph, Recital 47",
+    message="Purpose {purpose} of a public authority rests on legitimate interests (6(1)(f))",
+    fix="Rest the task on 6(1)(e) public task or 6(1)(c) legal obligation, naming the law",
+    what="Where the controller is a public authority, no purpose rests on 6(1)(f) (mapped or "
+    "pooled).",
+    why="Art. 6(1), second subparagraph: 'Point (f) of the first subparagraph shall not apply "
+    "to processing carried out by public authorities in the performance of their tasks' "
+    "(catalogue §2.1).",
+    example="`controller: {public_authority: true}` and a purpose with `bases: [6(1)(f)]`.",
+    references=(ART6,),
+)
+def art6_1_subpara2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    if not notice.controller.public_authority:
+        return
+    pooled = any(b.article is LawfulBasis.LEGITIMATE_INTERESTS for b in register.pooled_bases)
+    for i, purpose in enumerate(register.purposes):
+        if pooled or any(b.article is LawfulBasis.LEGITIMATE_INTERESTS for b in purpose.bases):
+            yield hit(f"{ctx.path}.purposes[{i}]", purpose=purpose.id)
+
+
+@rule(
+    "ART8_1",
+    title="Consent of children for information society services",
+    severity=Severity.LOW,
+    citation="GDPR Art. 8(1); Finnish Data Protection Act 1050/2018 (age 13)",
+    message="Subjects include children and consent is a basis: consent of a child under 13 "
+    "for an online service needs the holder of parental responsibility",
+    fix="Say how the age is checked and how parental consent is obtained for children under 13",
+    what="A register whose data subjects include children and which relies on 6(1)(a) consent "
+    "is flagged to explain age verification and parental consent.",
+    why="Art. 8(1): for information society services offered directly to a child, consent is "
+    "lawful only from the age set by the Member State (Finland: 13, catalogue §2.3, S); below "
+    "it, the holder of parental responsibility must give or authorise it.",
+    example="`data_subjects: [{id: pupils, name: Pupils, includes_children: true}]` with a "
+    "6(1)(a) basis.",
+    references=("https://gdprhub.eu/index.php?title=Article_8_GDPR",),
+)
+def art8_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    if LawfulBasis.CONSENT not in register.articles():
+        return
+    for i, subjects in enumerate(register.data_subjects):
+        if subjects.includes_children:
+            yield hit(f"{ctx.path}.data_subjects[{i}]", subjects=subjects.id, age=13)
+
+
+_ADM_BASES = frozenset({LawfulBasis.CONTRACT, LawfulBasis.CONSENT, LawfulBasis.LEGAL_OBLIGATION})
+
+
+@rule(
+    "ART22_2",
+    title="Automated decisions need a contract, a law or explicit consent",
+    severity=Severity.HIGH,
+    citation="GDPR Art. 22(1), 22(2), 22(4)",
+    message="The register makes automated decisions with legal or similar effects, but none "
+    "of its bases allows it ({bases})",
+    fix="Base the decisions on necessity for a contract (22(2)(a)), a law (22(2)(b)) or "
+    "explicit consent (22(2)(c)), with human intervention on request",
+    variants={
+        "special-category": (
+            "Automated decisions use special-category data ({categories}) without explicit "
+            "consent (9(2)(a)) or substantial public interest (9(2)(g))",
+            "Do not base automated decisions on special-category data unless 9(2)(a) or "
+            "9(2)(g) applies, with suitable safeguards",
+        )
+    },
+    what="Where a register states automated decision-making (Art. 22(1)), one of its bases "
+    "is 6(1)(b) contract, 6(1)(c) law or 6(1)(a) consent (explicit consent is required; the "
+    "model cannot tell 'explicit', so consent counts). Where it also holds special-category "
+    "data, a 9(2)(a) or 9(2)(g) condition is stated (22(4)).",
+    why="Art. 22(1) gives the right not to be subject to such decisions; 22(2) lists the only "
+    "exceptions; 22(4) limits special categories to 9(2)(a) and (g) (catalogue §2.4 ADM).",
+    example="`automated_decisions: {automated_decisions: true, ...}` with only 6(1)(f).",
+    references=("https://gdprhub.eu/index.php?title=Article_22_GDPR",),
+)
+def art22_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    adm = register.automated_decisions
+    if adm is None or not adm.automated_decisions:
+        return
+    path = ctx.path + ".automated_decisions"
+    articles = register.articles()
+    if not articles & _ADM_BASES:
+        yield hit(path, problem="no-basis", bases=tuple(sorted(a.value for a in articles)),
+                  categories=())
+    special = tuple(c.id for c in register.data_categories if c.special is not None)
+    allowed = {"9(2)(a)", "9(2)(g)"}
+    conditions = {
+        c.article.value for p in register.purposes for c in p.special_conditions if c.article
+    }
+    if special and not conditions & allowed:
+        yield hit(path, problem="special-category", bases=(), categories=special)
