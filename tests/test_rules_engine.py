@@ -48,6 +48,8 @@ def test_select_and_ignore_by_id_and_prefix(seed: Notice) -> None:
                                                "ART13_2_e", "ART13_2_f"}
     with pytest.raises(UsageError):
         evaluate(seed, as_of=AS_OF, select=["ART99"])
+    lone = evaluate(seed, as_of=AS_OF, select="ART44")  # a string is one selector
+    assert {f.rule for f in lone.findings} == {"ART44"}
 
 
 def test_preview_rules_need_opting_in() -> None:

@@ -318,6 +318,9 @@ class Registry:
         by their exact id; deprecated rules only when selected by their exact id. A selector
         that matches no rule is an error (typos must not silently turn checks off).
         """
+        # A lone string is one selector, not a sequence of one-letter prefixes.
+        select = [select] if isinstance(select, str) else select
+        ignore = [ignore] if isinstance(ignore, str) else ignore
         key = (tuple(select or ()), tuple(ignore or ()), preview)
         cached = self._selections.get(key)
         if cached is None:
@@ -359,8 +362,7 @@ class Registry:
                 loaded = point.load()
                 if callable(loaded):
                     for item in loaded() or ():
-                        if item.id not in self:
-                            self.add(item)
+                        self.add(item)
             except GdprRegisterError:
                 raise
             except Exception as exc:
