@@ -98,7 +98,7 @@ from gdpr_register.model.register import DataCategory, Register, RetentionRule
 from gdpr_register.model.values import Duration, MonthDay
 from gdpr_register.retention._history import SubjectHistory
 from gdpr_register.retention._kinds import EventKind
-from gdpr_register.retention._results import PlanItem, PlanStatus, RetentionPlan
+from gdpr_register.retention._results import Outcome, PlanStatus, RetentionPlan
 
 __all__ = [
     "CALENDAR_YEAR",
@@ -635,10 +635,9 @@ class _FastPath:
     arithmetic for trigger dates not seen before is computed (with ``_dates``, never pendulum).
     """
 
-    __slots__ = ("_caches", "_clocks", "_groups", "_policy", "_register", "_size", "_specs")
+    __slots__ = ("_caches", "_clocks", "_evaluators", "_register", "_specs", "groups")
 
     def __init__(self, policy: CompiledPolicy) -> None:
-        self._policy = policy
         self._register = policy.register
         clocks = policy.clocks
         self._clocks = clocks
@@ -653,16 +652,17 @@ class _FastPath:
         for position, category in enumerate(policy.categories):
             key = (tuple(index[c] for c in category.clocks), category.blocked)
             groups.setdefault(key, []).append((position, category))
-        self._size = len(policy.categories)
-        self._groups = tuple(
+        # What RetentionPlan needs to build items: (clock positions, (position, policy)s).
+        self.groups = tuple(
+            (positions, tuple(members)) for (positions, _), members in groups.items()
+        )
+        self._evaluators = tuple(
             (
-                positions,
                 tuple(i for i in positions if clocks[i].kind is ClockKind.MAXIMUM),
                 tuple(i for i in positions if clocks[i].kind is ClockKind.HOLD),
                 blocked,
-                tuple(members),
             )
-            for (positions, blocked), members in groups.items()
+            for (positions, blocked) in groups
         )
 
     def _end(self, i: int, trigger: date) -> date:
@@ -695,10 +695,9 @@ class _FastPath:
                 ):
                     found = seen
             triggers.append(found)
-        subject = history.subject
-        items: list[PlanItem | None] = [None] * self._size
+        outcomes: list[Outcome] = []
         end = self._end
-        for positions, maxima, holds, blocked, members in self._groups:
+        for maxima, holds, blocked in self._evaluators:
             purpose_ends: date | None = None
             for i in maxima:
                 trigger = triggers[i]
@@ -733,15 +732,8 @@ class _FastPath:
                     status = PlanStatus.UNDETERMINED
                 else:
                     status = PlanStatus.DUE
-            own = tuple([triggers[i] for i in positions])
-            for position, category in members:
-                items[position] = (PlanItem(
-                    subject=subject, category=category.category, as_of=as_of, status=status,
-                    erase_by=erase_by, restricted_until=restricted_until,
-                    purpose_ends=purpose_ends, hold_until=hold_until, policy=category,
-                    triggers=own,
-                ))
+            outcomes.append((status, erase_by, restricted_until, purpose_ends, hold_until))
         return RetentionPlan(
-            subject=subject, register=self._register, as_of=as_of,
-            items=tuple(items),  # type: ignore[arg-type]  # every position is filled
+            subject=history.subject, register=self._register, as_of=as_of, layout=self,
+            outcomes=tuple(outcomes), triggers=tuple(triggers),
         )

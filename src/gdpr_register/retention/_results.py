@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterator
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 if TYPE_CHECKING:
     from gdpr_register.retention._policy import CategoryPolicy, Clock, Gap
 
-__all__ = ["PlanItem", "PlanStatus", "Reason", "ReasonKind", "RetentionPlan"]
+__all__ = ["Outcome", "PlanItem", "PlanStatus", "Reason", "ReasonKind", "RetentionPlan"]
 
 
 class PlanStatus(enum.StrEnum):
@@ -152,14 +153,56 @@ class PlanItem:
         return self.summary()
 
 
+# Per group of categories sharing clocks: (status, erase_by, restricted_until, purpose_ends,
+# hold_until), computed eagerly; PlanItem objects are built only when asked for.
+Outcome = tuple[PlanStatus, date | None, date | None, date | None, date | None]
+
+
 @attrs.frozen(kw_only=True)
 class RetentionPlan:
-    """A subject's retention plan on ``as_of``: one item per data category of the register."""
+    """A subject's retention plan on ``as_of``: one item per data category of the register.
+
+    Every status and date is computed when the plan is made; the :class:`PlanItem` objects
+    (with their reasons) are built on first access to :attr:`items`.
+    """
 
     subject: str
     register: str
     as_of: date
-    items: tuple[PlanItem, ...]
+    _layout: Any = attrs.field(alias="layout", eq=False, repr=False)
+    _outcomes: tuple[Outcome, ...] = attrs.field(alias="outcomes", repr=False)
+    _triggers: tuple[date | None, ...] = attrs.field(alias="triggers", repr=False)
+
+    def _build(self, statuses: frozenset[PlanStatus] | None) -> list[tuple[int, PlanItem]]:
+        built: list[tuple[int, PlanItem]] = []
+        triggers = self._triggers
+        for (positions, members), outcome in zip(self._layout.groups, self._outcomes, strict=True):
+            status, erase_by, restricted_until, purpose_ends, hold_until = outcome
+            if statuses is not None and status not in statuses:
+                continue
+            own = tuple([triggers[i] for i in positions])
+            for position, policy in members:
+                built.append((position, PlanItem(
+                    subject=self.subject, category=policy.category, as_of=self.as_of,
+                    status=status, erase_by=erase_by, restricted_until=restricted_until,
+                    purpose_ends=purpose_ends, hold_until=hold_until, policy=policy,
+                    triggers=own,
+                )))
+        return built
+
+    @functools.cached_property
+    def items(self) -> tuple[PlanItem, ...]:
+        """One item per data category, in the register's order."""
+        return tuple(item for _, item in sorted(self._build(None), key=lambda pair: pair[0]))
+
+    def rows(self) -> tuple[tuple[str, PlanStatus, date | None, date | None], ...]:
+        """``(category, status, erase_by, restricted_until)`` per category, without items."""
+        rows: list[tuple[int, tuple[str, PlanStatus, date | None, date | None]]] = []
+        for (_, members), outcome in zip(self._layout.groups, self._outcomes, strict=True):
+            for position, policy in members:
+                rows.append((position, (policy.category, outcome[0], outcome[1], outcome[2])))
+        rows.sort(key=lambda pair: pair[0])
+        return tuple(row for _, row in rows)
 
     def item(self, category: str) -> PlanItem:
         for item in self.items:
@@ -168,7 +211,9 @@ class RetentionPlan:
         raise KeyError(category)
 
     def with_status(self, *statuses: PlanStatus) -> tuple[PlanItem, ...]:
-        return tuple(item for item in self.items if item.status in statuses)
+        """The items with one of ``statuses`` (only those items are built)."""
+        pairs = sorted(self._build(frozenset(statuses)), key=lambda pair: pair[0])
+        return tuple(item for _, item in pairs)
 
     @property
     def actionable(self) -> tuple[PlanItem, ...]:
