@@ -126,6 +126,30 @@ class PlanItem:
         reasons.extend(Reason(kind=ReasonKind.GAP, gap=gap) for gap in self.policy.gaps)
         return tuple(reasons)
 
+    def reason(self) -> str:
+        """One line: the decisive clocks (rule or law, trigger, arithmetic) and blocking gaps."""
+        parts: list[str] = []
+        for reason in self.reasons:
+            if reason.gap is not None:
+                if reason.gap.blocks_erasure or self.status is PlanStatus.UNDETERMINED:
+                    parts.append(f"cannot compute: {reason.gap.reason}")
+                continue
+            clock = reason.clock
+            assert clock is not None
+            if reason.trigger is None:
+                parts.append(f"{clock.id}: no {'/'.join(clock.events)} event recorded")
+                continue
+            if not reason.decisive:
+                continue
+            what = "kept until" if clock.kind.value == "hold" else "ends"
+            anchor = "" if reason.anchor == reason.trigger else f" -> {reason.anchor}"
+            law = f" ({clock.law})" if clock.law else ""
+            parts.append(
+                f"{clock.id} {what} {reason.end}: {clock.aggregation.value} "
+                f"{'/'.join(clock.events)} {reason.trigger}{anchor} + {clock.duration}{law}"
+            )
+        return "; ".join(parts)
+
     def summary(self) -> str:
         """One line: status and the dates that matter."""
         if self.status is PlanStatus.DUE:
