@@ -79,8 +79,10 @@ FI = Controller(name="Oy", country="FI")
 
 
 def test_accounting_clocks_calendar_year() -> None:
-    reg = register((category("books", "accounting-books"), category("vouchers", "accounting-voucher")),
-                   (contact_rule(1),))
+    reg = register(
+        (category("books", "accounting-books"), category("vouchers", "accounting-voucher")),
+        (contact_rule(1),),
+    )
     plan = plan_retention(
         reg, history(("contact", date(2021, 1, 1)), ("invoice", date(2021, 6, 30))),
         as_of=date(2026, 11, 25), controller=FI,
@@ -91,9 +93,13 @@ def test_accounting_clocks_calendar_year() -> None:
 
 def test_accounting_clocks_non_calendar_financial_year() -> None:
     """Catalogue §5: FY ending 2024-03-31 -> vouchers to 2030-12-31, books to 2034-03-31."""
-    reg = register((category("books", "accounting-books"), category("vouchers", "accounting-voucher")),
-                   (contact_rule(1),))
-    controller = Controller(name="Oy", country="FI", financial_year_end=MonthDay(month=3, day=31))
+    reg = register(
+        (category("books", "accounting-books"), category("vouchers", "accounting-voucher")),
+        (contact_rule(1),),
+    )
+    controller = Controller(
+        name="Oy", country="FI", financial_year_end=MonthDay(month=3, day=31)
+    )
     for invoice in (date(2023, 4, 1), date(2023, 12, 31), date(2024, 3, 31)):
         plan = plan_retention(
             reg, history(("contact", date(2023, 4, 1)), ("invoice", invoice)),
@@ -421,8 +427,10 @@ def test_sweep_streams_actionable_items() -> None:
     reg = register((category("a"), category("v", "accounting-voucher")), (contact_rule(1),))
     policy = compile_policy(reg, controller=FI)
     subjects = [
-        SubjectHistory.from_events(f"s{n}", [("contact", date(2020, 1, 1) + timedelta(days=n * 200)),
-                                             ("invoice", date(2020, 1, 1))])
+        SubjectHistory.from_events(f"s{n}", [
+            ("contact", date(2020, 1, 1) + timedelta(days=n * 200)),
+            ("invoice", date(2020, 1, 1)),
+        ])
         for n in range(6)
     ]
     items = list(sweep(policy, iter(subjects), date(2022, 1, 1)))
