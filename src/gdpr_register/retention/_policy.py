@@ -73,6 +73,10 @@ the two financial-year triggers: latest accounting event ``invoice``/``payment``
 
 Vague rules (``while``, ``unspecified``, a ``period`` rule without a period) are gaps: the
 category is undetermined unless a computable maximum exists, and the gap is always reported.
+
+Evaluation: compiling generates a Python function specialised to the policy (clocks as local
+variables, end dates memoised per trigger date); :meth:`_FastPath.reference` interprets the
+same semantics and tests check that both agree.
 """
 
 from __future__ import annotations
