@@ -139,7 +139,7 @@ def test_register_choice_with_several_registers(
     from gdpr_register import dump_notice, load_notice
 
     notice = load_notice(seed_path)
-    second = attrs.evolve(notice.registers[0], id="toinen")
+    second = attrs.evolve(notice.registers[0], id="toinen", name="Toinen rekisteri")
     path = tmp_path / "two.yaml"
     dump_notice(attrs.evolve(notice, registers=(notice.registers[0], second)), path)
     code, out, err = run(["retention", str(path), "--events", str(events),
