@@ -77,6 +77,7 @@ __all__ = [
     "country_codes",
     "data_categories",
     "dates",
+    "dpo_statements",
     "durations",
     "identifiers",
     "month_days",
@@ -202,7 +203,7 @@ def parties() -> st.SearchStrategy[Party]:
 
 
 @st.composite
-def _dpo_statements(draw: st.DrawFn) -> DpoStatement:
+def dpo_statements(draw: st.DrawFn) -> DpoStatement:
     status = draw(st.sampled_from(DpoStatus))
     contact = draw(_optional(contact_points())) if status is DpoStatus.APPOINTED else None
     return DpoStatement(status=status, contact=contact)
@@ -226,7 +227,7 @@ def controllers() -> st.SearchStrategy[Controller]:
         website=_optional(texts(30)),
         country=_optional(country_codes()),
         representative=_optional(parties()),
-        dpo=_dpo_statements(),
+        dpo=dpo_statements(),
         employees=_optional(st.integers(min_value=0, max_value=500_000)),
         public_authority=st.booleans(),
         financial_year_end=_optional(month_days()),

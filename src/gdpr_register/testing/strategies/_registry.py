@@ -19,6 +19,7 @@ def register_type_strategies() -> None:
         model.ContactPoint: s.contact_points(),
         model.Controller: s.controllers(),
         model.DataCategory: s.data_categories(),
+        model.DpoStatement: s.dpo_statements(),
         model.Duration: s.durations(),
         model.MonthDay: s.month_days(),
         model.Notice: s.notices(),
