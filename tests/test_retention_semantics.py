@@ -442,3 +442,13 @@ def test_sweep_streams_actionable_items() -> None:
     }
     everything = list(sweep(policy, subjects, "2022-01-01", statuses=PlanStatus))
     assert len(everything) == 12
+
+
+def test_events_after_as_of_are_not_known_yet() -> None:
+    reg = register((category("a"),), (contact_rule(1),))
+    events = history(("contact", date(2020, 1, 1)), ("contact", date(2023, 6, 1)))
+    early = plan_retention(reg, events, as_of=date(2021, 6, 1))
+    assert early.item("a").status is PlanStatus.DUE
+    assert early.item("a").erase_by == date(2021, 1, 1)
+    later = plan_retention(reg, events, as_of=date(2024, 1, 1))
+    assert later.item("a").erase_by == date(2024, 6, 1)

@@ -21,6 +21,8 @@ Its *end* is ``add_duration(a, clock.duration)`` (days, or calendar months/years
 the month's end: 31 Jan + 1 month = 28/29 Feb, 29 Feb + 1 year = 28 Feb). ``end`` is monotone
 in ``t``, so for any day ``D``: ``end(t) <= D`` iff ``t <= clock.threshold(D)``.
 
+Events dated after ``as_of`` are ignored: a plan on ``as_of`` knows what had happened by then.
+
 **Category on a day** ``as_of``:
 
 - ``purpose_ends`` = the minimum end of the started ``maximum`` clocks (GDPR maximums: each one
@@ -36,7 +38,8 @@ in ``t``, so for any day ``D``: ``end(t) <= D`` iff ``t <= clock.threshold(D)``.
 - else ``due``.
 
 In SQL terms, with ``T(c, D) = clock.threshold(D)`` computed once per clock in Python and
-``agg(c) = MAX(date) FILTER (WHERE kind IN c.events)`` (``MIN`` for ``earliest``):
+``agg(c) = MAX(date) FILTER (WHERE kind IN c.events AND date <= as_of)`` (``MIN`` for
+``earliest``):
 a maximum clock has *expired* on ``as_of`` iff ``agg(c) <= T(c, as_of)``; a hold clock is
 *active* on ``as_of`` iff ``agg(c) > T(c, as_of - 1 day)``. A category is due iff some maximum
 clock expired, no hold clock is active and it has no blocking gap; restricted iff some maximum
@@ -740,6 +743,8 @@ class _FastPath:
         triggers: list[date | None] = [None] * len(self._clocks)
         feeds = self._feeds
         for kind, day in events:  # (date, kind) order: the last seen is the latest
+            if day > as_of:
+                break  # events after the evaluation date are not known yet
             feed = feeds.get(kind)
             if feed is not None:
                 for i in feed[0]:
@@ -833,6 +838,8 @@ def _generate(
     if clocks:
         lines.append("    " + " = ".join(f"t{i}" for i in range(clocks)) + " = None")
     lines.append("    for kind, day in events:")
+    lines.append("        if day > as_of:")
+    lines.append("            break")
     lines.append("        code = _code.get(kind)")
     lines.append("        if code is None:")
     lines.append("            continue")

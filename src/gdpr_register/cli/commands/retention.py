@@ -110,13 +110,16 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _row(item: PlanItem) -> dict[str, str]:
+def _row(item: PlanItem) -> dict[str, str | None]:
+    # None is written as an empty CSV field and as JSON null.
     return {
         "subject": item.subject,
         "category": item.category,
         "status": item.status.value,
-        "erase_by": item.erase_by.isoformat() if item.erase_by else "",
-        "restricted_until": item.restricted_until.isoformat() if item.restricted_until else "",
+        "erase_by": item.erase_by.isoformat() if item.erase_by else None,
+        "restricted_until": (
+            item.restricted_until.isoformat() if item.restricted_until else None
+        ),
         "reason": item.reason(),
     }
 
