@@ -666,8 +666,8 @@ class _FastPath:
     """
 
     __slots__ = (
-        "_caches", "_clocks", "_evaluators", "_feeds", "_order", "_register", "evaluate",
-        "groups", "source",
+        "_caches", "_clocks", "_evaluators", "_feeds", "_register", "evaluate", "groups",
+        "order", "source",
     )
 
     def __init__(self, policy: CompiledPolicy) -> None:
@@ -720,7 +720,7 @@ class _FastPath:
             tuple[tuple[date | None, ...], tuple[Outcome, ...]],
         ] = namespace["evaluate"]
         # Categories in register order with the index of their group's outcome.
-        self._order = tuple(
+        self.order = tuple(
             (category.category, group_of[position])
             for position, category in enumerate(policy.categories)
         )
@@ -801,14 +801,14 @@ class _FastPath:
         self, histories: Iterable[SubjectHistory], as_of: date
     ) -> Iterator[tuple[str, tuple[Result, ...]]]:
         evaluate = self.evaluate
-        groups = tuple(g for _, g in self._order)
+        groups = tuple(g for _, g in self.order)
         for history in histories:
             outcomes = evaluate(history.events, as_of)[1]
             yield history.subject, tuple([outcomes[g][0] for g in groups])
 
     def rows(self, histories: Iterable[SubjectHistory], as_of: date) -> Iterator[Row]:
         evaluate = self.evaluate
-        order = self._order
+        order = self.order
         for history in histories:
             outcomes = evaluate(history.events, as_of)[1]
             subject = history.subject

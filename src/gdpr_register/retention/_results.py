@@ -221,12 +221,8 @@ class RetentionPlan:
 
     def rows(self) -> tuple[tuple[str, PlanStatus, date | None, date | None], ...]:
         """``(category, status, erase_by, restricted_until)`` per category, without items."""
-        rows: list[tuple[int, tuple[str, PlanStatus, date | None, date | None]]] = []
-        for (_, members), outcome in zip(self._layout.groups, self._outcomes, strict=True):
-            for position, policy in members:
-                rows.append((position, (policy.category, *outcome[0])))
-        rows.sort(key=lambda pair: pair[0])
-        return tuple(row for _, row in rows)
+        outcomes = self._outcomes
+        return tuple([(category, *outcomes[g][0]) for category, g in self._layout.order])
 
     def item(self, category: str) -> PlanItem:
         for item in self.items:
