@@ -56,7 +56,12 @@ class Reason:
         kinds = "/".join(clock.events)
         label = "retention period" if clock.kind.value == "maximum" else "statutory hold"
         lines = [f"{label} [{clock.id}]" + (" (decisive)" if self.decisive else "")]
-        lines.append(f"  rule as stated: {clock.text.strip()}")
+        if clock.rule is not None:
+            lines.append(f"  rule as stated: {clock.text.strip()}")
+        elif clock.statute is not None:
+            lines.append(f"  statute (applies by law to this material): {clock.text.strip()}")
+        else:
+            lines.append(f"  GDPR: {clock.text.strip()}")
         if self.trigger is None:
             lines.append(f"  not started: no {kinds} event recorded")
         else:
