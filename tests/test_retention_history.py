@@ -57,3 +57,18 @@ def test_equal_whatever_the_order_and_group() -> None:
     assert [(h.subject, [k for k, _ in h.events]) for h in grouped] == [
         ("x", ["invoice", "contact"]), ("y", ["contact"])
     ]
+
+
+def test_from_type_gives_valid_histories() -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from gdpr_register.testing.strategies import register_type_strategies
+
+    register_type_strategies()
+
+    @given(st.from_type(SubjectHistory))
+    def check(history: SubjectHistory) -> None:
+        assert SubjectHistory.from_events(history.subject, history.events) == history
+
+    check()
