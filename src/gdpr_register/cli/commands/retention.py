@@ -64,10 +64,15 @@ def run(args: argparse.Namespace) -> int:
         ids = ", ".join(r.id for r in registers) or "none"
         raise UsageError(f"{args.notice}: choose a register with --register (registers: {ids})")
     policy = compile_policy(register, controller=notice.controller)
+    # One export may serve every register of the notice: a kind is known if any rule knows it.
+    known = set(policy.known_event_kinds)
+    for other in registers:
+        if other is not register:
+            known |= compile_policy(other, controller=notice.controller).known_event_kinds
 
     def reader(stream: Any) -> EventsReader:
         return EventsReader(
-            stream, source=args.events, as_of=as_of, known_kinds=policy.known_event_kinds,
+            stream, source=args.events, as_of=as_of, known_kinds=known,
             skip_invalid=args.skip_invalid,
         )
 
