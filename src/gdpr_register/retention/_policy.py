@@ -826,6 +826,8 @@ def _generate(
 
     Same semantics as :meth:`_FastPath.reference`, with clocks as local variables and one
     branch per distinct way an event kind feeds clocks: no per-subject interpretation.
+    Only integers are written into the source; event kinds stay data (``_feeds``), so no
+    text from a notice or an events file is ever executed.
     """
     codes: dict[tuple[tuple[int, ...], tuple[int, ...]], int] = {}
     for feed in feeds.values():
