@@ -150,3 +150,13 @@ def test_register_choice_with_several_registers(
                         "2026-11-25", "--register", "toinen", "--format", "json"], capsys)
     assert code == 0
     assert json.loads(out)["register"] == "toinen"
+
+
+def test_events_from_stdin(
+    seed_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(EVENTS))
+    code, out, _ = run(["retention", str(seed_path), "--events", "-", "--as-of", "2026-11-25",
+                        "--format", "csv"], capsys)
+    assert code == 0
+    assert len(list(csv.DictReader(io.StringIO(out)))) == 8
