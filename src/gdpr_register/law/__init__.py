@@ -10,10 +10,18 @@ from gdpr_register.law._source import Confidence, LegalSource
 from gdpr_register.law.adequacy import ADEQUACY_DECISIONS, AdequacyDecision, adequacy_for
 from gdpr_register.law.eea import EEA_MEMBERS, GDPR_APPLIES_FROM, Membership, is_eea
 from gdpr_register.law.mechanisms import MECHANISMS, MechanismStatus, mechanism_status
-from gdpr_register.law.statutes import STATUTES, RepealedLaw, Statute, repealed_law_cited
+from gdpr_register.law.statutes import (
+    DEFAULT_STATUTES,
+    STATUTES,
+    RepealedLaw,
+    Statute,
+    StatuteTable,
+    repealed_law_cited,
+)
 
 __all__ = [
     "ADEQUACY_DECISIONS",
+    "DEFAULT_STATUTES",
     "EEA_MEMBERS",
     "GDPR_APPLIES_FROM",
     "MECHANISMS",
@@ -25,6 +33,7 @@ __all__ = [
     "Membership",
     "RepealedLaw",
     "Statute",
+    "StatuteTable",
     "adequacy_for",
     "is_eea",
     "mechanism_status",
