@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from gdpr_register.cli._common import add_as_of
+from gdpr_register.cli._store import add_store
 
 if TYPE_CHECKING:
     from gdpr_register.rules import Report
@@ -45,6 +46,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="skip these rules: comma-separated ids or prefixes",
     )
     parser.add_argument("--preview", action="store_true", help="also run preview rules")
+    add_store(parser, selects_notices=True)
 
 
 def _expand(patterns: list[str]) -> list[str]:
@@ -75,8 +77,15 @@ def run(args: argparse.Namespace) -> int:
     as_of = args.as_of or today()
     select = [i for group in args.select for i in group] if args.select else None
     ignore = [i for group in args.ignore for i in group] if args.ignore else None
-    files = _expand(args.files)
-    notices = []
+    if args.store is not None:
+        from gdpr_register.cli._store import load_stored_notice, open_cli_store
+
+        with open_cli_store(args) as store:
+            notices = [load_stored_notice(store, ref) for ref in args.files]
+        files: list[str] = []
+    else:
+        files = _expand(args.files)
+        notices = []
     failed = False
     for path in files:  # load everything first: bad input means no half-written report
         try:

@@ -11,6 +11,7 @@ import tempfile
 from typing import TYPE_CHECKING, Any
 
 from gdpr_register.cli._common import add_as_of
+from gdpr_register.cli._store import add_store
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -29,9 +30,11 @@ _FIELDS = ("subject", "category", "status", "erase_by", "restricted_until", "rea
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("notice", metavar="NOTICE", help="notice document (.yaml, .json, .toml)")
     parser.add_argument(
-        "--events", required=True, metavar="FILE",
-        help="events CSV: subject,event,date[,details] with a header line ('-': stdin)",
+        "--events", metavar="FILE", default=None,
+        help="events CSV: subject,event,date[,details] with a header line ('-': stdin); "
+        "required unless --store is given (then the store's ledger is planned)",
     )
+    add_store(parser, selects_notices=True)
     add_as_of(parser)
     parser.add_argument(
         "--register", metavar="ID", default=None,
@@ -57,7 +60,15 @@ def run(args: argparse.Namespace) -> int:
     from gdpr_register.errors import UsageError
     from gdpr_register.retention import compile_policy
 
-    notice = load_notice(args.notice)
+    if args.store is not None:
+        from gdpr_register.cli._store import load_stored_notice, open_cli_store
+
+        with open_cli_store(args) as store:
+            _source, notice = load_stored_notice(store, args.notice)
+    else:
+        if args.events is None:
+            raise UsageError("--events FILE is required unless --store is given")
+        notice = load_notice(args.notice)
     as_of = args.as_of or today()
     registers = notice.registers
     if args.register is not None:
@@ -77,6 +88,9 @@ def run(args: argparse.Namespace) -> int:
     for other in registers:
         if other is not register:
             known |= compile_policy(other, controller=notice.controller).known_event_kinds
+
+    if args.events is None:
+        return _plan_ledger(args, as_of, register.id, policy)
 
     label = "<stdin>" if args.events == "-" else args.events
 
@@ -150,6 +164,26 @@ def _plan(
             [Problem(location="", message=f"changed while being read: {exc}")],
             source=check.source,
         ) from exc
+    return EXIT_OK
+
+
+def _plan_ledger(
+    args: argparse.Namespace, as_of: date, register: str, policy: CompiledPolicy
+) -> int:
+    """Plan every subject in the store's ledger, one subject at a time (bounded memory)."""
+    from gdpr_register.cli import EXIT_OK
+    from gdpr_register.cli._store import open_cli_store
+    from gdpr_register.retention import PlanStatus, SubjectHistory, sweep
+
+    statuses = tuple(PlanStatus) if args.all else (PlanStatus.DUE, PlanStatus.RESTRICTED)
+    with open_cli_store(args) as store:
+        histories = (
+            SubjectHistory(subject=subject,
+                           events=[(e.kind, e.on) for e in store.ledger.events(subject)])
+            for subject in store.ledger.subjects()
+        )
+        items = sweep(policy, histories, as_of, statuses=statuses)
+        _write(args.format, items, register, as_of, [], sys.stdout)
     return EXIT_OK
 
 
