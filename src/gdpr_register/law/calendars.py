@@ -219,9 +219,11 @@ def country_calendar(country: str, *, fi_eves_are_holidays: bool = False) -> Hol
 
 def as_calendar(calendar: WorkingDayCalendar | Set[date]) -> WorkingDayCalendar:
     """Accept a calendar object or a set of holiday dates (weekends are non-working anyway)."""
+    if type(calendar) is HolidayCalendar:
+        return calendar
     if isinstance(calendar, Set):
         return HolidayCalendar("custom holidays", frozenset(calendar))
-    if isinstance(calendar, WorkingDayCalendar):
+    if callable(getattr(calendar, "is_working_day", None)):
         return calendar
     raise TypeError(
         "a calendar needs an is_working_day(date) method, or pass a set of holiday dates; "
