@@ -190,13 +190,13 @@ def _country_loader(country: str, fi_eves_are_holidays: bool) -> Callable[[int],
     return load
 
 
+@lru_cache(maxsize=1)
 def _supported_countries() -> frozenset[str]:
     import holidays
 
     return frozenset(holidays.list_supported_countries())
 
 
-@lru_cache(maxsize=128)
 def country_calendar(country: str, *, fi_eves_are_holidays: bool = False) -> HolidayCalendar:
     """The working-day calendar of ``country`` (ISO 3166-1 alpha-2), shared and cached.
 
@@ -207,8 +207,11 @@ def country_calendar(country: str, *, fi_eves_are_holidays: bool = False) -> Hol
         raise InputError(
             [Problem(location="country", message=f"no public-holiday calendar for {country!r}")]
         )
-    if code != country:
-        return country_calendar(code, fi_eves_are_holidays=fi_eves_are_holidays)
+    return _country_calendar(code, bool(fi_eves_are_holidays) and code == "FI")
+
+
+@lru_cache(maxsize=128)
+def _country_calendar(code: str, fi_eves_are_holidays: bool) -> HolidayCalendar:
     name = f"{code} public holidays"
     if code == "FI":
         name += " (Christmas and Midsummer Eves " + (
