@@ -107,7 +107,8 @@ class HolidayCalendar:
         return f"HolidayCalendar({self.name!r})"
 
     def _load(self, year: int) -> None:
-        assert self._loader is not None and self._years is not None
+        assert self._loader is not None
+        assert self._years is not None
         with self._lock:
             if year in self._years:
                 return

@@ -10,7 +10,7 @@ hours (the Art. 33 breach clock) are never rolled.
 from __future__ import annotations
 
 from collections.abc import Set
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import attrs
@@ -51,7 +51,8 @@ def _aware_datetime(value: Any, location: str) -> datetime:
             value = datetime.fromisoformat(value.strip())
         except ValueError:
             raise _problem(
-                location, f"{value!r} is not an ISO date-time (expected e.g. 2026-11-25T14:30+02:00)"
+                location,
+                f"{value!r} is not an ISO date-time (expected e.g. 2026-11-25T14:30+02:00)",
             ) from None
     if not isinstance(value, datetime):
         raise _problem(location, f"expected a date-time, got {type(value).__name__} {value!r}")
@@ -395,7 +396,7 @@ def breach_deadline(
     start = aware
     if start_at_next_full_hour:
         floored = aware.replace(minute=0, second=0, microsecond=0)
-        start = (floored.astimezone(timezone.utc) + timedelta(hours=1)).astimezone(aware.tzinfo)
+        start = (floored.astimezone(UTC) + timedelta(hours=1)).astimezone(aware.tzinfo)
     # Elapsed time: add in UTC so a daylight-saving change never stretches the 72 hours.
-    end = (start.astimezone(timezone.utc) + _BREACH_HOURS).astimezone(aware.tzinfo)
+    end = (start.astimezone(UTC) + _BREACH_HOURS).astimezone(aware.tzinfo)
     return BreachDeadline(became_aware=aware, clock_start=start, deadline=end)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
@@ -135,6 +136,14 @@ def _received(value: Any) -> date | datetime:
     return _aware_datetime(value, "received")
 
 
+def _strs(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _claims(value: Iterable[ClaimedException]) -> tuple[ClaimedException, ...]:
+    return tuple(value)
+
+
 def _dates(value: Any) -> tuple[date, ...]:
     from gdpr_register.model.values import to_date
 
@@ -154,8 +163,8 @@ class Request:
     right: Right = attrs.field(converter=Right)
     received: date | datetime = attrs.field(converter=_received)
     subject: str | None = None
-    purposes: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    categories: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    purposes: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    categories: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     restriction_ground: RestrictionGround | None = attrs.field(
         default=None, converter=attrs.converters.optional(RestrictionGround)
     )
@@ -169,7 +178,7 @@ class ClaimedException:
 
     article: ErasureException = attrs.field(converter=ErasureException)
     reason: str = attrs.field(validator=_text)
-    categories: tuple[str, ...] = attrs.field(default=(), converter=tuple)  # empty: all
+    categories: tuple[str, ...] = attrs.field(default=(), converter=_strs)  # empty: all
     until: date | None = None
 
 
@@ -204,7 +213,7 @@ class ControllerDecisions:
     compelling_grounds: bool | None = None
     compelling_grounds_reason: str | None = None
     still_necessary: bool | None = None
-    exceptions: tuple[ClaimedException, ...] = attrs.field(default=(), converter=tuple)
+    exceptions: tuple[ClaimedException, ...] = attrs.field(default=(), converter=_claims)
     abuse: AbuseDecision | None = None
     identity_pause: IdentityPause | None = None
 

@@ -118,7 +118,9 @@ def run(args: argparse.Namespace) -> int:
             register = notice.register(args.register)
         except KeyError:
             ids = ", ".join(r.id for r in notice.registers)
-            raise UsageError(f"no register {args.register!r} in {args.notice} (have: {ids})") from None
+            raise UsageError(
+                f"no register {args.register!r} in {args.notice} (have: {ids})"
+            ) from None
     elif len(notice.registers) == 1:
         register = notice.registers[0]
     else:
