@@ -4,6 +4,12 @@ Every strategy is sound: it never generates an invalid object. ``st.from_type(No
 too once this package is installed (a ``hypothesis`` entry point registers the types).
 """
 
+from gdpr_register.testing.strategies._history import (
+    event_kinds,
+    histories,
+    history_events,
+    subject_keys,
+)
 from gdpr_register.testing.strategies._model import (
     automated_decisions,
     business_ids,
@@ -51,6 +57,9 @@ __all__ = [
     "data_categories",
     "dates",
     "durations",
+    "event_kinds",
+    "histories",
+    "history_events",
     "identifiers",
     "month_days",
     "notices",
@@ -70,6 +79,7 @@ __all__ = [
     "stated_rights",
     "subject_categories",
     "subject_events",
+    "subject_keys",
     "supervisory_authorities",
     "texts",
     "transfers",

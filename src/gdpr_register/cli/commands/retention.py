@@ -1,0 +1,167 @@
+"""``gdpr-register retention NOTICE --events FILE``: who is due for erasure or restriction."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any
+
+from gdpr_register.cli._common import add_as_of
+
+if TYPE_CHECKING:
+    from gdpr_register.retention import PlanItem
+
+NAME = "retention"
+HELP = "list subjects and data categories due for erasure or restriction on a date"
+
+_FIELDS = ("subject", "category", "status", "erase_by", "restricted_until", "reason")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("notice", metavar="NOTICE", help="notice document (.yaml, .json, .toml)")
+    parser.add_argument(
+        "--events", required=True, metavar="FILE",
+        help="events CSV: subject,event,date[,details] with a header line",
+    )
+    add_as_of(parser)
+    parser.add_argument(
+        "--register", metavar="ID", default=None,
+        help="the register to plan (required when the notice has several)",
+    )
+    parser.add_argument(
+        "--format", choices=("text", "json", "csv"), default="text", help="output format",
+    )
+    parser.add_argument(
+        "--skip-invalid", action="store_true",
+        help="skip bad event lines and report them on stderr instead of failing",
+    )
+    parser.add_argument(
+        "--all", action="store_true",
+        help="list every subject and category, not only those due or restricted",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from gdpr_register.cli import EXIT_OK
+    from gdpr_register.cli._common import today
+    from gdpr_register.documents import load_notice
+    from gdpr_register.documents.events_csv import EventsReader, open_events
+    from gdpr_register.errors import InputError, Problem, UsageError
+    from gdpr_register.retention import PlanStatus, compile_policy, group_histories, sweep
+
+    notice = load_notice(args.notice)
+    as_of = args.as_of or today()
+    registers = notice.registers
+    if args.register is not None:
+        chosen = [r for r in registers if r.id == args.register]
+        if not chosen:
+            ids = ", ".join(r.id for r in registers) or "none"
+            raise UsageError(f"{args.notice}: no register {args.register!r} (registers: {ids})")
+        register = chosen[0]
+    elif len(registers) == 1:
+        register = registers[0]
+    else:
+        ids = ", ".join(r.id for r in registers) or "none"
+        raise UsageError(f"{args.notice}: choose a register with --register (registers: {ids})")
+    policy = compile_policy(register, controller=notice.controller)
+
+    def reader(stream: Any) -> EventsReader:
+        return EventsReader(
+            stream, source=args.events, as_of=as_of, known_kinds=policy.known_event_kinds,
+            skip_invalid=args.skip_invalid,
+        )
+
+    # Pass 1 validates the whole file before anything is written (and learns whether each
+    # subject's rows are adjacent, so pass 2 can stream in bounded memory).
+    finished: set[str] = set()
+    current: str | None = None
+    contiguous = True
+    with open_events(args.events) as stream:
+        check = reader(stream)
+        for row in check:
+            subject = row.event.subject
+            if subject != current:
+                if current is not None:
+                    finished.add(current)
+                if subject in finished:
+                    contiguous = False
+                current = subject
+    del finished
+    for problem in check.skipped:
+        print(f"gdpr-register: skipped {args.events}: {problem}", file=sys.stderr)
+    if check.skipped_count > len(check.skipped):
+        print(
+            f"gdpr-register: skipped {check.skipped_count - len(check.skipped)} more lines",
+            file=sys.stderr,
+        )
+    statuses = tuple(PlanStatus) if args.all else (PlanStatus.DUE, PlanStatus.RESTRICTED)
+    try:
+        with open_events(args.events) as stream:
+            second = reader(stream)
+            second.skip_invalid = True  # already reported in pass 1
+            histories = group_histories((row.event for row in second), contiguous=contiguous)
+            items = sweep(policy, histories, as_of, statuses=statuses)
+            _write(args.format, items, register.id, as_of, check.skipped, sys.stdout)
+    except InputError as exc:  # the file changed between the passes
+        raise InputError(
+            [Problem(location="", message=f"changed while being read: {exc}")],
+            source=args.events,
+        ) from exc
+    return EXIT_OK
+
+
+def _row(item: PlanItem) -> dict[str, str]:
+    return {
+        "subject": item.subject,
+        "category": item.category,
+        "status": item.status.value,
+        "erase_by": item.erase_by.isoformat() if item.erase_by else "",
+        "restricted_until": item.restricted_until.isoformat() if item.restricted_until else "",
+        "reason": item.reason(),
+    }
+
+
+def _write(
+    fmt: str,
+    items: Any,
+    register: str,
+    as_of: Any,
+    skipped: list[Any],
+    out: Any,
+) -> None:
+    import csv
+    import json
+
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        for item in items:
+            writer.writerow(_row(item))
+    elif fmt == "json":
+        # Streamed: one item per line inside the array, so memory stays bounded.
+        head = {"register": register, "as_of": as_of.isoformat()}
+        out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "items": [')
+        first = True
+        for item in items:
+            out.write(("\n  " if first else ",\n  ") + json.dumps(_row(item), ensure_ascii=False))
+            first = False
+        skipped_json = json.dumps(
+            [{"location": p.location, "message": p.message} for p in skipped],
+            ensure_ascii=False,
+        )
+        out.write(('\n' if not first else '') + '], "skipped": ' + skipped_json + "}\n")
+    else:
+        count = 0
+        for item in items:
+            count += 1
+            dates = (
+                f"erase by {item.erase_by}" if item.status.value == "due"
+                else f"restricted until {item.restricted_until}"
+                if item.status.value == "restricted"
+                else f"erase by {item.erase_by}" if item.erase_by else "no erase-by date"
+            )
+            out.write(
+                f"{item.subject}\t{item.category}\t{item.status.value}\t{dates}\t"
+                f"{item.reason()}\n"
+            )
+        out.write(f"# {count} item{'s' * (count != 1)} in {register} on {as_of}\n")
