@@ -36,7 +36,8 @@ from gdpr_register.rights import (
     Right,
     assess,
 )
-from gdpr_register.testing.strategies import registers
+from gdpr_register.retention import SubjectHistory
+from gdpr_register.testing.strategies import histories, registers
 
 A = LawfulBasis
 RECEIVED = date(2026, 11, 25)
@@ -348,15 +349,17 @@ decisions = st.builds(
     st.dates(min_value=date(2000, 1, 1), max_value=date(2060, 12, 31)),
     decisions,
     st.sampled_from([None, *RestrictionGround]),
+    st.one_of(st.none(), histories()),
 )
 def test_assess_never_raises_and_refusals_cite(
     register: Register, right: Right, received: date, answers: ControllerDecisions,
-    ground: RestrictionGround | None,
+    ground: RestrictionGround | None, history: SubjectHistory | None,
 ) -> None:
     result = assess(
         Request(right=right, received=received, restriction_ground=ground),
         register,
         controller_decisions=answers,
+        history=history,
     )
     assert result.applies in Applicability
     for reason in result.reasons:
@@ -371,3 +374,31 @@ def test_assess_never_raises_and_refusals_cite(
         assert exception.article.startswith("Art. ")
     assert result.deadline.received == received
     assert result.to_dict()["applies"] == result.applies.value
+
+
+def test_erasure_uses_the_retention_plan(seed_path: object) -> None:
+    notice = load_notice(seed_path)  # type: ignore[arg-type]
+    register = notice.registers[0]
+    history = SubjectHistory.from_events(
+        "cust-42", [("service_contact", date(2021, 6, 15)), ("invoice", date(2021, 6, 30))]
+    )
+    result = assess(request(Right.ERASURE), register, notice=notice, history=history)
+    invoices = next(c for c in result.categories if c.category == "laskutustiedot")
+    # Accounting Act 2:10: vouchers of FY 2021 kept to the end of 2027.
+    assert (invoices.action, invoices.until) == (CategoryAction.RESTRICT, date(2027, 12, 31))
+    assert any(e.source == "retention plan" and e.until == date(2027, 12, 31)
+               for e in result.exceptions)
+    # Every retention period has ended: "still necessary?" is answered by the plan.
+    assert result.pending == ()
+    # After the hold, the vouchers are erased too.
+    later = assess(Request(right=Right.ERASURE, received=date(2028, 3, 1)), register,
+                   notice=notice, history=history)
+    assert outcome(later)["laskutustiedot"] is CategoryAction.ERASE
+    assert later.applies is Applicability.YES
+
+
+def test_erasure_with_a_running_retention_period_stays_pending(seed_path: object) -> None:
+    notice = load_notice(seed_path)  # type: ignore[arg-type]
+    history = SubjectHistory.from_events("cust-7", [("service_contact", date(2025, 1, 10))])
+    result = assess(request(Right.ERASURE), notice.registers[0], notice=notice, history=history)
+    assert [p.decision for p in result.pending] == ["still_necessary"]

@@ -122,3 +122,47 @@ def test_request_missing_notice_exits_2(capsys: pytest.CaptureFixture[str], tmp_
     code, out, _ = run(capsys, "request", str(tmp_path / "none.yaml"), "--right", "access",
                        "--received", "2026-11-25")
     assert (code, out) == (2, "")
+
+
+EVENTS = (
+    "subject,event,date\n"
+    "cust-42,service_contact,2021-06-15\n"
+    "cust-42,invoice,2021-06-30\n"
+    "cust-7,service_contact,2025-01-10\n"
+)
+
+
+def test_request_with_subject_events(
+    capsys: pytest.CaptureFixture[str], seed_path: Path, tmp_path: Path
+) -> None:
+    events = tmp_path / "events.csv"
+    events.write_text(EVENTS, encoding="utf-8")
+    code, out, _ = run(capsys, "request", str(seed_path), "--right", "erasure",
+                       "--received", "2026-11-25", "--subject-events", str(events),
+                       "--subject", "cust-42", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    invoices = next(c for c in data["categories"] if c["category"] == "laskutustiedot")
+    assert (invoices["action"], invoices["until"]) == ("restrict", "2027-12-31")
+    assert data["subject"] == "cust-42"
+
+
+@pytest.mark.parametrize(
+    ("content", "extra"),
+    [
+        (EVENTS, []),  # several subjects, none chosen
+        (EVENTS, ["--subject", "nobody"]),
+        ("subject,event,date\ncust-1,service_contact,2021-02-30\n", []),  # bad date, line 2
+        ("who,what\n", []),
+    ],
+)
+def test_request_bad_events_exit_2(
+    capsys: pytest.CaptureFixture[str], seed_path: Path, tmp_path: Path,
+    content: str, extra: list[str],
+) -> None:
+    events = tmp_path / "events.csv"
+    events.write_text(content, encoding="utf-8")
+    code, out, err = run(capsys, "request", str(seed_path), "--right", "erasure",
+                         "--received", "2026-11-25", "--subject-events", str(events), *extra)
+    assert (code, out) == (2, "")
+    assert err.startswith("gdpr-register: error:")

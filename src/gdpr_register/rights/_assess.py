@@ -26,6 +26,7 @@ from gdpr_register.model.enums import (
 )
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Recipient, Register
+from gdpr_register.retention import SubjectHistory
 from gdpr_register.rights._deadlines import response_deadline
 from gdpr_register.rights._model import (
     AbuseDecision,
@@ -48,6 +49,7 @@ __all__ = ["assess"]
 
 _A = LawfulBasis
 _WHOLE = "*"  # the pseudo-purpose of a register that lists no purposes
+_ENDED = "*ended*"  # marker in plan holds: every category's retention period has ended
 _DM_KINDS = frozenset({PurposeKind.DIRECT_MARKETING})
 _ART19_RIGHTS = frozenset({Right.RECTIFICATION, Right.ERASURE, Right.RESTRICTION})
 
@@ -377,7 +379,8 @@ def _erasure(
     purposes: list[_Purpose],
     categories: list[str],
     decisions: ControllerDecisions,
-    plan_holds: dict[str, date | None] | None,
+    plan_holds: dict[str, _Held] | None,
+    as_of: date,
 ) -> list[bool]:
     per_purpose: dict[str, tuple[bool, list[str], set[LawfulBasis]]] = {}
     for p in purposes:
@@ -401,9 +404,19 @@ def _erasure(
         keepers = [p for p in users if per_purpose[p.id][2] - {_A.LEGAL_OBLIGATION, _A.PUBLIC_TASK}]
         holders = [p for p in users if per_purpose[p.id][2] and p not in keepers]
         exceptions: list[tuple[str, date | None, str]] = []
-        if cid in held:
-            until = None if plan_holds is None else plan_holds.get(cid)
-            exceptions.append(("Art. 17(3)(b)", until, held[cid]))
+        planned = None if plan_holds is None else plan_holds.get(cid)
+        if planned is not None and planned.until is not None and planned.until < as_of:
+            work.reason(
+                "ART17_3_b",
+                "Art. 17(3)(b)",
+                True,
+                f"category {cid}: the statutory hold ended on {planned.until}",
+                categories=[cid],
+            )
+        elif planned is not None:
+            exceptions.append(("Art. 17(3)(b)", planned.until, planned.message))
+        elif cid in held:
+            exceptions.append(("Art. 17(3)(b)", None, held[cid]))
         for p in holders:
             exceptions.append(("Art. 17(3)(b)", None, f"purpose {p.id} ({p.name})"))
         for p in users:
@@ -461,7 +474,7 @@ def _erasure(
                         categories=(cid,),
                         until=exc_until,
                         source="retention plan"
-                        if plan_holds is not None and cid in held and exc_until is not None
+                        if planned is not None and why_one == planned.message
                         else ("controller" if any(
                             f"Art. {c.article.value}" == article and c.reason == why_one
                             for c in claimed
@@ -821,7 +834,7 @@ def assess(
     *,
     notice: Notice | None = None,
     as_of: date | None = None,
-    history: Any = None,
+    history: SubjectHistory | None = None,
     controller_decisions: ControllerDecisions | None = None,
     country: str | None = None,
     fi_eves_are_holidays: bool = False,
@@ -857,8 +870,18 @@ def assess(
     elif right is Right.RECTIFICATION:
         flags = _rectification(work, categories)
     elif right is Right.ERASURE:
-        holds = _plan_holds(register, history, day)
-        flags = _erasure(work, register, purposes, categories, decisions, holds)
+        holds = _plan_holds(work, register, history, day, notice)
+        if holds is not None and _ENDED in holds and decisions.still_necessary is None:
+            # The controller's own retention rules answer the question for this subject.
+            decisions = attrs.evolve(decisions, still_necessary=False)
+            work.reason(
+                "ART5_1_e",
+                "Art. 17(1)(a)",
+                None,
+                "the retention plan shows every retention period has ended for this subject: "
+                "the data are no longer necessary",
+            )
+        flags = _erasure(work, register, purposes, categories, decisions, holds, day)
     elif right is Right.RESTRICTION:
         flags = _restriction(work, purposes, categories, request.restriction_ground, decisions)
     elif right is Right.PORTABILITY:
@@ -949,12 +972,50 @@ def assess(
     )
 
 
-def _plan_holds(register: Register, history: Any, as_of: date) -> dict[str, date | None] | None:
-    """Hold-end dates per category from the retention engine, when a history is given."""
+@attrs.frozen
+class _Held:
+    """A category's statutory hold according to the subject's retention plan."""
+
+    until: date | None
+    message: str
+
+
+def _plan_holds(
+    work: _Work,
+    register: Register,
+    history: SubjectHistory | None,
+    as_of: date,
+    notice: Notice | None,
+) -> dict[str, _Held] | None:
+    """Per category: the statutory hold the retention plan computes for this subject."""
     if history is None:
         return None
-    from gdpr_register.retention import plan_retention  # type: ignore[import-not-found]
+    from gdpr_register.retention import PlanStatus, plan_retention
 
-    plan = plan_retention(register, history, as_of=as_of)
-    return {item.category: item.restricted_until or item.hold_until for item in plan.items}
-
+    plan = plan_retention(
+        register,
+        history,
+        as_of=as_of,
+        controller=notice.controller if notice is not None else None,
+    )
+    holds: dict[str, _Held] = {}
+    if plan.items and all(
+        i.status in (PlanStatus.DUE, PlanStatus.RESTRICTED) for i in plan.items
+    ):
+        holds[_ENDED] = _Held(until=None, message="every retention period has ended")
+    for item in plan.items:
+        if item.hold_until is not None:
+            holds[item.category] = _Held(
+                until=item.hold_until,
+                message=f"retention plan for {history.subject}: {item.reason() or item.summary()}",
+            )
+        if item.status is PlanStatus.DUE:
+            work.reason(
+                "ART5_1_e",
+                "Art. 17(1)(a)",
+                None,
+                f"retention plan: the retention period ended ({item.summary()}); the data "
+                "are no longer necessary",
+                categories=[item.category],
+            )
+    return holds

@@ -16,7 +16,7 @@ _RIGHTS = (
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    from gdpr_register.cli._common import add_as_of
+    from gdpr_register.cli._common import date_arg
 
     parser.add_argument("notice", metavar="NOTICE", help="notice document (.yaml, .json, .toml)")
     parser.add_argument("--right", required=True, choices=_RIGHTS)
@@ -58,7 +58,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
                            help="the data are still necessary for the contract purposes")
     necessary.add_argument("--no-longer-necessary", action="store_true",
                            help="the data are no longer necessary (Art. 17(1)(a))")
-    add_as_of(parser)
+    parser.add_argument(
+        "--as-of", type=date_arg, default=None, metavar="YYYY-MM-DD",
+        help="the day whose recipients and retention plan count (default: the day of receipt)",
+    )
 
 
 def _decisions(args: argparse.Namespace) -> Any:
@@ -82,28 +85,41 @@ def _decisions(args: argparse.Namespace) -> Any:
 
 
 def _history(args: argparse.Namespace) -> Any:
+    """The chosen subject's events from the CSV, streamed (only that subject's rows kept)."""
+    from gdpr_register.documents.events_csv import EventsReader, open_events
     from gdpr_register.errors import UsageError
+    from gdpr_register.retention import SubjectHistory
 
     if args.subject_events is None:
         if args.subject is not None:
             raise UsageError("--subject needs --subject-events")
         return None
-    try:
-        from gdpr_register.documents.events_csv import read_histories  # type: ignore[import-not-found]
-    except ImportError:
+    wanted = args.subject
+    seen: list[str] = []
+    events = []
+    with open_events(args.subject_events) as stream:
+        for row in EventsReader(stream, source=args.subject_events):
+            subject = row.event.subject
+            if wanted is None:
+                if subject not in seen:
+                    seen.append(subject)
+                if len(seen) > 1:
+                    raise UsageError(
+                        f"{args.subject_events} has events of several subjects; "
+                        "choose one with --subject"
+                    )
+            elif subject != wanted:
+                continue
+            events.append(row.event)
+    chosen: str | None = wanted if wanted is not None else (seen[0] if seen else None)
+    if chosen is None or not events:
         raise UsageError(
-            "--subject-events needs the retention engine, which this build does not include"
-        ) from None
-    histories = read_histories(args.subject_events)
-    if args.subject is None:
-        if len(histories) != 1:
-            raise UsageError(
-                f"{args.subject_events} has {len(histories)} subjects; choose one with --subject"
-            )
-        return next(iter(histories.values()))
-    if args.subject not in histories:
-        raise UsageError(f"subject {args.subject!r} has no events in {args.subject_events}")
-    return histories[args.subject]
+            f"no events for subject {chosen!r} in {args.subject_events}"
+            if chosen is not None
+            else f"{args.subject_events} has no events"
+        )
+    args.subject = chosen
+    return SubjectHistory.from_events(chosen, events)
 
 
 def run(args: argparse.Namespace) -> int:
