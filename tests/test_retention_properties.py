@@ -175,3 +175,27 @@ def test_holds_never_shorten_retention_on_any_register(
         if without.erase_by is not None and with_hold.erase_by is not None:
             assert with_hold.erase_by >= without.erase_by
         assert _RANK[with_hold.status] <= _RANK[without.status]
+
+
+@st.composite
+def policy_and_history(draw: st.DrawFn) -> tuple[CompiledPolicy, SubjectHistory]:
+    register = draw(registers())
+    policy = compile_policy(
+        register,
+        jurisdiction=draw(st.sampled_from(["FI", "SE", None])),
+        financial_year_end=draw(month_days()),
+    )
+    kinds = sorted(policy.known_event_kinds)
+    return policy, draw(histories(kinds))
+
+
+@given(case=policy_and_history(), as_of=as_of_dates)
+def test_generated_evaluator_agrees_with_the_interpreter(
+    case: tuple[CompiledPolicy, SubjectHistory], as_of: date
+) -> None:
+    policy, history = case
+    fast = policy._fast  # the generated code is private; its agreement is the contract
+    triggers, outcomes = fast.evaluate(history.events, as_of)
+    reference_triggers, reference_outcomes = fast.reference(history.events, as_of)
+    assert list(triggers) == reference_triggers
+    assert list(outcomes) == reference_outcomes

@@ -25,6 +25,7 @@ from gdpr_register import (
     load_notice,
 )
 from gdpr_register.errors import InputError
+from gdpr_register.retention import SubjectHistory
 from gdpr_register.rights import (
     AbuseDecision,
     Applicability,
@@ -36,7 +37,6 @@ from gdpr_register.rights import (
     Right,
     assess,
 )
-from gdpr_register.retention import SubjectHistory
 from gdpr_register.testing.strategies import histories, registers
 
 A = LawfulBasis

@@ -177,9 +177,9 @@ class PlanItem:
         return self.summary()
 
 
-# Per group of categories sharing clocks: (status, erase_by, restricted_until, purpose_ends,
+# Per group of categories sharing clocks: ((status, erase_by, restricted_until), purpose_ends,
 # hold_until), computed eagerly; PlanItem objects are built only when asked for.
-Outcome = tuple[PlanStatus, date | None, date | None, date | None, date | None]
+Outcome = tuple[tuple[PlanStatus, date | None, date | None], date | None, date | None]
 
 
 @attrs.frozen(kw_only=True)
@@ -201,7 +201,7 @@ class RetentionPlan:
         built: list[tuple[int, PlanItem]] = []
         triggers = self._triggers
         for (positions, members), outcome in zip(self._layout.groups, self._outcomes, strict=True):
-            status, erase_by, restricted_until, purpose_ends, hold_until = outcome
+            (status, erase_by, restricted_until), purpose_ends, hold_until = outcome
             if statuses is not None and status not in statuses:
                 continue
             own = tuple([triggers[i] for i in positions])
@@ -224,7 +224,7 @@ class RetentionPlan:
         rows: list[tuple[int, tuple[str, PlanStatus, date | None, date | None]]] = []
         for (_, members), outcome in zip(self._layout.groups, self._outcomes, strict=True):
             for position, policy in members:
-                rows.append((position, (policy.category, outcome[0], outcome[1], outcome[2])))
+                rows.append((position, (policy.category, *outcome[0])))
         rows.sort(key=lambda pair: pair[0])
         return tuple(row for _, row in rows)
 
