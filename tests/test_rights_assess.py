@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -36,8 +37,15 @@ from gdpr_register.rights import (
     RestrictionGround,
     Right,
     assess,
+    response_deadline,
 )
-from gdpr_register.testing.strategies import histories, registers
+from gdpr_register.testing.strategies import (
+    controller_decisions,
+    histories,
+    identity_pauses,
+    registers,
+    requests,
+)
 
 A = LawfulBasis
 RECEIVED = date(2026, 11, 25)
@@ -336,43 +344,36 @@ def test_right_maps_to_the_model_enum() -> None:
     assert Right.ERASURE.article == "Art. 17"
 
 
-decisions = st.builds(
-    ControllerDecisions,
-    compelling_grounds=st.sampled_from([None, False]),
-    still_necessary=st.sampled_from([None, True, False]),
-)
-
-
-@given(
-    registers(),
-    st.sampled_from(Right),
-    st.dates(min_value=date(2000, 1, 1), max_value=date(2060, 12, 31)),
-    decisions,
-    st.sampled_from([None, *RestrictionGround]),
-    st.one_of(st.none(), histories()),
-)
+@given(st.data(), registers(), st.one_of(st.none(), histories()), st.booleans())
 def test_assess_never_raises_and_refusals_cite(
-    register: Register, right: Right, received: date, answers: ControllerDecisions,
-    ground: RestrictionGround | None, history: SubjectHistory | None,
+    data: st.DataObject, register: Register, history: SubjectHistory | None, paused: bool
 ) -> None:
-    result = assess(
-        Request(right=right, received=received, restriction_ground=ground),
-        register,
-        controller_decisions=answers,
-        history=history,
-    )
+    req = data.draw(requests(register))
+    answers = data.draw(controller_decisions(register))
+    received = req.received
+    assert type(received) is date
+    if paused:
+        answers = attrs.evolve(answers, identity_pause=data.draw(identity_pauses(received)))
+    result = assess(req, register, controller_decisions=answers, history=history)
     assert result.applies in Applicability
     for reason in result.reasons:
         assert reason.article.startswith(("Art. ", "Reg. "))
     if result.applies is not Applicability.YES:
         assert any(r.applies is False and r.article.startswith("Art. ") for r in result.reasons)
     if result.applies is not Applicability.NO:
-        assert any(r.applies is True for r in result.reasons) or right is Right.ERASURE
+        assert any(r.applies is True for r in result.reasons)
     assert set(result.notify_recipients) <= set(register.recipients)
     assert all(r.active_on(received) for r in result.notify_recipients)
     for exception in result.exceptions:
         assert exception.article.startswith("Art. ")
     assert result.deadline.received == received
+    assert result.deadline.deadline >= response_deadline(received).deadline
+    if answers.abuse is None:
+        assert result.abuse is None  # never inferred
+    if req.right is Right.ERASURE and result.applies is Applicability.YES:
+        assert all(c.action is CategoryAction.ERASE for c in result.categories)
+    if req.right is Right.ERASURE and result.applies is Applicability.NO:
+        assert not any(c.action is CategoryAction.ERASE for c in result.categories)
     assert result.to_dict()["applies"] == result.applies.value
 
 

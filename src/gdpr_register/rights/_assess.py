@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -26,7 +26,6 @@ from gdpr_register.model.enums import (
 )
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Recipient, Register
-from gdpr_register.retention import SubjectHistory
 from gdpr_register.rights._deadlines import response_deadline
 from gdpr_register.rights._model import (
     AbuseDecision,
@@ -44,6 +43,9 @@ from gdpr_register.rights._model import (
     RestrictionGround,
     Right,
 )
+
+if TYPE_CHECKING:
+    from gdpr_register.retention import SubjectHistory
 
 __all__ = ["assess"]
 
