@@ -405,7 +405,8 @@ def _erasure(
         users = [p for p in purposes if cid in p.categories]
         keepers = [p for p in users if per_purpose[p.id][2] - {_A.LEGAL_OBLIGATION, _A.PUBLIC_TASK}]
         holders = [p for p in users if per_purpose[p.id][2] and p not in keepers]
-        exceptions: list[tuple[str, date | None, str]] = []
+        # (article, until, why, source)
+        exceptions: list[tuple[str, date | None, str, str]] = []
         planned = None if plan_holds is None else plan_holds.get(cid)
         if planned is not None and planned.until is not None and planned.until < as_of:
             work.reason(
@@ -416,17 +417,25 @@ def _erasure(
                 categories=[cid],
             )
         elif planned is not None:
-            exceptions.append(("Art. 17(3)(b)", planned.until, planned.message))
+            exceptions.append(
+                ("Art. 17(3)(b)", planned.until, planned.message, "retention plan")
+            )
         elif cid in held:
-            exceptions.append(("Art. 17(3)(b)", None, held[cid]))
+            exceptions.append(("Art. 17(3)(b)", None, held[cid], "register"))
         for p in holders:
-            exceptions.append(("Art. 17(3)(b)", None, f"purpose {p.id} ({p.name})"))
+            exceptions.append(
+                ("Art. 17(3)(b)", None, f"purpose {p.id} ({p.name})", "register")
+            )
         for p in users:
-            if p.public_health and p.id not in {k.id for k in keepers}:
-                exceptions.append(("Art. 17(3)(c)", None, f"purpose {p.id}: Art. 9(2)(h)/(i)"))
+            if p.public_health and p not in keepers:
+                exceptions.append(
+                    ("Art. 17(3)(c)", None, f"purpose {p.id}: Art. 9(2)(h)/(i)", "register")
+                )
         for exc in claimed:
             if not exc.categories or cid in exc.categories:
-                exceptions.append((f"Art. {exc.article.value}", exc.until, exc.reason))
+                exceptions.append(
+                    (f"Art. {exc.article.value}", exc.until, exc.reason, "controller")
+                )
         if keepers:
             bases = sorted({b for p in keepers for b in per_purpose[p.id][2]})
             stop = sorted(p.id for p in users if per_purpose[p.id][0])
@@ -451,10 +460,10 @@ def _erasure(
             )
             flags.append(False)
         elif exceptions:
-            dated = [u for _, u, _ in exceptions if u is not None]
+            dated = [u for _, u, _, _ in exceptions if u is not None]
             until = max(dated) if dated and len(dated) == len(exceptions) else None
-            articles = tuple(sorted({a for a, _, _ in exceptions}))
-            why = "; ".join(m for _, _, m in exceptions)
+            articles = tuple(sorted({a for a, _, _, _ in exceptions}))
+            why = "; ".join(m for _, _, m, _ in exceptions)
             work.categories.append(
                 CategoryOutcome(
                     category=cid,
@@ -465,7 +474,7 @@ def _erasure(
                     message=f"kept but restricted to storage (Art. 18(2)): {why}",
                 )
             )
-            for article, exc_until, why_one in exceptions:
+            for article, exc_until, why_one, source in exceptions:
                 work.exceptions.append(
                     ExceptionFound(
                         rule="ART" + article.removeprefix("Art. ").replace("(", "_").replace(
@@ -475,12 +484,7 @@ def _erasure(
                         message=why_one,
                         categories=(cid,),
                         until=exc_until,
-                        source="retention plan"
-                        if planned is not None and why_one == planned.message
-                        else ("controller" if any(
-                            f"Art. {c.article.value}" == article and c.reason == why_one
-                            for c in claimed
-                        ) else "register"),
+                        source=source,
                     )
                 )
             work.reason(
