@@ -19,7 +19,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     from gdpr_register.cli._common import date_arg
 
     parser.add_argument("notice", metavar="NOTICE", help="notice document (.yaml, .json, .toml)")
-    parser.add_argument("--right", required=True, choices=_RIGHTS)
+    parser.add_argument(
+        "--right", required=True, choices=_RIGHTS, metavar="RIGHT",
+        help="one of: " + ", ".join(_RIGHTS),
+    )
     parser.add_argument(
         "--received", required=True, metavar="DATE|DATETIME",
         help="YYYY-MM-DD (controller's local date) or an ISO date-time with offset",
@@ -35,7 +38,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--country", metavar="CC",
         help="Member State whose holidays count (default: the notice controller's, else FI)",
     )
-    parser.add_argument("--fi-eves-are-holidays", action="store_true")
+    parser.add_argument(
+        "--fi-eves-are-holidays", action="store_true",
+        help="count Finnish Christmas Eve and Midsummer Eve as holidays",
+    )
     parser.add_argument("--purpose", action="append", default=[], metavar="ID",
                         help="limit the request to this purpose (repeatable)")
     parser.add_argument("--category", action="append", default=[], metavar="ID",
