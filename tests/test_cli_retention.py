@@ -129,3 +129,34 @@ def test_streams_when_subjects_are_adjacent(
     code, out, _ = run([*base(seed_path, path), "--format", "csv"], capsys)
     assert code == 0
     assert len(list(csv.DictReader(io.StringIO(out)))) == 200
+
+
+def test_register_choice_with_several_registers(
+    seed_path: Path, events: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import attrs
+
+    from gdpr_register import dump_notice, load_notice
+
+    notice = load_notice(seed_path)
+    second = attrs.evolve(notice.registers[0], id="toinen", name="Toinen rekisteri")
+    path = tmp_path / "two.yaml"
+    dump_notice(attrs.evolve(notice, registers=(notice.registers[0], second)), path)
+    code, out, err = run(["retention", str(path), "--events", str(events),
+                          "--as-of", "2026-11-25"], capsys)
+    assert (code, out) == (2, "")
+    assert "toinen" in err
+    code, out, _ = run(["retention", str(path), "--events", str(events), "--as-of",
+                        "2026-11-25", "--register", "toinen", "--format", "json"], capsys)
+    assert code == 0
+    assert json.loads(out)["register"] == "toinen"
+
+
+def test_events_from_stdin(
+    seed_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(EVENTS))
+    code, out, _ = run(["retention", str(seed_path), "--events", "-", "--as-of", "2026-11-25",
+                        "--format", "csv"], capsys)
+    assert code == 0
+    assert len(list(csv.DictReader(io.StringIO(out)))) == 8

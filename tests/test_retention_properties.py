@@ -126,7 +126,7 @@ def test_status_agrees_with_thresholds(
     for category, item in zip(policy.categories, plan.items, strict=True):
         expired = active = started = False
         for clock in category.clocks:
-            dates = [d for k, d in history.events if k in clock.events]
+            dates = [d for k, d in history.events if k in clock.events and d <= as_of]
             if not dates:
                 continue
             agg = max(dates) if clock.aggregation.value == "latest" else min(dates)

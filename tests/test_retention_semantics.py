@@ -25,7 +25,8 @@ from gdpr_register import (
     TriggerKind,
     UsageError,
 )
-from gdpr_register.law.statutes import DEFAULT_STATUTES, Confidence, Statute, StatuteTable
+from gdpr_register.law import Confidence, LegalSource
+from gdpr_register.law.statutes import DEFAULT_STATUTES, Statute, StatuteTable
 from gdpr_register.retention import (
     Anchor,
     Clock,
@@ -296,12 +297,13 @@ def test_employment_certificate_hold() -> None:
 
 def test_user_statutes_extend_the_table() -> None:
     mine = Statute(
-        id="SE_BFL_7_2", citation="Bokföringslag (1999:1078) 7 kap. 2 §",
+        id="SE_BFL_7_2",
         title="Swedish Bookkeeping Act: accounting material kept 7 years after the calendar "
               "year in which the financial year ended",
-        jurisdiction="SE", material=("accounting-voucher",), period=years(7),
+        country="SE", material=("accounting-voucher",), period=years(7),
         trigger=TriggerKind.FINANCIAL_YEAR_CALENDAR_YEAR_END, events=("invoice",),
-        source="https://www.riksdagen.se/", confidence=Confidence.SECONDARY,
+        source=LegalSource(citation="Bokföringslag (1999:1078) 7 kap. 2 §",
+                           url="https://www.riksdagen.se/", confidence=Confidence.SECONDARY),
     )
     reg = register((category("v", "accounting-voucher"),), (contact_rule(1),))
     plan = plan_retention(
@@ -440,3 +442,13 @@ def test_sweep_streams_actionable_items() -> None:
     }
     everything = list(sweep(policy, subjects, "2022-01-01", statuses=PlanStatus))
     assert len(everything) == 12
+
+
+def test_events_after_as_of_are_not_known_yet() -> None:
+    reg = register((category("a"),), (contact_rule(1),))
+    events = history(("contact", date(2020, 1, 1)), ("contact", date(2023, 6, 1)))
+    early = plan_retention(reg, events, as_of=date(2021, 6, 1))
+    assert early.item("a").status is PlanStatus.DUE
+    assert early.item("a").erase_by == date(2021, 1, 1)
+    later = plan_retention(reg, events, as_of=date(2024, 1, 1))
+    assert later.item("a").erase_by == date(2024, 6, 1)

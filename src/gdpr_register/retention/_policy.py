@@ -21,6 +21,8 @@ Its *end* is ``add_duration(a, clock.duration)`` (days, or calendar months/years
 the month's end: 31 Jan + 1 month = 28/29 Feb, 29 Feb + 1 year = 28 Feb). ``end`` is monotone
 in ``t``, so for any day ``D``: ``end(t) <= D`` iff ``t <= clock.threshold(D)``.
 
+Events dated after ``as_of`` are ignored: a plan on ``as_of`` knows what had happened by then.
+
 **Category on a day** ``as_of``:
 
 - ``purpose_ends`` = the minimum end of the started ``maximum`` clocks (GDPR maximums: each one
@@ -36,7 +38,8 @@ in ``t``, so for any day ``D``: ``end(t) <= D`` iff ``t <= clock.threshold(D)``.
 - else ``due``.
 
 In SQL terms, with ``T(c, D) = clock.threshold(D)`` computed once per clock in Python and
-``agg(c) = MAX(date) FILTER (WHERE kind IN c.events)`` (``MIN`` for ``earliest``):
+``agg(c) = MAX(date) FILTER (WHERE kind IN c.events AND date <= as_of)`` (``MIN`` for
+``earliest``):
 a maximum clock has *expired* on ``as_of`` iff ``agg(c) <= T(c, as_of)``; a hold clock is
 *active* on ``as_of`` iff ``agg(c) > T(c, as_of - 1 day)``. A category is due iff some maximum
 clock expired, no hold clock is active and it has no blocking gap; restricted iff some maximum
@@ -73,6 +76,10 @@ the two financial-year triggers: latest accounting event ``invoice``/``payment``
 
 Vague rules (``while``, ``unspecified``, a ``period`` rule without a period) are gaps: the
 category is undetermined unless a computable maximum exists, and the gap is always reported.
+
+Evaluation: compiling generates a Python function specialised to the policy (clocks as local
+variables, end dates memoised per trigger date); :meth:`_FastPath.reference` interprets the
+same semantics and tests check that both agree.
 """
 
 from __future__ import annotations
@@ -659,8 +666,8 @@ class _FastPath:
     """
 
     __slots__ = (
-        "_caches", "_clocks", "_evaluators", "_feeds", "_order", "_register", "evaluate",
-        "groups", "source",
+        "_caches", "_clocks", "_evaluators", "_feeds", "_register", "evaluate", "groups",
+        "order", "source",
     )
 
     def __init__(self, policy: CompiledPolicy) -> None:
@@ -713,7 +720,7 @@ class _FastPath:
             tuple[tuple[date | None, ...], tuple[Outcome, ...]],
         ] = namespace["evaluate"]
         # Categories in register order with the index of their group's outcome.
-        self._order = tuple(
+        self.order = tuple(
             (category.category, group_of[position])
             for position, category in enumerate(policy.categories)
         )
@@ -736,6 +743,8 @@ class _FastPath:
         triggers: list[date | None] = [None] * len(self._clocks)
         feeds = self._feeds
         for kind, day in events:  # (date, kind) order: the last seen is the latest
+            if day > as_of:
+                break  # events after the evaluation date are not known yet
             feed = feeds.get(kind)
             if feed is not None:
                 for i in feed[0]:
@@ -792,14 +801,14 @@ class _FastPath:
         self, histories: Iterable[SubjectHistory], as_of: date
     ) -> Iterator[tuple[str, tuple[Result, ...]]]:
         evaluate = self.evaluate
-        groups = tuple(g for _, g in self._order)
+        groups = tuple(g for _, g in self.order)
         for history in histories:
             outcomes = evaluate(history.events, as_of)[1]
             yield history.subject, tuple([outcomes[g][0] for g in groups])
 
     def rows(self, histories: Iterable[SubjectHistory], as_of: date) -> Iterator[Row]:
         evaluate = self.evaluate
-        order = self._order
+        order = self.order
         for history in histories:
             outcomes = evaluate(history.events, as_of)[1]
             subject = history.subject
@@ -817,6 +826,8 @@ def _generate(
 
     Same semantics as :meth:`_FastPath.reference`, with clocks as local variables and one
     branch per distinct way an event kind feeds clocks: no per-subject interpretation.
+    Only integers are written into the source; event kinds stay data (``_feeds``), so no
+    text from a notice or an events file is ever executed.
     """
     codes: dict[tuple[tuple[int, ...], tuple[int, ...]], int] = {}
     for feed in feeds.values():
@@ -829,6 +840,8 @@ def _generate(
     if clocks:
         lines.append("    " + " = ".join(f"t{i}" for i in range(clocks)) + " = None")
     lines.append("    for kind, day in events:")
+    lines.append("        if day > as_of:")
+    lines.append("            break")
     lines.append("        code = _code.get(kind)")
     lines.append("        if code is None:")
     lines.append("            continue")

@@ -56,7 +56,12 @@ class Reason:
         kinds = "/".join(clock.events)
         label = "retention period" if clock.kind.value == "maximum" else "statutory hold"
         lines = [f"{label} [{clock.id}]" + (" (decisive)" if self.decisive else "")]
-        lines.append(f"  rule as stated: {clock.text.strip()}")
+        if clock.rule is not None:
+            lines.append(f"  rule as stated: {clock.text.strip()}")
+        elif clock.statute is not None:
+            lines.append(f"  statute (applies by law to this material): {clock.text.strip()}")
+        else:
+            lines.append(f"  GDPR: {clock.text.strip()}")
         if self.trigger is None:
             lines.append(f"  not started: no {kinds} event recorded")
         else:
@@ -221,12 +226,8 @@ class RetentionPlan:
 
     def rows(self) -> tuple[tuple[str, PlanStatus, date | None, date | None], ...]:
         """``(category, status, erase_by, restricted_until)`` per category, without items."""
-        rows: list[tuple[int, tuple[str, PlanStatus, date | None, date | None]]] = []
-        for (_, members), outcome in zip(self._layout.groups, self._outcomes, strict=True):
-            for position, policy in members:
-                rows.append((position, (policy.category, *outcome[0])))
-        rows.sort(key=lambda pair: pair[0])
-        return tuple(row for _, row in rows)
+        outcomes = self._outcomes
+        return tuple([(category, *outcomes[g][0]) for category, g in self._layout.order])
 
     def item(self, category: str) -> PlanItem:
         for item in self.items:

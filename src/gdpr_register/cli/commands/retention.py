@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import shutil
 import sys
+import tempfile
 from typing import TYPE_CHECKING, Any
 
 from gdpr_register.cli._common import add_as_of
 
 if TYPE_CHECKING:
-    from gdpr_register.retention import PlanItem
+    from collections.abc import Callable
+    from datetime import date
+    from typing import IO
+
+    from gdpr_register.documents.events_csv import EventsReader
+    from gdpr_register.retention import CompiledPolicy, PlanItem
 
 NAME = "retention"
 HELP = "list subjects and data categories due for erasure or restriction on a date"
@@ -21,7 +30,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("notice", metavar="NOTICE", help="notice document (.yaml, .json, .toml)")
     parser.add_argument(
         "--events", required=True, metavar="FILE",
-        help="events CSV: subject,event,date[,details] with a header line",
+        help="events CSV: subject,event,date[,details] with a header line ('-': stdin)",
     )
     add_as_of(parser)
     parser.add_argument(
@@ -42,12 +51,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gdpr_register.cli import EXIT_OK
     from gdpr_register.cli._common import today
     from gdpr_register.documents import load_notice
-    from gdpr_register.documents.events_csv import EventsReader, open_events
-    from gdpr_register.errors import InputError, Problem, UsageError
-    from gdpr_register.retention import PlanStatus, compile_policy, group_histories, sweep
+    from gdpr_register.documents.events_csv import EventsReader
+    from gdpr_register.errors import UsageError
+    from gdpr_register.retention import compile_policy
 
     notice = load_notice(args.notice)
     as_of = args.as_of or today()
@@ -64,19 +72,54 @@ def run(args: argparse.Namespace) -> int:
         ids = ", ".join(r.id for r in registers) or "none"
         raise UsageError(f"{args.notice}: choose a register with --register (registers: {ids})")
     policy = compile_policy(register, controller=notice.controller)
+    # One export may serve every register of the notice: a kind is known if any rule knows it.
+    known = set(policy.known_event_kinds)
+    for other in registers:
+        if other is not register:
+            known |= compile_policy(other, controller=notice.controller).known_event_kinds
 
-    def reader(stream: Any) -> EventsReader:
+    label = "<stdin>" if args.events == "-" else args.events
+
+    def reader(stream: IO[str]) -> EventsReader:
         return EventsReader(
-            stream, source=args.events, as_of=as_of, known_kinds=policy.known_event_kinds,
+            stream, source=label, as_of=as_of, known_kinds=known,
             skip_invalid=args.skip_invalid,
         )
+
+    with contextlib.ExitStack() as cleanup:
+        path = args.events
+        if path == "-":
+            # Two passes need a file: spool standard input to a temporary one (on disk, so
+            # memory stays bounded).
+            spool = cleanup.enter_context(
+                tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".csv", delete=False)
+            )
+            cleanup.callback(os.unlink, spool.name)
+            shutil.copyfileobj(sys.stdin, spool)
+            spool.close()
+            path = spool.name
+        return _plan(args, path, as_of, register.id, policy, reader)
+
+
+def _plan(
+    args: argparse.Namespace,
+    path: str,
+    as_of: date,
+    register: str,
+    policy: CompiledPolicy,
+    reader: Callable[[IO[str]], EventsReader],
+) -> int:
+    from gdpr_register.cli import EXIT_OK
+    from gdpr_register.documents.events_csv import open_events
+    from gdpr_register.errors import InputError, Problem
+    from gdpr_register.retention import PlanStatus, group_histories, sweep
 
     # Pass 1 validates the whole file before anything is written (and learns whether each
     # subject's rows are adjacent, so pass 2 can stream in bounded memory).
     finished: set[str] = set()
     current: str | None = None
     contiguous = True
-    with open_events(args.events) as stream:
+    with open_events(path) as stream:
         check = reader(stream)
         for row in check:
             subject = row.event.subject
@@ -88,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
                 current = subject
     del finished
     for problem in check.skipped:
-        print(f"gdpr-register: skipped {args.events}: {problem}", file=sys.stderr)
+        print(f"gdpr-register: skipped {check.source}: {problem}", file=sys.stderr)
     if check.skipped_count > len(check.skipped):
         print(
             f"gdpr-register: skipped {check.skipped_count - len(check.skipped)} more lines",
@@ -96,27 +139,30 @@ def run(args: argparse.Namespace) -> int:
         )
     statuses = tuple(PlanStatus) if args.all else (PlanStatus.DUE, PlanStatus.RESTRICTED)
     try:
-        with open_events(args.events) as stream:
+        with open_events(path) as stream:
             second = reader(stream)
             second.skip_invalid = True  # already reported in pass 1
             histories = group_histories((row.event for row in second), contiguous=contiguous)
             items = sweep(policy, histories, as_of, statuses=statuses)
-            _write(args.format, items, register.id, as_of, check.skipped, sys.stdout)
+            _write(args.format, items, register, as_of, check.skipped, sys.stdout)
     except InputError as exc:  # the file changed between the passes
         raise InputError(
             [Problem(location="", message=f"changed while being read: {exc}")],
-            source=args.events,
+            source=check.source,
         ) from exc
     return EXIT_OK
 
 
-def _row(item: PlanItem) -> dict[str, str]:
+def _row(item: PlanItem) -> dict[str, str | None]:
+    # None is written as an empty CSV field and as JSON null.
     return {
         "subject": item.subject,
         "category": item.category,
         "status": item.status.value,
-        "erase_by": item.erase_by.isoformat() if item.erase_by else "",
-        "restricted_until": item.restricted_until.isoformat() if item.restricted_until else "",
+        "erase_by": item.erase_by.isoformat() if item.erase_by else None,
+        "restricted_until": (
+            item.restricted_until.isoformat() if item.restricted_until else None
+        ),
         "reason": item.reason(),
     }
 
