@@ -21,15 +21,33 @@ from functools import lru_cache
 from typing import Protocol, runtime_checkable
 
 from gdpr_register.errors import InputError, Problem
+from gdpr_register.law._source import Confidence, LegalSource
 
 __all__ = [
+    "FI_EVES_SOURCE",
     "MEMBER_STATE_ZONES",
+    "PERIODS_SOURCE",
     "HolidayCalendar",
     "WorkingDayCalendar",
     "as_calendar",
     "country_calendar",
     "member_state_zone",
 ]
+
+# Catalogue §3.2: counting rules (PER_3_1_DAYS, PER_3_2_c, PER_3_4 confirmed; PER_2_1, the
+# holidays being those of the Member State where the action is taken, secondary only).
+PERIODS_SOURCE = LegalSource(
+    citation="Regulation (EEC, Euratom) No 1182/71, Art. 2(1), 3(1), 3(2)(c), 3(4)",
+    url="https://eur-lex.europa.eu/eli/reg/1971/1182/oj",
+    confidence=Confidence.SECONDARY,
+)
+# Catalogue §3.5: the eves roll national Finnish deadlines (Act 150/1930 §5); whether
+# Reg. 1182/71 counts them is unconfirmed, hence the option with a safe default.
+FI_EVES_SOURCE = LegalSource(
+    citation="Laki säädettyjen määräaikain laskemisesta 150/1930 5 §",
+    url="https://finlex.fi/fi/laki/ajantasa/1930/19300150",
+    confidence=Confidence.UNCONFIRMED,
+)
 
 _ONE_DAY = timedelta(days=1)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
