@@ -286,10 +286,13 @@ def _walk(exc: BaseException, path: str, out: list[Problem]) -> None:
         return
     if isinstance(exc, ForbiddenExtraKeysError):
         known = [a.name for a in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
-        for key in sorted(exc.extra_fields):
-            close = difflib.get_close_matches(key, known, n=1)
+        # YAML keys may be numbers or null: compare and address them as text.
+        for key in sorted(exc.extra_fields, key=str):
+            close = difflib.get_close_matches(str(key), known, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
-            out.append(Problem(location=_join(path, key), message=f"unknown key {key!r}{hint}"))
+            out.append(
+                Problem(location=_join(path, str(key)), message=f"unknown key {key!r}{hint}")
+            )
         return
     if isinstance(exc, KeyError):
         out.append(Problem(location=path, message="required field is missing"))

@@ -1,0 +1,47 @@
+"""Regression tests for defects found in review (one test per defect)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gdpr_register import DocumentError, loads_notice
+from gdpr_register.cli import main
+
+NOTICE: dict[str, Any] = {
+    "id": "shop",
+    "title": "Privacy notice",
+    "controller": {"name": "Shop Oy"},
+    "registers": [{"id": "customers", "name": "Customer register"}],
+}
+
+
+def _copy() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(json.dumps(NOTICE))
+    return data
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "id: shop\ntitle: t\ncontroller: {name: n}\nregisters: [{id: r, name: r}]\n1: x\n",
+        "id: shop\ntitle: t\ncontroller: {name: n}\nregisters: [{id: r, name: r}]\n~: x\n",
+        "id: shop\ntitle: t\ncontroller: {name: n, 2.5: x, nmae: y}\n"
+        "registers: [{id: r, name: r}]\n",
+    ],
+)
+def test_non_string_keys_are_reported_not_crashed(text: str) -> None:
+    with pytest.raises(DocumentError) as info:
+        loads_notice(text, "yaml")
+    assert info.value.problems
+    assert all(p.location.startswith("$.") for p in info.value.problems)
+
+
+def test_cli_non_string_key_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "n.yaml"
+    path.write_text("id: shop\n1: x\n", encoding="utf-8")
+    assert main(["validate", str(path)]) == 2
+    assert "n.yaml" in capsys.readouterr().err
