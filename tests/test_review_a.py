@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from gdpr_register import DocumentError, loads_notice
+from gdpr_register import DocumentError, loads_notice, notice_from_data
 from gdpr_register.cli import main
 
 NOTICE: dict[str, Any] = {
@@ -45,3 +45,13 @@ def test_cli_non_string_key_exits_2(tmp_path: Path, capsys: pytest.CaptureFixtur
     path.write_text("id: shop\n1: x\n", encoding="utf-8")
     assert main(["validate", str(path)]) == 2
     assert "n.yaml" in capsys.readouterr().err
+
+
+def test_lone_surrogate_in_text_is_rejected_at_its_path() -> None:
+    # JSON can spell a lone surrogate ("\ud800"); it is no Unicode text and cannot be written
+    # out again (check --format json crashed with UnicodeEncodeError).
+    data = _copy()
+    data["registers"][0]["name"] = "x\ud800y"
+    with pytest.raises(DocumentError) as info:
+        notice_from_data(data)
+    assert [p.location for p in info.value.problems] == ["$.registers[0].name"]
