@@ -55,3 +55,30 @@ def test_lone_surrogate_in_text_is_rejected_at_its_path() -> None:
     with pytest.raises(DocumentError) as info:
         notice_from_data(data)
     assert [p.location for p in info.value.problems] == ["$.registers[0].name"]
+
+
+def test_sarif_artifact_uri_is_a_valid_uri_reference() -> None:
+    # SARIF 2.1.0 §3.4.3: artifactLocation.uri is a URI reference; a file name with a space,
+    # '#' or '%' must be percent-encoded (a raw '#' starts a fragment).
+    from urllib.parse import unquote, urlsplit
+
+    from gdpr_register import evaluate
+    from gdpr_register.rules import sarif_log
+
+    notice = notice_from_data(_copy())
+    source = "my notices/50%/a#1.yaml"
+    seen: list[str] = []
+
+    def locate(src: str, path: str) -> int | None:
+        seen.append(src)
+        return 1
+
+    report = evaluate(notice, as_of="2026-11-25", source=source)
+    assert report.findings
+    log = sarif_log([report], locate=locate)
+    for result in log["runs"][0]["results"]:
+        uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        assert " " not in uri
+        assert urlsplit(uri).fragment == ""
+        assert unquote(uri) == source
+    assert set(seen) == {source}

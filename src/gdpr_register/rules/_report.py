@@ -139,6 +139,9 @@ def sarif_log(
     ``locate(source, path)`` may return the 1-based line of a JSON path in its file; results
     then carry a region. Waived findings are results with an accepted suppression.
     """
+    from pathlib import PurePath
+    from urllib.parse import quote
+
     from gdpr_register._version import __version__
 
     reports = list(reports)
@@ -151,8 +154,10 @@ def sarif_log(
     results = []
     for report in reports:
         uri = report.source or f"{report.notice}.yaml"
+        # A URI reference (SARIF 3.4.3): percent-encode spaces, '#', '%', ':'...
+        encoded = quote(PurePath(uri).as_posix())
         for finding in report.findings:
-            physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
+            physical: dict[str, Any] = {"artifactLocation": {"uri": encoded}}
             line = locate(uri, finding.path) if locate and report.source else None
             if line is not None:
                 physical["region"] = {"startLine": line}
