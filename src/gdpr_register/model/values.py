@@ -26,7 +26,7 @@ __all__ = [
 ]
 
 FINNISH_BUSINESS_ID = "fi-ytunnus"
-_YTUNNUS = re.compile(r"(\d{7})-(\d)")
+_YTUNNUS = re.compile(r"([0-9]{7})-([0-9])")  # ASCII digits only
 _YTUNNUS_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
 _SCHEME = re.compile(r"[a-z][a-z0-9-]{1,31}")
 _OTHER_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ./:-]{0,63}")
