@@ -82,3 +82,19 @@ def test_sarif_artifact_uri_is_a_valid_uri_reference() -> None:
         assert urlsplit(uri).fragment == ""
         assert unquote(uri) == source
     assert set(seen) == {source}
+
+
+@pytest.mark.parametrize("value", ["２３１６４０８-３", "٢٣١٦٤٠٨-٣"])
+def test_ytunnus_needs_ascii_digits(value: str) -> None:
+    from gdpr_register import BusinessId
+    from gdpr_register.model._validators import ModelValueError
+
+    with pytest.raises(ModelValueError):
+        BusinessId(scheme="fi-ytunnus", value=value)
+
+
+def test_month_day_needs_ascii_digits() -> None:
+    from gdpr_register.model.values import MonthDay
+
+    with pytest.raises(ValueError, match="MM-DD"):
+        MonthDay.parse("０３-３１")

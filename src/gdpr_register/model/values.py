@@ -180,7 +180,7 @@ class MonthDay:
 
     @classmethod
     def parse(cls, value: str) -> MonthDay:
-        match = re.fullmatch(r"(\d{2})-(\d{2})", value)
+        match = re.fullmatch(r"([0-9]{2})-([0-9]{2})", value)  # ASCII digits only
         if match is None:
             raise ValueError(f"{value!r} is not a month and day (expected MM-DD, e.g. '12-31')")
         return cls(month=int(match.group(1)), day=int(match.group(2)))
