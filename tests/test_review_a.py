@@ -98,3 +98,12 @@ def test_month_day_needs_ascii_digits() -> None:
 
     with pytest.raises(ValueError, match="MM-DD"):
         MonthDay.parse("０３-３１")
+
+
+@pytest.mark.parametrize("template", ["{recipient.name}", "{recipient[key]}"])
+def test_render_shows_an_unfitting_template_unfilled(template: str) -> None:
+    # docs: "A template that does not fit its arguments (a plugin's mistake) is shown unfilled
+    # rather than failing the whole report."
+    from gdpr_register.rules import render
+
+    assert render(template, {"recipient": "meta"}) == template

@@ -150,7 +150,7 @@ def render(template: str, args: Mapping[str, ArgValue]) -> str:
     """
     try:
         return template.format_map({key: _show(value) for key, value in args.items()})
-    except (KeyError, IndexError, ValueError):
+    except (KeyError, IndexError, ValueError, AttributeError, TypeError):
         return template
 
 
