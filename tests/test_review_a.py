@@ -107,3 +107,18 @@ def test_render_shows_an_unfitting_template_unfilled(template: str) -> None:
     from gdpr_register.rules import render
 
     assert render(template, {"recipient": "meta"}) == template
+
+
+def test_review_rule_accepts_an_updated_date_near_the_end_of_the_calendar() -> None:
+    # A valid date two years from date.max made ART24_1_REVIEW fail (year 10001 out of range).
+    from gdpr_register import evaluate
+
+    data = _copy()
+    data["updated"] = "9999-06-01"
+    report = evaluate(notice_from_data(data), as_of="2026-11-25", select=["ART24_1_REVIEW"])
+    assert report.findings == ()
+    data["updated"] = "2024-02-29"
+    notice = notice_from_data(data)
+    assert evaluate(notice, as_of="2026-02-28", select=["ART24_1_REVIEW"]).findings == ()
+    flagged = evaluate(notice, as_of="2026-03-01", select=["ART24_1_REVIEW"]).findings
+    assert [f.rule for f in flagged] == ["ART24_1_REVIEW"]

@@ -114,7 +114,14 @@ def fi_tsl_repealed(notice: Notice, ctx: Context) -> Iterator[Hit]:
 )
 def art24_1_review(notice: Notice, ctx: Context) -> Iterator[Hit]:
     months = 24
-    if notice.updated is None or add_months(notice.updated, months) < ctx.as_of:
+    if notice.updated is None:
+        stale = True
+    else:
+        try:
+            stale = add_months(notice.updated, months) < ctx.as_of
+        except ValueError:  # past year 9999: not stale on any representable date
+            stale = False
+    if stale:
         yield hit("$", updated=notice.updated, months=months, as_of=ctx.as_of)
 
 
