@@ -122,3 +122,18 @@ def test_review_rule_accepts_an_updated_date_near_the_end_of_the_calendar() -> N
     assert evaluate(notice, as_of="2026-02-28", select=["ART24_1_REVIEW"]).findings == ()
     flagged = evaluate(notice, as_of="2026-03-01", select=["ART24_1_REVIEW"]).findings
     assert [f.rule for f in flagged] == ["ART24_1_REVIEW"]
+
+
+def test_report_filter_takes_a_lone_string_as_one_selector() -> None:
+    # Registry.select treats a lone string as one selector; Report.filter iterated its
+    # characters ("ART44" kept every rule starting with "A").
+    from gdpr_register import evaluate
+
+    report = evaluate(notice_from_data(_copy()), as_of="2026-11-25")
+    assert any(not f.rule.startswith("ART13_2_b") for f in report.findings)
+    only = report.filter(rules="ART13_2_b")
+    assert only.findings
+    assert {f.rule for f in only.findings} == {"ART13_2_b"}
+    same = report.filter(registers=["customers"]).findings
+    assert report.filter(registers="customers").findings == same
+    assert report.filter(registers="cust").findings == ()

@@ -52,6 +52,9 @@ class Report:
         """A report with the findings at or above ``severity``, whose rule id starts with one
         of ``rules``, in one of ``registers`` (None: notice-level), waived or not."""
         floor = Severity(severity) if severity is not None else None
+        # A lone string is one selector, as in Registry.select (not its characters).
+        rules = [rules] if isinstance(rules, str) else rules
+        registers = [registers] if isinstance(registers, str) else registers
         kept = tuple(
             f
             for f in self.findings
