@@ -137,3 +137,12 @@ def test_report_filter_takes_a_lone_string_as_one_selector() -> None:
     same = report.filter(registers=["customers"]).findings
     assert report.filter(registers="customers").findings == same
     assert report.filter(registers="cust").findings == ()
+
+
+def test_ignore_all_ignores_every_rule() -> None:
+    # "ALL" passed the no-match check for --ignore too, but then ignored nothing.
+    from gdpr_register.rules import default_registry
+
+    registry = default_registry()
+    assert registry.select(ignore=["ALL"]) == ()
+    assert registry.select(select=["ALL"], ignore=["ALL"]) == ()

@@ -339,7 +339,7 @@ class Registry:
         for item in everything:
             if select and "ALL" not in exact and not any(item.id.startswith(s) for s in select):
                 continue
-            if ignore and any(item.id.startswith(s) for s in ignore):
+            if ignore and ("ALL" in ignore or any(item.id.startswith(s) for s in ignore)):
                 continue
             if item.id not in exact:
                 if item.lifecycle is Lifecycle.DEPRECATED:
