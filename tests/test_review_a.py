@@ -146,3 +146,36 @@ def test_ignore_all_ignores_every_rule() -> None:
     registry = default_registry()
     assert registry.select(ignore=["ALL"]) == ()
     assert registry.select(select=["ALL"], ignore=["ALL"]) == ()
+
+
+def _with_transfer(country: str, **transfer: Any) -> Any:
+    data = _copy()
+    data["registers"][0]["recipients"] = [
+        {"id": "vendor", "name": "Vendor", "role": "processor", "country": country}
+    ]
+    data["registers"][0]["transfers"] = [{"recipient": "vendor", "country": country, **transfer}]
+    return notice_from_data(data)
+
+
+@pytest.mark.parametrize(("country", "as_of"), [("CH", "2026-11-25"), ("GB", "2026-11-25"),
+                                                ("BR", "2026-02-01")])
+def test_art44_no_mechanism_stated_to_a_country_with_full_adequacy(
+    country: str, as_of: str
+) -> None:
+    # Art. 45(1): a transfer to a country with an adequacy decision in force "shall not require
+    # any specific authorisation"; not naming it is an Art. 13(1)(f) gap, not an Art. 44 breach.
+    from gdpr_register import evaluate
+
+    report = evaluate(_with_transfer(country), as_of=as_of, select=["ART44", "ART13_1_f"])
+    assert [(f.rule, f.args["problem"]) for f in report.findings] == [
+        ("ART13_1_f", "no-mechanism")
+    ]
+
+
+@pytest.mark.parametrize(("country", "as_of"), [("US", "2026-11-25"), ("CA", "2026-11-25"),
+                                                ("BR", "2025-12-31"), ("IN", "2026-11-25")])
+def test_art44_no_mechanism_stated_elsewhere_is_still_a_finding(country: str, as_of: str) -> None:
+    from gdpr_register import evaluate
+
+    report = evaluate(_with_transfer(country), as_of=as_of, select=["ART44"])
+    assert [f.rule for f in report.findings] == ["ART44"]

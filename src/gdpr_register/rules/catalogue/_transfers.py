@@ -73,6 +73,11 @@ def _is_export(transfer: Transfer, as_of: date) -> bool:
     return transfer.country == UNKNOWN_COUNTRY or not is_eea(transfer.country, as_of)
 
 
+def _full_adequacy(transfer: Transfer, as_of: date) -> bool:
+    decision = adequacy_for(_destination(transfer), as_of)
+    return decision is not None and decision.full and not decision.certified_only
+
+
 def _recipient(register: Register, transfer: Transfer) -> Recipient | None:
     return register.recipient(transfer.recipient) if transfer.recipient is not None else None
 
@@ -94,7 +99,9 @@ def _recipient(register: Register, transfer: Transfer) -> Recipient | None:
     "2021-06-27), old SCCs only if concluded before 2021-09-27 and only until 2022-12-27, "
     "BCRs, codes, certification, ad hoc clauses, or a named Art. 49 derogation. Safe Harbour "
     "is invalid from 2015-10-06 and Privacy Shield from 2020-07-16. A valid fallback "
-    "mechanism saves an invalid primary one. A recipient whose DPF certification is not "
+    "mechanism saves an invalid primary one. A transfer that names no mechanism to a "
+    "destination with a full adequacy decision in force is lawful by Art. 45(1) (ART13_1_f "
+    "reports the missing statement). A recipient whose DPF certification is not "
     "stated counts as uncertified (option `assume_dpf_certified`).",
     why="Art. 44: 'Any transfer of personal data ... shall take place only if ... the "
     "conditions laid down in this Chapter are complied with'. Schrems I (C-362/14) and "
@@ -118,6 +125,10 @@ def art44(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
             transfer.fallback, transfer, recipient, ctx.as_of, ctx.options
         ).valid:
             continue
+        if transfer.mechanism is TransferMechanism.NONE_STATED and _full_adequacy(
+            transfer, ctx.as_of
+        ):
+            continue  # Art. 45(1) applies by law; not naming it is ART13_1_f's finding
         yield hit(
             f"{ctx.path}.transfers[{i}]",
             recipient=recipient.name if recipient else transfer.recipient,
