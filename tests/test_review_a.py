@@ -57,7 +57,8 @@ def test_lone_surrogate_in_text_is_rejected_at_its_path() -> None:
     assert [p.location for p in info.value.problems] == ["$.registers[0].name"]
 
 
-def test_sarif_artifact_uri_is_a_valid_uri_reference() -> None:
+@pytest.mark.parametrize("source", ["my notices/50%/a#1.yaml", "bad\udcff.yaml"])
+def test_sarif_artifact_uri_is_a_valid_uri_reference(source: str) -> None:
     # SARIF 2.1.0 §3.4.3: artifactLocation.uri is a URI reference; a file name with a space,
     # '#' or '%' must be percent-encoded (a raw '#' starts a fragment).
     from urllib.parse import unquote, urlsplit
@@ -66,7 +67,6 @@ def test_sarif_artifact_uri_is_a_valid_uri_reference() -> None:
     from gdpr_register.rules import sarif_log
 
     notice = notice_from_data(_copy())
-    source = "my notices/50%/a#1.yaml"
     seen: list[str] = []
 
     def locate(src: str, path: str) -> int | None:
@@ -80,7 +80,8 @@ def test_sarif_artifact_uri_is_a_valid_uri_reference() -> None:
         uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
         assert " " not in uri
         assert urlsplit(uri).fragment == ""
-        assert unquote(uri) == source
+        assert uri.isascii()
+        assert unquote(uri, errors="surrogateescape") == source
     assert set(seen) == {source}
 
 

@@ -142,6 +142,7 @@ def sarif_log(
     ``locate(source, path)`` may return the 1-based line of a JSON path in its file; results
     then carry a region. Waived findings are results with an accepted suppression.
     """
+    import os
     from pathlib import PurePath
     from urllib.parse import quote
 
@@ -158,7 +159,7 @@ def sarif_log(
     for report in reports:
         uri = report.source or f"{report.notice}.yaml"
         # A URI reference (SARIF 3.4.3): percent-encode spaces, '#', '%', ':'...
-        encoded = quote(PurePath(uri).as_posix())
+        encoded = quote(os.fsencode(PurePath(uri).as_posix()))  # bytes: non-UTF-8 names too
         for finding in report.findings:
             physical: dict[str, Any] = {"artifactLocation": {"uri": encoded}}
             line = locate(uri, finding.path) if locate and report.source else None
