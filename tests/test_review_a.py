@@ -180,3 +180,28 @@ def test_art44_no_mechanism_stated_elsewhere_is_still_a_finding(country: str, as
 
     report = evaluate(_with_transfer(country), as_of=as_of, select=["ART44"])
     assert [f.rule for f in report.findings] == ["ART44"]
+
+
+@pytest.mark.parametrize(
+    "condition",
+    ["as long as it is necessary", "as long as it's needed", "as long as they are required",
+     "niin kauan kuin se on tarpeen", "niin kauan kuin ne ovat tarpeen"],
+)
+def test_vague_while_condition_with_a_pronoun_is_a_finding(condition: str) -> None:
+    from gdpr_register import evaluate
+
+    data = _copy()
+    data["registers"][0]["retention"] = [{"kind": "while", "text": condition,
+                                          "condition": condition}]
+    report = evaluate(notice_from_data(data), as_of="2026-11-25", select=["ART13_2_a"])
+    assert [(f.rule, f.args["problem"]) for f in report.findings] == [("ART13_2_a", "vague")]
+
+
+def test_concrete_while_condition_is_no_finding() -> None:
+    from gdpr_register import evaluate
+
+    data = _copy()
+    text = "as long as the customer relationship lasts"
+    data["registers"][0]["retention"] = [{"kind": "while", "text": text, "condition": text}]
+    report = evaluate(notice_from_data(data), as_of="2026-11-25", select=["ART13_2_a"])
+    assert report.findings == ()

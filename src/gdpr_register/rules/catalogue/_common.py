@@ -25,7 +25,8 @@ INDIRECT = frozenset(
 
 # Retention wording with no determinable end (Art. 13(2)(a) asks for a period or criteria).
 VAGUE = re.compile(
-    r"as long as (?:is )?(?:necessary|needed|required)|longer by law|niin kauan kuin (?:on )?"
+    r"as long as (?:is |it is |it's |they are )?(?:necessary|needed|required)|longer by law|"
+    r"niin kauan kuin (?:on |se on |ne ovat )?"
     r"(?:tarpeen|tarpeellista|tarvitaan)|tarpeellisen ajan|so länge (?:wie )?nötig|"
     r"så länge (?:som )?(?:det är )?nödvändigt|osaa tiedoista",
     re.IGNORECASE,
