@@ -205,3 +205,16 @@ def test_concrete_while_condition_is_no_finding() -> None:
     data["registers"][0]["retention"] = [{"kind": "while", "text": text, "condition": text}]
     report = evaluate(notice_from_data(data), as_of="2026-11-25", select=["ART13_2_a"])
     assert report.findings == ()
+
+
+def test_sarif_regions_for_upper_case_yaml_suffix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The loader accepts NOTICE.YAML (suffixes are case-insensitive); SARIF gave it no lines.
+    seed = Path(__file__).parent.parent / "examples" / "valmennuskumppani.yaml"
+    path = tmp_path / "SEED.YAML"
+    path.write_bytes(seed.read_bytes())
+    assert main(["check", str(path), "--as-of", "2026-11-25", "--format", "sarif"]) == 1
+    results = json.loads(capsys.readouterr().out)["runs"][0]["results"]
+    assert results
+    assert all("region" in r["locations"][0]["physicalLocation"] for r in results)

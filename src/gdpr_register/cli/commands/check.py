@@ -165,7 +165,7 @@ class _LineIndex:
 
 
 def _yaml_lines(source: str) -> dict[str, int]:
-    if not source.endswith((".yaml", ".yml")):
+    if not source.lower().endswith((".yaml", ".yml")):  # as Format.for_path
         return {}
     import yaml
 
