@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 
@@ -101,7 +102,13 @@ def _append_events(args: argparse.Namespace) -> int:
 
     with open_cli_store(args) as store:
         if args.file == "-":
-            reader = EventsReader(sys.stdin, source="<stdin>")
+            # Decoded as a file is (open_events): a BOM is tolerated, bad UTF-8 is an error.
+            buffer = getattr(sys.stdin, "buffer", None)
+            stream = (
+                sys.stdin if buffer is None
+                else io.TextIOWrapper(buffer, encoding="utf-8-sig", newline="")
+            )
+            reader = EventsReader(stream, source="<stdin>")
             count = store.ledger.append(row.event for row in reader)
         else:
             with open_events(args.file) as stream:
