@@ -106,7 +106,8 @@ def _append_events(args: argparse.Namespace) -> int:
             buffer = getattr(sys.stdin, "buffer", None)
             stream = (
                 sys.stdin if buffer is None
-                else io.TextIOWrapper(buffer, encoding="utf-8-sig", newline="")
+                else io.TextIOWrapper(buffer, encoding="utf-8-sig",
+                                      errors="surrogateescape", newline="")
             )
             reader = EventsReader(stream, source="<stdin>")
             count = store.ledger.append(row.event for row in reader)
