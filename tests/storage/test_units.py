@@ -29,6 +29,18 @@ def test_redact_url(url: str, shown: str) -> None:
     assert redact_url(url) == shown
 
 
+@pytest.mark.parametrize(("url", "shown"), [
+    ("postgresql://u@h/db?password=secret", "postgresql://u@h/db?password=***"),
+    ("postgresql://u@h/db?sslmode=require&PASSWORD=secret&x=1",
+     "postgresql://u@h/db?sslmode=require&PASSWORD=***&x=1"),
+    ("postgresql://u:pw@h/db?password=pw2", "postgresql://u:***@h/db?password=***"),
+    ("postgresql://u@h/db?passfile=/p", "postgresql://u@h/db?passfile=/p"),
+])
+def test_redact_url_hides_a_password_query_parameter(url: str, shown: str) -> None:
+    # libpq also takes the password as a query parameter.
+    assert redact_url(url) == shown
+
+
 def test_unknown_url_is_a_usage_error_without_the_password() -> None:
     with pytest.raises(UsageError) as caught:
         open_store("mysql://u:topsecret@h/db")
