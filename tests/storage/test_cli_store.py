@@ -211,3 +211,14 @@ def test_append_events_non_utf8_stdin_exits_2(url: str, monkeypatch: pytest.Monk
     assert "<stdin>" in capsys.readouterr().err
     with open_store(url) as store:
         assert list(store.ledger.subjects()) == []
+
+
+def test_export_to_a_missing_directory_exits_2(seed_path: Path, tmp_path: Path, url: str,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["store", "import", str(seed_path), "--store", url]) == 0
+    capsys.readouterr()
+    target = tmp_path / "missing" / "out.yaml"
+    assert main(["store", "export", "valmennuskumppani", "-o", str(target),
+                 "--store", url]) == 2
+    assert str(target) in capsys.readouterr().err
+    assert not target.parent.exists()

@@ -122,12 +122,19 @@ def _append_events(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace, store: object) -> int:
     from gdpr_register.cli import EXIT_OK
     from gdpr_register.documents import Format, dump_notice, dumps_notice
+    from gdpr_register.errors import InputError, Problem
     from gdpr_register.storage import Store
 
     assert isinstance(store, Store)
     stored = store.notices.get(args.notice_id, args.version)
     if args.output:
-        dump_notice(stored.notice, args.output, args.format)
+        try:
+            dump_notice(stored.notice, args.output, args.format)
+        except OSError as exc:  # e.g. a missing directory: bad input, not a traceback
+            raise InputError(
+                [Problem(location="--output", message=f"cannot write: {exc.strerror or exc}")],
+                source=str(args.output),
+            ) from exc
     else:
         sys.stdout.write(dumps_notice(stored.notice, args.format or Format.YAML))
     return EXIT_OK
