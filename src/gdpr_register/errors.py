@@ -79,9 +79,9 @@ class ConflictError(StoreError):
     """An optimistic-concurrency check failed: someone else saved first."""
 
 
-class NotFoundError(StoreError, LookupError):  # type: ignore[misc]
+class NotFoundError(StoreError, LookupError):
     """The requested notice, version, subject or request does not exist."""
 
 
-class StoreUnavailable(StoreError, ConnectionError):  # type: ignore[misc]
+class StoreUnavailable(StoreError, ConnectionError):
     """The store cannot be reached, opened or written."""

@@ -15,9 +15,7 @@ def date_arg(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{value!r} is not a date (expected YYYY-MM-DD)"
-        ) from None
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date (expected YYYY-MM-DD)") from None
 
 
 def today(zone: str = DEFAULT_ZONE) -> date:

@@ -96,7 +96,7 @@ _ENUM_LABELS = {
 def _enum_label(enum_type: type[enum.Enum]) -> str:
     if enum_type.__name__ in _ENUM_LABELS:
         return _ENUM_LABELS[enum_type.__name__]
-    words = []
+    words: list[str] = []
     for ch in enum_type.__name__:
         if ch.isupper() and words:
             words.append(" ")
@@ -181,13 +181,13 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
                     except Exception as exc:  # collected and re-raised as a group below
                         exc.__notes__ = [
                             *getattr(exc, "__notes__", []),
-                            IterableValidationNote(f"Structuring item @ index {index}", index, item_type),
+                            IterableValidationNote(
+                                f"Structuring item @ index {index}", index, item_type
+                            ),
                         ]
                         errors.append(exc)
                 if errors:
-                    raise IterableValidationError(
-                        f"While structuring {type_!r}", errors, type_
-                    )
+                    raise IterableValidationError(f"While structuring {type_!r}", errors, type_)
                 return tuple(items)
 
             return structure_detailed
@@ -202,7 +202,7 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_homogeneous_tuple, tuple_factory)
 
     def attrs_factory(cls: type) -> Callable[[object, type], Any]:
-        inner = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+        inner: Callable[[Any, Any], Any] = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
 
         def structure(value: object, _type: type) -> Any:
             if not isinstance(value, Mapping):
@@ -250,8 +250,8 @@ def _walk(exc: BaseException, path: str, out: list[Problem]) -> None:
             _walk(inner, path, out)
         return
     if isinstance(exc, BaseExceptionGroup):
-        for inner in exc.exceptions:
-            _walk(inner, path, out)
+        for member in exc.exceptions:
+            _walk(member, path, out)
         return
     if isinstance(exc, ForbiddenExtraKeysError):
         known = [a.name for a in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []

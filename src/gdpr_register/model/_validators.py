@@ -51,17 +51,17 @@ def _check_text(name: str, value: object) -> None:
         raise ModelValueError(name, "contains a control character")
 
 
-def text(_instance: object, attribute: Any, value: object) -> None:
+def text(_instance: object, attribute: Any, value: Any) -> None:
     """A required, non-blank string without control characters."""
     _check_text(attribute.name, value)
 
 
-def optional_text(_instance: object, attribute: Any, value: object) -> None:
+def optional_text(_instance: object, attribute: Any, value: Any) -> None:
     if value is not None:
         _check_text(attribute.name, value)
 
 
-def identifier(_instance: object, attribute: Any, value: object) -> None:
+def identifier(_instance: object, attribute: Any, value: Any) -> None:
     """A short id used for cross-references inside a notice (``contact-details``)."""
     if not isinstance(value, str):
         raise ModelTypeError(
@@ -72,7 +72,7 @@ def identifier(_instance: object, attribute: Any, value: object) -> None:
             attribute.name,
             f"{value!r} is not a valid identifier "
             "(expected letters, digits, '-', '_' or '.', starting with a letter or digit, "
-            "at most 100 characters)"
+            "at most 100 characters)",
         )
 
 

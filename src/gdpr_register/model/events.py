@@ -7,6 +7,7 @@ identifiers; ``kind`` is the application's event name (``service_contact``, ``in
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import attrs
 
@@ -16,7 +17,7 @@ from gdpr_register.model.values import to_date
 __all__ = ["SubjectEvent"]
 
 
-def _subject_key(_instance: object, _attribute: object, value: str) -> None:
+def _subject_key(_instance: object, _attribute: object, value: Any) -> None:
     if not isinstance(value, str):
         raise TypeError(f"expected a subject key string, got {type(value).__name__}")
     if not value or len(value) > 1000:

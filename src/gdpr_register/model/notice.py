@@ -152,7 +152,9 @@ class Notice:
         if not self.registers:
             raise ModelValueError("registers", "a notice describes at least one register")
         check_unique(self.registers, lambda r: r.id, "registers", "register id")
-        check_unique(self.registers, lambda r: r.name.strip().casefold(), "registers", "register name")
+        check_unique(
+            self.registers, lambda r: r.name.strip().casefold(), "registers", "register name"
+        )
 
     def register(self, register_id: str) -> Register:
         for register in self.registers:

@@ -161,7 +161,7 @@ class Source:
     categories: tuple[str, ...] = attrs.field(default=(), validator=_ids)
 
 
-def _destination(_instance: object, attribute: Any, value: str | None) -> None:
+def _destination(_instance: object, attribute: Any, value: Any) -> None:
     if value is None or value == UNKNOWN_COUNTRY or is_country_code(value):
         return
     raise ModelValueError(
@@ -280,7 +280,9 @@ class RetentionRule:
             raise ModelValueError("condition", "an 'as long as' rule needs its condition")
         if (self.period is None) != (self.trigger is None) and self.statute is None:
             missing = "trigger" if self.trigger is None else "period"
-            raise ModelValueError(missing, f"a period and a trigger go together; {missing} is missing")
+            raise ModelValueError(
+                missing, f"a period and a trigger go together; {missing} is missing"
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -395,14 +397,15 @@ class Register:
                 )
 
     def _category_refs(self) -> Iterator[tuple[str, str]]:
-        for field, items in (
-            ("purposes", self.purposes),
-            ("sources", self.sources),
-            ("recipients", self.recipients),
-            ("retention", self.retention),
-        ):
-            for i, item in enumerate(items):
-                for j, ref in enumerate(item.categories):
+        referring: dict[str, list[tuple[str, ...]]] = {
+            "purposes": [p.categories for p in self.purposes],
+            "sources": [s.categories for s in self.sources],
+            "recipients": [r.categories for r in self.recipients],
+            "retention": [r.categories for r in self.retention],
+        }
+        for field, lists in referring.items():
+            for i, refs in enumerate(lists):
+                for j, ref in enumerate(refs):
                     yield f"{field}[{i}].categories[{j}]", ref
 
     # Convenience views used by rules, retention and rights.

@@ -79,7 +79,7 @@ def _valid_business_id(instance: BusinessId, _attribute: Any, value: str) -> Non
         raise ModelValueError(
             "value",
             f"{value!r} is not a valid business id "
-            "(letters, digits, spaces and ./:- only, at most 64 characters)"
+            "(letters, digits, spaces and ./:- only, at most 64 characters)",
         )
 
 
@@ -88,7 +88,7 @@ def _valid_scheme(_instance: object, _attribute: Any, value: str) -> None:
         raise ModelValueError(
             "scheme",
             f"{value!r} is not a business-id scheme (expected lower-case letters, digits "
-            f"and '-', e.g. {FINNISH_BUSINESS_ID!r})"
+            f"and '-', e.g. {FINNISH_BUSINESS_ID!r})",
         )
 
 
@@ -107,7 +107,7 @@ def _country(_instance: object, attribute: Any, value: str | None) -> None:
     if value is not None and not is_country_code(value):
         raise ModelValueError(
             attribute.name,
-            f"{value!r} is not an ISO 3166-1 alpha-2 country code (e.g. 'FI', 'SE', 'US')"
+            f"{value!r} is not an ISO 3166-1 alpha-2 country code (e.g. 'FI', 'SE', 'US')",
         )
 
 

@@ -10,9 +10,13 @@ HELP = "check that notice documents are well-formed (structure, types, reference
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", metavar="FILE", help="notice documents (.yaml, .json, .toml)")
     parser.add_argument(
-        "--format", choices=("yaml", "json", "toml"), default=None,
+        "files", nargs="+", metavar="FILE", help="notice documents (.yaml, .json, .toml)"
+    )
+    parser.add_argument(
+        "--format",
+        choices=("yaml", "json", "toml"),
+        default=None,
         help="document format (default: from each file's suffix)",
     )
 
@@ -31,5 +35,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"gdpr-register: error: {exc}", file=sys.stderr)
             continue
         registers = len(notice.registers)
-        print(f"{path}: ok ({notice.controller.name}, {registers} register{'s' * (registers != 1)})")
+        print(
+            f"{path}: ok ({notice.controller.name}, {registers} register{'s' * (registers != 1)})"
+        )
     return EXIT_USAGE if failed else EXIT_OK

@@ -1,0 +1,338 @@
+"""The storage contract: one interface, implemented once per backend.
+
+A backend provides a :class:`Store` with four parts — :class:`NoticeRepository` (versioned
+notices), :class:`Ledger` (subject events, the retention sweep and physical erasure),
+:class:`RequestLog` (data-subject requests and their outcomes) and :class:`AuditLog` (what was
+done, when: Art 5(2) accountability). ``docs/storage.md`` states the contract precisely;
+``gdpr_register.testing.contract`` is the executable version every backend must pass.
+
+The abstract classes do the bookkeeping that is the same everywhere (argument checks, the
+structural diff); backends implement the abstract methods.
+"""
+
+from __future__ import annotations
+
+import abc
+import enum
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, date, datetime, timedelta
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Self
+
+import attrs
+
+from gdpr_register.errors import UsageError
+from gdpr_register.model import Notice, Register, RightKind, SubjectEvent
+from gdpr_register.model.values import to_date
+
+if TYPE_CHECKING:
+    from gdpr_register.storage._diff import Change
+
+__all__ = [
+    "AuditEntry",
+    "AuditLog",
+    "DueForErasure",
+    "ErasureReceipt",
+    "Ledger",
+    "NoticeRepository",
+    "NoticeVersion",
+    "RequestLog",
+    "RequestStatus",
+    "Store",
+    "StoredNotice",
+    "SubjectRequest",
+    "utc_now",
+]
+
+
+def utc_now() -> datetime:
+    """The store's clock: an aware UTC datetime (microsecond precision)."""
+    return datetime.now(UTC)
+
+
+def _aware_utc(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, datetime) or value.utcoffset() != timedelta(0):
+        raise ValueError(f"{attribute.name} must be an aware UTC datetime, got {value!r}")
+
+
+def _optional_aware_utc(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _aware_utc(instance, attribute, value)
+
+
+def _positive(_instance: object, attribute: attrs.Attribute[Any], value: int) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ValueError(f"{attribute.name} must be a positive integer, got {value!r}")
+
+
+# --------------------------------------------------------------------------- values
+
+
+@attrs.frozen(kw_only=True)
+class NoticeVersion:
+    """One saved version of a notice (without its content): what ``history`` lists."""
+
+    notice_id: str
+    version: int = attrs.field(validator=_positive)
+    saved_at: datetime = attrs.field(validator=_aware_utc)
+    digest: str  # sha256 of the canonical JSON of the notice: equal digests, equal content
+
+
+@attrs.frozen(kw_only=True)
+class StoredNotice:
+    """A notice as stored: its content plus the version bookkeeping."""
+
+    notice: Notice
+    version: int = attrs.field(validator=_positive)
+    saved_at: datetime = attrs.field(validator=_aware_utc)
+
+
+@attrs.frozen(kw_only=True)
+class DueForErasure:
+    """One sweep result: a subject with the data categories due for erasure on ``as_of``."""
+
+    subject: str
+    categories: tuple[str, ...]  # sorted, never empty
+
+
+@attrs.frozen(kw_only=True)
+class ErasureReceipt:
+    """Proof that a subject's ledger entries were erased — without any personal data.
+
+    It records what was erased (how many events, of which kinds, how many request records
+    were scrubbed), when, why and for which request; never the subject key or event details.
+    """
+
+    id: str
+    request_id: str | None
+    reason: str
+    erased_at: datetime = attrs.field(validator=_aware_utc)
+    events_erased: int
+    event_kinds: tuple[str, ...]  # sorted, distinct
+    requests_scrubbed: int
+
+
+class RequestStatus(enum.StrEnum):
+    """Where a data-subject request stands."""
+
+    OPEN = "open"
+    COMPLETED = "completed"  # done as asked
+    PARTIAL = "partial"  # e.g. erase some categories, restrict others under a statutory hold
+    REFUSED = "refused"  # with the reason in ``details``
+    WITHDRAWN = "withdrawn"  # the subject withdrew the request
+
+
+@attrs.frozen(kw_only=True)
+class SubjectRequest:
+    """A data-subject request (Art 15-22) and, once decided, its outcome.
+
+    ``subject`` and ``details`` become ``None`` when the subject is erased (the record stays,
+    without personal data, for accountability).
+    """
+
+    id: str
+    subject: str | None
+    right: RightKind
+    received: date = attrs.field(converter=to_date)
+    opened_at: datetime = attrs.field(validator=_aware_utc)
+    status: RequestStatus = RequestStatus.OPEN
+    decided_at: datetime | None = attrs.field(default=None, validator=_optional_aware_utc)
+    details: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class AuditEntry:
+    """One thing the store did on someone's behalf.
+
+    ``action`` is one of ``notice.save``, ``ledger.append``, ``ledger.erase``,
+    ``request.open``, ``request.outcome``, ``store.migrate``; ``target`` is the notice id,
+    request id, receipt id or ``ledger``; ``details`` is short text without personal data
+    (versions, counts, statuses).
+    """
+
+    seq: int = attrs.field(validator=_positive)
+    at: datetime = attrs.field(validator=_aware_utc)
+    action: str
+    target: str
+    details: str = ""
+
+
+# --------------------------------------------------------------------------- parts
+
+
+class NoticeRepository(abc.ABC):
+    """Versioned notices: every save is a new, immutable version numbered 1, 2, 3, ..."""
+
+    @abc.abstractmethod
+    def save(self, notice: Notice, expected_version: int | None = None) -> int:
+        """Store ``notice`` as the next version of ``notice.id`` and return that number.
+
+        ``expected_version`` is the version the caller's change is based on (``0``: the
+        notice must not exist yet); if it is not the latest version, nothing is saved and
+        :class:`~gdpr_register.errors.ConflictError` is raised. ``None`` skips the check.
+        """
+
+    @abc.abstractmethod
+    def get(self, notice_id: str, version: int | None = None) -> StoredNotice:
+        """The latest version, or the given one; ``NotFoundError`` when there is none."""
+
+    @abc.abstractmethod
+    def history(self, notice_id: str) -> tuple[NoticeVersion, ...]:
+        """Every version, oldest first; ``NotFoundError`` for an unknown notice."""
+
+    @abc.abstractmethod
+    def ids(self) -> tuple[str, ...]:
+        """The ids of all stored notices, sorted."""
+
+    def diff(self, notice_id: str, v1: int, v2: int) -> tuple[Change, ...]:
+        """Structural changes from version ``v1`` to ``v2``, in document order.
+
+        Each change renders as ``registers[0].transfers[0].mechanism: privacy-shield ->
+        scc-2021``.
+        """
+        from gdpr_register.storage._diff import diff_notices
+
+        return diff_notices(self.get(notice_id, v1).notice, self.get(notice_id, v2).notice)
+
+
+class Ledger(abc.ABC):
+    """Subject events (pseudonymous keys chosen by the host application), the retention sweep
+    and physical erasure."""
+
+    @abc.abstractmethod
+    def append(self, events: Iterable[SubjectEvent]) -> int:
+        """Store all ``events`` in one transaction (all or nothing); return how many."""
+
+    @abc.abstractmethod
+    def events(self, subject: str) -> tuple[SubjectEvent, ...]:
+        """The subject's events ordered by date, then by the order they were appended;
+        empty for an unknown subject."""
+
+    @abc.abstractmethod
+    def subjects(self) -> Iterator[str]:
+        """Every subject with at least one event, sorted by code point, streamed."""
+
+    @abc.abstractmethod
+    def due_for_erasure(
+        self, register: Register, *, as_of: date, **policy_options: Any
+    ) -> Iterator[DueForErasure]:
+        """The retention sweep: subjects with categories due for erasure on ``as_of``.
+
+        Exactly what the in-memory retention engine answers for each subject's events
+        (``policy_options`` go to ``gdpr_register.retention.compile_policy``); sorted by
+        subject; streamed (a backend never loads the whole ledger).
+        """
+
+    @abc.abstractmethod
+    def erase(
+        self, *, subject: str, request_id: str | None = None, reason: str
+    ) -> ErasureReceipt:
+        """Physically remove the subject's events and scrub the subject from request records,
+        in one transaction; return (and keep) a receipt without personal data."""
+
+    @abc.abstractmethod
+    def receipts(self, *, request_id: str | None = None) -> tuple[ErasureReceipt, ...]:
+        """Erasure receipts, oldest first, optionally only those for one request."""
+
+
+class RequestLog(abc.ABC):
+    """Data-subject requests and their outcomes."""
+
+    @abc.abstractmethod
+    def open(
+        self,
+        *,
+        subject: str,
+        right: RightKind,
+        received: date,
+        request_id: str | None = None,
+        details: str | None = None,
+    ) -> SubjectRequest:
+        """Record a new request (status ``open``); the id is generated unless given.
+        A duplicate ``request_id`` raises ``ConflictError``."""
+
+    @abc.abstractmethod
+    def record_outcome(
+        self, request_id: str, *, status: RequestStatus, details: str | None = None
+    ) -> SubjectRequest:
+        """Close an open request with its outcome. ``NotFoundError`` for an unknown id,
+        ``ConflictError`` when it is not open any more, ``UsageError`` for status ``open``."""
+
+    @abc.abstractmethod
+    def get(self, request_id: str) -> SubjectRequest:
+        """One request; ``NotFoundError`` when unknown."""
+
+    @abc.abstractmethod
+    def list(
+        self, *, subject: str | None = None, status: RequestStatus | None = None
+    ) -> tuple[SubjectRequest, ...]:
+        """Requests in the order they were opened, optionally filtered."""
+
+
+class AuditLog(abc.ABC):
+    """The append-only audit trail; the store writes it, users read it."""
+
+    @abc.abstractmethod
+    def entries(self, since: datetime | None = None) -> tuple[AuditEntry, ...]:
+        """Entries with ``at >= since`` (all when ``None``), in ``seq`` order."""
+
+
+class Store(abc.ABC):
+    """A store: the four parts over one database. Use it as a context manager."""
+
+    url: str  # with any password redacted: safe to show
+    notices: NoticeRepository
+    ledger: Ledger
+    requests: RequestLog
+    audit: AuditLog
+
+    @abc.abstractmethod
+    def close(self) -> None:
+        """Release connections; idempotent. Using a closed store raises ``StoreUnavailable``."""
+
+    @property
+    @abc.abstractmethod
+    def schema_version(self) -> int:
+        """The schema version of the open store (``SCHEMA_VERSION`` after opening)."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.url}>"
+
+
+# --------------------------------------------------------------------------- helpers for backends
+
+
+def check_subject(subject: object) -> str:
+    """The subject key rules every backend enforces (the same as ``SubjectEvent``'s)."""
+    if not isinstance(subject, str) or not subject or len(subject) > 1000:
+        raise UsageError(f"a subject key is a string of 1 to 1000 characters, got {subject!r:.60}")
+    return subject
+
+
+def check_version(version: object, name: str = "version") -> int:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise UsageError(f"{name} must be a positive integer, got {version!r}")
+    return version
+
+
+def check_expected_version(expected: object) -> int | None:
+    if expected is None:
+        return None
+    if not isinstance(expected, int) or isinstance(expected, bool) or expected < 0:
+        raise UsageError(f"expected_version must be None or an integer >= 0, got {expected!r}")
+    return expected
+
+
+def sorted_kinds(events: Sequence[SubjectEvent]) -> tuple[str, ...]:
+    return tuple(sorted({e.kind for e in events}))

@@ -1,0 +1,46 @@
+"""Register the model's strategies with hypothesis, so ``st.from_type(Notice)`` is sound."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from gdpr_register import model
+from gdpr_register.testing.strategies import _model as s
+
+__all__ = ["register_type_strategies"]
+
+
+def register_type_strategies() -> None:
+    """Called by hypothesis through the ``hypothesis`` entry point; safe to call again."""
+    table: dict[type, st.SearchStrategy[object]] = {
+        model.AutomatedDecisions: s.automated_decisions(),
+        model.BusinessId: s.business_ids(),
+        model.Channel: s.channels(),
+        model.ContactPoint: s.contact_points(),
+        model.Controller: s.controllers(),
+        model.DataCategory: s.data_categories(),
+        model.Duration: s.durations(),
+        model.MonthDay: s.month_days(),
+        model.Notice: s.notices(),
+        model.Party: s.parties(),
+        model.PostalAddress: s.postal_addresses(),
+        model.Provision: s.provisions(),
+        model.Purpose: s.purposes(),
+        model.Recipient: s.recipients(),
+        model.Register: s.registers(),
+        model.RequestProcedure: s.request_procedures(),
+        model.RetentionRule: s.retention_rules(),
+        model.SecurityMeasure: s.security_measures(),
+        model.Source: s.sources(),
+        model.SpecialCondition: s.special_conditions(),
+        model.StatedBasis: s.stated_bases(),
+        model.StatedRight: s.stated_rights(),
+        model.SubjectCategory: s.subject_categories(),
+        model.SubjectEvent: s.subject_events(),
+        model.SupervisoryAuthority: s.supervisory_authorities(),
+        model.Transfer: s.transfers(),
+        model.Trigger: s.triggers(),
+        model.Waiver: s.waivers(),
+    }
+    for cls, strategy in table.items():
+        st.register_type_strategy(cls, strategy)
