@@ -11,9 +11,10 @@ import contextlib
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NoReturn
-from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 import psycopg
+import psycopg.conninfo
 import psycopg.errors
 from psycopg import sql
 
@@ -102,28 +103,34 @@ class Connector:
         lock_timeout: float,
         application_name: str,
     ) -> None:
-        self.conninfo, own = split_url(url)
+        self.conninfo, _own = split_url(url)
         self.shown_url = redact_url(url)
         self.schema = schema
         self.connect_timeout = connect_timeout
         # libpq counts connect_timeout in whole seconds and treats values below 2 as 2.
+        settings = [
+            f"-c statement_timeout={int(statement_timeout * 1000)}",
+            f"-c lock_timeout={int(lock_timeout * 1000)}",
+            # A client that dies mid-transaction must not hold locks for long.
+            f"-c idle_in_transaction_session_timeout={int(statement_timeout * 1000)}",
+        ]
+        try:
+            given = psycopg.conninfo.conninfo_to_dict(self.conninfo)
+        except psycopg.ProgrammingError as exc:
+            raise StoreUnavailable(f"{self.shown_url} is not a valid PostgreSQL URL") from exc
+        # The URL's own ``options`` (e.g. ``-csearch_path=x``) come first; ours are appended.
+        if given.get("options"):
+            settings.insert(0, str(given["options"]))
         self._kwargs: dict[str, Any] = {
             "connect_timeout": max(2, round(connect_timeout)),
-            "application_name": application_name,
-            "options": " ".join(
-                (
-                    f"-c statement_timeout={int(statement_timeout * 1000)}",
-                    f"-c lock_timeout={int(lock_timeout * 1000)}",
-                    # A client that dies mid-transaction must not hold locks for long.
-                    f"-c idle_in_transaction_session_timeout={int(statement_timeout * 1000)}",
-                )
-            ),
+            "options": " ".join(settings),
         }
+        if "application_name" not in given:
+            self._kwargs["application_name"] = application_name
         self._use_pool = pool
         self._pool_sizes = (pool_min_size, pool_max_size)
         self._pool: ConnectionPool[Any] | None = None
         self._closed = False
-        del own
 
     # -- lifecycle ---------------------------------------------------------------------
     def connect(self) -> psycopg.Connection[Any]:
@@ -215,7 +222,3 @@ class Connector:
         if isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError):
             return StoreUnavailable(f"{where} is unavailable ({reason})")
         return StoreError(f"{where}: {reason}")
-
-
-def unquote_schema(value: str) -> str:
-    return unquote(value)

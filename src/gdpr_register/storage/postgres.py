@@ -186,7 +186,7 @@ class PostgresStore(Store):
                         )
                     )
                 found, now = ensure_schema(conn, connector.shown_url)
-                if found != now:
+                if 0 < found < now:  # creating an empty store is not an upgrade
                     _audit(conn, utc_now(), "store.migrate", "schema", f"from={found} to={now}")
         except psycopg.Error as exc:
             connector.fail(exc)
