@@ -111,8 +111,9 @@ class Connector:
         settings = [
             f"-c statement_timeout={int(statement_timeout * 1000)}",
             f"-c lock_timeout={int(lock_timeout * 1000)}",
-            # A client that dies mid-transaction must not hold locks for long.
-            f"-c idle_in_transaction_session_timeout={int(statement_timeout * 1000)}",
+            # A hung client must not hold locks forever; generous, because a caller consuming
+            # a streamed sweep slowly is idle in its transaction between batches.
+            f"-c idle_in_transaction_session_timeout={int(max(2 * statement_timeout, 600) * 1000)}",
         ]
         try:
             given = psycopg.conninfo.conninfo_to_dict(self.conninfo)
@@ -160,6 +161,9 @@ class Connector:
             max_size=max_size,
             open=False,
             configure=self._configure,
+            # A connection the server dropped (restart, failover, idle kill) is replaced
+            # before use instead of failing the caller's operation.
+            check=ConnectionPool.check_connection,
             timeout=self.connect_timeout,
             reconnect_timeout=max(self.connect_timeout, 30.0),
             name="gdpr-register",
