@@ -45,12 +45,12 @@ MIGRATIONS: dict[int, tuple[LiteralString, ...]] = {
             seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
             subject bytea NOT NULL,
             kind text NOT NULL,
-            on_date date NOT NULL,
+            day date NOT NULL,
             details bytea
         )""",
         # The sweep groups by subject and erasure deletes by subject: one index serves both,
-        # and (on_date, seq) gives ``events(subject)`` its order without a sort.
-        "CREATE INDEX gdpr_events_subject ON gdpr_events (subject, on_date, seq)",
+        # and (day, seq) gives ``events(subject)`` its order without a sort.
+        "CREATE INDEX gdpr_events_subject ON gdpr_events (subject, day, seq)",
         """CREATE TABLE gdpr_requests (
             seq bigint GENERATED ALWAYS AS IDENTITY,
             id bytea PRIMARY KEY,

@@ -289,7 +289,7 @@ class _Ledger(Ledger):
         count = 0
         with self._c.transaction() as conn:
             with conn.cursor() as cur, cur.copy(
-                "COPY gdpr_events (subject, kind, on_date, details) FROM STDIN (FORMAT BINARY)"
+                "COPY gdpr_events (subject, kind, day, details) FROM STDIN (FORMAT BINARY)"
             ) as copy:
                 copy.set_types(("bytea", "text", "date", "bytea"))
                 write = copy.write_row
@@ -316,8 +316,8 @@ class _Ledger(Ledger):
         key = _enc(check_subject(subject))
         with self._c.transaction() as conn:
             rows = conn.execute(
-                "SELECT kind, on_date, details FROM gdpr_events WHERE subject = %s "
-                "ORDER BY on_date, seq",
+                "SELECT kind, day, details FROM gdpr_events WHERE subject = %s "
+                "ORDER BY day, seq",
                 (key,),
             ).fetchall()
         return tuple(
@@ -341,9 +341,21 @@ class _Ledger(Ledger):
     def due_for_erasure(
         self, register: Register, *, as_of: date, **policy_options: Any
     ) -> Iterator[DueForErasure]:
-        from gdpr_register.storage._pg_sweep import sweep
+        from gdpr_register.storage._sweep import SqlSweep
 
-        return sweep(self._stream, register, as_of=to_date(as_of), **policy_options)
+        sweep = SqlSweep.build(
+            register, as_of=to_date(as_of), dialect="postgres", table="gdpr_events",
+            **policy_options,
+        )
+        return self._sweep(sweep)
+
+    def _sweep(self, sweep: Any) -> Iterator[DueForErasure]:
+        if not sweep.categories:
+            return  # no category can ever be due: nothing to ask the database
+        # One query evaluated inside PostgreSQL, streamed through a server-side cursor: the
+        # keyset parameter starts below every key (b"") and LIMIT NULL means no limit.
+        rows = self._stream(sql.SQL(sweep.sql), sweep.bind(b"", None))
+        yield from sweep.results((_dec(row[0]), *row[1:]) for row in rows)
 
     def erase(
         self, *, subject: str, request_id: str | None = None, reason: str
