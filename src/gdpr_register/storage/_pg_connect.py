@@ -136,6 +136,8 @@ class Connector:
     # -- lifecycle ---------------------------------------------------------------------
     def connect(self) -> psycopg.Connection[Any]:
         """A fresh connection (not pooled), configured; the caller closes it."""
+        if self._closed:
+            raise StoreUnavailable(f"PostgreSQL store {self.shown_url} is closed")
         try:
             conn = psycopg.connect(self.conninfo, **self._kwargs)
         except psycopg.Error as exc:

@@ -201,6 +201,28 @@ class PostgresStore(Store):
     def close(self) -> None:
         self._connector.close()
 
+    def vacuum(self, *, full: bool = False) -> None:
+        """Reclaim the space of erased rows now instead of waiting for autovacuum.
+
+        After :meth:`~gdpr_register.storage.base.Ledger.erase` no query returns the subject,
+        but PostgreSQL keeps the deleted row versions (and their index entries) in the table
+        files until VACUUM. ``full=True`` rewrites the ledger and request tables and their
+        indexes (``VACUUM FULL``: an exclusive lock while it runs), so no page of the live
+        files holds an erased key. See ``docs/storage.md`` for WAL, replicas and backups.
+        """
+        conn = self._connector.connect()
+        try:
+            conn.autocommit = True
+            conn.execute("SET statement_timeout TO 0")  # maintenance may take long
+            if full:
+                conn.execute("VACUUM (FULL, ANALYZE) gdpr_events, gdpr_requests")
+            else:
+                conn.execute("VACUUM (ANALYZE) gdpr_events, gdpr_requests")
+        except psycopg.Error as exc:
+            self._connector.fail(exc)
+        finally:
+            conn.close()
+
 
 class _Notices(NoticeRepository):
     def __init__(self, connector: Connector) -> None:
