@@ -8,7 +8,7 @@ processes opening the same empty database at once cannot both create it.
 Every column that holds text chosen by the host application (subject keys, details, request
 ids, reasons) is ``bytea`` holding the UTF-8 encoding: PostgreSQL ``text`` cannot hold NUL, and
 ``bytea`` compares byte-wise, which for UTF-8 is code-point order (the order the contract asks
-for). Identifiers validated by the model (notice ids, event kinds, rights) stay ``text``.
+for). Such columns are indexed by hash (no size limit), never by a B-tree. Identifiers validated by the model (notice ids, event kinds, rights) stay ``text``.
 Timestamps are integer microseconds since the epoch, as in every backend.
 """
 
@@ -48,12 +48,14 @@ MIGRATIONS: dict[int, tuple[LiteralString, ...]] = {
             day date NOT NULL,
             details bytea
         )""",
-        # The sweep groups by subject and erasure deletes by subject: one index serves both,
-        # and (day, seq) gives ``events(subject)`` its order without a sort.
-        "CREATE INDEX gdpr_events_subject ON gdpr_events (subject, day, seq)",
+        # Hash indexes, not B-trees: a B-tree entry is limited to about 2.7 kB, and a subject
+        # key of 1000 characters can take 4000 bytes of UTF-8. A hash index stores only a
+        # 4-byte hash, so lookups by key (events, erase) work for every key; ordered results
+        # (subjects(), the sweep) are sorted by the server, in its own bounded memory.
+        "CREATE INDEX gdpr_events_subject ON gdpr_events USING hash (subject)",
         """CREATE TABLE gdpr_requests (
-            seq bigint GENERATED ALWAYS AS IDENTITY,
-            id bytea PRIMARY KEY,
+            seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            id bytea NOT NULL,
             subject bytea,
             right_kind text NOT NULL,
             received date NOT NULL,
@@ -62,8 +64,10 @@ MIGRATIONS: dict[int, tuple[LiteralString, ...]] = {
             decided_at bigint,
             details bytea
         )""",
-        "CREATE INDEX gdpr_requests_subject ON gdpr_requests (subject)",
-        "CREATE UNIQUE INDEX gdpr_requests_seq ON gdpr_requests (seq)",
+        # Request ids have no length limit either: uniqueness is enforced on their SHA-256
+        # (32 bytes); lookups compare the digest (indexed) and then the id itself.
+        "CREATE UNIQUE INDEX gdpr_requests_id ON gdpr_requests (sha256(id))",
+        "CREATE INDEX gdpr_requests_subject ON gdpr_requests USING hash (subject)",
         """CREATE TABLE gdpr_receipts (
             seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
             id text NOT NULL UNIQUE,
@@ -74,7 +78,7 @@ MIGRATIONS: dict[int, tuple[LiteralString, ...]] = {
             event_kinds text[] NOT NULL,
             requests_scrubbed integer NOT NULL
         )""",
-        "CREATE INDEX gdpr_receipts_request ON gdpr_receipts (request_id)",
+        "CREATE INDEX gdpr_receipts_request ON gdpr_receipts USING hash (request_id)",
         # seq is assigned by the store (max + 1 under a lock), so the trail has no gaps.
         """CREATE TABLE gdpr_audit (
             seq bigint PRIMARY KEY,

@@ -548,13 +548,14 @@ class _Requests(RequestLog):
         with self._c.transaction() as conn:
             row = conn.execute(
                 "UPDATE gdpr_requests SET status = %s, decided_at = %s, "
-                "details = coalesce(%s, details) WHERE id = %s AND status = 'open' "
+                "details = coalesce(%s, details) WHERE sha256(id) = sha256(%s) AND id = %s AND status = 'open' "
                 "RETURNING " + _REQUEST_COLUMNS,
-                (status.value, to_timestamp(now), _opt_enc(details), _enc(request_id)),
+                (status.value, to_timestamp(now), _opt_enc(details), _enc(request_id), _enc(request_id)),
             ).fetchone()
             if row is None:
                 found = conn.execute(
-                    "SELECT status FROM gdpr_requests WHERE id = %s", (_enc(request_id),)
+                    "SELECT status FROM gdpr_requests WHERE sha256(id) = sha256(%s) AND id = %s",
+                    (_enc(request_id), _enc(request_id)),
                 ).fetchone()
                 if found is None:
                     raise NotFoundError(f"{self._c.shown_url}: no request {request_id!r}")
@@ -568,8 +569,9 @@ class _Requests(RequestLog):
         _text(request_id, "request_id")
         with self._c.transaction() as conn:
             row = conn.execute(
-                "SELECT " + _REQUEST_COLUMNS + " FROM gdpr_requests WHERE id = %s",
-                (_enc(request_id),),
+                "SELECT " + _REQUEST_COLUMNS + " FROM gdpr_requests "
+                "WHERE sha256(id) = sha256(%s) AND id = %s",
+                (_enc(request_id), _enc(request_id)),
             ).fetchone()
         if row is None:
             raise NotFoundError(f"{self._c.shown_url}: no request {request_id!r}")
