@@ -22,7 +22,7 @@ def _load(url: str, name: str) -> None:
     import psycopg
 
     with psycopg.connect(url) as conn:
-        conn.execute(FIXTURES.joinpath(name).read_text(encoding="utf-8"))  # type: ignore[arg-type]
+        conn.execute(FIXTURES.joinpath(name).read_text(encoding="utf-8"))
 
 
 def _meta_version(url: str) -> str:

@@ -8,7 +8,8 @@ processes opening the same empty database at once cannot both create it.
 Every column that holds text chosen by the host application (subject keys, details, request
 ids, reasons) is ``bytea`` holding the UTF-8 encoding: PostgreSQL ``text`` cannot hold NUL, and
 ``bytea`` compares byte-wise, which for UTF-8 is code-point order (the order the contract asks
-for). Such columns are indexed by hash (no size limit), never by a B-tree. Identifiers validated by the model (notice ids, event kinds, rights) stay ``text``.
+for). Such columns are indexed by hash (no size limit), never by a B-tree. Identifiers
+validated by the model (notice ids, event kinds, rights) stay ``text``.
 Timestamps are integer microseconds since the epoch, as in every backend.
 """
 

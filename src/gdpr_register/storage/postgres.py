@@ -353,7 +353,9 @@ class _Ledger(Ledger):
         ):
             yield _dec(subject)
 
-    def _stream(self, query: sql.SQL | sql.Composed, params: tuple[Any, ...]) -> Iterator[tuple[Any, ...]]:
+    def _stream(
+        self, query: sql.SQL | sql.Composed, params: tuple[Any, ...]
+    ) -> Iterator[tuple[Any, ...]]:
         # A named (server-side) cursor: rows arrive in batches, memory stays flat.
         with self._c.transaction() as conn, conn.cursor(name=f"gdpr_{uuid.uuid4().hex}") as cur:
             cur.itersize = _STREAM_BATCH
@@ -548,9 +550,10 @@ class _Requests(RequestLog):
         with self._c.transaction() as conn:
             row = conn.execute(
                 "UPDATE gdpr_requests SET status = %s, decided_at = %s, "
-                "details = coalesce(%s, details) WHERE sha256(id) = sha256(%s) AND id = %s AND status = 'open' "
+                "details = coalesce(%s, details) "
+                "WHERE sha256(id) = sha256(%s) AND id = %s AND status = 'open' "
                 "RETURNING " + _REQUEST_COLUMNS,
-                (status.value, to_timestamp(now), _opt_enc(details), _enc(request_id), _enc(request_id)),
+                (status.value, to_timestamp(now), _opt_enc(details), *[_enc(request_id)] * 2),
             ).fetchone()
             if row is None:
                 found = conn.execute(
