@@ -88,7 +88,7 @@ def test_duplicate_long_request_id_is_a_conflict(store: Store) -> None:
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(keys=st.lists(KEYS, min_size=1, max_size=12))
 def test_any_keys_round_trip_and_sort_by_code_point(store: Store, keys: list[str]) -> None:

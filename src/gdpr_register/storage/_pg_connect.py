@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import threading
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NoReturn
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
@@ -132,6 +133,8 @@ class Connector:
         self._pool_sizes = (pool_min_size, pool_max_size)
         self._pool: ConnectionPool[Any] | None = None
         self._closed = False
+        self._streams: set[psycopg.Connection[Any]] = set()
+        self._streams_lock = threading.Lock()
 
     # -- lifecycle ---------------------------------------------------------------------
     def connect(self) -> psycopg.Connection[Any]:
@@ -179,6 +182,14 @@ class Connector:
 
     def close(self) -> None:
         self._closed = True
+        # A stream the caller abandoned (not consumed, not garbage-collected yet) keeps its
+        # transaction open, and with it locks that block VACUUM FULL or DROP: end them.
+        with self._streams_lock:
+            abandoned = list(self._streams)
+            self._streams.clear()
+        for conn in abandoned:
+            with contextlib.suppress(Exception):
+                conn.close()
         if self._pool is not None:
             self._pool.close()
             self._pool = None
@@ -203,6 +214,19 @@ class Connector:
                     yield conn
         except psycopg.Error as exc:
             self.fail(exc)
+
+    @contextlib.contextmanager
+    def streaming(self) -> Iterator[psycopg.Connection[Any]]:
+        """Like :meth:`transaction`, for a generator that streams rows to the caller: closing
+        the store ends the stream's transaction even if the caller never finishes it."""
+        with self.transaction() as conn:
+            with self._streams_lock:
+                self._streams.add(conn)
+            try:
+                yield conn
+            finally:
+                with self._streams_lock:
+                    self._streams.discard(conn)
 
     def fail(self, exc: psycopg.Error) -> NoReturn:
         raise self.translate(exc) from exc

@@ -357,7 +357,7 @@ class _Ledger(Ledger):
         self, query: sql.SQL | sql.Composed, params: tuple[Any, ...]
     ) -> Iterator[tuple[Any, ...]]:
         # A named (server-side) cursor: rows arrive in batches, memory stays flat.
-        with self._c.transaction() as conn, conn.cursor(name=f"gdpr_{uuid.uuid4().hex}") as cur:
+        with self._c.streaming() as conn, conn.cursor(name=f"gdpr_{uuid.uuid4().hex}") as cur:
             cur.itersize = _STREAM_BATCH
             cur.execute(query, params)
             yield from cur
