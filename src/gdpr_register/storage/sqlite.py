@@ -34,6 +34,7 @@ from gdpr_register.storage._codec import (
     notice_to_json,
     to_timestamp,
 )
+from gdpr_register.storage._sweep import SqlSweep
 from gdpr_register.storage._url import redact_url, sqlite_path
 from gdpr_register.storage.base import (
     AuditEntry,
@@ -82,7 +83,8 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             day INTEGER NOT NULL,
             details TEXT
         )""",
-        "CREATE INDEX events_by_subject ON events (subject, day, seq)",
+        # Covers the sweep (GROUP BY subject with FILTER on kind, aggregate on day).
+        "CREATE INDEX events_by_subject ON events (subject, kind, day)",
         """CREATE TABLE requests (
             seq INTEGER PRIMARY KEY,
             id TEXT NOT NULL UNIQUE,
@@ -183,14 +185,18 @@ class _Db:
                 raise self.fail(exc, doing) from exc
 
     def pages(
-        self, doing: str, sql: str, params: tuple[Any, ...], start: Any
+        self, doing: str, sql: str, bind: Callable[[Any, int], Any], start: Any
     ) -> Iterator[list[tuple[Any, ...]]]:
-        """Keyset pagination: ``sql`` has ``?`` for the last key seen (first parameter) and
-        ``LIMIT ?`` (last); the key is the first column. No lock is held between pages."""
+        """Keyset pagination: ``bind(last_key, page_size)`` gives the parameters; the key is
+        the first column. No lock is held between pages."""
         last = start
         while True:
-            bound = (last, *params, PAGE_SIZE)
-            rows = self.read(doing, lambda c, bound=bound: c.execute(sql, bound).fetchall())
+            bound = bind(last, PAGE_SIZE)
+
+            def page(conn: sqlite3.Connection, bound: Any = bound) -> list[Any]:
+                return conn.execute(sql, bound).fetchall()
+
+            rows = self.read(doing, page)
             if not rows:
                 return
             yield rows
@@ -338,7 +344,7 @@ class _Ledger(Ledger):
         for rows in self._db.pages(
             "listing subjects",
             "SELECT DISTINCT subject FROM events WHERE subject > ? ORDER BY subject LIMIT ?",
-            (), "",
+            lambda after, limit: (after, limit), "",
         ):
             for (subject,) in rows:
                 yield subject
@@ -346,14 +352,14 @@ class _Ledger(Ledger):
     def due_for_erasure(
         self, register: Register, *, as_of: date, **policy_options: Any
     ) -> Iterator[DueForErasure]:
-        from gdpr_register.storage._sweep import SqlSweep
-
         self._db.connection()
         sweep = SqlSweep.build(register, as_of=as_of, dialect="sqlite", **policy_options)
         return self._sweep(sweep)
 
-    def _sweep(self, sweep: Any) -> Iterator[DueForErasure]:
-        for rows in self._db.pages("sweeping for erasure", sweep.sql, sweep.params, ""):
+    def _sweep(self, sweep: SqlSweep) -> Iterator[DueForErasure]:
+        if not sweep.categories:
+            return
+        for rows in self._db.pages("sweeping for erasure", sweep.sql, sweep.bind, ""):
             yield from sweep.results(rows)
 
     def erase(
@@ -559,16 +565,27 @@ def _schema_version(conn: sqlite3.Connection) -> int:
     return int(row[0]) if row else 0
 
 
-def migrate(conn: sqlite3.Connection, url: str, *, target: int = SCHEMA_VERSION) -> int:
-    """Bring the schema to ``target`` in one transaction; return the version found before."""
+def _refuse_newer(found: int, target: int, url: str) -> None:
+    if found > target:
+        raise StoreUnavailable(
+            f"{url}: the store has schema version {found}, newer than this version of "
+            f"gdpr-register understands ({target}): upgrade gdpr-register"
+        )
+
+
+def migrate(conn: sqlite3.Connection, url: str, *, target: int | None = None) -> int:
+    """Bring the schema to ``target`` (default: ``SCHEMA_VERSION``) in one transaction;
+    return the version found before. A failing step rolls everything back."""
+    if target is None:
+        target = SCHEMA_VERSION
+    found = _schema_version(conn)  # a plain read first: an up-to-date store needs no lock
+    if found == target:
+        return found
+    _refuse_newer(found, target, url)
     conn.execute("BEGIN IMMEDIATE")
     try:
-        found = _schema_version(conn)
-        if found > target:
-            raise StoreUnavailable(
-                f"{url}: the store has schema version {found}, newer than this version of "
-                f"gdpr-register understands ({target}): upgrade gdpr-register"
-            )
+        found = _schema_version(conn)  # again under the write lock: another process may
+        _refuse_newer(found, target, url)  # have migrated in the meantime
         for version in range(found + 1, target + 1):
             for statement in MIGRATIONS[version]:
                 conn.execute(statement)

@@ -1,0 +1,132 @@
+"""``gdpr-register store import|export|history|diff``: notices in a store, with versions."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from gdpr_register.cli._store import add_store
+
+NAME = "store"
+HELP = "keep notices in a store: import documents, export versions, show history and diffs"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="store_command", metavar="ACTION", required=True)
+
+    imp = sub.add_parser("import", help="save notice documents as new versions",
+                         description="Save each document as the next version of its notice. "
+                         "All documents are read first: if one is invalid, nothing is saved.")
+    imp.add_argument("files", nargs="+", metavar="FILE", help="notice documents")
+    imp.add_argument("--format", choices=("yaml", "json", "toml"), default=None,
+                     help="document format (default: from each file's suffix)")
+    imp.add_argument("--expected-version", type=int, default=None, metavar="N",
+                     help="refuse to save unless the notice's latest version is N (0: new)")
+    add_store(imp)
+
+    exp = sub.add_parser("export", help="write a stored notice as a document")
+    exp.add_argument("notice_id", metavar="NOTICE_ID")
+    exp.add_argument("--version", type=int, default=None, metavar="N",
+                     help="the version to export (default: the latest)")
+    exp.add_argument("--format", choices=("yaml", "json", "toml"), default=None,
+                     help="document format (default: from --output's suffix, else yaml)")
+    exp.add_argument("-o", "--output", default=None, metavar="FILE",
+                     help="write to FILE atomically (default: standard output)")
+    add_store(exp)
+
+    hist = sub.add_parser("history", help="list a notice's versions with their times")
+    hist.add_argument("notice_id", metavar="NOTICE_ID")
+    hist.add_argument("--format", choices=("text", "json"), default="text")
+    add_store(hist)
+
+    diff = sub.add_parser("diff", help="structural changes between two versions")
+    diff.add_argument("notice_id", metavar="NOTICE_ID")
+    diff.add_argument("v1", type=int, metavar="V1")
+    diff.add_argument("v2", type=int, metavar="V2")
+    diff.add_argument("--format", choices=("text", "json"), default="text")
+    add_store(diff)
+
+
+def run(args: argparse.Namespace) -> int:
+    from gdpr_register.cli._store import open_cli_store
+
+    if args.store_command == "import":
+        return _import(args)
+    with open_cli_store(args) as store:
+        if args.store_command == "export":
+            return _export(args, store)
+        if args.store_command == "history":
+            return _history(args, store)
+        return _diff(args, store)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from gdpr_register.cli import EXIT_OK, EXIT_USAGE
+    from gdpr_register.cli._store import open_cli_store
+    from gdpr_register.documents import load_notice
+    from gdpr_register.errors import DocumentError
+
+    notices = []
+    failed = False
+    for path in args.files:
+        try:
+            notices.append((path, load_notice(path, args.format)))
+        except DocumentError as exc:
+            failed = True
+            print(f"gdpr-register: error: {exc}", file=sys.stderr)
+    if failed:
+        print("gdpr-register: nothing was saved", file=sys.stderr)
+        return EXIT_USAGE
+    with open_cli_store(args) as store:
+        for path, notice in notices:
+            version = store.notices.save(notice, expected_version=args.expected_version)
+            print(f"{path}: saved {notice.id} version {version} in {store.url}")
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace, store: object) -> int:
+    from gdpr_register.cli import EXIT_OK
+    from gdpr_register.documents import Format, dump_notice, dumps_notice
+    from gdpr_register.storage import Store
+
+    assert isinstance(store, Store)
+    stored = store.notices.get(args.notice_id, args.version)
+    if args.output:
+        dump_notice(stored.notice, args.output, args.format)
+    else:
+        sys.stdout.write(dumps_notice(stored.notice, args.format or Format.YAML))
+    return EXIT_OK
+
+
+def _history(args: argparse.Namespace, store: object) -> int:
+    from gdpr_register.cli import EXIT_OK
+    from gdpr_register.storage import Store
+
+    assert isinstance(store, Store)
+    history = store.notices.history(args.notice_id)
+    if args.format == "json":
+        print(json.dumps([
+            {"version": v.version, "saved_at": v.saved_at.isoformat(), "digest": v.digest}
+            for v in history
+        ], indent=2))
+    else:
+        for v in history:
+            print(f"{v.version}\t{v.saved_at.isoformat()}\t{v.digest[:12]}")
+    return EXIT_OK
+
+
+def _diff(args: argparse.Namespace, store: object) -> int:
+    from gdpr_register.cli import EXIT_OK
+    from gdpr_register.storage import Store
+
+    assert isinstance(store, Store)
+    changes = store.notices.diff(args.notice_id, args.v1, args.v2)
+    if args.format == "json":
+        print(json.dumps([
+            {"kind": c.kind.value, "path": c.path, "old": c.old, "new": c.new} for c in changes
+        ], indent=2, ensure_ascii=False))
+    else:
+        for change in changes:
+            print(change)
+    return EXIT_OK

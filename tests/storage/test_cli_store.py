@@ -1,0 +1,86 @@
+"""``gdpr-register store import|export|history|diff``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from gdpr_register.cli import main
+from gdpr_register.documents import load_notice
+
+
+@pytest.fixture
+def url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'cli.db'}"
+
+
+def _second_version(seed_path: Path, tmp_path: Path) -> Path:
+    changed = tmp_path / "v2.yaml"
+    changed.write_text(
+        seed_path.read_text(encoding="utf-8").replace("privacy-shield", "scc-2021", 1),
+        encoding="utf-8",
+    )
+    return changed
+
+
+def test_import_history_diff_export(seed_path: Path, tmp_path: Path, url: str,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["store", "import", str(seed_path), "--store", url]) == 0
+    v2 = _second_version(seed_path, tmp_path)
+    assert main(["store", "import", str(v2), "--store", url, "--expected-version", "1"]) == 0
+    capsys.readouterr()
+    assert main(["store", "history", "valmennuskumppani", "--store", url,
+                 "--format", "json"]) == 0
+    history = json.loads(capsys.readouterr().out)
+    assert [h["version"] for h in history] == [1, 2]
+    assert history[0]["saved_at"].endswith("+00:00")
+    assert main(["store", "diff", "valmennuskumppani", "1", "2", "--store", url]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "registers[0].transfers[0].mechanism: privacy-shield -> scc-2021"
+    ]
+    out = tmp_path / "exported.json"
+    assert main(["store", "export", "valmennuskumppani", "--version", "1", "-o", str(out),
+                 "--store", url]) == 0
+    assert load_notice(out) == load_notice(seed_path)
+
+
+def test_stale_version_and_unknown_notice_exit_2(seed_path: Path, url: str,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["store", "import", str(seed_path), "--store", url]) == 0
+    assert main(["store", "import", str(seed_path), "--store", url,
+                 "--expected-version", "0"]) == 2
+    assert main(["store", "history", "nope", "--store", url]) == 2
+    assert main(["store", "diff", "valmennuskumppani", "1", "9", "--store", url]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.count("gdpr-register: error:") == 3
+
+
+def test_invalid_document_saves_nothing(seed_path: Path, tmp_path: Path, url: str,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\ntitle: [unclosed\n", encoding="utf-8")
+    assert main(["store", "import", str(seed_path), str(bad), "--store", url]) == 2
+    assert str(bad) in capsys.readouterr().err
+    assert main(["store", "history", "valmennuskumppani", "--store", url]) == 2
+
+
+def test_default_store_is_a_file_in_the_working_directory(
+    seed_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GDPR_REGISTER_STORE", raising=False)
+    assert main(["store", "import", str(seed_path)]) == 0
+    assert (tmp_path / "gdpr-register.db").exists()
+
+
+def test_unreachable_store_exits_2_with_the_password_hidden(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["store", "history", "x", "--store",
+                 "postgresql://u:hunter2@127.0.0.1:1/db"]) == 2
+    err = capsys.readouterr().err
+    assert "hunter2" not in err
+    assert "postgresql://u:***@127.0.0.1:1/db" in err
