@@ -18,7 +18,7 @@ from gdpr_register.model import SubjectEvent
 from gdpr_register.storage import open_store
 from gdpr_register.testing.contract import sample_notice
 
-from .conftest import postgres_skip_reason
+from ._pg import postgres_skip_reason
 
 
 def _add_options(url: str, extra: str) -> str:

@@ -200,12 +200,13 @@ def test_four_processes_appending_lose_no_event(postgres_url: str) -> None:
         assert store.ledger.events("w3-4-1999")[0].details == "3/4/1999"
 
 
-def test_concurrent_first_opens_create_the_schema_once(postgres_url: str) -> None:
+@pytest.mark.parametrize("round_", range(3))
+def test_concurrent_first_opens_create_the_schema_once(postgres_url: str, round_: int) -> None:
     script = (
         "import sys\nfrom gdpr_register.storage import open_store\n"
         "print(open_store(sys.argv[1], pool=False).schema_version)"
     )
-    children = [_child(script, postgres_url) for _ in range(3)]
+    children = [_child(script, postgres_url) for _ in range(4)]
     for child in children:
         out, err = child.communicate(timeout=60)
         assert child.returncode == 0, err

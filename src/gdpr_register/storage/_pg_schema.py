@@ -95,7 +95,14 @@ MIGRATIONS: dict[int, tuple[LiteralString, ...]] = {
 
 def read_version(conn: psycopg.Connection[Any]) -> int:
     """The stored schema version; 0 for a database without our tables."""
-    row = conn.execute("SELECT to_regclass('gdpr_meta') IS NOT NULL").fetchone()
+    # A scan of pg_class with this statement's snapshot, not to_regclass(): the latter goes
+    # through the backend's catalog cache, which may still hold a negative entry from before
+    # the migration lock was granted, and miss the tables another process just created.
+    row = conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class "
+        "WHERE relname = 'gdpr_meta' AND relnamespace = "
+        "(SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = current_schema()))"
+    ).fetchone()
     if row is None or not row[0]:
         return 0
     found = conn.execute("SELECT value FROM gdpr_meta WHERE key = 'schema_version'").fetchone()

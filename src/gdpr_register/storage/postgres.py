@@ -9,7 +9,7 @@ PostgreSQL's WAL, replicas and backups still hold after an erasure.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any, LiteralString
 
@@ -354,7 +354,7 @@ class _Ledger(Ledger):
             yield _dec(subject)
 
     def _stream(
-        self, query: sql.SQL | sql.Composed, params: tuple[Any, ...]
+        self, query: sql.SQL | sql.Composed, params: Sequence[Any] | Mapping[str, Any]
     ) -> Iterator[tuple[Any, ...]]:
         # A named (server-side) cursor: rows arrive in batches, memory stays flat.
         with self._c.streaming() as conn, conn.cursor(name=f"gdpr_{uuid.uuid4().hex}") as cur:
