@@ -232,3 +232,13 @@ def test_pooled_store_serves_threads(postgres_url: str) -> None:
         assert json.dumps([e.seq for e in store.audit.entries()]) == json.dumps(
             list(range(1, 17))
         )
+
+
+def test_concurrent_saves_without_expected_version_all_succeed(postgres_url: str) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with open_store(postgres_url, pool_min_size=4, pool_max_size=4) as store:
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            versions = list(pool.map(lambda _: store.notices.save(sample_notice()), range(24)))
+        assert sorted(versions) == list(range(1, 25))
+        assert [v.version for v in store.notices.history("acme")] == list(range(1, 25))

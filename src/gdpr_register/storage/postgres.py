@@ -57,6 +57,8 @@ __all__ = ["SCHEMA_VERSION", "PostgresStore", "open_postgres_store"]
 # The advisory lock taken just before writing an audit entry: it makes ``seq`` gap-free
 # (1, 2, 3, ...) even with concurrent writers, and is held only until the commit.
 _AUDIT_LOCK = 0x6764_7072_6175  # "gdprau"
+# How often a save without ``expected_version`` retries after losing a race for a number.
+_SAVE_ATTEMPTS = 20
 # Rows fetched per round trip by the server-side cursors that stream results.
 _STREAM_BATCH = 5000
 
@@ -233,6 +235,18 @@ class _Notices(NoticeRepository):
             raise UsageError(f"save() takes a Notice, got {type(notice).__name__}")
         expected = check_expected_version(expected_version)
         document, digest = notice_to_json(notice)
+        for attempt in range(_SAVE_ATTEMPTS):
+            try:
+                return self._save(notice, expected, document, digest)
+            except ConflictError as exc:
+                # Without an expected version there is nothing to conflict with: a concurrent
+                # writer only took the number we meant to use, so take the next one.
+                unique = isinstance(exc.__cause__, psycopg.errors.UniqueViolation)
+                if expected is not None or not unique or attempt == _SAVE_ATTEMPTS - 1:
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _save(self, notice: Notice, expected: int | None, document: str, digest: str) -> int:
         with self._c.transaction() as conn:
             row = conn.execute(
                 "SELECT coalesce(max(version), 0) FROM gdpr_notices WHERE notice_id = %s",
