@@ -77,6 +77,7 @@ from gdpr_register.model import (
     TriggerKind,
     Waiver,
 )
+from gdpr_register.rules import Finding, Report, Severity, evaluate
 
 __all__ = [
     "AutomatedDecisions",
@@ -94,6 +95,7 @@ __all__ = [
     "Duration",
     "DurationUnit",
     "EntryKind",
+    "Finding",
     "Format",
     "GdprRegisterError",
     "IdentityCheck",
@@ -113,6 +115,7 @@ __all__ = [
     "Recipient",
     "RecipientRole",
     "Register",
+    "Report",
     "RequestProcedure",
     "RetentionKind",
     "RetentionRule",
@@ -120,6 +123,7 @@ __all__ = [
     "RightStatus",
     "SecurityKind",
     "SecurityMeasure",
+    "Severity",
     "Source",
     "SourceKind",
     "SpecialCategory",
@@ -142,6 +146,7 @@ __all__ = [
     "__version__",
     "dump_notice",
     "dumps_notice",
+    "evaluate",
     "load_notice",
     "loads_notice",
     "make_converter",

@@ -84,3 +84,47 @@ def test_unreachable_store_exits_2_with_the_password_hidden(
     err = capsys.readouterr().err
     assert "hunter2" not in err
     assert "postgresql://u:***@127.0.0.1:1/db" in err
+
+
+def test_check_reads_the_notice_from_the_store(seed_path: Path, url: str,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["store", "import", str(seed_path), "--store", url]) == 0
+    capsys.readouterr()
+    from_file = main(["check", str(seed_path), "--as-of", "2026-11-25", "--format", "json"])
+    file_report = json.loads(capsys.readouterr().out)["reports"][0]
+    from_store = main(["check", "valmennuskumppani@1", "--store", url, "--as-of", "2026-11-25",
+                       "--format", "json"])
+    store_report = json.loads(capsys.readouterr().out)["reports"][0]
+    assert from_store == from_file
+    assert [f["rule"] for f in store_report["findings"]] == [
+        f["rule"] for f in file_report["findings"]
+    ]
+    assert main(["check", "valmennuskumppani@7", "--store", url]) == 2
+    assert main(["check", "valmennuskumppani@x", "--store", url]) == 2
+
+
+def test_retention_plans_the_store_ledger(seed_path: Path, url: str,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from datetime import date
+
+    from gdpr_register.model import SubjectEvent
+    from gdpr_register.storage import open_store
+
+    assert main(["store", "import", str(seed_path), "--store", url]) == 0
+    with open_store(url) as store:
+        store.ledger.append([
+            SubjectEvent(subject="cust-42", kind="service_contact", on=date(2021, 6, 15)),
+            SubjectEvent(subject="cust-42", kind="invoice", on=date(2021, 6, 30)),
+            SubjectEvent(subject="cust-43", kind="service_contact", on=date(2024, 6, 15)),
+        ])
+    capsys.readouterr()
+    assert main(["retention", "valmennuskumppani", "--store", url, "--as-of", "2026-11-25",
+                 "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    data = json.loads(out)
+    items = data["items"] if isinstance(data, dict) else data
+    statuses = {(i["subject"], i["status"]) for i in items}
+    assert ("cust-42", "due") in statuses
+    assert ("cust-42", "restricted") in statuses
+    assert all(subject != "cust-43" for subject, _ in statuses)
+    assert main(["retention", str(seed_path), "--as-of", "2026-11-25"]) == 2

@@ -25,6 +25,8 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from gdpr_register.errors import Problem
 from gdpr_register.model._validators import ModelValueError
+from gdpr_register.model.enums import LawfulBasis, SpecialCategoryCondition
+from gdpr_register.model.register import SpecialCondition, StatedBasis
 from gdpr_register.model.values import MonthDay, to_date
 
 __all__ = ["converter_for", "make_converter", "problems_from"]
@@ -121,6 +123,26 @@ def _enum_hook(enum_type: type[enum.Enum]) -> Callable[[object, type], enum.Enum
     return structure
 
 
+def _article_shorthand(
+    cls: type, article_type: type[enum.Enum], from_mapping: Callable[[object, type], Any]
+) -> Callable[[object, type], Any]:
+    articles = {member.value: member for member in article_type}
+    expected = f"{next(iter(articles))} ... {list(articles)[-1]}"
+    label = _enum_label(article_type)
+
+    def structure(value: object, _type: type) -> Any:
+        if not isinstance(value, str):
+            return from_mapping(value, cls)
+        if value in articles:
+            return cls(article=articles[value])
+        raise ValueError(
+            f"{value!r} is not a {label} (expected one of {expected}); "
+            f"to keep wording that is no GDPR basis, write it as {{text: {value!r}}}"
+        )
+
+    return structure
+
+
 def _enum_value(member: enum.Enum) -> Any:
     return member.value
 
@@ -140,10 +162,11 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     conv = cattrs.Converter(
         detailed_validation=detailed, forbid_extra_keys=True, omit_if_default=True
     )
-    # Predicates, not classes: a class hook for str would also catch every StrEnum.
-    conv.register_structure_hook_func(lambda t: t is str, _structure_str)
-    conv.register_structure_hook_func(lambda t: t is int, _structure_int)
-    conv.register_structure_hook_func(lambda t: t is bool, _structure_bool)
+    # By class, as cattrs registers them (single dispatch beats predicates); the enum hooks
+    # below are registered for Enum and StrEnum, which a StrEnum's MRO reaches before str.
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(date, _structure_date)
     conv.register_structure_hook(datetime, _structure_datetime)
     conv.register_structure_hook(MonthDay, _structure_month_day)
@@ -202,7 +225,9 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_homogeneous_tuple, tuple_factory)
 
     def attrs_factory(cls: type) -> Callable[[object, type], Any]:
-        inner: Callable[[Any, Any], Any] = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+        inner: Callable[[Any, Any], Any] = make_dict_structure_fn(
+            cls, conv, _cattrs_forbid_extra_keys=True
+        )
 
         def structure(value: object, _type: type) -> Any:
             if not isinstance(value, Mapping):
@@ -212,6 +237,12 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
         return structure
 
     conv.register_structure_hook_factory(attrs.has, attrs_factory)
+    # Shorthand: a basis or condition may be written as its article alone (`- 6(1)(b)`).
+    for cls, article_type in (
+        (StatedBasis, LawfulBasis),
+        (SpecialCondition, SpecialCategoryCondition),
+    ):
+        conv.register_structure_hook(cls, _article_shorthand(cls, article_type, attrs_factory(cls)))
     conv.register_unstructure_hook_factory(
         attrs.has,
         lambda cls: make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True),

@@ -215,9 +215,7 @@ def dumps_notice(notice: Notice, format: Format | str = Format.YAML) -> str:
         import yaml
 
         dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-        return yaml.dump(
-            data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100
-        )
+        return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
     if fmt is Format.JSON:
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     import tomli_w

@@ -1,28 +1,29 @@
-"""Statutes that oblige a controller to keep records, as data with their sources.
+"""National statutes that rules and the retention engine read: retention duties (with the
+material they cover and, where confirmed, their period and clock) and repealed laws a notice
+must no longer cite (catalogue §5, §5.1 and §9).
 
 A :class:`Statute` says which kinds of statutory *material* it covers (``accounting-voucher``,
-``employment-record``...), in which jurisdiction, for how long and from which clock. The
-retention engine links it to a register's data categories through ``DataCategory.material``
-(and through a ``statutory-hold`` rule that names it): a statute covers only the categories
-that hold its material (the Finnish DPA's decision 4359/163/2018: the bookkeeping duty covers
+``employment-record``...), in which country, for how long and from which clock. The retention
+engine links it to a register's data categories through ``DataCategory.material`` (and
+through a ``statutory-hold`` rule that names it): a statute covers only the categories that
+hold its material (the Finnish DPA's decision 4359/163/2018: the bookkeeping duty covers
 accounting material only).
 
-Confidence follows the rule catalogue: ``C`` confirmed from primary text or an official page,
-``S`` confirmed only from a secondary source, ``U`` unconfirmed. A statute whose period or
-trigger is not confirmed has ``period``/``trigger`` None: the engine then reports the covered
-data *undetermined*, never a made-up date.
-
-Users add their own statutes with :meth:`StatuteTable.with_statutes` (or pass ``statutes=`` to
-the retention functions); nothing here reads the clock.
+Confidence follows the rule catalogue (C/S/U). A statute whose period or trigger is not
+confirmed has ``period``/``trigger`` None: the engine then reports the covered data
+*undetermined*, never a made-up date. Users add their own statutes with
+:meth:`StatuteTable.with_statutes` (or ``statutes=`` on the retention functions).
 """
 
 from __future__ import annotations
 
-import enum
+import re
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
 
 import attrs
 
+from gdpr_register.law._source import Confidence, LegalSource
 from gdpr_register.model._validators import ModelValueError, identifier, optional_text, text
 from gdpr_register.model.countries import is_country_code
 from gdpr_register.model.enums import DurationUnit, TriggerKind
@@ -31,20 +32,16 @@ from gdpr_register.model.values import Duration
 __all__ = [
     "ACCOUNTING_EVENTS",
     "DEFAULT_STATUTES",
-    "FINNISH_STATUTES",
+    "PERSONAL_DATA_ACT",
+    "REPEALED_LAWS",
+    "STATUTES",
     "Confidence",
+    "RepealedLaw",
     "Statute",
     "StatuteTable",
+    "repealed_law_cited",
+    "statute",
 ]
-
-
-class Confidence(enum.StrEnum):
-    """How well a legal fact is sourced (the rule catalogue's flags)."""
-
-    CONFIRMED = "C"
-    SECONDARY = "S"
-    UNCONFIRMED = "U"
-
 
 # The host application's event kinds that create accounting material about a data subject:
 # the accounting clocks run from the latest of them (see docs/retention.md).
@@ -64,9 +61,9 @@ _STATUTE_TRIGGERS = frozenset(
 )
 
 
-def _jurisdiction(_instance: object, attribute: object, value: str) -> None:
+def _country(_instance: object, _attribute: object, value: str) -> None:
     if not isinstance(value, str) or not is_country_code(value):
-        raise ModelValueError("jurisdiction", f"{value!r} is not an ISO 3166-1 alpha-2 code")
+        raise ModelValueError("country", f"{value!r} is not an ISO 3166-1 alpha-2 code")
 
 
 def _trigger(_instance: object, _attribute: object, value: TriggerKind | None) -> None:
@@ -79,7 +76,7 @@ _ids = attrs.validators.deep_iterable(identifier)
 
 @attrs.frozen(kw_only=True)
 class Statute:
-    """A legal obligation to keep certain records for a period (Art. 17(3)(b)).
+    """A duty to keep records; it covers only categories holding one of ``material``.
 
     ``period`` runs from ``trigger``, evaluated on the subject's latest event of the kinds in
     ``events``: for ``financial-year-end`` the end of the financial year containing that event,
@@ -88,15 +85,13 @@ class Statute:
     """
 
     id: str = attrs.field(validator=identifier)
-    citation: str = attrs.field(validator=text)
     title: str = attrs.field(validator=text)
-    jurisdiction: str = attrs.field(validator=_jurisdiction)
+    country: str = attrs.field(validator=_country)
     material: tuple[str, ...] = attrs.field(validator=_ids)
+    source: LegalSource
     period: Duration | None = None
     trigger: TriggerKind | None = attrs.field(default=None, validator=_trigger)
     events: tuple[str, ...] = attrs.field(default=(), validator=_ids)
-    source: str = attrs.field(validator=text)
-    confidence: Confidence = attrs.field(validator=attrs.validators.instance_of(Confidence))
     note: str | None = attrs.field(default=None, validator=optional_text)
 
     def __attrs_post_init__(self) -> None:
@@ -104,6 +99,22 @@ class Statute:
             raise ModelValueError("material", "a statute must name the material it covers")
         if self.period is not None and self.trigger is not None and not self.events:
             raise ModelValueError("events", "a computable statute must name its event kinds")
+
+    @property
+    def jurisdiction(self) -> str:
+        return self.country
+
+    @property
+    def citation(self) -> str:
+        return self.source.citation
+
+    @property
+    def url(self) -> str | None:
+        return self.source.url
+
+    @property
+    def confidence(self) -> Confidence:
+        return self.source.confidence
 
     @property
     def computable(self) -> bool:
@@ -120,10 +131,10 @@ class StatuteTable(Mapping[str, Statute]):
     @classmethod
     def of(cls, statutes: Iterable[Statute]) -> StatuteTable:
         table: dict[str, Statute] = {}
-        for statute in statutes:
-            if statute.id in table:
-                raise ValueError(f"duplicate statute id {statute.id!r}")
-            table[statute.id] = statute
+        for item in statutes:
+            if item.id in table:
+                raise ValueError(f"duplicate statute id {item.id!r}")
+            table[item.id] = item
         return cls(table)
 
     def with_statutes(self, statutes: Iterable[Statute]) -> StatuteTable:
@@ -132,12 +143,12 @@ class StatuteTable(Mapping[str, Statute]):
         table.update((s.id, s) for s in statutes)
         return StatuteTable(table)
 
-    def covering(self, material: str, jurisdiction: str | None) -> tuple[Statute, ...]:
-        """Statutes covering ``material`` in ``jurisdiction`` (None: every jurisdiction)."""
+    def covering(self, material: str, country: str | None) -> tuple[Statute, ...]:
+        """Statutes covering ``material`` in ``country`` (None: every country)."""
         return tuple(
             s
             for s in self._by_id.values()
-            if material in s.material and (jurisdiction is None or s.jurisdiction == jurisdiction)
+            if material in s.material and (country is None or s.country == country)
         )
 
     def __getitem__(self, key: str) -> Statute:
@@ -150,117 +161,167 @@ class StatuteTable(Mapping[str, Statute]):
         return len(self._by_id)
 
 
-_FINLEX_KPL = "https://finlex.fi/fi/laki/ajantasa/1997/19971336"
+_KPL = "https://finlex.fi/fi/laki/ajantasa/1997/19971336"
+_TSL = "https://finlex.fi/fi/laki/ajantasa/2001/20010055"
+STATUTES: dict[str, Statute] = {
+    s.id: s
+    for s in (
+        Statute(
+            id="FI_KPL_2_10_LONG",
+            country="FI",
+            title=(
+                "Accounting Act 1336/1997 ch. 2 s. 10: financial statements, annual report, "
+                "books, chart of accounts and list of books kept at least 10 years from the "
+                "end of the financial year"
+            ),
+            material=("accounting-books", "financial-statements"),
+            source=LegalSource(
+                citation="Kirjanpitolaki 1336/1997 2:10", url=_KPL, confidence=Confidence.SECONDARY
+            ),
+            period=Duration(amount=10, unit=DurationUnit.YEARS),
+            trigger=TriggerKind.FINANCIAL_YEAR_END,
+            events=ACCOUNTING_EVENTS,
+        ),
+        Statute(
+            id="FI_KPL_2_10_SHORT",
+            country="FI",
+            title=(
+                "Accounting Act 1336/1997 ch. 2 s. 10: vouchers, correspondence on business "
+                "transactions and other accounting material kept at least 6 years from the "
+                "end of the calendar year in which the financial year ended"
+            ),
+            material=("accounting-voucher", "accounting-correspondence", "accounting-material"),
+            source=LegalSource(
+                citation="Kirjanpitolaki 1336/1997 2:10", url=_KPL, confidence=Confidence.SECONDARY
+            ),
+            period=Duration(amount=6, unit=DurationUnit.YEARS),
+            trigger=TriggerKind.FINANCIAL_YEAR_CALENDAR_YEAR_END,
+            events=ACCOUNTING_EVENTS,
+        ),
+        Statute(
+            id="FI_EMPL_6_7",
+            country="FI",
+            title=(
+                "Employment Contracts Act 55/2001 ch. 6 s. 7: an employment certificate can be "
+                "requested for 10 years after the employment ended, so basic employment data "
+                "are kept 10 years"
+            ),
+            material=("employment-record",),
+            source=LegalSource(citation="Työsopimuslaki 55/2001 6:7", url=_TSL),
+            period=Duration(amount=10, unit=DurationUnit.YEARS),
+            trigger=TriggerKind.EMPLOYMENT_END,
+            events=("employment_end",),
+            note="The certificate's assessment part can be requested for 5 years only.",
+        ),
+        Statute(
+            id="FI_EMPL_WAGE",
+            country="FI",
+            title=(
+                "Employment Contracts Act 55/2001 ch. 13: wage claims can be brought within 2 "
+                "years after the employment ended, so wage records are kept 2 years"
+            ),
+            material=("wage-record",),
+            source=LegalSource(
+                citation="Työsopimuslaki 55/2001 13 luku", url=_TSL,
+                confidence=Confidence.SECONDARY,
+            ),
+            period=Duration(amount=2, unit=DurationUnit.YEARS),
+            trigger=TriggerKind.EMPLOYMENT_END,
+            events=("employment_end",),
+            note=(
+                "During employment a 5-year limitation applies to each claim; that clock is "
+                "not encoded (section numbers unconfirmed)."
+            ),
+        ),
+        Statute(
+            id="FI_TYOAIKA_32",
+            country="FI",
+            title=(
+                "Working Hours Act 872/2019 s. 32: working-time records kept until the period "
+                "for bringing claims has ended (at least 2 years)"
+            ),
+            material=("working-time-record",),
+            source=LegalSource(
+                citation="Työaikalaki 872/2019 32 §",
+                url="https://finlex.fi/fi/laki/ajantasa/2019/20190872",
+                confidence=Confidence.SECONDARY,
+            ),
+            note="The end of the action period is not encoded: retention is undetermined.",
+        ),
+        Statute(
+            id="FI_VUOSILOMA_29",
+            country="FI",
+            title=(
+                "Annual Holidays Act 162/2005 s. 29: annual-holiday records kept at least "
+                "until the s. 34 action period has ended"
+            ),
+            material=("holiday-record",),
+            source=LegalSource(
+                citation="Vuosilomalaki 162/2005 29 §",
+                url="https://finlex.fi/fi/laki/ajantasa/2005/20050162",
+            ),
+            note="The end of the action period is not encoded: retention is undetermined.",
+        ),
+        Statute(
+            id="FI_VAT_REALESTATE",
+            country="FI",
+            title=(
+                "VAT Act 1501/1993: vouchers on real-estate investments kept 13 years (the VAT "
+                "adjustment period)"
+            ),
+            material=("real-estate-investment-voucher",),
+            source=LegalSource(
+                citation="Arvonlisäverolaki 1501/1993 (section unconfirmed)",
+                url="https://finlex.fi/fi/laki/ajantasa/1993/19931501",
+                confidence=Confidence.UNCONFIRMED,
+            ),
+            period=Duration(amount=13, unit=DurationUnit.YEARS),
+            note="The section and the start of the 13 years are unconfirmed: undetermined.",
+        ),
+    )
+}
 
-FINNISH_STATUTES: tuple[Statute, ...] = (
-    Statute(
-        id="FI_KPL_2_10_LONG",
-        citation="Kirjanpitolaki 1336/1997 2 luku 10 §",
-        title=(
-            "Accounting Act 1336/1997 2:10: financial statements, annual report, books, chart "
-            "of accounts and list of books kept at least 10 years from the end of the "
-            "financial year"
-        ),
-        jurisdiction="FI",
-        material=("accounting-books", "financial-statements"),
-        period=Duration(amount=10, unit=DurationUnit.YEARS),
-        trigger=TriggerKind.FINANCIAL_YEAR_END,
-        events=ACCOUNTING_EVENTS,
-        source=_FINLEX_KPL,
-        confidence=Confidence.SECONDARY,
+DEFAULT_STATUTES: StatuteTable = StatuteTable(STATUTES)
+
+
+def statute(statute_id: str) -> Statute | None:
+    return STATUTES.get(statute_id)
+
+
+@attrs.frozen(kw_only=True)
+class RepealedLaw:
+    """A law superseded on ``superseded`` (GDPR applies) and repealed on ``repealed``."""
+
+    id: str
+    title: str
+    pattern: re.Pattern[str]  # how citations of it are recognised in a notice's text
+    superseded: date
+    repealed: date
+    replaced_by: str
+    source: LegalSource
+
+
+PERSONAL_DATA_ACT = RepealedLaw(
+    id="FI_HETIL_523_1999",
+    title="Personal Data Act 523/1999 (henkilötietolaki)",
+    pattern=re.compile(
+        r"523/1999|henkilötietolak|personuppgiftslag|personal data act", re.IGNORECASE
     ),
-    Statute(
-        id="FI_KPL_2_10_SHORT",
-        citation="Kirjanpitolaki 1336/1997 2 luku 10 §",
-        title=(
-            "Accounting Act 1336/1997 2:10: vouchers, correspondence on business transactions "
-            "and other accounting material kept at least 6 years from the end of the calendar "
-            "year in which the financial year ended"
-        ),
-        jurisdiction="FI",
-        material=("accounting-voucher", "business-correspondence", "accounting-material"),
-        period=Duration(amount=6, unit=DurationUnit.YEARS),
-        trigger=TriggerKind.FINANCIAL_YEAR_CALENDAR_YEAR_END,
-        events=ACCOUNTING_EVENTS,
-        source=_FINLEX_KPL,
-        confidence=Confidence.SECONDARY,
-    ),
-    Statute(
-        id="FI_EMPL_6_7",
-        citation="Työsopimuslaki 55/2001 6 luku 7 §",
-        title=(
-            "Employment Contracts Act 55/2001 6:7: an employment certificate can be requested "
-            "for 10 years after the employment ended, so basic employment data are kept 10 "
-            "years"
-        ),
-        jurisdiction="FI",
-        material=("employment-record",),
-        period=Duration(amount=10, unit=DurationUnit.YEARS),
-        trigger=TriggerKind.EMPLOYMENT_END,
-        events=("employment_end",),
-        source="https://www.finlex.fi/fi/laki/ajantasa/2001/20010055",
-        confidence=Confidence.CONFIRMED,
-        note="The certificate's assessment part can be requested for 5 years only.",
-    ),
-    Statute(
-        id="FI_EMPL_WAGE",
-        citation="Työsopimuslaki 55/2001 13 luku",
-        title=(
-            "Employment Contracts Act 55/2001 ch. 13: wage claims can be brought within 2 "
-            "years after the employment ended, so wage records are kept 2 years"
-        ),
-        jurisdiction="FI",
-        material=("wage-record",),
-        period=Duration(amount=2, unit=DurationUnit.YEARS),
-        trigger=TriggerKind.EMPLOYMENT_END,
-        events=("employment_end",),
-        source="https://www.finlex.fi/fi/laki/ajantasa/2001/20010055",
-        confidence=Confidence.SECONDARY,
-        note=(
-            "During employment a 5-year limitation applies to each claim; that clock is not "
-            "encoded (section numbers unconfirmed)."
-        ),
-    ),
-    Statute(
-        id="FI_TYOAIKA_32",
-        citation="Työaikalaki 872/2019 32 §",
-        title=(
-            "Working Hours Act 872/2019 s. 32: working-time records kept until the period for "
-            "bringing claims has ended (at least 2 years)"
-        ),
-        jurisdiction="FI",
-        material=("working-time-record",),
-        source="https://www.finlex.fi/fi/laki/ajantasa/2019/20190872",
-        confidence=Confidence.SECONDARY,
-        note="The end of the action period is not encoded: retention is undetermined.",
-    ),
-    Statute(
-        id="FI_VUOSILOMA_29",
-        citation="Vuosilomalaki 162/2005 29 §",
-        title=(
-            "Annual Holidays Act 162/2005 s. 29: annual-holiday records kept at least until "
-            "the s. 34 action period has ended"
-        ),
-        jurisdiction="FI",
-        material=("annual-holiday-record",),
-        source="https://www.finlex.fi/fi/laki/ajantasa/2005/20050162",
-        confidence=Confidence.CONFIRMED,
-        note="The end of the action period is not encoded: retention is undetermined.",
-    ),
-    Statute(
-        id="FI_VAT_REALESTATE",
-        citation="Arvonlisäverolaki 1501/1993 (section unconfirmed)",
-        title=(
-            "VAT Act 1501/1993: vouchers on real-estate investments kept 13 years (the VAT "
-            "adjustment period)"
-        ),
-        jurisdiction="FI",
-        material=("real-estate-investment-voucher",),
-        period=Duration(amount=13, unit=DurationUnit.YEARS),
-        source="https://www.finlex.fi/fi/laki/ajantasa/1993/19931501",
-        confidence=Confidence.UNCONFIRMED,
-        note="The section and the start of the 13 years are unconfirmed: undetermined.",
+    superseded=date(2018, 5, 25),
+    repealed=date(2019, 1, 1),
+    replaced_by="GDPR and the Data Protection Act 1050/2018",
+    source=LegalSource(
+        citation="Tietosuojalaki 1050/2018 s. 38 (repeal of 523/1999)",
+        url="https://finlex.fi/fi/laki/alkup/2018/20181050",
     ),
 )
 
-DEFAULT_STATUTES: StatuteTable = StatuteTable.of(FINNISH_STATUTES)
+REPEALED_LAWS: tuple[RepealedLaw, ...] = (PERSONAL_DATA_ACT,)
+
+
+def repealed_law_cited(text: str, as_of: date) -> RepealedLaw | None:
+    """The repealed (or GDPR-superseded) law ``text`` cites, if GDPR applied on ``as_of``."""
+    for law in REPEALED_LAWS:
+        if as_of >= law.superseded and law.pattern.search(text):
+            return law
+    return None

@@ -376,6 +376,8 @@ class Register:
     likely_risk: bool | None = None
     large_scale: bool | None = None
     systematic_monitoring: bool | None = None
+    # Whether the controller keeps an Art. 30 record for this register (None: not stated).
+    record_kept: bool | None = None
 
     def __attrs_post_init__(self) -> None:
         check_unique(self.purposes, lambda p: p.id, "purposes", "purpose id")

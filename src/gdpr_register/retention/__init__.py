@@ -6,7 +6,7 @@ subject. The exact semantics, which an in-database sweep must reproduce, are in 
 of :mod:`gdpr_register.retention._policy` and in ``docs/retention.md``.
 """
 
-from gdpr_register.retention._history import SubjectHistory
+from gdpr_register.retention._history import SubjectHistory, group_histories
 from gdpr_register.retention._kinds import EventKind
 from gdpr_register.retention._plan import plan_retention, plans, sweep
 from gdpr_register.retention._policy import (
@@ -49,6 +49,7 @@ __all__ = [
     "SubjectHistory",
     "compile_policy",
     "financial_year_end_of",
+    "group_histories",
     "plan_retention",
     "plans",
     "sweep",

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
 import attrs
 
-from gdpr_register.errors import InputError, Problem
+from gdpr_register.errors import InputError, Problem, UsageError
 from gdpr_register.model.events import SubjectEvent
 from gdpr_register.model.values import to_date
 
-__all__ = ["SubjectHistory"]
+__all__ = ["SubjectHistory", "group_histories"]
 
 _KIND = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")  # the model's identifier syntax
 
@@ -119,3 +119,34 @@ class SubjectHistory:
     def with_event(self, kind: str, day: date) -> SubjectHistory:
         """A new history with one more event."""
         return SubjectHistory.from_events(self.subject, [*self.events, (kind, day)])
+
+
+def group_histories(
+    events: Iterable[SubjectEvent], *, contiguous: bool = False
+) -> Iterator[SubjectHistory]:
+    """One history per subject from a flat stream of events.
+
+    ``contiguous=True``: each subject's events are adjacent (an export sorted by subject),
+    so histories stream out in bounded memory; a subject seen again later raises
+    :class:`UsageError`. Otherwise all events are grouped in memory first (first-seen order).
+    """
+    if not contiguous:
+        yield from SubjectHistory.group(events)
+        return
+    finished: set[str] = set()
+    current: str | None = None
+    pairs: list[tuple[str, date]] = []
+    for event in events:
+        if event.subject != current:
+            if current is not None:
+                finished.add(current)
+                yield SubjectHistory.from_events(current, pairs)
+            if event.subject in finished:
+                raise UsageError(
+                    f"events of subject {event.subject!r} are not adjacent; "
+                    "group them or read without contiguous=True"
+                )
+            current, pairs = event.subject, []
+        pairs.append((event.kind, event.on))
+    if current is not None:
+        yield SubjectHistory.from_events(current, pairs)

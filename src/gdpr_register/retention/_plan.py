@@ -55,11 +55,17 @@ def sweep(
     """
     day = to_date(as_of)
     wanted = frozenset(statuses)
-    plan = policy.plan
+    fast = policy._fast
+    evaluate = fast.evaluate
     for history in histories:
-        for item in plan(history, day).items:
-            if item.status in wanted:
-                yield item
+        triggers, outcomes = evaluate(history.events, day)
+        # Most subjects are retained: build plan objects only for those with a wanted item.
+        if any(outcome[0][0] in wanted for outcome in outcomes):
+            plan = RetentionPlan(
+                subject=history.subject, register=policy.register, as_of=day, layout=fast,
+                outcomes=outcomes, triggers=triggers,
+            )
+            yield from plan.with_status(*wanted)
 
 
 def plans(

@@ -21,6 +21,8 @@ Its *end* is ``add_duration(a, clock.duration)`` (days, or calendar months/years
 the month's end: 31 Jan + 1 month = 28/29 Feb, 29 Feb + 1 year = 28 Feb). ``end`` is monotone
 in ``t``, so for any day ``D``: ``end(t) <= D`` iff ``t <= clock.threshold(D)``.
 
+Events dated after ``as_of`` are ignored: a plan on ``as_of`` knows what had happened by then.
+
 **Category on a day** ``as_of``:
 
 - ``purpose_ends`` = the minimum end of the started ``maximum`` clocks (GDPR maximums: each one
@@ -36,7 +38,8 @@ in ``t``, so for any day ``D``: ``end(t) <= D`` iff ``t <= clock.threshold(D)``.
 - else ``due``.
 
 In SQL terms, with ``T(c, D) = clock.threshold(D)`` computed once per clock in Python and
-``agg(c) = MAX(date) FILTER (WHERE kind IN c.events)`` (``MIN`` for ``earliest``):
+``agg(c) = MAX(date) FILTER (WHERE kind IN c.events AND date <= as_of)`` (``MIN`` for
+``earliest``):
 a maximum clock has *expired* on ``as_of`` iff ``agg(c) <= T(c, as_of)``; a hold clock is
 *active* on ``as_of`` iff ``agg(c) > T(c, as_of - 1 day)``. A category is due iff some maximum
 clock expired, no hold clock is active and it has no blocking gap; restricted iff some maximum
@@ -73,13 +76,18 @@ the two financial-year triggers: latest accounting event ``invoice``/``payment``
 
 Vague rules (``while``, ``unspecified``, a ``period`` rule without a period) are gaps: the
 category is undetermined unless a computable maximum exists, and the gap is always reported.
+
+Evaluation: compiling generates a Python function specialised to the policy (clocks as local
+variables, end dates memoised per trigger date); :meth:`_FastPath.reference` interprets the
+same semantics and tests check that both agree.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
+from typing import Any
 
 import attrs
 
@@ -98,7 +106,7 @@ from gdpr_register.model.register import DataCategory, Register, RetentionRule
 from gdpr_register.model.values import Duration, MonthDay
 from gdpr_register.retention._history import SubjectHistory
 from gdpr_register.retention._kinds import EventKind
-from gdpr_register.retention._results import PlanItem, PlanStatus, RetentionPlan
+from gdpr_register.retention._results import Outcome, PlanStatus, RetentionPlan
 
 __all__ = [
     "CALENDAR_YEAR",
@@ -110,11 +118,17 @@ __all__ = [
     "CompiledPolicy",
     "Gap",
     "GapKind",
+    "Result",
+    "Row",
     "compile_policy",
     "financial_year_end_of",
 ]
 
 CALENDAR_YEAR = MonthDay(month=12, day=31)
+# One row of bulk planning: subject, category, status, erase_by, restricted_until.
+Row = tuple[str, str, PlanStatus, date | None, date | None]
+# One category's result in bulk planning: status, erase_by, restricted_until.
+Result = tuple[PlanStatus, date | None, date | None]
 _ONE_DAY = timedelta(days=1)
 _ZERO_DAYS = Duration(amount=0, unit=DurationUnit.DAYS)
 
@@ -297,6 +311,20 @@ class CompiledPolicy:
     def plan(self, history: SubjectHistory, as_of: date) -> RetentionPlan:
         """The retention plan of one subject on ``as_of``."""
         return self._fast.plan(history, as_of)
+
+    def results(
+        self, histories: Iterable[SubjectHistory], as_of: date
+    ) -> Iterator[tuple[str, tuple[Result, ...]]]:
+        """Bulk planning, streamed: per subject ``(subject, results)`` with one
+        ``(status, erase_by, restricted_until)`` per category, aligned with
+        :attr:`categories`. The fastest way to plan many subjects."""
+        return self._fast.results(histories, as_of)
+
+    def rows(self, histories: Iterable[SubjectHistory], as_of: date) -> Iterator[Row]:
+        """Bulk planning, streamed: ``(subject, category, status, erase_by,
+        restricted_until)`` for every subject and category, in register order, without
+        building plan objects (for exports and in-memory sweeps over many subjects)."""
+        return self._fast.rows(histories, as_of)
 
 
 _TRIGGER_DEFAULTS: Mapping[TriggerKind, tuple[tuple[str, ...], Aggregation, Anchor]] = {
@@ -626,122 +654,237 @@ def _compile_gdpr_events(build: _Builder, register: Register) -> None:
 
 
 _CACHE_LIMIT = 100_000  # distinct trigger dates remembered per clock (bounded memory)
+_UNDETERMINED: Outcome = ((PlanStatus.UNDETERMINED, None, None), None, None)
 
 
 class _FastPath:
     """The compiled evaluator: clock specs as plain tuples, end dates memoised per clock.
 
-    Categories with the same clocks and gaps are evaluated once per subject; only the date
-    arithmetic for trigger dates not seen before is computed (with ``_dates``, never pendulum).
+    Each event kind maps straight to the clocks it feeds; categories with the same clocks and
+    gaps are evaluated once per subject; date arithmetic runs only for trigger dates not seen
+    before (with ``_dates``, never pendulum).
     """
 
-    __slots__ = ("_caches", "_clocks", "_groups", "_policy", "_register", "_size", "_specs")
+    __slots__ = (
+        "_caches", "_clocks", "_evaluators", "_feeds", "_register", "evaluate", "groups",
+        "order", "source",
+    )
 
     def __init__(self, policy: CompiledPolicy) -> None:
-        self._policy = policy
         self._register = policy.register
         clocks = policy.clocks
         self._clocks = clocks
         index = {clock: i for i, clock in enumerate(clocks)}
-        self._specs = tuple(
-            (c.events[0] if len(c.events) == 1 else None, c.events,
-             c.aggregation is Aggregation.LATEST)
-            for c in clocks
-        )
+        latest: dict[str, list[int]] = {}
+        earliest: dict[str, list[int]] = {}
+        for i, clock in enumerate(clocks):
+            feeds = latest if clock.aggregation is Aggregation.LATEST else earliest
+            for kind in clock.events:
+                feeds.setdefault(kind, []).append(i)
+        self._feeds = {
+            kind: (tuple(latest.get(kind, ())), tuple(earliest.get(kind, ())))
+            for kind in {*latest, *earliest}
+        }
         self._caches: tuple[dict[date, date], ...] = tuple({} for _ in clocks)
         groups: dict[tuple[tuple[int, ...], bool], list[tuple[int, CategoryPolicy]]] = {}
         for position, category in enumerate(policy.categories):
             key = (tuple(index[c] for c in category.clocks), category.blocked)
             groups.setdefault(key, []).append((position, category))
-        self._size = len(policy.categories)
-        self._groups = tuple(
+        # What RetentionPlan needs to build items: (clock positions, (position, policy)s).
+        self.groups = tuple(
+            (positions, tuple(members)) for (positions, _), members in groups.items()
+        )
+        self._evaluators = tuple(
             (
-                positions,
                 tuple(i for i in positions if clocks[i].kind is ClockKind.MAXIMUM),
                 tuple(i for i in positions if clocks[i].kind is ClockKind.HOLD),
                 blocked,
-                tuple(members),
             )
-            for (positions, blocked), members in groups.items()
+            for (positions, blocked) in groups
+        )
+        group_of = {
+            position: g
+            for g, (_, members) in enumerate(self.groups)
+            for position, _policy in members
+        }
+        self.source = _generate(self._feeds, self._evaluators, len(clocks))
+        namespace: dict[str, Any] = {
+            "_feeds": self._feeds, "_caches": self._caches, "_end": self._end,
+            "_UNDETERMINED": _UNDETERMINED, "_ONE_DAY": _ONE_DAY,
+            "RETAINED": PlanStatus.RETAINED, "RESTRICTED": PlanStatus.RESTRICTED,
+            "UNDETERMINED": PlanStatus.UNDETERMINED, "DUE": PlanStatus.DUE,
+        }
+        exec(compile(self.source, f"<retention policy {policy.register}>", "exec"), namespace)
+        self.evaluate: Callable[
+            [tuple[tuple[str, date], ...], date],
+            tuple[tuple[date | None, ...], tuple[Outcome, ...]],
+        ] = namespace["evaluate"]
+        # Categories in register order with the index of their group's outcome.
+        self.order = tuple(
+            (category.category, group_of[position])
+            for position, category in enumerate(policy.categories)
         )
 
     def _end(self, i: int, trigger: date) -> date:
+        end = self._clocks[i].end(trigger)
         cache = self._caches[i]
-        end = cache.get(trigger)
-        if end is None:
-            if len(cache) >= _CACHE_LIMIT:
-                cache.clear()
-            end = cache[trigger] = self._clocks[i].end(trigger)
+        if len(cache) >= _CACHE_LIMIT:
+            cache.clear()
+        cache[trigger] = end
         return end
 
-    def plan(self, history: SubjectHistory, as_of: date) -> RetentionPlan:
-        latest: dict[str, date] = {}
-        earliest: dict[str, date] = {}
-        for kind, day in history.events:  # (date, kind) order: last wins = latest
-            latest[kind] = day
-            if kind not in earliest:
-                earliest[kind] = day
-        triggers: list[date | None] = []
-        for single, kinds, is_latest in self._specs:
-            source = latest if is_latest else earliest
-            if single is not None:
-                triggers.append(source.get(single))
-                continue
-            found: date | None = None
-            for kind in kinds:
-                seen = source.get(kind)
-                if seen is not None and (
-                    found is None or (seen > found if is_latest else seen < found)
-                ):
-                    found = seen
-            triggers.append(found)
-        subject = history.subject
-        items: list[PlanItem | None] = [None] * self._size
-        end = self._end
-        for positions, maxima, holds, blocked, members in self._groups:
+    def reference(
+        self, events: tuple[tuple[str, date], ...], as_of: date
+    ) -> tuple[list[date | None], list[Outcome]]:
+        """Trigger dates per clock and one outcome per category group, interpreted.
+
+        The generated :attr:`evaluate` computes the same; tests check they agree.
+        """
+        triggers: list[date | None] = [None] * len(self._clocks)
+        feeds = self._feeds
+        for kind, day in events:  # (date, kind) order: the last seen is the latest
+            if day > as_of:
+                break  # events after the evaluation date are not known yet
+            feed = feeds.get(kind)
+            if feed is not None:
+                for i in feed[0]:
+                    triggers[i] = day
+                for i in feed[1]:
+                    if triggers[i] is None:
+                        triggers[i] = day
+        ends: list[date | None] = [
+            None if t is None else (cache.get(t) or self._end(i, t))
+            for i, (t, cache) in enumerate(zip(triggers, self._caches, strict=True))
+        ]
+        outcomes: list[Outcome] = []
+        for maxima, holds, blocked in self._evaluators:
             purpose_ends: date | None = None
             for i in maxima:
-                trigger = triggers[i]
-                if trigger is not None:
-                    e = end(i, trigger)
-                    if purpose_ends is None or e < purpose_ends:
-                        purpose_ends = e
+                e = ends[i]
+                if e is not None and (purpose_ends is None or e < purpose_ends):
+                    purpose_ends = e
+            if purpose_ends is None:
+                outcomes.append(_UNDETERMINED)
+                continue
             hold_until: date | None = None
             for i in holds:
-                trigger = triggers[i]
-                if trigger is not None:
-                    e = end(i, trigger)
-                    if hold_until is None or e > hold_until:
-                        hold_until = e
-            erase_by: date | None = None
-            restricted_until: date | None = None
-            if purpose_ends is None:
-                status = PlanStatus.UNDETERMINED
-            else:
-                if hold_until is not None and hold_until >= purpose_ends:
-                    restricted_until = hold_until
-                if not blocked:
-                    erase_by = (
-                        purpose_ends if restricted_until is None
-                        else restricted_until + _ONE_DAY
-                    )
-                if as_of < purpose_ends:
-                    status = PlanStatus.RETAINED
-                elif hold_until is not None and as_of <= hold_until:
-                    status = PlanStatus.RESTRICTED
-                elif blocked:
-                    status = PlanStatus.UNDETERMINED
-                else:
-                    status = PlanStatus.DUE
-            own = tuple([triggers[i] for i in positions])
-            for position, category in members:
-                items[position] = (PlanItem(
-                    subject=subject, category=category.category, as_of=as_of, status=status,
-                    erase_by=erase_by, restricted_until=restricted_until,
-                    purpose_ends=purpose_ends, hold_until=hold_until, policy=category,
-                    triggers=own,
-                ))
+                e = ends[i]
+                if e is not None and (hold_until is None or e > hold_until):
+                    hold_until = e
+            if hold_until is not None and hold_until >= purpose_ends:
+                erase_by = None if blocked else hold_until + _ONE_DAY
+                status = (
+                    PlanStatus.RETAINED if as_of < purpose_ends
+                    else PlanStatus.RESTRICTED if as_of <= hold_until
+                    else PlanStatus.UNDETERMINED if blocked
+                    else PlanStatus.DUE
+                )
+                outcomes.append(((status, erase_by, hold_until), purpose_ends, hold_until))
+                continue
+            status = (
+                PlanStatus.RETAINED if as_of < purpose_ends
+                else PlanStatus.UNDETERMINED if blocked
+                else PlanStatus.DUE
+            )
+            erase_by = None if blocked else purpose_ends
+            outcomes.append(((status, erase_by, None), purpose_ends, hold_until))
+        return triggers, outcomes
+
+    def plan(self, history: SubjectHistory, as_of: date) -> RetentionPlan:
+        triggers, outcomes = self.evaluate(history.events, as_of)
         return RetentionPlan(
-            subject=subject, register=self._register, as_of=as_of,
-            items=tuple(items),  # type: ignore[arg-type]  # every position is filled
+            subject=history.subject, register=self._register, as_of=as_of, layout=self,
+            outcomes=outcomes, triggers=triggers,
         )
+
+    def results(
+        self, histories: Iterable[SubjectHistory], as_of: date
+    ) -> Iterator[tuple[str, tuple[Result, ...]]]:
+        evaluate = self.evaluate
+        groups = tuple(g for _, g in self.order)
+        for history in histories:
+            outcomes = evaluate(history.events, as_of)[1]
+            yield history.subject, tuple([outcomes[g][0] for g in groups])
+
+    def rows(self, histories: Iterable[SubjectHistory], as_of: date) -> Iterator[Row]:
+        evaluate = self.evaluate
+        order = self.order
+        for history in histories:
+            outcomes = evaluate(history.events, as_of)[1]
+            subject = history.subject
+            for category, g in order:
+                status, erase_by, restricted_until = outcomes[g][0]
+                yield subject, category, status, erase_by, restricted_until
+
+
+def _generate(
+    feeds: Mapping[str, tuple[tuple[int, ...], tuple[int, ...]]],
+    evaluators: Sequence[tuple[tuple[int, ...], tuple[int, ...], bool]],
+    clocks: int,
+) -> str:
+    """Python source of ``evaluate(events, as_of)`` specialised to one policy.
+
+    Same semantics as :meth:`_FastPath.reference`, with clocks as local variables and one
+    branch per distinct way an event kind feeds clocks: no per-subject interpretation.
+    Only integers are written into the source; event kinds stay data (``_feeds``), so no
+    text from a notice or an events file is ever executed.
+    """
+    codes: dict[tuple[tuple[int, ...], tuple[int, ...]], int] = {}
+    for feed in feeds.values():
+        codes.setdefault(feed, len(codes))
+    lines = [
+        "_code = {kind: _codes[feed] for kind, feed in _feeds.items()}",
+        "def evaluate(events, as_of):",
+    ]
+    lines.insert(0, f"_codes = {codes!r}")
+    if clocks:
+        lines.append("    " + " = ".join(f"t{i}" for i in range(clocks)) + " = None")
+    lines.append("    for kind, day in events:")
+    lines.append("        if day > as_of:")
+    lines.append("            break")
+    lines.append("        code = _code.get(kind)")
+    lines.append("        if code is None:")
+    lines.append("            continue")
+    for (latest, earliest), code in codes.items():
+        lines.append(f"        {'if' if code == 0 else 'elif'} code == {code}:")
+        body = [f"t{i} = day" for i in latest]
+        for i in earliest:
+            body.append(f"if t{i} is None: t{i} = day")
+        lines.extend("            " + statement for statement in body or ["pass"])
+    for i in range(clocks):
+        lines.append(
+            f"    e{i} = None if t{i} is None else "
+            f"(_caches[{i}].get(t{i}) or _end({i}, t{i}))"
+        )
+    results = []
+    for g, (maxima, holds, blocked) in enumerate(evaluators):
+        results.append(f"o{g}")
+        lines.append("    p = None")
+        for i in maxima:
+            lines.append(f"    if e{i} is not None and (p is None or e{i} < p): p = e{i}")
+        lines.append("    if p is None:")
+        lines.append(f"        o{g} = _UNDETERMINED")
+        lines.append("    else:")
+        lines.append("        h = None")
+        for i in holds:
+            lines.append(f"        if e{i} is not None and (h is None or e{i} > h): h = e{i}")
+        lines.append("        if h is not None and h >= p:")
+        if blocked:
+            lines.append("            s = RETAINED if as_of < p else RESTRICTED if as_of <= h "
+                         "else UNDETERMINED")
+            lines.append(f"            o{g} = ((s, None, h), p, h)")
+        else:
+            lines.append("            s = RETAINED if as_of < p else RESTRICTED if as_of <= h "
+                         "else DUE")
+            lines.append(f"            o{g} = ((s, h + _ONE_DAY, h), p, h)")
+        lines.append("        else:")
+        if blocked:
+            lines.append("            s = RETAINED if as_of < p else UNDETERMINED")
+            lines.append(f"            o{g} = ((s, None, None), p, h)")
+        else:
+            lines.append("            s = RETAINED if as_of < p else DUE")
+            lines.append(f"            o{g} = ((s, p, None), p, h)")
+    triggers = "".join(f"t{i}, " for i in range(clocks))
+    outcomes = "".join(f"{o}, " for o in results)
+    lines.append(f"    return ({triggers}), ({outcomes})")
+    return "\n".join(lines) + "\n"

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterator
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 if TYPE_CHECKING:
     from gdpr_register.retention._policy import CategoryPolicy, Clock, Gap
 
-__all__ = ["PlanItem", "PlanStatus", "Reason", "ReasonKind", "RetentionPlan"]
+__all__ = ["Outcome", "PlanItem", "PlanStatus", "Reason", "ReasonKind", "RetentionPlan"]
 
 
 class PlanStatus(enum.StrEnum):
@@ -55,7 +56,12 @@ class Reason:
         kinds = "/".join(clock.events)
         label = "retention period" if clock.kind.value == "maximum" else "statutory hold"
         lines = [f"{label} [{clock.id}]" + (" (decisive)" if self.decisive else "")]
-        lines.append(f"  rule as stated: {clock.text.strip()}")
+        if clock.rule is not None:
+            lines.append(f"  rule as stated: {clock.text.strip()}")
+        elif clock.statute is not None:
+            lines.append(f"  statute (applies by law to this material): {clock.text.strip()}")
+        else:
+            lines.append(f"  GDPR: {clock.text.strip()}")
         if self.trigger is None:
             lines.append(f"  not started: no {kinds} event recorded")
         else:
@@ -125,6 +131,30 @@ class PlanItem:
         reasons.extend(Reason(kind=ReasonKind.GAP, gap=gap) for gap in self.policy.gaps)
         return tuple(reasons)
 
+    def reason(self) -> str:
+        """One line: the decisive clocks (rule or law, trigger, arithmetic) and blocking gaps."""
+        parts: list[str] = []
+        for reason in self.reasons:
+            if reason.gap is not None:
+                if reason.gap.blocks_erasure or self.status is PlanStatus.UNDETERMINED:
+                    parts.append(f"cannot compute: {reason.gap.reason}")
+                continue
+            clock = reason.clock
+            assert clock is not None
+            if reason.trigger is None:
+                parts.append(f"{clock.id}: no {'/'.join(clock.events)} event recorded")
+                continue
+            if not reason.decisive:
+                continue
+            what = "kept until" if clock.kind.value == "hold" else "ends"
+            anchor = "" if reason.anchor == reason.trigger else f" -> {reason.anchor}"
+            law = f" ({clock.law})" if clock.law else ""
+            parts.append(
+                f"{clock.id} {what} {reason.end}: {clock.aggregation.value} "
+                f"{'/'.join(clock.events)} {reason.trigger}{anchor} + {clock.duration}{law}"
+            )
+        return "; ".join(parts)
+
     def summary(self) -> str:
         """One line: status and the dates that matter."""
         if self.status is PlanStatus.DUE:
@@ -152,14 +182,52 @@ class PlanItem:
         return self.summary()
 
 
+# Per group of categories sharing clocks: ((status, erase_by, restricted_until), purpose_ends,
+# hold_until), computed eagerly; PlanItem objects are built only when asked for.
+Outcome = tuple[tuple[PlanStatus, date | None, date | None], date | None, date | None]
+
+
 @attrs.frozen(kw_only=True)
 class RetentionPlan:
-    """A subject's retention plan on ``as_of``: one item per data category of the register."""
+    """A subject's retention plan on ``as_of``: one item per data category of the register.
+
+    Every status and date is computed when the plan is made; the :class:`PlanItem` objects
+    (with their reasons) are built on first access to :attr:`items`.
+    """
 
     subject: str
     register: str
     as_of: date
-    items: tuple[PlanItem, ...]
+    _layout: Any = attrs.field(alias="layout", eq=False, repr=False)
+    _outcomes: tuple[Outcome, ...] = attrs.field(alias="outcomes", repr=False)
+    _triggers: tuple[date | None, ...] = attrs.field(alias="triggers", repr=False)
+
+    def _build(self, statuses: frozenset[PlanStatus] | None) -> list[tuple[int, PlanItem]]:
+        built: list[tuple[int, PlanItem]] = []
+        triggers = self._triggers
+        for (positions, members), outcome in zip(self._layout.groups, self._outcomes, strict=True):
+            (status, erase_by, restricted_until), purpose_ends, hold_until = outcome
+            if statuses is not None and status not in statuses:
+                continue
+            own = tuple([triggers[i] for i in positions])
+            for position, policy in members:
+                built.append((position, PlanItem(
+                    subject=self.subject, category=policy.category, as_of=self.as_of,
+                    status=status, erase_by=erase_by, restricted_until=restricted_until,
+                    purpose_ends=purpose_ends, hold_until=hold_until, policy=policy,
+                    triggers=own,
+                )))
+        return built
+
+    @functools.cached_property
+    def items(self) -> tuple[PlanItem, ...]:
+        """One item per data category, in the register's order."""
+        return tuple(item for _, item in sorted(self._build(None), key=lambda pair: pair[0]))
+
+    def rows(self) -> tuple[tuple[str, PlanStatus, date | None, date | None], ...]:
+        """``(category, status, erase_by, restricted_until)`` per category, without items."""
+        outcomes = self._outcomes
+        return tuple([(category, *outcomes[g][0]) for category, g in self._layout.order])
 
     def item(self, category: str) -> PlanItem:
         for item in self.items:
@@ -168,7 +236,9 @@ class RetentionPlan:
         raise KeyError(category)
 
     def with_status(self, *statuses: PlanStatus) -> tuple[PlanItem, ...]:
-        return tuple(item for item in self.items if item.status in statuses)
+        """The items with one of ``statuses`` (only those items are built)."""
+        pairs = sorted(self._build(frozenset(statuses)), key=lambda pair: pair[0])
+        return tuple(item for _, item in pairs)
 
     @property
     def actionable(self) -> tuple[PlanItem, ...]:

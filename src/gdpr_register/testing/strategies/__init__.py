@@ -4,6 +4,12 @@ Every strategy is sound: it never generates an invalid object. ``st.from_type(No
 too once this package is installed (a ``hypothesis`` entry point registers the types).
 """
 
+from gdpr_register.testing.strategies._history import (
+    event_kinds,
+    histories,
+    history_events,
+    subject_keys,
+)
 from gdpr_register.testing.strategies._model import (
     automated_decisions,
     business_ids,
@@ -13,6 +19,7 @@ from gdpr_register.testing.strategies._model import (
     country_codes,
     data_categories,
     dates,
+    dpo_statements,
     durations,
     identifiers,
     month_days,
@@ -50,7 +57,11 @@ __all__ = [
     "country_codes",
     "data_categories",
     "dates",
+    "dpo_statements",
     "durations",
+    "event_kinds",
+    "histories",
+    "history_events",
     "identifiers",
     "month_days",
     "notices",
@@ -70,6 +81,7 @@ __all__ = [
     "stated_rights",
     "subject_categories",
     "subject_events",
+    "subject_keys",
     "supervisory_authorities",
     "texts",
     "transfers",

@@ -77,6 +77,7 @@ __all__ = [
     "country_codes",
     "data_categories",
     "dates",
+    "dpo_statements",
     "durations",
     "identifiers",
     "month_days",
@@ -202,7 +203,7 @@ def parties() -> st.SearchStrategy[Party]:
 
 
 @st.composite
-def _dpo_statements(draw: st.DrawFn) -> DpoStatement:
+def dpo_statements(draw: st.DrawFn) -> DpoStatement:
     status = draw(st.sampled_from(DpoStatus))
     contact = draw(_optional(contact_points())) if status is DpoStatus.APPOINTED else None
     return DpoStatement(status=status, contact=contact)
@@ -226,7 +227,7 @@ def controllers() -> st.SearchStrategy[Controller]:
         website=_optional(texts(30)),
         country=_optional(country_codes()),
         representative=_optional(parties()),
-        dpo=_dpo_statements(),
+        dpo=dpo_statements(),
         employees=_optional(st.integers(min_value=0, max_value=500_000)),
         public_authority=st.booleans(),
         financial_year_end=_optional(month_days()),
@@ -472,6 +473,7 @@ def registers(draw: st.DrawFn, max_items: int = 4) -> Register:
         likely_risk=draw(_optional(st.booleans())),
         large_scale=draw(_optional(st.booleans())),
         systematic_monitoring=draw(_optional(st.booleans())),
+        record_kept=draw(_optional(st.booleans())),
     )
 
 

@@ -19,6 +19,7 @@ def register_type_strategies() -> None:
         model.ContactPoint: s.contact_points(),
         model.Controller: s.controllers(),
         model.DataCategory: s.data_categories(),
+        model.DpoStatement: s.dpo_statements(),
         model.Duration: s.durations(),
         model.MonthDay: s.month_days(),
         model.Notice: s.notices(),
@@ -42,5 +43,9 @@ def register_type_strategies() -> None:
         model.Trigger: s.triggers(),
         model.Waiver: s.waivers(),
     }
+    from gdpr_register.retention import SubjectHistory
+    from gdpr_register.testing.strategies._history import histories
+
+    table[SubjectHistory] = histories()
     for cls, strategy in table.items():
         st.register_type_strategy(cls, strategy)

@@ -1,0 +1,190 @@
+"""``gdpr-register check FILE...``: evaluate notices against the GDPR rule catalogue."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any
+
+from gdpr_register.cli._common import add_as_of
+from gdpr_register.cli._store import add_store
+
+if TYPE_CHECKING:
+    from gdpr_register.rules import Report
+
+NAME = "check"
+HELP = "check notices against the GDPR rule catalogue as the law stood on a date"
+
+_SEVERITIES = ("high", "medium", "low", "info")
+
+
+def _ids(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE",
+        help="notice documents (.yaml, .json, .toml); quoted globs such as 'notices/*.yaml' work",
+    )
+    add_as_of(parser)
+    parser.add_argument(
+        "--format", choices=("text", "json", "sarif"), default="text",
+        help="output: text grouped by register and severity, JSON, or SARIF 2.1.0",
+    )
+    parser.add_argument(
+        "--fail-on", choices=_SEVERITIES, default="low", metavar="SEVERITY",
+        help="exit 1 if an unwaived finding is at or above this severity "
+        "(high, medium, low, info; default: low)",
+    )
+    parser.add_argument(
+        "--select", type=_ids, action="append", default=None, metavar="IDS",
+        help="run only these rules: comma-separated ids or prefixes (e.g. ART13,ART44)",
+    )
+    parser.add_argument(
+        "--ignore", type=_ids, action="append", default=None, metavar="IDS",
+        help="skip these rules: comma-separated ids or prefixes",
+    )
+    parser.add_argument("--preview", action="store_true", help="also run preview rules")
+    add_store(parser, selects_notices=True)
+
+
+def _expand(patterns: list[str]) -> list[str]:
+    import glob
+    import os
+
+    from gdpr_register.errors import UsageError
+
+    files: list[str] = []
+    for pattern in patterns:
+        if os.path.exists(pattern) or not glob.has_magic(pattern):
+            files.append(pattern)
+            continue
+        matched = sorted(glob.glob(pattern, recursive=True))
+        if not matched:
+            raise UsageError(f"{pattern}: no file matches")
+        files.extend(matched)
+    return files
+
+
+def run(args: argparse.Namespace) -> int:
+    from gdpr_register.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+    from gdpr_register.cli._common import today
+    from gdpr_register.documents import load_notice
+    from gdpr_register.errors import DocumentError
+    from gdpr_register.rules import evaluate
+
+    as_of = args.as_of or today()
+    select = [i for group in args.select for i in group] if args.select else None
+    ignore = [i for group in args.ignore for i in group] if args.ignore else None
+    if args.store is not None:
+        from gdpr_register.cli._store import load_stored_notice, open_cli_store
+
+        with open_cli_store(args) as store:
+            notices = [load_stored_notice(store, ref) for ref in args.files]
+        files: list[str] = []
+    else:
+        files = _expand(args.files)
+        notices = []
+    failed = False
+    for path in files:  # load everything first: bad input means no half-written report
+        try:
+            notices.append((path, load_notice(path)))
+        except DocumentError as exc:
+            failed = True
+            print(f"gdpr-register: error: {exc}", file=sys.stderr)
+    if failed:
+        return EXIT_USAGE
+    reports = [
+        evaluate(notice, as_of=as_of, select=select, ignore=ignore, preview=args.preview,
+                 source=path)
+        for path, notice in notices
+    ]
+    out = sys.stdout
+    if args.format == "json":
+        import json
+
+        data = {"as_of": as_of.isoformat(), "reports": [r.to_data() for r in reports]}
+        out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    elif args.format == "sarif":
+        import json
+
+        from gdpr_register.rules import sarif_log
+
+        lines = _LineIndex()
+        out.write(json.dumps(sarif_log(reports, locate=lines), indent=2, ensure_ascii=False))
+        out.write("\n")
+    else:
+        for report in reports:
+            out.write(_text(report))
+    return EXIT_FINDINGS if any(r.fails(args.fail_on) for r in reports) else EXIT_OK
+
+
+def _text(report: Report) -> str:
+    counts = report.counts()
+    summary = ", ".join(f"{counts[s]} {s}" for s in _SEVERITIES if counts[s])
+    lines = [
+        f"{report.source} (as of {report.as_of.isoformat()}): "
+        + (f"{counts['total'] - counts['waived']} findings: {summary}"
+           if summary else "no findings")
+        + (f"; {counts['waived']} waived" if counts["waived"] else "")
+    ]
+    for register, findings in report.by_register().items():
+        lines.append(f"  register {register}" if register else "  notice")
+        for level in _SEVERITIES:
+            group = [f for f in findings if f.severity.value == level]
+            if not group:
+                continue
+            lines.append(f"    {level}")
+            for f in group:
+                waived = "  [waived]" if f.waived else ""
+                lines.append(f"      {f.rule}  {f.citation}  {f.path}{waived}")
+                lines.append(f"        {f.text}")
+                lines.append(f"        fix: {f.fix_text}")
+                if f.waiver is not None:
+                    lines.append(f"        waiver: {f.waiver.justification}")
+    return "\n".join(lines) + "\n\n"
+
+
+class _LineIndex:
+    """JSON paths to 1-based line numbers in YAML files (for SARIF regions)."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, dict[str, int]] = {}
+
+    def __call__(self, source: str, path: str) -> int | None:
+        if source not in self._files:
+            self._files[source] = _yaml_lines(source)
+        lines = self._files[source]
+        while path:
+            if path in lines:
+                return lines[path]
+            cut = max(path.rfind("."), path.rfind("["))
+            path = path[:cut] if cut > 0 else ""
+        return None
+
+
+def _yaml_lines(source: str) -> dict[str, int]:
+    if not source.endswith((".yaml", ".yml")):
+        return {}
+    import yaml
+
+    try:
+        with open(source, encoding="utf-8") as handle:
+            root = yaml.compose(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, yaml.YAMLError):
+        return {}
+    lines: dict[str, int] = {}
+
+    def walk(node: Any, path: str, line: int) -> None:
+        lines[path] = line
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                walk(value, f"{path}.{key.value}", key.start_mark.line + 1)
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                walk(item, f"{path}[{i}]", item.start_mark.line + 1)
+
+    if root is not None:
+        walk(root, "$", 1)
+    return lines

@@ -1,0 +1,247 @@
+"""``gdpr-register retention NOTICE --events FILE``: who is due for erasure or restriction."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import shutil
+import sys
+import tempfile
+from typing import TYPE_CHECKING, Any
+
+from gdpr_register.cli._common import add_as_of
+from gdpr_register.cli._store import add_store
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import date
+    from typing import IO
+
+    from gdpr_register.documents.events_csv import EventsReader
+    from gdpr_register.retention import CompiledPolicy, PlanItem
+
+NAME = "retention"
+HELP = "list subjects and data categories due for erasure or restriction on a date"
+
+_FIELDS = ("subject", "category", "status", "erase_by", "restricted_until", "reason")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("notice", metavar="NOTICE", help="notice document (.yaml, .json, .toml)")
+    parser.add_argument(
+        "--events", metavar="FILE", default=None,
+        help="events CSV: subject,event,date[,details] with a header line ('-': stdin); "
+        "required unless --store is given (then the store's ledger is planned)",
+    )
+    add_store(parser, selects_notices=True)
+    add_as_of(parser)
+    parser.add_argument(
+        "--register", metavar="ID", default=None,
+        help="the register to plan (required when the notice has several)",
+    )
+    parser.add_argument(
+        "--format", choices=("text", "json", "csv"), default="text", help="output format",
+    )
+    parser.add_argument(
+        "--skip-invalid", action="store_true",
+        help="skip bad event lines and report them on stderr instead of failing",
+    )
+    parser.add_argument(
+        "--all", action="store_true",
+        help="list every subject and category, not only those due or restricted",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from gdpr_register.cli._common import today
+    from gdpr_register.documents import load_notice
+    from gdpr_register.documents.events_csv import EventsReader
+    from gdpr_register.errors import UsageError
+    from gdpr_register.retention import compile_policy
+
+    if args.store is not None:
+        from gdpr_register.cli._store import load_stored_notice, open_cli_store
+
+        with open_cli_store(args) as store:
+            _source, notice = load_stored_notice(store, args.notice)
+    else:
+        if args.events is None:
+            raise UsageError("--events FILE is required unless --store is given")
+        notice = load_notice(args.notice)
+    as_of = args.as_of or today()
+    registers = notice.registers
+    if args.register is not None:
+        chosen = [r for r in registers if r.id == args.register]
+        if not chosen:
+            ids = ", ".join(r.id for r in registers) or "none"
+            raise UsageError(f"{args.notice}: no register {args.register!r} (registers: {ids})")
+        register = chosen[0]
+    elif len(registers) == 1:
+        register = registers[0]
+    else:
+        ids = ", ".join(r.id for r in registers) or "none"
+        raise UsageError(f"{args.notice}: choose a register with --register (registers: {ids})")
+    policy = compile_policy(register, controller=notice.controller)
+    # One export may serve every register of the notice: a kind is known if any rule knows it.
+    known = set(policy.known_event_kinds)
+    for other in registers:
+        if other is not register:
+            known |= compile_policy(other, controller=notice.controller).known_event_kinds
+
+    if args.events is None:
+        return _plan_ledger(args, as_of, register.id, policy)
+
+    label = "<stdin>" if args.events == "-" else args.events
+
+    def reader(stream: IO[str]) -> EventsReader:
+        return EventsReader(
+            stream, source=label, as_of=as_of, known_kinds=known,
+            skip_invalid=args.skip_invalid,
+        )
+
+    with contextlib.ExitStack() as cleanup:
+        path = args.events
+        if path == "-":
+            # Two passes need a file: spool standard input to a temporary one (on disk, so
+            # memory stays bounded).
+            spool = cleanup.enter_context(
+                tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".csv", delete=False)
+            )
+            cleanup.callback(os.unlink, spool.name)
+            shutil.copyfileobj(sys.stdin, spool)
+            spool.close()
+            path = spool.name
+        return _plan(args, path, as_of, register.id, policy, reader)
+
+
+def _plan(
+    args: argparse.Namespace,
+    path: str,
+    as_of: date,
+    register: str,
+    policy: CompiledPolicy,
+    reader: Callable[[IO[str]], EventsReader],
+) -> int:
+    from gdpr_register.cli import EXIT_OK
+    from gdpr_register.documents.events_csv import open_events
+    from gdpr_register.errors import InputError, Problem
+    from gdpr_register.retention import PlanStatus, group_histories, sweep
+
+    # Pass 1 validates the whole file before anything is written (and learns whether each
+    # subject's rows are adjacent, so pass 2 can stream in bounded memory).
+    finished: set[str] = set()
+    current: str | None = None
+    contiguous = True
+    with open_events(path) as stream:
+        check = reader(stream)
+        for row in check:
+            subject = row.event.subject
+            if subject != current:
+                if current is not None:
+                    finished.add(current)
+                if subject in finished:
+                    contiguous = False
+                current = subject
+    del finished
+    for problem in check.skipped:
+        print(f"gdpr-register: skipped {check.source}: {problem}", file=sys.stderr)
+    if check.skipped_count > len(check.skipped):
+        print(
+            f"gdpr-register: skipped {check.skipped_count - len(check.skipped)} more lines",
+            file=sys.stderr,
+        )
+    statuses = tuple(PlanStatus) if args.all else (PlanStatus.DUE, PlanStatus.RESTRICTED)
+    try:
+        with open_events(path) as stream:
+            second = reader(stream)
+            second.skip_invalid = True  # already reported in pass 1
+            histories = group_histories((row.event for row in second), contiguous=contiguous)
+            items = sweep(policy, histories, as_of, statuses=statuses)
+            _write(args.format, items, register, as_of, check.skipped, sys.stdout)
+    except InputError as exc:  # the file changed between the passes
+        raise InputError(
+            [Problem(location="", message=f"changed while being read: {exc}")],
+            source=check.source,
+        ) from exc
+    return EXIT_OK
+
+
+def _plan_ledger(
+    args: argparse.Namespace, as_of: date, register: str, policy: CompiledPolicy
+) -> int:
+    """Plan every subject in the store's ledger, one subject at a time (bounded memory)."""
+    from gdpr_register.cli import EXIT_OK
+    from gdpr_register.cli._store import open_cli_store
+    from gdpr_register.retention import PlanStatus, SubjectHistory, sweep
+
+    statuses = tuple(PlanStatus) if args.all else (PlanStatus.DUE, PlanStatus.RESTRICTED)
+    with open_cli_store(args) as store:
+        histories = (
+            SubjectHistory(subject=subject,
+                           events=[(e.kind, e.on) for e in store.ledger.events(subject)])
+            for subject in store.ledger.subjects()
+        )
+        items = sweep(policy, histories, as_of, statuses=statuses)
+        _write(args.format, items, register, as_of, [], sys.stdout)
+    return EXIT_OK
+
+
+def _row(item: PlanItem) -> dict[str, str | None]:
+    # None is written as an empty CSV field and as JSON null.
+    return {
+        "subject": item.subject,
+        "category": item.category,
+        "status": item.status.value,
+        "erase_by": item.erase_by.isoformat() if item.erase_by else None,
+        "restricted_until": (
+            item.restricted_until.isoformat() if item.restricted_until else None
+        ),
+        "reason": item.reason(),
+    }
+
+
+def _write(
+    fmt: str,
+    items: Any,
+    register: str,
+    as_of: Any,
+    skipped: list[Any],
+    out: Any,
+) -> None:
+    import csv
+    import json
+
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        for item in items:
+            writer.writerow(_row(item))
+    elif fmt == "json":
+        # Streamed: one item per line inside the array, so memory stays bounded.
+        head = {"register": register, "as_of": as_of.isoformat()}
+        out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "items": [')
+        first = True
+        for item in items:
+            out.write(("\n  " if first else ",\n  ") + json.dumps(_row(item), ensure_ascii=False))
+            first = False
+        skipped_json = json.dumps(
+            [{"location": p.location, "message": p.message} for p in skipped],
+            ensure_ascii=False,
+        )
+        out.write(('\n' if not first else '') + '], "skipped": ' + skipped_json + "}\n")
+    else:
+        count = 0
+        for item in items:
+            count += 1
+            dates = (
+                f"erase by {item.erase_by}" if item.status.value == "due"
+                else f"restricted until {item.restricted_until}"
+                if item.status.value == "restricted"
+                else f"erase by {item.erase_by}" if item.erase_by else "no erase-by date"
+            )
+            out.write(
+                f"{item.subject}\t{item.category}\t{item.status.value}\t{dates}\t"
+                f"{item.reason()}\n"
+            )
+        out.write(f"# {count} item{'s' * (count != 1)} in {register} on {as_of}\n")

@@ -1,0 +1,48 @@
+"""``gdpr-register rules [ID]``: list the rule catalogue, or show one rule's documentation."""
+
+from __future__ import annotations
+
+import argparse
+
+NAME = "rules"
+HELP = "list the rule catalogue (id, severity, citation, title) or document one rule"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("rule", nargs="?", metavar="ID", help="a rule id, e.g. ART13_2_b")
+    parser.add_argument(
+        "--format", choices=("text", "json", "markdown"), default="text",
+        help="text (default), JSON, or the Markdown catalogue page (docs/rules.md)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    import json
+
+    from gdpr_register.cli import EXIT_OK
+    from gdpr_register.rules import catalogue_markdown, default_registry, rule_text
+
+    registry = default_registry()
+    if args.format == "markdown":
+        print(catalogue_markdown(registry), end="")
+        return EXIT_OK
+    rules = [registry.get(args.rule)] if args.rule else list(registry)
+    if args.format == "json":
+        data = [
+            {
+                "id": r.id, "title": r.title, "severity": r.severity.value,
+                "citation": r.citation, "lifecycle": r.lifecycle.value, "scope": r.scope.value,
+                "what": r.doc.what, "why": r.doc.why, "example": r.doc.example,
+                "fix": r.fix, "references": list(r.doc.references),
+            }
+            for r in rules
+        ]
+        print(json.dumps(data if not args.rule else data[0], indent=2, ensure_ascii=False))
+    elif args.rule:
+        print(rule_text(rules[0]))
+    else:
+        width = max(len(r.id) for r in rules)
+        for r in rules:
+            tag = "" if r.lifecycle.value == "stable" else f" [{r.lifecycle.value}]"
+            print(f"{r.id:<{width}}  {r.severity.value:<6}  {r.citation}  —  {r.title}{tag}")
+    return EXIT_OK

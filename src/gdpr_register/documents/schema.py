@@ -1,0 +1,116 @@
+"""A JSON Schema (draft 2020-12) of notice documents, generated from the model.
+
+Editors (VS Code's YAML extension, JetBrains) use it to complete and check notice files as they
+are typed. It describes structure and types; the loader still has the last word on what only
+code can check (Y-tunnus check digits, references between ids, uniqueness).
+"""
+
+from __future__ import annotations
+
+import enum
+import types
+import typing
+from datetime import date, datetime
+from typing import Any
+
+import attrs
+
+from gdpr_register import model
+from gdpr_register.documents.reference import DOCUMENT_CLASSES, FIELD_DOCS
+from gdpr_register.model.countries import COUNTRY_NAMES
+
+__all__ = ["SCHEMA_ID", "notice_schema"]
+
+SCHEMA_ID = "https://gdpr-register.invalid/schema/notice.schema.json"
+_IDENTIFIER = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$"
+_COUNTRY_FIELDS = {"country"}
+_IDENTIFIER_FIELDS = {"id", "rule", "statute", "recipient", "categories", "events", "material"}
+
+
+def _ref(cls: type) -> dict[str, Any]:
+    return {"$ref": f"#/$defs/{cls.__name__}"}
+
+
+def _scalar(tp: Any, field_name: str) -> dict[str, Any]:
+    if tp is str:
+        if field_name in _COUNTRY_FIELDS:
+            return {"type": "string", "enum": [*sorted(COUNTRY_NAMES), "unknown"]}
+        if field_name in _IDENTIFIER_FIELDS:
+            return {"type": "string", "pattern": _IDENTIFIER}
+        return {"type": "string", "minLength": 1, "pattern": r"\S"}
+    if tp is bool:
+        return {"type": "boolean"}
+    if tp is int:
+        return {"type": "integer"}
+    if tp is date:
+        return {"type": "string", "format": "date"}
+    if tp is datetime:
+        return {"type": "string", "format": "date-time"}
+    if tp is model.MonthDay:
+        return {"type": "string", "pattern": r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"}
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return _ref(tp)
+    if isinstance(tp, type) and attrs.has(tp):
+        return _ref(tp)
+    raise TypeError(f"no schema for {tp!r}")  # pragma: no cover - a new model type
+
+
+def _field_schema(tp: Any, field_name: str) -> dict[str, Any]:
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in args if a is not type(None)]
+        return _field_schema(inner[0], field_name)  # absent, not null, stands for None
+    if origin is tuple:
+        return {"type": "array", "items": _field_schema(args[0], field_name)}
+    return _scalar(tp, field_name)
+
+
+def _class_schema(cls: type) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for field in attrs.fields(cls):
+        schema = _field_schema(hints[field.name], field.name)
+        schema["description"] = FIELD_DOCS[f"{cls.__name__}.{field.name}"]
+        properties[field.name] = schema
+        if field.default is attrs.NOTHING:
+            required.append(field.name)
+    out: dict[str, Any] = {
+        "type": "object",
+        "description": " ".join((cls.__doc__ or "").split("\n\n")[0].split()),
+        "properties": properties,
+        "additionalProperties": False,
+    }
+    if required:
+        out["required"] = required
+    if cls is model.StatedBasis or cls is model.SpecialCondition:
+        article = hints["article"]
+        enum_type = next(a for a in typing.get_args(article) if a is not type(None))
+        return {"anyOf": [out, _ref(enum_type)], "description": out["description"]}
+    return out
+
+
+def notice_schema() -> dict[str, Any]:
+    """The JSON Schema of a notice document, as a dict ready for ``json.dumps``."""
+    defs: dict[str, Any] = {cls.__name__: _class_schema(cls) for cls in DOCUMENT_CLASSES}
+    enums: dict[str, type[enum.Enum]] = {}
+    for cls in DOCUMENT_CLASSES:
+        for tp in typing.get_type_hints(cls).values():
+            stack = [tp]
+            while stack:
+                current = stack.pop()
+                if isinstance(current, type) and issubclass(current, enum.Enum):
+                    enums[current.__name__] = current
+                stack.extend(typing.get_args(current))
+    for name, enum_type in sorted(enums.items()):
+        defs[name] = {"type": "string", "enum": [m.value for m in enum_type]}
+    notice = defs.pop("Notice")
+    notice["properties"]["registers"]["minItems"] = 1
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "gdpr_register notice document",
+        **notice,
+        "$defs": defs,
+    }

@@ -1,0 +1,164 @@
+"""Chapter V transfer mechanisms and their validity over time (catalogue §4.1 and §4.3).
+
+Invalidated: Safe Harbour from 2015-10-06 (C-362/14, Schrems I); EU-US Privacy Shield from
+2020-07-16 (C-311/18, Schrems II); the old SCCs (2001/497/EC, 2004/915/EC, 2010/87/EU) were
+repealed from 2021-09-27 and contracts concluded before then were deemed adequate only until
+2022-12-27. Adequacy-based mechanisms (adequacy, DPF) are looked up in
+:mod:`gdpr_register.law.adequacy` for the destination instead.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+
+from gdpr_register.law._source import Confidence, LegalSource
+from gdpr_register.model.enums import TransferMechanism
+
+__all__ = ["MECHANISMS", "MechanismFacts", "MechanismStatus", "mechanism_status"]
+
+
+@attrs.frozen(kw_only=True)
+class MechanismFacts:
+    """A mechanism's instrument and dates; ``None`` dates mean no such limit."""
+
+    mechanism: TransferMechanism
+    instrument: str
+    article: str  # the GDPR provision it rests on
+    valid_from: date | None = None
+    no_new_contracts_from: date | None = None  # contracts concluded on/after this: invalid
+    invalid_from: date | None = None
+    needs_copy_info: bool = False  # Art. 46/47 safeguards: say how to obtain a copy (13(1)(f))
+    source: LegalSource
+
+
+MECHANISMS: dict[TransferMechanism, MechanismFacts] = {
+    m.mechanism: m
+    for m in (
+        MechanismFacts(
+            mechanism=TransferMechanism.SAFE_HARBOR,
+            instrument="Decision 2000/520/EC",
+            article="Directive 95/46/EC Art. 25(6)",
+            valid_from=date(2000, 7, 26),
+            invalid_from=date(2015, 10, 6),
+            source=LegalSource(
+                citation="CJEU C-362/14 Schrems I, 6 Oct 2015",
+                url="https://curia.europa.eu/juris/liste.jsf?num=C-362/14",
+            ),
+        ),
+        MechanismFacts(
+            mechanism=TransferMechanism.PRIVACY_SHIELD,
+            instrument="Decision (EU) 2016/1250",
+            article="GDPR Art. 45",
+            valid_from=date(2016, 7, 12),
+            invalid_from=date(2020, 7, 16),
+            source=LegalSource(
+                citation="CJEU C-311/18 Schrems II, 16 Jul 2020",
+                url="https://curia.europa.eu/juris/liste.jsf?num=C-311/18",
+            ),
+        ),
+        MechanismFacts(
+            mechanism=TransferMechanism.SCC_OLD,
+            instrument="Decisions 2001/497/EC, 2004/915/EC, 2010/87/EU",
+            article="GDPR Art. 46(2)(c), Art. 46(5)",
+            valid_from=date(2001, 6, 15),
+            no_new_contracts_from=date(2021, 9, 27),
+            invalid_from=date(2022, 12, 27),
+            needs_copy_info=True,
+            source=LegalSource(
+                citation="Implementing Decision (EU) 2021/914 Art. 4",
+                url="https://eur-lex.europa.eu/eli/dec_impl/2021/914/oj",
+                confidence=Confidence.SECONDARY,
+            ),
+        ),
+        MechanismFacts(
+            mechanism=TransferMechanism.SCC_2021,
+            instrument="Implementing Decision (EU) 2021/914",
+            article="GDPR Art. 46(2)(c)",
+            valid_from=date(2021, 6, 27),
+            needs_copy_info=True,
+            source=LegalSource(
+                citation="Implementing Decision (EU) 2021/914 of 4 June 2021",
+                url="https://eur-lex.europa.eu/eli/dec_impl/2021/914/oj",
+                confidence=Confidence.SECONDARY,
+            ),
+        ),
+        MechanismFacts(
+            mechanism=TransferMechanism.BCR,
+            instrument="Binding corporate rules",
+            article="GDPR Art. 46(2)(b), Art. 47",
+            needs_copy_info=True,
+            source=LegalSource(citation="GDPR Art. 47"),
+        ),
+        MechanismFacts(
+            mechanism=TransferMechanism.CODE_OF_CONDUCT,
+            instrument="Approved code of conduct",
+            article="GDPR Art. 46(2)(e)",
+            needs_copy_info=True,
+            source=LegalSource(citation="GDPR Art. 46(2)(e)"),
+        ),
+        MechanismFacts(
+            mechanism=TransferMechanism.CERTIFICATION,
+            instrument="Approved certification",
+            article="GDPR Art. 46(2)(f)",
+            needs_copy_info=True,
+            source=LegalSource(citation="GDPR Art. 46(2)(f)"),
+        ),
+        MechanismFacts(
+            mechanism=TransferMechanism.AD_HOC_CLAUSES,
+            instrument="SA-authorised clauses",
+            article="GDPR Art. 46(3)(a)",
+            needs_copy_info=True,
+            source=LegalSource(citation="GDPR Art. 46(3)(a)"),
+        ),
+        MechanismFacts(
+            mechanism=TransferMechanism.PUBLIC_AUTHORITY_INSTRUMENT,
+            instrument="Instrument between public authorities",
+            article="GDPR Art. 46(2)(a)",
+            needs_copy_info=True,
+            source=LegalSource(citation="GDPR Art. 46(2)(a)"),
+        ),
+        MechanismFacts(
+            mechanism=TransferMechanism.DEROGATION,
+            instrument="Derogation",
+            article="GDPR Art. 49(1)",
+            source=LegalSource(citation="GDPR Art. 49(1)"),
+        ),
+    )
+}
+
+
+@attrs.frozen(kw_only=True)
+class MechanismStatus:
+    """Whether a non-adequacy mechanism was usable on a date, and why not."""
+
+    valid: bool
+    reason: str  # "valid", "not-yet-valid", "invalidated", "no-new-contracts", "none-stated"
+    since: date | None = None  # the date the reason took effect
+    facts: MechanismFacts | None = None
+
+
+def mechanism_status(
+    mechanism: TransferMechanism, as_of: date, concluded: date | None = None
+) -> MechanismStatus:
+    """Validity of a mechanism on ``as_of``; adequacy and DPF are not decided here.
+
+    Old SCCs concluded on or after 2021-09-27 were never valid; a contract with no stated date
+    is treated as concluded on ``as_of`` (the safe reading).
+    """
+    facts = MECHANISMS.get(mechanism)
+    if facts is None:
+        return MechanismStatus(valid=False, reason="none-stated")
+    if facts.valid_from is not None and as_of < facts.valid_from:
+        return MechanismStatus(
+            valid=False, reason="not-yet-valid", since=facts.valid_from, facts=facts
+        )
+    if facts.invalid_from is not None and as_of >= facts.invalid_from:
+        return MechanismStatus(
+            valid=False, reason="invalidated", since=facts.invalid_from, facts=facts
+        )
+    cutoff = facts.no_new_contracts_from
+    if cutoff is not None and (concluded or as_of) >= cutoff:
+        return MechanismStatus(valid=False, reason="no-new-contracts", since=cutoff, facts=facts)
+    return MechanismStatus(valid=True, reason="valid", facts=facts)

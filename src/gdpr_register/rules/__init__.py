@@ -1,0 +1,58 @@
+"""The rule engine: rules, findings, reports, waivers and :func:`evaluate`.
+
+The catalogue (:mod:`gdpr_register.rules.catalogue`) and ``gdpr_register.rules`` entry-point
+plugins are imported on first use, so importing this package stays cheap.
+"""
+
+from gdpr_register.rules._docs import catalogue_markdown, rule_text
+from gdpr_register.rules._engine import (
+    ENTRY_POINT_GROUP,
+    ArgValue,
+    Context,
+    Finding,
+    Hit,
+    Lifecycle,
+    Options,
+    Registry,
+    Rule,
+    RuleDoc,
+    RuleError,
+    Scope,
+    Severity,
+    default_registry,
+    hit,
+    notice_rule,
+    render,
+    rule,
+)
+from gdpr_register.rules._evaluate import evaluate
+from gdpr_register.rules._paths import resolve_path
+from gdpr_register.rules._report import SARIF_SCHEMA, Report, sarif_log
+
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "SARIF_SCHEMA",
+    "ArgValue",
+    "Context",
+    "Finding",
+    "Hit",
+    "Lifecycle",
+    "Options",
+    "Registry",
+    "Report",
+    "Rule",
+    "RuleDoc",
+    "RuleError",
+    "Scope",
+    "Severity",
+    "catalogue_markdown",
+    "default_registry",
+    "evaluate",
+    "hit",
+    "notice_rule",
+    "render",
+    "resolve_path",
+    "rule",
+    "rule_text",
+    "sarif_log",
+]

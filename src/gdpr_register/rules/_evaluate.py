@@ -1,0 +1,96 @@
+"""``evaluate``: run the selected rules over a notice on a date and apply its waivers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from gdpr_register.model.notice import Notice, Waiver
+from gdpr_register.model.values import to_date
+from gdpr_register.rules._engine import (
+    Context,
+    Finding,
+    Hit,
+    Options,
+    Registry,
+    Rule,
+    RuleError,
+    Scope,
+    default_registry,
+)
+from gdpr_register.rules._report import Report
+
+__all__ = ["evaluate"]
+
+def evaluate(
+    notice: Notice,
+    *,
+    as_of: date | str,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+    preview: bool = False,
+    options: Options | None = None,
+    registry: Registry | None = None,
+    source: str | None = None,
+) -> Report:
+    """Evaluate ``notice`` against the rule catalogue as the law stood on ``as_of``.
+
+    ``select``/``ignore`` take rule ids or id prefixes (``ART13``); ``preview`` adds preview
+    rules; ``options`` sets the documented choices for unconfirmed facts; ``registry`` replaces
+    the default one (catalogue + plugins + ``@rule`` functions); ``source`` names the file for
+    SARIF. Waivers in ``notice.waivers`` mark matching findings as waived (never hidden); a
+    waiver expired on ``as_of`` is a finding of its own (``WAIVER_EXPIRED``).
+    """
+    day = to_date(as_of)
+    registry = default_registry() if registry is None else registry
+    rules = registry.select(select, ignore, preview=preview)
+    options = options or Options()
+    base = Context(as_of=day, options=options)
+    notice_rules = [r for r in rules if r.scope is Scope.NOTICE]
+    register_rules = [r for r in rules if r.scope is Scope.REGISTER]
+    found: list[tuple[int, Finding]] = []
+    order = {register.id: i for i, register in enumerate(notice.registers)}
+
+    for item in notice_rules:
+        for h in _run(item, (notice, base)):
+            finding = item.finding(h, None)
+            found.append((order.get(finding.register, -1) if finding.register else -1, finding))
+    for index, register in enumerate(notice.registers):
+        ctx = Context(as_of=day, options=options, path=f"$.registers[{index}]", index=index)
+        for item in register_rules:
+            for h in _run(item, (notice, register, ctx)):
+                found.append((index, item.finding(h, register.id)))
+
+    findings = [f for _, f in sorted(found, key=lambda p: (p[0], -p[1].severity.rank, p[1].rule))]
+    if notice.waivers:
+        findings = _apply_waivers(notice, findings, day)
+    return Report(notice=notice.id, as_of=day, findings=tuple(findings), rules=rules, source=source)
+
+
+def _run(item: Rule, call: tuple[Any, ...]) -> list[Hit]:
+    try:
+        return list(item.check(*call))
+    except Exception as exc:
+        raise RuleError(f"rule {item.id} failed: {type(exc).__name__}: {exc}") from exc
+
+
+def _covers(waiver: Waiver, finding: Finding) -> bool:
+    if waiver.rule != finding.rule:
+        return False
+    if waiver.path is None or waiver.path == finding.path:
+        return True
+    rest = finding.path[len(waiver.path):]
+    return finding.path.startswith(waiver.path) and rest[:1] in (".", "[")
+
+
+def _apply_waivers(notice: Notice, findings: list[Finding], day: date) -> list[Finding]:
+    """Attach the first unexpired covering waiver; expired waivers are the WAIVER_EXPIRED rule."""
+    import attrs
+
+    live = [w for w in notice.waivers if w.expires is None or day <= w.expires]
+    out = []
+    for finding in findings:
+        waiver = next((w for w in live if _covers(w, finding)), None)
+        out.append(finding if waiver is None else attrs.evolve(finding, waiver=waiver))
+    return out

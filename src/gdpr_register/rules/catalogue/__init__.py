@@ -1,0 +1,17 @@
+"""The GDPR rule catalogue (ids from the rule catalogue document); importing it registers
+every rule in the default registry."""
+
+from gdpr_register.rules.catalogue import (
+    _lawfulness,
+    _notice,
+    _records,
+    _retention,
+    _rights,
+    _transfers,
+    _transparency,
+)
+
+__all__: list[str] = []
+
+# The modules register their rules as a side effect of being imported.
+_MODULES = (_lawfulness, _notice, _records, _retention, _rights, _transfers, _transparency)

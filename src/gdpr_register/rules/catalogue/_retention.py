@@ -1,0 +1,178 @@
+"""Storage limitation (Art. 5(1)(e)) and the Art. 13(2)(a) storage period, per data category."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gdpr_register.law.statutes import statute
+from gdpr_register.model.enums import DurationUnit, RetentionKind
+from gdpr_register.model.notice import Notice
+from gdpr_register.model.register import Register, RetentionRule
+from gdpr_register.rules._engine import Context, Hit, Severity, hit, rule
+from gdpr_register.rules.catalogue._common import VAGUE
+
+STORAGE = "https://tietosuoja.fi/sailytyksen-rajoittaminen"
+DPO_4359 = "https://www.finlex.fi/fi/viranomaiset/tsv/2020/20200521"
+
+
+def _covers(item: RetentionRule, category: str) -> bool:
+    return not item.categories or category in item.categories
+
+
+def _determinate(item: RetentionRule) -> bool:
+    if item.kind is RetentionKind.UNSPECIFIED:
+        return False
+    if item.kind is RetentionKind.WHILE:
+        return item.condition is not None and not VAGUE.search(item.condition)
+    return item.period is not None or item.statute is not None
+
+
+@rule(
+    "ART13_2_a",
+    title="A storage period or criteria for every data category",
+    severity=Severity.MEDIUM,
+    citation="GDPR Art. 13(2)(a), 14(2)(a), 5(1)(e)",
+    message="No storage period or criteria cover the data category {category}",
+    fix="State for each data category how long it is kept, from which event, or the criteria",
+    variants={
+        "vague": (
+            "The retention rule is vague: {text!r}",
+            "Replace the wording with a period from a trigger event (e.g. '2 years after the "
+            "customer relationship ends') or concrete criteria",
+        ),
+        "none-stated": (
+            "The register states no storage period at all",
+            "State for each data category how long it is kept, from which event",
+        ),
+    },
+    what="Every data category is covered by a retention rule that gives a period (with its "
+    "trigger), a statute, or a concrete 'as long as' condition. A rule stated only as vague "
+    "text ('as long as necessary', 'niin kauan kuin tarpeen') is a finding of its own.",
+    why="Art. 13(2)(a): 'the period for which the personal data will be stored, or if that is "
+    "not possible, the criteria used to determine that period'; Art. 5(1)(e) storage "
+    "limitation (catalogue §5, DEF-05).",
+    example="`retention: [{kind: unspecified, text: as long as necessary}]`.",
+    references=(STORAGE,),
+)
+def art13_2_a(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    if not register.retention:
+        yield hit(ctx.path, problem="none-stated", category=None, text=None)
+        return
+    flags = [_determinate(r) for r in register.retention]
+    determinate = [r for r, ok in zip(register.retention, flags, strict=True) if ok]
+    for i, item in enumerate(register.retention):
+        if not flags[i] and item.kind is not RetentionKind.STATUTORY_HOLD:
+            yield hit(f"{ctx.path}.retention[{i}]", problem="vague", category=None,
+                      text=item.text)
+    if any(not r.categories for r in determinate):
+        return  # a determinate rule for the whole register covers every category
+    for i, category in enumerate(register.data_categories):
+        if not any(category.id in r.categories for r in determinate):
+            yield hit(f"{ctx.path}.data_categories[{i}]", problem="not-covered",
+                      category=category.id, text=None)
+
+
+@rule(
+    "ART5_1_e",
+    title="A statutory hold names its law and its period",
+    severity=Severity.MEDIUM,
+    citation="GDPR Art. 5(1)(e), 13(2)(a), 17(3)(b)",
+    message="The statutory hold {text!r} does not name {missing}",
+    fix="Name the statute (e.g. Accounting Act 1336/1997 2:10), the period and the categories "
+    "it covers",
+    what="A retention rule of kind statutory-hold names its law (statute id or citation) and "
+    "a period (given, or implied by a known statute).",
+    why="'Some data may be kept longer by law' tells the data subject nothing: Art. 13(2)(a) "
+    "asks for the period, and Art. 17(3)(b) exempts only what a legal obligation really "
+    "requires (catalogue DEF-05, FI_KPL_2_10_*).",
+    example="`{kind: statutory-hold, text: 'Some data are kept longer by law.'}`.",
+    references=(STORAGE, "https://finlex.fi/fi/laki/ajantasa/1997/19971336"),
+)
+def art5_1_e(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    for i, item in enumerate(register.retention):
+        if item.kind is not RetentionKind.STATUTORY_HOLD:
+            continue
+        missing = []
+        if item.statute is None and item.law is None:
+            missing.append("law")
+        if item.period is None and (item.statute is None or statute(item.statute) is None):
+            missing.append("period")
+        if missing:
+            yield hit(f"{ctx.path}.retention[{i}]", text=item.text, missing=tuple(missing))
+
+
+def _months(item: RetentionRule) -> int:
+    assert item.period is not None
+    amount, unit = item.period.amount, item.period.unit
+    if unit is DurationUnit.YEARS:
+        return amount * 12
+    if unit is DurationUnit.MONTHS:
+        return amount
+    return amount // 30
+
+
+@rule(
+    "ART5_2",
+    title="A long retention period needs a documented justification",
+    severity=Severity.LOW,
+    citation="GDPR Art. 5(1)(e), 5(2)",
+    message="Data are kept {period} after {trigger} on the controller's own decision; document "
+    "why that long is necessary",
+    fix="Document the necessity of the period (Art. 5(2)) or shorten it",
+    what="A GDPR retention period (not a statutory hold) of at least "
+    "`retention_review_months` (default 36) is flagged for a documented justification.",
+    why="Art. 5(2) makes the controller responsible for, and able to demonstrate, storage "
+    "limitation; customer data after the relationship ends need their own justification "
+    "(tietosuoja.fi; catalogue DEF-06).",
+    example="`{kind: period, period: {amount: 5, unit: years}, trigger: {kind: last-contact, "
+    "...}}`.",
+    references=(STORAGE,),
+)
+def art5_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    limit = ctx.options.retention_review_months
+    for i, item in enumerate(register.retention):
+        if (
+            item.kind is RetentionKind.PERIOD
+            and item.statute is None
+            and item.period is not None
+            and _months(item) >= limit
+        ):
+            trigger = item.trigger.kind.value if item.trigger else None
+            yield hit(f"{ctx.path}.retention[{i}]", period=str(item.period), trigger=trigger)
+
+
+@rule(
+    "ART17_3_b",
+    title="A statutory hold covers only the material the statute names",
+    severity=Severity.MEDIUM,
+    citation="GDPR Art. 17(3)(b), 5(1)(e); Finnish DPO decision 4359/163/2018",
+    message="The statutory hold {text!r} also covers categories that hold no such material: "
+    "{categories}",
+    fix="Limit the hold to the categories holding the statutory material (e.g. accounting "
+    "vouchers); erase the rest on schedule",
+    what="A statutory hold applies only to data categories holding the material its statute "
+    "covers (e.g. the Accounting Act: vouchers and books). A hold with a known statute that "
+    "covers other categories, or a hold without categories in a register where only some "
+    "categories hold statutory material, is a finding listing the categories wrongly held.",
+    why="The Finnish DPO ordered a collection agency to erase data kept 'for bookkeeping' "
+    "that were not accounting material (19 Mar 2020, 4359/163/2018); Art. 17(3)(b) exempts "
+    "only what the legal obligation requires (catalogue DEF-07, FI_DPO_4359).",
+    example="`{kind: statutory-hold, statute: FI_KPL_2_10_SHORT}` covering `contact-details`.",
+    references=(DPO_4359,),
+)
+def art17_3_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    for i, item in enumerate(register.retention):
+        if item.kind is not RetentionKind.STATUTORY_HOLD:
+            continue
+        covered = [
+            c for c in register.data_categories if not item.categories or c.id in item.categories
+        ]
+        known = statute(item.statute) if item.statute else None
+        if known is not None:
+            wrong = tuple(c.id for c in covered if not set(c.material) & set(known.material))
+        elif not item.categories and any(c.material for c in covered):
+            wrong = tuple(c.id for c in covered if not c.material)
+        else:
+            wrong = ()
+        if wrong:
+            yield hit(f"{ctx.path}.retention[{i}]", text=item.text, categories=wrong)

@@ -1,0 +1,244 @@
+"""The engine: selection, custom rules and plugins, waivers, reports, JSON and SARIF."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+from gdpr_register import Notice, Register, UsageError, Waiver, evaluate, load_notice
+from gdpr_register.rules import (
+    Context,
+    Hit,
+    Lifecycle,
+    Registry,
+    Report,
+    RuleError,
+    Severity,
+    default_registry,
+    hit,
+    notice_rule,
+    render,
+    resolve_path,
+    rule,
+    sarif_log,
+)
+
+AS_OF = date(2026, 11, 25)
+
+
+@pytest.fixture
+def seed(seed_path: Path) -> Notice:
+    return load_notice(seed_path)
+
+
+def test_select_and_ignore_by_id_and_prefix(seed: Notice) -> None:
+    only_13 = evaluate(seed, as_of=AS_OF, select=["ART13"])
+    assert only_13.findings
+    assert all(f.rule.startswith("ART13") for f in only_13.findings)
+    no_44 = evaluate(seed, as_of=AS_OF, ignore=["ART44"])
+    assert "ART44" not in {f.rule for f in no_44.findings}
+    both = evaluate(seed, as_of=AS_OF, select=["ART13_2"], ignore=["ART13_2_b"])
+    assert {f.rule for f in both.findings} <= {"ART13_2_a", "ART13_2_c", "ART13_2_d",
+                                               "ART13_2_e", "ART13_2_f"}
+    with pytest.raises(UsageError):
+        evaluate(seed, as_of=AS_OF, select=["ART99"])
+    lone = evaluate(seed, as_of=AS_OF, select="ART44")  # a string is one selector
+    assert {f.rule for f in lone.findings} == {"ART44"}
+
+
+def test_preview_rules_need_opting_in() -> None:
+    registry = default_registry()
+    preview = [r.id for r in registry if r.lifecycle is Lifecycle.PREVIEW]
+    assert preview
+    assert not set(preview) & {r.id for r in registry.select()}
+    assert set(preview) <= {r.id for r in registry.select(preview=True)}
+    assert [r.id for r in registry.select([preview[0]])] == [preview[0]]
+
+
+def _register_rules(registry: Registry) -> None:
+    @rule("ACME_NAME", title="Register names are short", severity=Severity.LOW,
+          citation="ACME policy 1", message="{name!r} is too long", fix="Shorten it",
+          what="w", why="y", example="e", registry=registry)
+    def short_names(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+        if len(register.name) > 10:
+            yield hit(ctx.path + ".name", name=register.name)
+
+    @notice_rule("ACME_OLD", title="Old rule", severity=Severity.HIGH, citation="ACME",
+                 message="m", fix="f", what="w", why="y", example="e",
+                 lifecycle=Lifecycle.DEPRECATED, replaced_by="ACME_NAME", registry=registry)
+    def old(notice: Notice, ctx: Context) -> Iterator[Hit]:
+        yield hit("$")
+
+
+def test_custom_rules_with_the_decorator(seed: Notice) -> None:
+    registry = Registry()
+    _register_rules(registry)
+    report = evaluate(seed, as_of=AS_OF, registry=registry)
+    assert [(f.rule, f.path, f.register) for f in report.findings] == [
+        ("ACME_NAME", "$.registers[0].name", "asiakas-ja-markkinointirekisteri")
+    ]
+    assert report.findings[0].args["name"] == seed.registers[0].name
+    # Deprecated rules run only when selected by their exact id.
+    assert "ACME_OLD" in {f.rule for f in
+                          evaluate(seed, as_of=AS_OF, registry=registry,
+                                   select=["ACME_OLD"]).findings}
+    with pytest.raises(UsageError):
+        _register_rules(registry)  # ids are unique
+
+
+def test_entry_point_plugins_are_loaded(monkeypatch: pytest.MonkeyPatch, seed: Notice) -> None:
+    registry = Registry()
+
+    class Point:
+        name = "acme"
+        value = "acme_rules:rules"
+
+        def load(self) -> Any:
+            def provide() -> list[Any]:
+                _register_rules(registry)
+                return []
+
+            return provide
+
+    import importlib.metadata
+
+    def entry_points(*, group: str) -> list[Point]:
+        assert group == "gdpr_register.rules"
+        return [Point()]
+
+    monkeypatch.setattr(importlib.metadata, "entry_points", entry_points)
+    registry.load_plugins()
+    assert "ACME_NAME" in registry
+
+
+def test_a_crashing_rule_is_a_rule_error(seed: Notice) -> None:
+    registry = Registry()
+
+    @notice_rule("BOOM", title="t", severity=Severity.LOW, citation="c", message="m", fix="f",
+                 what="w", why="y", example="e", registry=registry)
+    def boom(notice: Notice, ctx: Context) -> Iterator[Hit]:
+        raise ZeroDivisionError
+        yield hit("$")
+
+    with pytest.raises(RuleError):
+        evaluate(seed, as_of=AS_OF, registry=registry)
+
+
+def test_render_keeps_args_apart_and_survives_bad_templates() -> None:
+    assert render("{a} / {b}", {"a": ("x", "y"), "b": date(2020, 1, 2)}) == "x, y / 2020-01-02"
+    assert render("{missing}", {}) == "{missing}"
+
+
+def test_waivers_mark_findings_waived_never_hidden(seed: Notice) -> None:
+    waived = attrs.evolve(seed, waivers=(
+        Waiver(rule="ART44", path="$.registers[0].transfers[0]", justification="moving to SCCs",
+               expires=date(2027, 1, 31)),
+        Waiver(rule="ART13_2_b", path="$.registers[0]", justification="new notice in print"),
+    ))
+    report = evaluate(waived, as_of=AS_OF)
+    by_path = {(f.rule, f.path): f for f in report.findings}
+    assert by_path[("ART44", "$.registers[0].transfers[0]")].waived
+    assert not by_path[("ART44", "$.registers[0].transfers[1]")].waived
+    assert by_path[("ART13_2_b", "$.registers[0].rights")].waived  # path prefix
+    counts = report.counts()
+    assert counts["waived"] == 2
+    assert counts["total"] == len(report.findings)
+    assert len(report.active) == len(report.findings) - 2
+    assert report.filter(waived=True).findings == report.waived
+
+
+def test_an_expired_waiver_waives_nothing_and_is_a_finding(seed: Notice) -> None:
+    expired = attrs.evolve(seed, waivers=(
+        Waiver(rule="ART44", justification="x", expires=date(2026, 11, 24)),
+    ))
+    report = evaluate(expired, as_of=AS_OF)
+    assert not report.waived
+    assert [(f.rule, f.path, f.args["rule"]) for f in report.findings
+            if f.rule == "WAIVER_EXPIRED"] == [("WAIVER_EXPIRED", "$.waivers[0]", "ART44")]
+    # On its last day it still applies.
+    assert len(evaluate(expired, as_of=date(2026, 11, 24)).waived) == 2
+
+
+def test_report_filter_group_count(seed: Notice) -> None:
+    report = evaluate(seed, as_of=AS_OF)
+    high = report.filter(severity="high")
+    assert high.findings
+    assert all(f.severity is Severity.HIGH for f in high.findings)
+    groups = report.by_register()
+    assert set(groups) == {None, "asiakas-ja-markkinointirekisteri"}
+    assert sum(len(v) for v in groups.values()) == len(report.findings)
+    by_severity = report.by_severity()
+    assert list(by_severity) == sorted(by_severity, key=lambda s: -s.rank)
+    counts = report.counts()
+    assert counts["high"] == len(high.findings)
+    assert report.filter(rules=["ART44"]).counts()["total"] == 2
+    assert report.fails("high")
+    assert not report.filter(rules=["ART5_2"]).fails("medium")
+
+
+def test_json_round_trip(seed: Notice) -> None:
+    report = evaluate(seed, as_of=AS_OF, source="seed.yaml")
+    data = json.loads(report.to_json())
+    assert data["as_of"] == "2026-11-25"
+    assert data["source"] == "seed.yaml"
+    first = data["findings"][0]
+    assert set(first) >= {"rule", "severity", "citation", "path", "message", "template",
+                          "args", "fix", "register", "waived"}
+    art13_2_b = next(f for f in data["findings"] if f["rule"] == "ART13_2_b")
+    assert art13_2_b["args"] == {"missing": ["restriction", "portability"]}
+
+
+def test_sarif_2_1_0_shape(seed: Notice) -> None:
+    report = evaluate(seed, as_of=AS_OF, source="examples/valmennuskumppani.yaml")
+    log = json.loads(report.to_sarif())
+    assert log["version"] == "2.1.0"
+    assert log["$schema"].endswith("sarif-2.1.0.json")
+    (run,) = log["runs"]
+    rules = run["tool"]["driver"]["rules"]
+    ids = [r["id"] for r in rules]
+    assert ids == sorted(ids)
+    assert "ART44" in ids
+    for result in run["results"]:
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+        assert result["level"] in {"error", "warning", "note"}
+        (location,) = result["locations"]
+        uri = location["physicalLocation"]["artifactLocation"]["uri"]
+        assert uri == "examples/valmennuskumppani.yaml"
+        path = location["logicalLocations"][0]["fullyQualifiedName"]
+        resolve_path(seed, path)
+    levels = {r["ruleId"]: r["level"] for r in run["results"]}
+    assert levels["ART44"] == "error"
+    assert levels["ART5_1_e"] == "warning"
+
+
+def test_sarif_suppressions_and_many_reports(seed: Notice) -> None:
+    waived = attrs.evolve(seed, waivers=(Waiver(rule="ART44", justification="j"),))
+    log = sarif_log([evaluate(seed, as_of=AS_OF, source="a.yaml"),
+                     evaluate(waived, as_of=AS_OF, source="b.yaml")])
+    results = log["runs"][0]["results"]
+    suppressed = [r for r in results if "suppressions" in r]
+    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in suppressed} == {"b.yaml"}
+    assert all(r["suppressions"][0]["justification"] == "j" for r in suppressed)
+
+
+def test_resolve_path(seed: Notice) -> None:
+    assert resolve_path(seed, "$.registers[0].transfers[1].country") == "US"
+    assert resolve_path(seed, "$") is seed
+    for bad in ("registers", "$.registers[5]", "$.nope", "$.registers[0]..x"):
+        with pytest.raises(UsageError):
+            resolve_path(seed, bad)
+
+
+def test_report_is_a_value(seed: Notice) -> None:
+    one = evaluate(seed, as_of=AS_OF)
+    two = evaluate(seed, as_of="2026-11-25")
+    assert one == two
+    assert isinstance(one, Report)
+    assert hash(one.findings[0]) == hash(two.findings[0])

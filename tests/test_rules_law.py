@@ -1,0 +1,97 @@
+"""Dated legal facts: EEA membership, adequacy decisions, mechanisms, statutes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from gdpr_register import TransferMechanism
+from gdpr_register.law import (
+    ADEQUACY_DECISIONS,
+    EEA_MEMBERS,
+    Confidence,
+    adequacy_for,
+    is_eea,
+    mechanism_status,
+    repealed_law_cited,
+)
+
+
+def test_eea_is_eu27_plus_efta_three() -> None:
+    current = {m.country for m in EEA_MEMBERS if m.on(date(2026, 11, 25))}
+    assert len(current) == 30
+    assert {"IS", "LI", "NO", "FI", "HR"} <= current
+    assert "GB" not in current
+    assert "CH" not in current
+
+
+@pytest.mark.parametrize("country", ["IS", "LI", "NO"])
+def test_efta_states_from_2018_07_20(country: str) -> None:
+    assert not is_eea(country, date(2018, 7, 19))
+    assert is_eea(country, date(2018, 7, 20))
+
+
+def test_uk_member_until_end_of_transition() -> None:
+    assert is_eea("GB", date(2020, 12, 31))
+    assert not is_eea("GB", date(2021, 1, 1))
+
+
+def test_every_catalogue_adequacy_decision_is_listed_with_a_source() -> None:
+    territories = {d.territory for d in ADEQUACY_DECISIONS}
+    assert territories >= {
+        "CH", "CA", "AR", "GG", "IM", "JE", "FO", "AD", "IL", "UY", "NZ", "JP", "KR", "GB", "US",
+        "BR", "European Patent Organisation",
+    }
+    assert all(d.source.citation and d.source.url for d in ADEQUACY_DECISIONS)
+    assert {d.source.confidence for d in ADEQUACY_DECISIONS} <= set(Confidence)
+
+
+def test_adequacy_dates() -> None:
+    assert adequacy_for("US", date(2023, 7, 9)) is None
+    dpf = adequacy_for("US", date(2023, 7, 10))
+    assert dpf is not None
+    assert dpf.certified_only
+    assert dpf.risk_flag
+    assert adequacy_for("BR", date(2026, 1, 25)) is None
+    assert adequacy_for("BR", date(2026, 1, 26)) is not None
+    uk = adequacy_for("GB", date(2026, 1, 1))
+    assert uk is not None
+    assert uk.ends == date(2031, 12, 27)
+    assert adequacy_for("GB", date(2031, 12, 28)) is None
+    assert adequacy_for("JP", date(2019, 1, 22)) is None
+    assert adequacy_for("european patent organisation", date(2025, 7, 15)) is not None
+    assert adequacy_for("IN", date(2026, 11, 25)) is None
+
+
+@pytest.mark.parametrize(
+    ("mechanism", "valid_until", "invalid_from"),
+    [
+        (TransferMechanism.SAFE_HARBOR, date(2015, 10, 5), date(2015, 10, 6)),
+        (TransferMechanism.PRIVACY_SHIELD, date(2020, 7, 15), date(2020, 7, 16)),
+    ],
+)
+def test_invalidated_mechanisms(
+    mechanism: TransferMechanism, valid_until: date, invalid_from: date
+) -> None:
+    assert mechanism_status(mechanism, valid_until).valid
+    status = mechanism_status(mechanism, invalid_from)
+    assert (status.valid, status.reason, status.since) == (False, "invalidated", invalid_from)
+
+
+def test_old_sccs() -> None:
+    old = TransferMechanism.SCC_OLD
+    assert mechanism_status(old, date(2022, 1, 1), concluded=date(2021, 9, 26)).valid
+    late = mechanism_status(old, date(2022, 1, 1), concluded=date(2021, 9, 27))
+    assert (late.valid, late.reason) == (False, "no-new-contracts")
+    # Undated contracts count as concluded on the evaluation date (the safe reading).
+    assert not mechanism_status(old, date(2022, 1, 1)).valid
+    assert mechanism_status(old, date(2021, 1, 1)).valid
+    gone = mechanism_status(old, date(2022, 12, 27), concluded=date(2020, 1, 1))
+    assert (gone.valid, gone.reason) == (False, "invalidated")
+
+
+def test_personal_data_act_citations() -> None:
+    assert repealed_law_cited("Henkilötietolaki (523/1999) 10 §", date(2018, 5, 25))
+    assert repealed_law_cited("Henkilötietolaki (523/1999) 10 §", date(2018, 5, 24)) is None
+    assert repealed_law_cited("Tietosuojalaki 1050/2018", date(2026, 1, 1)) is None
