@@ -69,7 +69,7 @@ SELECT subject, contact_due, contact_due AND NOT held AS billing_due FROM (
             min(day) FILTER (WHERE kind = 'erasure_request') AS first_erasure,
             max(day) FILTER (WHERE kind IN ('accounting_entry', 'invoice', 'payment',
                                             'voucher')) AS last_accounting
-        FROM gdpr_events GROUP BY subject
+        FROM gdpr_events WHERE day <= %(as_of)s GROUP BY subject
     ) AS per_subject
 ) AS flagged
 WHERE contact_due ORDER BY subject

@@ -13,6 +13,9 @@ from hypothesis import strategies as st
 
 from gdpr_register import load_notice
 from gdpr_register.model import (
+    DataCategory,
+    Duration,
+    DurationUnit,
     MonthDay,
     Register,
     RetentionKind,
@@ -106,6 +109,27 @@ def test_seed_register_sweep_on_known_subjects(store: PostgresStore) -> None:
     everything = tuple(sorted((*contact_only, "laskutustiedot")))
     # The invoice keeps billing data under the Accounting Act hold until 2027-12-31.
     assert swept == {"lapsed": everything, "billed": contact_only, "asked": everything}
+
+
+def test_events_after_as_of_are_ignored_like_the_engine(store: PostgresStore) -> None:
+    register = Register(
+        id="r", name="R", data_categories=(DataCategory(id="contact", name="Contact"),),
+        retention=(RetentionRule(
+            text="at once after the last contact", kind=RetentionKind.PERIOD,
+            period=Duration(amount=0, unit=DurationUnit.DAYS),
+            trigger=Trigger(kind=TriggerKind.LAST_CONTACT, events=("contact",)),
+        ),),
+    )
+    as_of = date(2000, 1, 1)
+    events = [
+        SubjectEvent(subject="a", kind="contact", on=as_of),
+        SubjectEvent(subject="a", kind="contact", on=as_of + timedelta(days=1)),
+        SubjectEvent(subject="b", kind="contact", on=as_of + timedelta(days=1)),
+    ]
+    store.ledger.append(events)
+    swept = list(store.ledger.due_for_erasure(register, as_of=as_of))
+    assert swept == _reference(register, events, as_of, MonthDay(month=12, day=31))
+    assert swept == [DueForErasure(subject="a", categories=("contact",))]
 
 
 def _fetching_sessions(url: str) -> int:
