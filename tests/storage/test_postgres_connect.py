@@ -133,6 +133,21 @@ def test_read_only_store_reads_but_refuses_writes(postgres_url: str) -> None:
         assert [v.version for v in store.notices.history("acme")] == [1]
 
 
+def test_read_only_store_in_a_named_schema_opens(postgres_url: str) -> None:
+    import psycopg
+
+    schema = "gdpr_ro_check"
+    try:
+        with open_store(postgres_url, schema=schema) as store:
+            store.notices.save(sample_notice())
+        read_only = _add_options(postgres_url, "-cdefault_transaction_read_only=on")
+        with open_store(read_only, schema=schema) as store:
+            assert store.notices.ids() == ("acme",)
+    finally:
+        with psycopg.connect(postgres_url, autocommit=True) as conn:
+            conn.execute("DROP SCHEMA IF EXISTS gdpr_ro_check CASCADE")
+
+
 @pytest.fixture
 def table_locked(postgres_url: str) -> Iterator[None]:
     import psycopg

@@ -181,7 +181,13 @@ class PostgresStore(Store):
         conn = connector.connect()
         try:
             with conn.transaction():
-                if connector.schema is not None:
+                # Create the schema only when it is missing: CREATE SCHEMA IF NOT EXISTS
+                # still fails on a read-only server or for a role without CREATE rights.
+                if connector.schema is not None and conn.execute(
+                    "SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace "
+                    "WHERE nspname = %s)",
+                    (connector.schema,),
+                ).fetchone() == (True,):
                     conn.execute(
                         sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(
                             sql.Identifier(connector.schema)
