@@ -57,7 +57,10 @@ __all__ = ["SCHEMA_VERSION", "PostgresStore", "open_postgres_store"]
 # The advisory lock taken just before writing an audit entry: it makes ``seq`` gap-free
 # (1, 2, 3, ...) even with concurrent writers, and is held only until the commit.
 _AUDIT_LOCK = 0x6764_7072_6175  # "gdprau"
-# How often a save without ``expected_version`` retries after losing a race for a number.
+# The first key of the two-key advisory locks that serialise saves of one notice.
+_NOTICE_LOCK_CLASS = 0x6764_7072  # "gdpr"
+# How often a save without ``expected_version`` retries after losing a race for a number
+# (only a writer that bypasses the lock above can make it lose).
 _SAVE_ATTEMPTS = 20
 # Rows fetched per round trip by the server-side cursors that stream results.
 _STREAM_BATCH = 5000
@@ -254,6 +257,12 @@ class _Notices(NoticeRepository):
 
     def _save(self, notice: Notice, expected: int | None, document: str, digest: str) -> int:
         with self._c.transaction() as conn:
+            # Saves of one notice take turns (a transaction-scoped advisory lock keyed by the
+            # notice id), so the version check below is exact and concurrent saves without an
+            # expected version queue instead of failing; other notices are not blocked.
+            conn.execute(
+                "SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (_NOTICE_LOCK_CLASS, notice.id)
+            )
             row = conn.execute(
                 "SELECT coalesce(max(version), 0) FROM gdpr_notices WHERE notice_id = %s",
                 (notice.id,),
@@ -266,8 +275,9 @@ class _Notices(NoticeRepository):
                 )
             version = latest + 1
             now = utc_now()
-            # Two writers from the same version both try (id, version): the primary key lets
-            # exactly one succeed; the other's UniqueViolation becomes ConflictError.
+            # The primary key (id, version) is the last line of defence: of two writers of
+            # the same version exactly one succeeds; the other's UniqueViolation becomes
+            # ConflictError.
             conn.execute(
                 "INSERT INTO gdpr_notices (notice_id, version, saved_at, digest, document) "
                 "VALUES (%s, %s, %s, %s, %s)",
