@@ -108,6 +108,7 @@ SELECT subject,
        COALESCE(MAX(day) FILTER (WHERE kind IN ('accounting_entry', 'invoice', 'payment',
                                                 'voucher')) > :hold, 0) AS billing_held
 FROM events
+WHERE day <= :as_of
 GROUP BY subject
 HAVING MAX(day) FILTER (WHERE kind IN ('contact', 'service_contact')) <= :contact
        OR MIN(day) FILTER (WHERE kind = 'erasure_request') <= :erasure
@@ -124,6 +125,7 @@ def bench_sweep(events: list[SubjectEvent], workdir: Path, runs: int) -> None:
         "the hand-written query encodes the seed register's clocks; update it with the seed"
     )
     thresholds = {
+        "as_of": AS_OF.toordinal(),
         "contact": clocks["rule[0]"].threshold(AS_OF).toordinal(),
         "erasure": clocks["gdpr:erasure_request"].threshold(AS_OF).toordinal(),
         "hold": clocks["statute:FI_KPL_2_10_SHORT"].threshold(AS_OF - timedelta(1)).toordinal(),

@@ -128,3 +128,20 @@ def test_retention_plans_the_store_ledger(seed_path: Path, url: str,
     assert ("cust-42", "restricted") in statuses
     assert all(subject != "cust-43" for subject, _ in statuses)
     assert main(["retention", str(seed_path), "--as-of", "2026-11-25"]) == 2
+
+
+def test_append_events_is_all_or_nothing(tmp_path: Path, url: str,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from gdpr_register.storage import open_store
+
+    good = tmp_path / "events.csv"
+    good.write_text("subject,event,date\ncust-1,service_contact,2021-06-15\n"
+                    "cust-2,invoice,2021-06-30\n", encoding="utf-8")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("subject,event,date\ncust-3,contact,2021-06-15\ncust-4,contact,not-a-date\n",
+                   encoding="utf-8")
+    assert main(["store", "append-events", str(good), "--store", url]) == 0
+    assert main(["store", "append-events", str(bad), "--store", url]) == 2
+    assert "line 3" in capsys.readouterr().err
+    with open_store(url) as store:
+        assert list(store.ledger.subjects()) == ["cust-1", "cust-2"]

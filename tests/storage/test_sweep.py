@@ -160,3 +160,18 @@ def test_statutory_hold_keeps_accounting_material_out_of_the_sweep() -> None:
     assert categories["s2012"] == ("contact", "invoices")
     assert categories["s2020"] == ("contact",)
     assert "s2022" not in categories
+
+
+def test_events_after_as_of_do_not_count() -> None:
+    register = sample_register()
+    as_of = date(2026, 11, 25)
+    events = [
+        SubjectEvent(subject="a", kind="service_contact", on=date(2020, 1, 1)),
+        SubjectEvent(subject="a", kind="service_contact", on=date(2027, 1, 1)),  # later
+        SubjectEvent(subject="b", kind="service_contact", on=date(2027, 1, 1)),
+    ]
+    with open_store("sqlite:///:memory:") as store:
+        store.ledger.append(events)
+        swept = list(store.ledger.due_for_erasure(register, as_of=as_of))
+    assert swept == _reference(register, events, as_of, MonthDay(month=12, day=31))
+    assert [d.subject for d in swept] == ["a"]

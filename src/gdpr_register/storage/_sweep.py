@@ -9,7 +9,9 @@ Python as a threshold (``Clock.threshold``), so SQL only compares stored dates t
 - a maximum clock has expired on ``as_of`` iff ``agg <= threshold(as_of)``;
 - a hold clock is active on ``as_of`` iff ``agg > threshold(as_of - 1 day)``;
 - a category is due iff it is not blocked by a gap, some maximum clock has expired and no
-  hold clock is active (a clock that has not started, ``agg IS NULL``, does neither).
+  hold clock is active (a clock that has not started, ``agg IS NULL``, does neither);
+- events dated after ``as_of`` do not count (a plan on ``as_of`` knows what had happened by
+  then).
 
 Nothing from the register or the caller is ever formatted into the SQL text: kinds and
 thresholds are bound parameters; the text holds only placeholders and generated column names.
@@ -102,7 +104,8 @@ class SqlSweep:
         day: Callable[[date], Any] = date.toordinal if dialect == "sqlite" else _same
         policy = compile_policy(register, **policy_options)
         before = as_of - timedelta(days=1)
-        params: dict[str, Any] = {}
+        # Events dated after as_of are ignored, as the engine ignores them.
+        params: dict[str, Any] = {"as_of": day(as_of)}
         named: dict[Any, str] = {}
 
         def param(value: Any, prefix: str) -> str:
@@ -153,7 +156,7 @@ class SqlSweep:
         # category: holds may still keep all of them); results() drops the rest.
         sql = (
             f"SELECT subject, {mask} FROM {table} "
-            f"WHERE subject > {mark('after')} GROUP BY subject "
+            f"WHERE subject > {mark('after')} AND day <= {mark('as_of')} GROUP BY subject "
             f"HAVING {' OR '.join(any_expired)} ORDER BY subject LIMIT {mark('limit')}"
         )
         return cls(sql=sql, params=params,

@@ -35,6 +35,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
                      help="write to FILE atomically (default: standard output)")
     add_store(exp)
 
+    events = sub.add_parser(
+        "append-events", help="append subject events from a CSV to the ledger",
+        description="Append every event of an events CSV (subject,event,date[,details] with a "
+        "header line) to the store's ledger in one transaction: a bad line stores nothing.")
+    events.add_argument("file", metavar="FILE", help="events CSV ('-': standard input)")
+    add_store(events)
+
     hist = sub.add_parser("history", help="list a notice's versions with their times")
     hist.add_argument("notice_id", metavar="NOTICE_ID")
     hist.add_argument("--format", choices=("text", "json"), default="text")
@@ -53,6 +60,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.store_command == "import":
         return _import(args)
+    if args.store_command == "append-events":
+        return _append_events(args)
     with open_cli_store(args) as store:
         if args.store_command == "export":
             return _export(args, store)
@@ -82,6 +91,23 @@ def _import(args: argparse.Namespace) -> int:
         for path, notice in notices:
             version = store.notices.save(notice, expected_version=args.expected_version)
             print(f"{path}: saved {notice.id} version {version} in {store.url}")
+    return EXIT_OK
+
+
+def _append_events(args: argparse.Namespace) -> int:
+    from gdpr_register.cli import EXIT_OK
+    from gdpr_register.cli._store import open_cli_store
+    from gdpr_register.documents.events_csv import EventsReader, open_events
+
+    with open_cli_store(args) as store:
+        if args.file == "-":
+            reader = EventsReader(sys.stdin, source="<stdin>")
+            count = store.ledger.append(row.event for row in reader)
+        else:
+            with open_events(args.file) as stream:
+                reader = EventsReader(stream, source=args.file)
+                count = store.ledger.append(row.event for row in reader)
+        print(f"{args.file}: appended {count} events to {store.url}")
     return EXIT_OK
 
 
