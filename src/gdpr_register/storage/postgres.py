@@ -397,25 +397,18 @@ class _Ledger(Ledger):
     ) -> Iterator[DueForErasure]:
         from gdpr_register.storage._sweep import SqlSweep
 
-        day = to_date(as_of)
-        # The engine ignores events dated after ``as_of`` (a plan on a day knows only what
-        # had happened by then): the sweep reads the ledger through that filter. PostgreSQL
-        # flattens the subquery, so it costs what a WHERE clause costs.
         sweep = SqlSweep.build(
-            register, as_of=day, dialect="postgres",
-            table="(SELECT subject, kind, day FROM gdpr_events "
-                  "WHERE day <= %(pg_as_of)s) AS gdpr_events",
+            register, as_of=to_date(as_of), dialect="postgres", table="gdpr_events",
             **policy_options,
         )
-        return self._sweep(sweep, day)
+        return self._sweep(sweep)
 
-    def _sweep(self, sweep: Any, as_of: date) -> Iterator[DueForErasure]:
+    def _sweep(self, sweep: Any) -> Iterator[DueForErasure]:
         if not sweep.categories:
             return  # no category can ever be due: nothing to ask the database
         # One query evaluated inside PostgreSQL, streamed through a server-side cursor: the
         # keyset parameter starts below every key (b"") and LIMIT NULL means no limit.
-        params = {**sweep.bind(b"", None), "pg_as_of": as_of}
-        rows = self._stream(sql.SQL(sweep.sql), params)
+        rows = self._stream(sql.SQL(sweep.sql), sweep.bind(b"", None))
         yield from sweep.results((_dec(row[0]), *row[1:]) for row in rows)
 
     def erase(
