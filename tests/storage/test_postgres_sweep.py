@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Generator, Iterator
 from datetime import date, timedelta
+from pathlib import Path
 
 import attrs
 import pytest
@@ -32,7 +33,9 @@ from gdpr_register.testing.strategies import durations, month_days, registers
 
 pytestmark = pytest.mark.postgres
 
-SEED = load_notice("examples/valmennuskumppani.yaml").registers[0]
+SEED = load_notice(
+    Path(__file__).resolve().parents[2] / "examples" / "valmennuskumppani.yaml"
+).registers[0]
 SUBJECTS = st.sampled_from(["a", "b", "B", "ä", *HOSTILE_SUBJECTS])
 
 
