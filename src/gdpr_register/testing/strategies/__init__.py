@@ -47,12 +47,18 @@ from gdpr_register.testing.strategies._model import (
     ytunnus,
 )
 from gdpr_register.testing.strategies._registry import register_type_strategies
+from gdpr_register.testing.strategies._rights import (
+    controller_decisions,
+    identity_pauses,
+    requests,
+)
 
 __all__ = [
     "automated_decisions",
     "business_ids",
     "channels",
     "contact_points",
+    "controller_decisions",
     "controllers",
     "country_codes",
     "data_categories",
@@ -63,6 +69,7 @@ __all__ = [
     "histories",
     "history_events",
     "identifiers",
+    "identity_pauses",
     "month_days",
     "notices",
     "parties",
@@ -73,6 +80,7 @@ __all__ = [
     "register_type_strategies",
     "registers",
     "request_procedures",
+    "requests",
     "retention_rules",
     "security_measures",
     "sources",

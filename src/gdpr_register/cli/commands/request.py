@@ -1,0 +1,218 @@
+"""``gdpr-register request NOTICE --right R --received DATE``: assess a data-subject request."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+NAME = "request"
+HELP = "assess a data-subject request: which rights apply, exceptions, recipients, deadline"
+
+_RIGHTS = (
+    "access", "rectification", "erasure", "restriction", "portability", "objection",
+    "direct-marketing-objection", "withdraw-consent", "automated-decisions",
+)
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    from gdpr_register.cli._common import date_arg
+
+    parser.add_argument("notice", metavar="NOTICE", help="notice document (.yaml, .json, .toml)")
+    parser.add_argument(
+        "--right", required=True, choices=_RIGHTS, metavar="RIGHT",
+        help="one of: " + ", ".join(_RIGHTS),
+    )
+    parser.add_argument(
+        "--received", required=True, metavar="DATE|DATETIME",
+        help="YYYY-MM-DD (controller's local date) or an ISO date-time with offset",
+    )
+    parser.add_argument("--register", metavar="ID", help="register id (needed if several)")
+    parser.add_argument(
+        "--subject-events", metavar="CSV",
+        help="the subject's events (CSV): erasure then dates statutory holds (retention plan)",
+    )
+    parser.add_argument("--subject", metavar="KEY", help="subject key in the events file")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--country", metavar="CC",
+        help="Member State whose holidays count (default: the notice controller's, else FI)",
+    )
+    parser.add_argument(
+        "--fi-eves-are-holidays", action="store_true",
+        help="count Finnish Christmas Eve and Midsummer Eve as holidays",
+    )
+    parser.add_argument("--purpose", action="append", default=[], metavar="ID",
+                        help="limit the request to this purpose (repeatable)")
+    parser.add_argument("--category", action="append", default=[], metavar="ID",
+                        help="limit the request to this data category (repeatable)")
+    parser.add_argument(
+        "--restriction-ground", choices=("18(1)(a)", "18(1)(b)", "18(1)(c)", "18(1)(d)"),
+        help="the Art. 18(1) ground a restriction request invokes",
+    )
+    grounds = parser.add_mutually_exclusive_group()
+    grounds.add_argument(
+        "--compelling-grounds", metavar="REASON",
+        help="Art. 21(1): the controller demonstrates compelling legitimate grounds (reason)",
+    )
+    grounds.add_argument(
+        "--no-compelling-grounds", action="store_true",
+        help="Art. 21(1): the controller has no compelling grounds",
+    )
+    necessary = parser.add_mutually_exclusive_group()
+    necessary.add_argument("--still-necessary", action="store_true", default=None,
+                           help="the data are still necessary for the contract purposes")
+    necessary.add_argument("--no-longer-necessary", action="store_true",
+                           help="the data are no longer necessary (Art. 17(1)(a))")
+    parser.add_argument(
+        "--as-of", type=date_arg, default=None, metavar="YYYY-MM-DD",
+        help="the day whose recipients and retention plan count (default: the day of receipt)",
+    )
+
+
+def _decisions(args: argparse.Namespace) -> Any:
+    from gdpr_register.rights import ControllerDecisions
+
+    compelling: bool | None = None
+    if args.compelling_grounds is not None:
+        compelling = True
+    elif args.no_compelling_grounds:
+        compelling = False
+    necessary: bool | None = None
+    if args.still_necessary:
+        necessary = True
+    elif args.no_longer_necessary:
+        necessary = False
+    return ControllerDecisions(
+        compelling_grounds=compelling,
+        compelling_grounds_reason=args.compelling_grounds,
+        still_necessary=necessary,
+    )
+
+
+def _history(args: argparse.Namespace) -> Any:
+    """The chosen subject's events from the CSV, streamed (only that subject's rows kept)."""
+    from gdpr_register.documents.events_csv import EventsReader, open_events
+    from gdpr_register.errors import UsageError
+    from gdpr_register.retention import SubjectHistory
+
+    if args.subject_events is None:
+        if args.subject is not None:
+            raise UsageError("--subject needs --subject-events")
+        return None
+    wanted = args.subject
+    seen: list[str] = []
+    events = []
+    with open_events(args.subject_events) as stream:
+        for row in EventsReader(stream, source=args.subject_events):
+            subject = row.event.subject
+            if wanted is None:
+                if subject not in seen:
+                    seen.append(subject)
+                if len(seen) > 1:
+                    raise UsageError(
+                        f"{args.subject_events} has events of several subjects; "
+                        "choose one with --subject"
+                    )
+            elif subject != wanted:
+                continue
+            events.append(row.event)
+    chosen: str | None = wanted if wanted is not None else (seen[0] if seen else None)
+    if chosen is None or not events:
+        raise UsageError(
+            f"no events for subject {chosen!r} in {args.subject_events}"
+            if chosen is not None
+            else f"{args.subject_events} has no events"
+        )
+    args.subject = chosen
+    return SubjectHistory.from_events(chosen, events)
+
+
+def run(args: argparse.Namespace) -> int:
+    from gdpr_register.cli import EXIT_OK
+    from gdpr_register.documents import load_notice
+    from gdpr_register.errors import UsageError
+    from gdpr_register.rights import Request, assess
+
+    notice = load_notice(args.notice)
+    if args.register is not None:
+        try:
+            register = notice.register(args.register)
+        except KeyError:
+            ids = ", ".join(r.id for r in notice.registers)
+            raise UsageError(
+                f"no register {args.register!r} in {args.notice} (have: {ids})"
+            ) from None
+    elif len(notice.registers) == 1:
+        register = notice.registers[0]
+    else:
+        ids = ", ".join(r.id for r in notice.registers)
+        raise UsageError(f"{args.notice} has several registers; choose one with --register ({ids})")
+    history = _history(args)
+    request = Request(
+        right=args.right,
+        received=args.received,
+        subject=args.subject,
+        purposes=args.purpose,
+        categories=args.category,
+        restriction_ground=args.restriction_ground,
+    )
+    assessment = assess(
+        request,
+        register,
+        notice=notice,
+        as_of=args.as_of,
+        history=history,
+        controller_decisions=_decisions(args),
+        country=args.country,
+        fi_eves_are_holidays=args.fi_eves_are_holidays,
+    )
+    if args.format == "json":
+        print(json.dumps(assessment.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(render_text(assessment))
+    return EXIT_OK
+
+
+def render_text(assessment: Any) -> str:
+    d = assessment.deadline
+    right = assessment.request.right
+    lines = [
+        f"Request: {right.value} ({right.article}) received {d.received}, "
+        f"register {assessment.register}",
+        f"Applies: {assessment.applies.value}",
+        f"Deadline: {d.deadline} (extended {d.extended_deadline}; extension notice by "
+        f"{d.extension_notice_by}; {d.country} holidays)",
+    ]
+    if assessment.categories:
+        lines.append("Data categories:")
+        for c in assessment.categories:
+            until = f" until {c.until}" if c.until else ""
+            lines.append(
+                f"  {c.action.value:<12} {c.category}{until}  [{', '.join(c.articles)}] "
+                f"{c.message}"
+            )
+    if assessment.exceptions:
+        lines.append("Exceptions:")
+        for e in assessment.exceptions:
+            until = f" until {e.until}" if e.until else ""
+            cats = f" ({', '.join(e.categories)})" if e.categories else ""
+            lines.append(f"  {e.article}{cats}{until}: {e.message} [{e.source}]")
+    lines.append("Reasons:")
+    for r in assessment.reasons:
+        mark = {True: "applies", False: "does not apply", None: "note"}[r.applies]
+        where = f" [{r.purpose}]" if r.purpose else ""
+        lines.append(f"  {r.article} {mark}{where}: {r.message}")
+    if assessment.notify_recipients:
+        lines.append("Notify (Art. 19):")
+        for rec in assessment.notify_recipients:
+            lines.append(f"  {rec.id}: {rec.name} ({rec.role.value})")
+    if assessment.pending:
+        lines.append("Pending controller decisions:")
+        for p in assessment.pending:
+            lines.append(f"  {p.decision} ({p.article}): {p.message}")
+    lines.append("Actions:")
+    for a in assessment.actions:
+        by = f" by {a.by}" if a.by else ""
+        lines.append(f"  {a.article}{by}: {a.message}")
+    return "\n".join(lines)

@@ -1,0 +1,402 @@
+"""Legal deadlines: Art. 12(3)-(4) responses, Art. 14(3)(a) information, Art. 33(1) breaches.
+
+Periods are counted under Regulation 1182/71 (rule catalogue §3.2, §3.4): the day of receipt
+is not counted (Art. 3(1)); a month ends on the same date of the next month, or that month's
+last day (Art. 3(2)(c), ``add_months``); a period that ends on a Saturday, Sunday or public
+holiday of the controller's Member State ends on the next working day (Art. 3(4)). Periods in
+hours (the Art. 33 breach clock) are never rolled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import attrs
+
+from gdpr_register._dates import add_months
+from gdpr_register.errors import InputError, Problem
+from gdpr_register.law.calendars import (
+    HolidayCalendar,
+    WorkingDayCalendar,
+    as_calendar,
+    country_calendar,
+    member_state_zone,
+)
+
+__all__ = [
+    "BreachDeadline",
+    "Deadline",
+    "IdentityPause",
+    "InformationDeadline",
+    "breach_deadline",
+    "information_deadline",
+    "local_date",
+    "response_deadline",
+]
+
+_ONE_DAY = timedelta(days=1)
+_BREACH_HOURS = timedelta(hours=72)
+
+
+def _problem(location: str, message: str) -> InputError:
+    return InputError([Problem(location=location, message=message)])
+
+
+def _aware_datetime(value: Any, location: str) -> datetime:
+    """A timezone-aware stdlib datetime from a datetime, pendulum DateTime or ISO string."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise _problem(
+                location,
+                f"{value!r} is not an ISO date-time (expected e.g. 2026-11-25T14:30+02:00)",
+            ) from None
+    if not isinstance(value, datetime):
+        raise _problem(location, f"expected a date-time, got {type(value).__name__} {value!r}")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise _problem(
+            location,
+            f"{value.isoformat()} has no time zone; give a UTC offset or zone, "
+            "or pass a date (the controller's local date)",
+        )
+    return value
+
+
+def local_date(received: Any, country: str = "FI") -> tuple[date, datetime | None]:
+    """The controller's local date of a receipt, and the instant when one was given.
+
+    ``received``: a date (taken as the local date already), an aware datetime or pendulum
+    DateTime, or an ISO string of either. Instants are dated in the Member State's zone.
+    """
+    if isinstance(received, date) and not isinstance(received, datetime):
+        return date(received.year, received.month, received.day), None
+    if isinstance(received, str) and len(received.strip()) == 10:
+        try:
+            return date.fromisoformat(received.strip()), None
+        except ValueError:
+            raise _problem(
+                "received", f"{received!r} is not a valid date (expected YYYY-MM-DD)"
+            ) from None
+    instant = _aware_datetime(received, "received")
+    import pendulum
+
+    local = pendulum.instance(instant).in_timezone(member_state_zone(country))
+    return date(local.year, local.month, local.day), instant
+
+
+@attrs.frozen(kw_only=True)
+class IdentityPause:
+    """The clock stops while the controller waits for identity information (EDPB 01/2022 §159).
+
+    Off unless given: Art. 12(3) has no pause in its text, so it applies only where the
+    controller asked for the information without undue delay and only with reasonable doubts
+    (Art. 12(6)). The days from ``requested`` to ``supplied`` are added to every period.
+    """
+
+    requested: date
+    supplied: date
+    reason: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.supplied < self.requested:
+            raise _problem(
+                "pause.supplied", f"{self.supplied} is before the request {self.requested}"
+            )
+
+    @property
+    def days(self) -> int:
+        return (self.supplied - self.requested).days
+
+
+def _why(calendar: WorkingDayCalendar, day: date) -> str:
+    explain = getattr(calendar, "why_not_working", None)
+    if explain is not None:
+        reason = explain(day)
+        if reason:
+            return str(reason)
+    return day.strftime("%A") if day.weekday() > 4 else "a non-working day"
+
+
+def _roll_steps(calendar: WorkingDayCalendar, raw: date, rolled: date) -> str:
+    if raw == rolled:
+        return f"{raw} ({raw:%a}) is a working day"
+    skipped = []
+    day = raw
+    while day < rolled:
+        skipped.append(f"{day} {_why(calendar, day)}")
+        day += _ONE_DAY
+    return (
+        f"{raw} is not a working day ({'; '.join(skipped)}): the period ends on the next "
+        f"working day, {rolled} ({rolled:%a}) (Reg. 1182/71 Art. 3(4))"
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Deadline:
+    """The Art. 12(3) response deadline for a request, with the extension and notice cut-offs.
+
+    ``deadline``: act on the request, or inform of the action taken, by the end of this day.
+    ``extended_deadline``: the end of the Art. 12(3) extension by two further months.
+    ``extension_notice_by``: an extension, with reasons, must be notified by this day.
+    ``refusal_notice_by``: an Art. 12(4) notice (no action, reasons, complaint and remedy) by
+    this day. ``explanation`` spells out the arithmetic.
+    """
+
+    received: date
+    deadline: date
+    extended_deadline: date
+    country: str
+    received_at: datetime | None = None
+    pause: IdentityPause | None = None
+    calendar: WorkingDayCalendar = attrs.field(eq=False, repr=False)
+
+    @property
+    def extension_notice_by(self) -> date:
+        return self.deadline  # ART12_3_EXT_NOTICE: within one month of receipt
+
+    @property
+    def refusal_notice_by(self) -> date:
+        return self.deadline  # ART12_4: within one month of receipt
+
+    @property
+    def paused_days(self) -> int:
+        return 0 if self.pause is None else self.pause.days
+
+    @property
+    def explanation(self) -> tuple[str, ...]:
+        d0 = self.received
+        steps = []
+        if self.received_at is not None:
+            steps.append(
+                f"Received at {self.received_at.isoformat()}: local date {d0} in "
+                f"{member_state_zone(self.country)} (the controller's Member State, "
+                f"{self.country})"
+            )
+        steps.append(
+            f"Received {d0} ({d0:%a}); the day of receipt is not counted (Reg. 1182/71 Art. 3(1))"
+        )
+        one = add_months(d0, 1)
+        clamp = "" if one.day == d0.day else f" ({d0:%B} {d0.day} has no counterpart: month end)"
+        steps.append(
+            f"One month after {d0} ends on {one}{clamp} (Reg. 1182/71 Art. 3(2)(c); GDPR "
+            "Art. 12(3))"
+        )
+        shift = timedelta(days=self.paused_days)
+        if self.pause is not None:
+            steps.append(
+                f"Paused {self.paused_days} day(s) while awaiting identity information "
+                f"requested {self.pause.requested}, supplied {self.pause.supplied} "
+                f"(EDPB Guidelines 01/2022 §159): {one} + {self.paused_days} = {one + shift}"
+            )
+        steps.append(_roll_steps(self.calendar, one + shift, self.deadline))
+        steps.append(
+            f"Extension notice (with reasons) and any Art. 12(4) refusal notice are due by "
+            f"{self.deadline}"
+        )
+        three = add_months(d0, 3)
+        one_two = add_months(one, 2)
+        raw = min(three, one_two)
+        steps.append(
+            f"Extended by two further months: receipt + 3 months = {three}, (receipt + 1 "
+            f"month) + 2 months = {one_two}; the earlier, {raw}, is used (safe reading)"
+        )
+        steps.append(_roll_steps(self.calendar, raw + shift, self.extended_deadline))
+        return tuple(steps)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready mapping (ISO dates)."""
+        return {
+            "received": self.received.isoformat(),
+            "received_at": None if self.received_at is None else self.received_at.isoformat(),
+            "deadline": self.deadline.isoformat(),
+            "extended_deadline": self.extended_deadline.isoformat(),
+            "extension_notice_by": self.extension_notice_by.isoformat(),
+            "refusal_notice_by": self.refusal_notice_by.isoformat(),
+            "country": self.country,
+            "paused_days": self.paused_days,
+            "rules": ["ART12_3_BASE", "ART12_3_EXT", "ART12_3_EXT_NOTICE", "ART12_4"],
+            "explanation": list(self.explanation),
+        }
+
+
+# Member-State calendars, shared, each with a memo of unpaused results by receipt date: a
+# deadline depends only on the receipt date and the calendar, and the number of distinct
+# receipt dates is small (365 a year), so repeated computations cost one dict lookup.
+_MEMO_LIMIT = 200_000
+
+
+@attrs.frozen
+class _Shared:
+    calendar: HolidayCalendar
+    country: str
+    memo: dict[date, tuple[date, date]] = attrs.field(factory=dict, eq=False)
+
+
+_SHARED: dict[tuple[str, bool], _Shared] = {}
+
+
+def _shared(country: str, fi_eves: bool) -> _Shared:
+    key = (country, fi_eves)
+    found = _SHARED.get(key)
+    if found is None:
+        member_state_zone(country)  # a Member State, or InputError
+        code = country.upper()
+        found = _SHARED[key] = _Shared(
+            calendar=country_calendar(code, fi_eves_are_holidays=fi_eves), country=code
+        )
+    return found
+
+
+def _calendar(
+    country: str, calendar: WorkingDayCalendar | Set[date] | None, fi_eves: bool
+) -> WorkingDayCalendar:
+    if calendar is not None:
+        return as_calendar(calendar)
+    return _shared(country, fi_eves).calendar
+
+
+def _roll(calendar: WorkingDayCalendar, day: date) -> date:
+    if type(calendar) is HolidayCalendar:
+        return calendar.roll(day)
+    while not calendar.is_working_day(day):
+        day += _ONE_DAY
+    return day
+
+
+def _compute(calendar: WorkingDayCalendar, d0: date, shift: int = 0) -> tuple[date, date]:
+    """Catalogue §3.4: DEADLINE_BASE and DEADLINE_EXTENDED (both rolled), plus a pause."""
+    one = add_months(d0, 1)
+    three = add_months(d0, 3)
+    one_two = add_months(one, 2)
+    extended = three if three < one_two else one_two
+    if shift:
+        one += timedelta(days=shift)
+        extended += timedelta(days=shift)
+    return _roll(calendar, one), _roll(calendar, extended)
+
+
+def response_deadline(
+    received: date | datetime | str,
+    *,
+    country: str = "FI",
+    calendar: WorkingDayCalendar | Set[date] | None = None,
+    fi_eves_are_holidays: bool = False,
+    pause: IdentityPause | None = None,
+) -> Deadline:
+    """The Art. 12(3) deadline for a request received on ``received`` (rule catalogue §3.4).
+
+    ``received``: the controller's local date, or an aware datetime / pendulum DateTime / ISO
+    string dated in ``country``'s zone. ``country``: the controller's Member State, whose
+    public holidays count. ``calendar``: your own (an object with ``is_working_day``, or a set
+    of holiday dates) instead of the Member State's. ``pause``: see :class:`IdentityPause`.
+    """
+    if type(received) is date:
+        d0, at = received, None
+    else:
+        d0, at = local_date(received, country)
+    if calendar is None:
+        shared = _SHARED.get((country, fi_eves_are_holidays)) or _shared(
+            country, fi_eves_are_holidays
+        )
+        cal: WorkingDayCalendar = shared.calendar
+        code = shared.country
+    else:
+        cal = as_calendar(calendar)
+        code = country.upper()
+    if pause is not None:
+        if pause.requested < d0:
+            raise _problem("pause.requested", f"{pause.requested} is before the receipt {d0}")
+        deadline, extended = _compute(cal, d0, pause.days)
+    elif calendar is None:
+        memo = shared.memo
+        found = memo.get(d0)
+        if found is None:
+            if len(memo) >= _MEMO_LIMIT:
+                memo.clear()
+            found = memo[d0] = _compute(cal, d0)
+        deadline, extended = found
+    else:
+        deadline, extended = _compute(cal, d0)
+    return Deadline(
+        received=d0,
+        deadline=deadline,
+        extended_deadline=extended,
+        country=code,
+        received_at=at,
+        pause=pause,
+        calendar=cal,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class InformationDeadline:
+    """Art. 14(3)(a): the latest day to give Art. 14 information, one month after obtaining.
+
+    Art. 14(3)(b)-(c) can make it earlier: at the first communication with the data subject,
+    or at the first disclosure to another recipient.
+    """
+
+    obtained: date
+    deadline: date
+    country: str
+    rule: str = "ART14_3_a"
+
+
+def information_deadline(
+    obtained: date | datetime | str,
+    *,
+    country: str = "FI",
+    calendar: WorkingDayCalendar | Set[date] | None = None,
+    fi_eves_are_holidays: bool = False,
+) -> InformationDeadline:
+    """One month after the personal data were obtained, rolled to a working day."""
+    d0, _ = local_date(obtained, country)
+    cal = _calendar(country, calendar, fi_eves_are_holidays)
+    return InformationDeadline(
+        obtained=d0, deadline=_roll(cal, add_months(d0, 1)), country=country
+    )
+
+
+@attrs.frozen(kw_only=True)
+class BreachDeadline:
+    """Art. 33(1): notify the supervisory authority within 72 hours of becoming aware.
+
+    Exact to the minute and never moved off weekends or holidays (Reg. 1182/71 Art. 3(4)
+    only rolls periods not expressed in hours). ``clock_start`` differs from ``became_aware``
+    only with ``start_at_next_full_hour`` (Reg. 1182/71 Art. 3(1): the hour in which the event
+    occurs is not counted; catalogue PER_3_1_HOURS, confidence S).
+    """
+
+    became_aware: datetime
+    clock_start: datetime
+    deadline: datetime
+    rule: str = "ART33_1"
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "became_aware": self.became_aware.isoformat(),
+            "clock_start": self.clock_start.isoformat(),
+            "deadline": self.deadline.isoformat(),
+            "rule": self.rule,
+        }
+
+
+def breach_deadline(
+    became_aware: datetime | str, *, start_at_next_full_hour: bool = False
+) -> BreachDeadline:
+    """72 elapsed hours from the moment of awareness, in the zone it was given in."""
+    aware = _aware_datetime(became_aware, "became_aware")
+    aware = datetime(
+        aware.year, aware.month, aware.day, aware.hour, aware.minute, aware.second,
+        aware.microsecond, tzinfo=aware.tzinfo, fold=aware.fold,
+    )  # a stdlib datetime, also for pendulum input
+    start = aware
+    if start_at_next_full_hour:
+        floored = aware.replace(minute=0, second=0, microsecond=0)
+        start = (floored.astimezone(UTC) + timedelta(hours=1)).astimezone(aware.tzinfo)
+    # Elapsed time: add in UTC so a daylight-saving change never stretches the 72 hours.
+    end = (start.astimezone(UTC) + _BREACH_HOURS).astimezone(aware.tzinfo)
+    return BreachDeadline(became_aware=aware, clock_start=start, deadline=end)
