@@ -6,12 +6,10 @@ reason, when ``GDPR_REGISTER_TEST_POSTGRES_URL`` is not set (CI sets it, so ther
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
 import sys
-import time
 from collections import Counter
 from datetime import date
 
@@ -231,14 +229,10 @@ def test_pooled_store_serves_threads(postgres_url: str) -> None:
                 for i in range(50)
             )
 
-        started = time.monotonic()
-        with ThreadPoolExecutor(max_workers=8) as pool:
+        with ThreadPoolExecutor(max_workers=8) as pool:  # more threads than connections
             assert sum(pool.map(work, range(16))) == 800
-        assert time.monotonic() - started < 120
         assert len(list(store.ledger.subjects())) == 800
-        assert json.dumps([e.seq for e in store.audit.entries()]) == json.dumps(
-            list(range(1, 17))
-        )
+        assert [e.seq for e in store.audit.entries()] == list(range(1, 17))
 
 
 def test_concurrent_saves_without_expected_version_all_succeed(postgres_url: str) -> None:
