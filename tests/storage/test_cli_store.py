@@ -145,3 +145,36 @@ def test_append_events_is_all_or_nothing(tmp_path: Path, url: str,
     assert "line 3" in capsys.readouterr().err
     with open_store(url) as store:
         assert list(store.ledger.subjects()) == ["cust-1", "cust-2"]
+
+
+def test_request_reads_notice_and_events_from_the_store_and_records_it(
+    seed_path: Path, url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import date
+
+    from gdpr_register.model import SubjectEvent
+    from gdpr_register.storage import RequestStatus, open_store
+
+    assert main(["store", "import", str(seed_path), "--store", url]) == 0
+    with open_store(url) as store:
+        store.ledger.append([
+            SubjectEvent(subject="cust-42", kind="service_contact", on=date(2021, 6, 15)),
+            SubjectEvent(subject="cust-42", kind="invoice", on=date(2021, 6, 30)),
+        ])
+    capsys.readouterr()
+    assert main(["request", "valmennuskumppani", "--store", url, "--right", "erasure",
+                 "--received", "2026-11-25", "--subject", "cust-42", "--record",
+                 "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    actions = {c["category"]: (c["action"], c.get("until")) for c in data["categories"]}
+    assert actions["laskutustiedot"] == ("restrict", "2027-12-31")
+    assert actions["yhteystiedot"][0] == "erase"
+    with open_store(url) as store:
+        (recorded,) = store.requests.list()
+    assert recorded.id == data["recorded_request"]
+    assert (recorded.subject, recorded.right.value, recorded.received, recorded.status) == (
+        "cust-42", "erasure", date(2026, 11, 25), RequestStatus.OPEN)
+    assert main(["request", "valmennuskumppani", "--store", url, "--right", "erasure",
+                 "--received", "2026-11-25", "--subject", "nobody"]) == 2
+    assert main(["request", str(seed_path), "--right", "access", "--received", "2026-11-25",
+                 "--record"]) == 2

@@ -68,6 +68,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--as-of", type=date_arg, default=None, metavar="YYYY-MM-DD",
         help="the day whose recipients and retention plan count (default: the day of receipt)",
     )
+    from gdpr_register.cli._store import add_store
+
+    add_store(parser, selects_notices=True)
+    parser.add_argument(
+        "--record", action="store_true",
+        help="with --store and --subject: record the request in the store's request log "
+        "(status open) and print its id",
+    )
 
 
 def _decisions(args: argparse.Namespace) -> Any:
@@ -97,8 +105,16 @@ def _history(args: argparse.Namespace) -> Any:
     from gdpr_register.retention import SubjectHistory
 
     if args.subject_events is None:
+        if args.subject is not None and args.store is not None:
+            from gdpr_register.cli._store import open_cli_store
+
+            with open_cli_store(args) as store:
+                stored = store.ledger.events(args.subject)
+            if not stored:
+                raise UsageError(f"no events for subject {args.subject!r} in the store")
+            return SubjectHistory.from_events(args.subject, stored)
         if args.subject is not None:
-            raise UsageError("--subject needs --subject-events")
+            raise UsageError("--subject needs --subject-events or --store")
         return None
     wanted = args.subject
     seen: list[str] = []
@@ -134,7 +150,17 @@ def run(args: argparse.Namespace) -> int:
     from gdpr_register.errors import UsageError
     from gdpr_register.rights import Request, assess
 
-    notice = load_notice(args.notice)
+    if args.store is not None:
+        from gdpr_register.cli._store import load_stored_notice, open_cli_store
+
+        with open_cli_store(args) as store:
+            _source, notice = load_stored_notice(store, args.notice)
+    else:
+        if args.record:
+            raise UsageError("--record needs --store")
+        notice = load_notice(args.notice)
+    if args.record and args.subject is None:
+        raise UsageError("--record needs --subject")
     if args.register is not None:
         try:
             register = notice.register(args.register)
@@ -167,10 +193,27 @@ def run(args: argparse.Namespace) -> int:
         country=args.country,
         fi_eves_are_holidays=args.fi_eves_are_holidays,
     )
+    recorded = None
+    recorded_in = ""
+    if args.record:
+        from gdpr_register.cli._store import open_cli_store
+        from gdpr_register.model import RightKind
+
+        with open_cli_store(args) as store:
+            recorded = store.requests.open(
+                subject=args.subject, right=RightKind(args.right),
+                received=assessment.deadline.received,
+            )
+            recorded_in = store.url
     if args.format == "json":
-        print(json.dumps(assessment.to_dict(), ensure_ascii=False, indent=2))
+        data = assessment.to_dict()
+        if recorded is not None:
+            data["recorded_request"] = recorded.id
+        print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(render_text(assessment))
+        if recorded is not None:
+            print(f"Recorded as request {recorded.id} in {recorded_in}")
     return EXIT_OK
 
 
