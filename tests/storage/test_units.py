@@ -94,29 +94,3 @@ def test_diff_of_notices_sees_defaults_appear() -> None:
         (ChangeKind.ADDED, "registers[1]"),
     ]
     assert diff_notices(old, sample_notice(mechanism=TransferMechanism.PRIVACY_SHIELD)) == ()
-
-
-@pytest.mark.parametrize("url", ["memory:", "sqlite:///:memory:"])
-def test_text_that_is_not_unicode_is_refused_alike(url: str) -> None:
-    # Lone surrogates (from surrogateescape decoding) cannot be stored as UTF-8: every
-    # backend refuses them with the library's error, and stores nothing.
-    from datetime import date
-
-    from gdpr_register.model import RightKind, SubjectEvent
-
-    bad_subject = SubjectEvent(subject="cust-\udcff", kind="contact", on=date(2021, 6, 15))
-    bad_details = SubjectEvent(subject="cust-1", kind="contact", on=date(2021, 6, 15),
-                               details="\udcff")
-    good = SubjectEvent(subject="cust-2", kind="contact", on=date(2021, 6, 15))
-    with open_store(url) as store:
-        for bad in (bad_subject, bad_details):
-            with pytest.raises(UsageError):
-                store.ledger.append([good, bad])
-        with pytest.raises(UsageError):
-            store.requests.open(subject="cust-\udcff", right=RightKind.ACCESS,
-                                received=date(2021, 6, 15))
-        with pytest.raises(UsageError):
-            store.requests.open(subject="cust-1", right=RightKind.ACCESS,
-                                received=date(2021, 6, 15), details="\udcff")
-        assert list(store.ledger.subjects()) == []
-        assert store.requests.list() == ()

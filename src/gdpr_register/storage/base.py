@@ -317,18 +317,7 @@ def check_subject(subject: object) -> str:
     """The subject key rules every backend enforces (the same as ``SubjectEvent``'s)."""
     if not isinstance(subject, str) or not subject or len(subject) > 1000:
         raise UsageError(f"a subject key is a string of 1 to 1000 characters, got {subject!r:.60}")
-    check_unicode(subject, "a subject key")
     return subject
-
-
-def check_unicode(value: str | None, what: str) -> None:
-    """Text every backend can store: no lone surrogates (e.g. from surrogateescape)."""
-    if value is not None and not value.isascii():
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise UsageError(f"{what} is not valid Unicode (a lone surrogate): "
-                             f"{value!r:.60}") from None
 
 
 def check_version(version: object, name: str = "version") -> int:

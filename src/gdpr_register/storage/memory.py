@@ -31,7 +31,6 @@ from gdpr_register.storage.base import (
     SubjectRequest,
     check_expected_version,
     check_subject,
-    check_unicode,
     check_version,
     utc_now,
 )
@@ -130,8 +129,6 @@ class _Ledger(Ledger):
         for event in batch:
             if not isinstance(event, SubjectEvent):
                 raise UsageError(f"expected SubjectEvent values, got {type(event).__name__}")
-            check_unicode(event.subject, "a subject key")
-            check_unicode(event.details, "event details")
         with self._s.lock:
             self._s.check_open()
             seq = self._s.seq
@@ -219,7 +216,6 @@ class _Requests(RequestLog):
         details: str | None = None,
     ) -> SubjectRequest:
         check_subject(subject)
-        check_unicode(details, "request details")
         right = RightKind(right)
         rid = uuid.uuid4().hex if request_id is None else request_id
         if not isinstance(rid, str) or not rid:

@@ -168,9 +168,6 @@ class _Db:
                     conn.execute("ROLLBACK")
                 if isinstance(exc, sqlite3.Error):
                     raise self.fail(exc, doing) from exc
-                if isinstance(exc, UnicodeEncodeError):  # lone surrogates cannot be UTF-8
-                    raise UsageError(f"{self.url}: {doing}: text is not valid Unicode "
-                                     f"({exc.reason})") from exc
                 raise
             try:
                 conn.execute("COMMIT")
