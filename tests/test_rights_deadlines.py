@@ -290,3 +290,8 @@ def test_dates_at_the_end_of_the_calendar_are_input_errors(compute: object) -> N
     # Bad input is an InputError (exit 2 in the CLI), never an OverflowError traceback.
     with pytest.raises(InputError):
         compute()  # type: ignore[operator]
+
+
+def test_information_deadline_country_is_normalised_like_response_deadline() -> None:
+    assert information_deadline(date(2026, 1, 31), country="fi").country == "FI"
+    assert response_deadline(date(2026, 1, 31), country="fi").country == "FI"

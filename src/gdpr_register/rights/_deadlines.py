@@ -369,7 +369,7 @@ def information_deadline(
         deadline = _roll(cal, add_months(d0, 1))
     except (OverflowError, ValueError):  # past 9999-12-31
         raise _out_of_range("obtained", d0) from None
-    return InformationDeadline(obtained=d0, deadline=deadline, country=country)
+    return InformationDeadline(obtained=d0, deadline=deadline, country=country.upper())
 
 
 @attrs.frozen(kw_only=True)
