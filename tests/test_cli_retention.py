@@ -160,3 +160,17 @@ def test_events_from_stdin(
                         "--format", "csv"], capsys)
     assert code == 0
     assert len(list(csv.DictReader(io.StringIO(out)))) == 8
+
+
+def test_non_utf8_stdin_exits_2(
+    seed_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A real stdin decodes with surrogateescape: bad bytes must not crash the spooling.
+    raw = b"subject,event,date\ncust-1,contact,2021-06-15\n\xff,contact,2021-06-15\n"
+    stdin = io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8", errors="surrogateescape")
+    monkeypatch.setattr("sys.stdin", stdin)
+    code, out, err = run(["retention", str(seed_path), "--events", "-", "--as-of",
+                          "2026-11-25"], capsys)
+    assert code == 2
+    assert out == ""
+    assert "<stdin>" in err

@@ -118,3 +118,20 @@ def test_group_histories_contiguous_and_not() -> None:
     with pytest.raises(UsageError):
         list(group_histories(events, contiguous=True))
     assert [h.subject for h in group_histories(events[:2], contiguous=True)] == ["a", "b"]
+
+
+def test_bytes_that_are_not_utf8_name_their_line(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from gdpr_register.documents.events_csv import open_events
+
+    path = Path(str(tmp_path)) / "e.csv"
+    path.write_bytes(b"subject,event,date\na,contact,2020-01-01\n\xff,contact,2020-01-01\n"
+                     b"b,contact,2020-01-01\n")
+    with open_events(path) as stream, pytest.raises(InputError) as exc:
+        list(EventsReader(stream))
+    assert locations(exc) == ["line 3"]
+    with open_events(path) as stream:
+        reader = EventsReader(stream, skip_invalid=True)
+        assert [row.event.subject for row in reader] == ["a", "b"]
+    assert [p.location for p in reader.skipped] == ["line 3"]

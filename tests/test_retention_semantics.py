@@ -452,3 +452,15 @@ def test_events_after_as_of_are_not_known_yet() -> None:
     assert early.item("a").erase_by == date(2021, 1, 1)
     later = plan_retention(reg, events, as_of=date(2024, 1, 1))
     assert later.item("a").erase_by == date(2024, 6, 1)
+
+
+def test_jurisdiction_is_a_country_code_in_any_case() -> None:
+    reg = register((category("vouchers", "accounting-voucher"),), (contact_rule(1),))
+    events = history(("contact", date(2024, 1, 1)), ("invoice", date(2024, 1, 1)))
+    upper = plan_retention(reg, events, as_of=date(2026, 11, 25), jurisdiction="FI")
+    lower = plan_retention(reg, events, as_of=date(2026, 11, 25), jurisdiction="fi")
+    assert lower.item("vouchers").status is upper.item("vouchers").status is PlanStatus.RESTRICTED
+    assert lower.item("vouchers").restricted_until == date(2030, 12, 31)
+    for bad in ("Finland", "XX", ""):
+        with pytest.raises(UsageError):
+            plan_retention(reg, events, as_of=date(2026, 11, 25), jurisdiction=bad)

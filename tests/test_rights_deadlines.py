@@ -274,3 +274,24 @@ def test_breach_clock_from_next_full_hour_and_edges() -> None:
         breach_deadline(datetime(2026, 11, 27, 15, 42))  # naive
     with pytest.raises(InputError):
         breach_deadline("not a time")
+
+
+@pytest.mark.parametrize(
+    "compute",
+    [
+        lambda: response_deadline(date(9999, 12, 31)),
+        lambda: response_deadline("9999-11-15"),
+        lambda: response_deadline("0001-01-01T00:00+05:00"),
+        lambda: information_deadline(date(9999, 12, 31)),
+        lambda: breach_deadline("9999-12-30T12:00+00:00"),
+    ],
+)
+def test_dates_at_the_end_of_the_calendar_are_input_errors(compute: object) -> None:
+    # Bad input is an InputError (exit 2 in the CLI), never an OverflowError traceback.
+    with pytest.raises(InputError):
+        compute()  # type: ignore[operator]
+
+
+def test_information_deadline_country_is_normalised_like_response_deadline() -> None:
+    assert information_deadline(date(2026, 1, 31), country="fi").country == "FI"
+    assert response_deadline(date(2026, 1, 31), country="fi").country == "FI"

@@ -178,3 +178,47 @@ def test_request_reads_notice_and_events_from_the_store_and_records_it(
                  "--received", "2026-11-25", "--subject", "nobody"]) == 2
     assert main(["request", str(seed_path), "--right", "access", "--received", "2026-11-25",
                  "--record"]) == 2
+
+
+@pytest.mark.parametrize("raw", [
+    b"\xef\xbb\xbfsubject,event,date\r\ncust-1,contact,2021-06-15\r\n",  # BOM, CRLF
+    b"subject,event,date\ncust-1,contact,2021-06-15\n",
+])
+def test_append_events_from_stdin_reads_it_like_a_file(
+    raw: bytes, url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from gdpr_register.storage import open_store
+
+    stdin = io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8", errors="surrogateescape")
+    monkeypatch.setattr("sys.stdin", stdin)
+    assert main(["store", "append-events", "-", "--store", url]) == 0
+    with open_store(url) as store:
+        assert list(store.ledger.subjects()) == ["cust-1"]
+
+
+def test_append_events_non_utf8_stdin_exits_2(url: str, monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    from gdpr_register.storage import open_store
+
+    raw = b"subject,event,date\ncust-1,contact,2021-06-15\n\xff,contact,2021-06-15\n"
+    stdin = io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8", errors="surrogateescape")
+    monkeypatch.setattr("sys.stdin", stdin)
+    assert main(["store", "append-events", "-", "--store", url]) == 2
+    assert "<stdin>" in capsys.readouterr().err
+    with open_store(url) as store:
+        assert list(store.ledger.subjects()) == []
+
+
+def test_export_to_a_missing_directory_exits_2(seed_path: Path, tmp_path: Path, url: str,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["store", "import", str(seed_path), "--store", url]) == 0
+    capsys.readouterr()
+    target = tmp_path / "missing" / "out.yaml"
+    assert main(["store", "export", "valmennuskumppani", "-o", str(target),
+                 "--store", url]) == 2
+    assert str(target) in capsys.readouterr().err
+    assert not target.parent.exists()

@@ -29,6 +29,18 @@ def test_redact_url(url: str, shown: str) -> None:
     assert redact_url(url) == shown
 
 
+@pytest.mark.parametrize(("url", "shown"), [
+    ("postgresql://u@h/db?password=secret", "postgresql://u@h/db?password=***"),
+    ("postgresql://u@h/db?sslmode=require&PASSWORD=secret&x=1",
+     "postgresql://u@h/db?sslmode=require&PASSWORD=***&x=1"),
+    ("postgresql://u:pw@h/db?password=pw2", "postgresql://u:***@h/db?password=***"),
+    ("postgresql://u@h/db?passfile=/p", "postgresql://u@h/db?passfile=/p"),
+])
+def test_redact_url_hides_a_password_query_parameter(url: str, shown: str) -> None:
+    # libpq also takes the password as a query parameter.
+    assert redact_url(url) == shown
+
+
 def test_unknown_url_is_a_usage_error_without_the_password() -> None:
     with pytest.raises(UsageError) as caught:
         open_store("mysql://u:topsecret@h/db")
@@ -82,3 +94,27 @@ def test_diff_of_notices_sees_defaults_appear() -> None:
         (ChangeKind.ADDED, "registers[1]"),
     ]
     assert diff_notices(old, sample_notice(mechanism=TransferMechanism.PRIVACY_SHIELD)) == ()
+
+
+def test_sqlite_refuses_lone_surrogates_with_a_library_error() -> None:
+    # sqlite3 stores TEXT as strict UTF-8: a lone surrogate (e.g. from surrogateescape
+    # decoding) cannot be stored; it must be the library's error and store nothing, not a
+    # UnicodeEncodeError from the driver.
+    from datetime import date
+
+    from gdpr_register.model import RightKind, SubjectEvent
+
+    good = SubjectEvent(subject="cust-2", kind="contact", on=date(2021, 6, 15))
+    with open_store("sqlite:///:memory:") as store:
+        for bad in (SubjectEvent(subject="cust-\udcff", kind="contact", on=date(2021, 6, 15)),
+                    SubjectEvent(subject="cust-1", kind="contact", on=date(2021, 6, 15),
+                                 details="\udcff")):
+            with pytest.raises(UsageError):
+                store.ledger.append([good, bad])
+        with pytest.raises(UsageError):
+            store.requests.open(subject="cust-1", right=RightKind.ACCESS,
+                                received=date(2021, 6, 15), details="\udcff")
+        with pytest.raises(UsageError):
+            store.ledger.events("cust-\udcff")
+        assert list(store.ledger.subjects()) == []
+        assert store.requests.list() == ()

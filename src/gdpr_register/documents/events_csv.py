@@ -6,8 +6,9 @@ A host application exports what happened to its data subjects (``cust-42,service
 Every bad row is a :class:`~gdpr_register.errors.Problem` located ``line N`` (the physical
 line, counting the header as line 1): an unparseable date, an event kind that is not an
 identifier or not in ``known_kinds``, a date after ``as_of``, a wrong number of fields, an
-empty subject. By default the first one raises :class:`~gdpr_register.errors.InputError`;
-with ``skip_invalid=True`` the row is skipped and recorded in :attr:`EventsReader.skipped`.
+empty subject, bytes that are not UTF-8. By default the first one raises
+:class:`~gdpr_register.errors.InputError`; with ``skip_invalid=True`` the row is skipped
+and recorded in :attr:`EventsReader.skipped`.
 Header problems (missing header, unknown or missing column) always raise: nothing can be read.
 """
 
@@ -36,6 +37,9 @@ __all__ = [
 EVENT_COLUMNS = ("subject", "event", "date", "details")
 REQUIRED_EVENT_COLUMNS = ("subject", "event", "date")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Bytes that are not UTF-8, as open_events decodes them (surrogateescape): found per row, so
+# the problem names its line (a strict decoder fails per buffered chunk, lines away).
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
 # Skipped lines remembered individually; beyond this only counted (bounded memory).
 MAX_SKIPPED_KEPT = 10_000
 
@@ -86,6 +90,9 @@ class EventsReader:
                          f"{','.join(REQUIRED_EVENT_COLUMNS)}[,details]")],
                 source=self.source,
             ) from None
+        if _UNDECODABLE.search("".join(header)):
+            raise InputError([Problem(location="line 1", message="not UTF-8")],
+                             source=self.source)
         names = [name.strip().lower() for name in header]
         problems = [
             Problem(
@@ -149,6 +156,10 @@ class EventsReader:
         if len(fields) != width:
             self._fail(line, f"{len(fields)} fields, expected {width} as in the header")
             return None
+        joined = "".join(fields)
+        if not joined.isascii() and _UNDECODABLE.search(joined):
+            self._fail(line, "not UTF-8")
+            return None
         subject = fields[subject_at].strip()
         kind = fields[kind_at].strip()
         text = fields[date_at].strip()
@@ -182,7 +193,7 @@ class EventsReader:
 def open_events(path: str | Path) -> IO[str]:
     """Open an events CSV for :class:`EventsReader` (UTF-8, BOM tolerated)."""
     try:
-        return open(path, encoding="utf-8-sig", newline="")
+        return open(path, encoding="utf-8-sig", errors="surrogateescape", newline="")
     except OSError as exc:
         raise InputError(
             [Problem(location="", message=f"cannot read: {exc.strerror or exc}")],

@@ -94,6 +94,7 @@ import attrs
 from gdpr_register._dates import add_duration, latest_start
 from gdpr_register.errors import UsageError
 from gdpr_register.law.statutes import ACCOUNTING_EVENTS, DEFAULT_STATUTES, Statute, StatuteTable
+from gdpr_register.model.countries import is_country_code
 from gdpr_register.model.enums import (
     DurationUnit,
     LawfulBasis,
@@ -444,6 +445,14 @@ def _resolve_context(
             raise UsageError(str(exc)) from exc
     if controller is not None:
         return controller.financial_year_end or CALENDAR_YEAR, controller.member_state
+    if jurisdiction is not None:
+        # Statutes are keyed by upper-case codes: "fi" must not silently match none of them.
+        code = jurisdiction.upper() if isinstance(jurisdiction, str) else jurisdiction
+        if not isinstance(code, str) or not is_country_code(code):
+            raise UsageError(
+                f"jurisdiction must be an ISO 3166-1 alpha-2 code, got {jurisdiction!r}"
+            )
+        jurisdiction = code
     return financial_year_end or CALENDAR_YEAR, jurisdiction
 
 

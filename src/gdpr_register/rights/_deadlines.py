@@ -44,6 +44,10 @@ def _problem(location: str, message: str) -> InputError:
     return InputError([Problem(location=location, message=message)])
 
 
+def _out_of_range(location: str, value: object) -> InputError:
+    return _problem(location, f"{value}: the period runs outside the years 1-9999")
+
+
 def _aware_datetime(value: Any, location: str) -> datetime:
     """A timezone-aware stdlib datetime from a datetime, pendulum DateTime or ISO string."""
     if isinstance(value, str):
@@ -83,7 +87,10 @@ def local_date(received: Any, country: str = "FI") -> tuple[date, datetime | Non
     instant = _aware_datetime(received, "received")
     import pendulum
 
-    local = pendulum.instance(instant).in_timezone(member_state_zone(country))
+    try:
+        local = pendulum.instance(instant).in_timezone(member_state_zone(country))
+    except OverflowError:
+        raise _out_of_range("received", instant.isoformat()) from None
     return date(local.year, local.month, local.day), instant
 
 
@@ -268,14 +275,17 @@ def _roll(calendar: WorkingDayCalendar, day: date) -> date:
 
 def _compute(calendar: WorkingDayCalendar, d0: date, shift: int = 0) -> tuple[date, date]:
     """Catalogue §3.4: DEADLINE_BASE and DEADLINE_EXTENDED (both rolled), plus a pause."""
-    one = add_months(d0, 1)
-    three = add_months(d0, 3)
-    one_two = add_months(one, 2)
-    extended = three if three < one_two else one_two
-    if shift:
-        one += timedelta(days=shift)
-        extended += timedelta(days=shift)
-    return _roll(calendar, one), _roll(calendar, extended)
+    try:
+        one = add_months(d0, 1)
+        three = add_months(d0, 3)
+        one_two = add_months(one, 2)
+        extended = three if three < one_two else one_two
+        if shift:
+            one += timedelta(days=shift)
+            extended += timedelta(days=shift)
+        return _roll(calendar, one), _roll(calendar, extended)
+    except (OverflowError, ValueError):  # past 9999-12-31
+        raise _out_of_range("received", d0) from None
 
 
 def response_deadline(
@@ -355,9 +365,11 @@ def information_deadline(
     """One month after the personal data were obtained, rolled to a working day."""
     d0, _ = local_date(obtained, country)
     cal = _calendar(country, calendar, fi_eves_are_holidays)
-    return InformationDeadline(
-        obtained=d0, deadline=_roll(cal, add_months(d0, 1)), country=country
-    )
+    try:
+        deadline = _roll(cal, add_months(d0, 1))
+    except (OverflowError, ValueError):  # past 9999-12-31
+        raise _out_of_range("obtained", d0) from None
+    return InformationDeadline(obtained=d0, deadline=deadline, country=country.upper())
 
 
 @attrs.frozen(kw_only=True)
@@ -394,9 +406,12 @@ def breach_deadline(
         aware.microsecond, tzinfo=aware.tzinfo, fold=aware.fold,
     )  # a stdlib datetime, also for pendulum input
     start = aware
-    if start_at_next_full_hour:
-        floored = aware.replace(minute=0, second=0, microsecond=0)
-        start = (floored.astimezone(UTC) + timedelta(hours=1)).astimezone(aware.tzinfo)
-    # Elapsed time: add in UTC so a daylight-saving change never stretches the 72 hours.
-    end = (start.astimezone(UTC) + _BREACH_HOURS).astimezone(aware.tzinfo)
+    try:
+        if start_at_next_full_hour:
+            floored = aware.replace(minute=0, second=0, microsecond=0)
+            start = (floored.astimezone(UTC) + timedelta(hours=1)).astimezone(aware.tzinfo)
+        # Elapsed time: add in UTC so a daylight-saving change never stretches the 72 hours.
+        end = (start.astimezone(UTC) + _BREACH_HOURS).astimezone(aware.tzinfo)
+    except OverflowError:  # past 9999-12-31
+        raise _out_of_range("became_aware", aware.isoformat()) from None
     return BreachDeadline(became_aware=aware, clock_start=start, deadline=end)

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit, urlunsplit
 
 __all__ = ["redact_url", "sqlite_path"]
+
+_PASSWORD_PARAMETER = re.compile(r"((?:^|&)password=)[^&]*", re.IGNORECASE)
 
 
 def redact_url(url: str) -> str:
     """``url`` with any password replaced by ``***``."""
     try:
         parts = urlsplit(url)
+        # libpq also takes the password as a query parameter.
+        query = _PASSWORD_PARAMETER.sub(r"\1***", parts.query)
+        if query != parts.query:
+            parts = parts._replace(query=query)
+            if parts.password is None:
+                return urlunsplit(parts)
         if parts.password is None:
             return url
         host = parts.hostname or ""

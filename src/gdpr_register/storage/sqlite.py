@@ -168,6 +168,9 @@ class _Db:
                     conn.execute("ROLLBACK")
                 if isinstance(exc, sqlite3.Error):
                     raise self.fail(exc, doing) from exc
+                if isinstance(exc, UnicodeEncodeError):  # lone surrogates cannot be UTF-8
+                    raise UsageError(f"{self.url}: {doing}: text is not valid Unicode "
+                                     f"({exc.reason}); SQLite stores UTF-8 only") from exc
                 raise
             try:
                 conn.execute("COMMIT")
@@ -183,6 +186,9 @@ class _Db:
                 return work(conn)
             except sqlite3.Error as exc:
                 raise self.fail(exc, doing) from exc
+            except UnicodeEncodeError as exc:  # a lone surrogate in a bound parameter
+                raise UsageError(f"{self.url}: {doing}: text is not valid Unicode "
+                                 f"({exc.reason}); SQLite stores UTF-8 only") from exc
 
     def pages(
         self, doing: str, sql: str, bind: Callable[[Any, int], Any], start: Any

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import os
 import shutil
 import sys
@@ -105,11 +106,15 @@ def run(args: argparse.Namespace) -> int:
         if path == "-":
             # Two passes need a file: spool standard input to a temporary one (on disk, so
             # memory stays bounded).
+            # Bytes, not text: bad UTF-8 is then reported by the reader (exit 2, its line).
             spool = cleanup.enter_context(
-                tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".csv", delete=False)
+                tempfile.NamedTemporaryFile("wb", suffix=".csv", delete=False)
             )
             cleanup.callback(os.unlink, spool.name)
-            shutil.copyfileobj(sys.stdin, spool)
+            source = getattr(sys.stdin, "buffer", None)
+            if source is None:  # a text-only stream (tests, embedding applications)
+                source = io.BytesIO(sys.stdin.read().encode("utf-8", "surrogateescape"))
+            shutil.copyfileobj(source, spool)
             spool.close()
             path = spool.name
         return _plan(args, path, as_of, register.id, policy, reader)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 
@@ -101,7 +102,14 @@ def _append_events(args: argparse.Namespace) -> int:
 
     with open_cli_store(args) as store:
         if args.file == "-":
-            reader = EventsReader(sys.stdin, source="<stdin>")
+            # Decoded as a file is (open_events): a BOM is tolerated, bad UTF-8 is an error.
+            buffer = getattr(sys.stdin, "buffer", None)
+            stream = (
+                sys.stdin if buffer is None
+                else io.TextIOWrapper(buffer, encoding="utf-8-sig",
+                                      errors="surrogateescape", newline="")
+            )
+            reader = EventsReader(stream, source="<stdin>")
             count = store.ledger.append(row.event for row in reader)
         else:
             with open_events(args.file) as stream:
@@ -114,12 +122,19 @@ def _append_events(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace, store: object) -> int:
     from gdpr_register.cli import EXIT_OK
     from gdpr_register.documents import Format, dump_notice, dumps_notice
+    from gdpr_register.errors import InputError, Problem
     from gdpr_register.storage import Store
 
     assert isinstance(store, Store)
     stored = store.notices.get(args.notice_id, args.version)
     if args.output:
-        dump_notice(stored.notice, args.output, args.format)
+        try:
+            dump_notice(stored.notice, args.output, args.format)
+        except OSError as exc:  # e.g. a missing directory: bad input, not a traceback
+            raise InputError(
+                [Problem(location="--output", message=f"cannot write: {exc.strerror or exc}")],
+                source=str(args.output),
+            ) from exc
     else:
         sys.stdout.write(dumps_notice(stored.notice, args.format or Format.YAML))
     return EXIT_OK
