@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import enum
 import functools
+import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any, get_args, get_origin
@@ -41,8 +42,14 @@ def _describe(value: object) -> str:
     return f"{type(value).__name__} {shown}"
 
 
+# Lone surrogates (JSON can spell "\ud800") are no Unicode text: they cannot be written out.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
 def _structure_str(value: object, _type: type) -> str:
     if isinstance(value, str):
+        if _SURROGATE.search(value):
+            raise ValueError("contains a lone surrogate (not valid Unicode text)")
         return value
     hint = _YAML_BOOL_HINT if isinstance(value, bool) else ""
     raise TypeError(f"expected text, got {_describe(value)}{hint}")

@@ -24,8 +24,6 @@ __all__ = [
 _IDENTIFIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
 # Control characters other than tab and newlines have no place in notice text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# Lone surrogates (JSON can spell "\ud800") are no Unicode text and cannot be encoded.
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
 MAX_TEXT = 100_000
 
 
@@ -51,8 +49,6 @@ def _check_text(name: str, value: object) -> None:
         raise ModelValueError(name, f"is {len(value)} characters, more than {MAX_TEXT}")
     if _CONTROL.search(value):
         raise ModelValueError(name, "contains a control character")
-    if _SURROGATE.search(value):
-        raise ModelValueError(name, "contains a lone surrogate (not valid Unicode text)")
 
 
 def text(_instance: object, attribute: Any, value: Any) -> None:
