@@ -218,3 +218,13 @@ def test_sarif_regions_for_upper_case_yaml_suffix(
     results = json.loads(capsys.readouterr().out)["runs"][0]["results"]
     assert results
     assert all("region" in r["locations"][0]["physicalLocation"] for r in results)
+
+
+def test_rules_json_shows_the_fix_as_text_and_markdown_do(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The fix template escapes literal braces as {{ }}; JSON showed the escapes.
+    assert main(["rules", "FI_BUSINESS_ID", "--format", "json"]) == 0
+    fix = json.loads(capsys.readouterr().out)["fix"]
+    assert "{{" not in fix
+    assert "{scheme: fi-ytunnus" in fix

@@ -21,6 +21,7 @@ def run(args: argparse.Namespace) -> int:
 
     from gdpr_register.cli import EXIT_OK
     from gdpr_register.rules import catalogue_markdown, default_registry, rule_text
+    from gdpr_register.rules._docs import _plain  # the {{ }} unescaping text and Markdown use
 
     registry = default_registry()
     if args.format == "markdown":
@@ -33,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
                 "id": r.id, "title": r.title, "severity": r.severity.value,
                 "citation": r.citation, "lifecycle": r.lifecycle.value, "scope": r.scope.value,
                 "what": r.doc.what, "why": r.doc.why, "example": r.doc.example,
-                "fix": r.fix, "references": list(r.doc.references),
+                "fix": _plain(r.fix), "references": list(r.doc.references),
             }
             for r in rules
         ]
