@@ -321,3 +321,46 @@ def test_cli_validate_exit_codes(seed_path: Path, tmp_path: Path) -> None:
         check=False,
     )
     assert usage.returncode == 2
+
+
+def test_duplicate_keys_are_errors_not_lost_values() -> None:
+    with pytest.raises(DocumentError) as info:
+        loads_notice("id: a\ntitle: T\nid: b\n")
+    assert "line 3" in str(info.value)
+    with pytest.raises(DocumentError):
+        loads_notice('{"id": "a", "id": "b"}', "json")
+    with pytest.raises(DocumentError):
+        loads_notice('id = "a"\nid = "b"\n', "toml")
+
+
+def test_yaml_integers_follow_yaml_1_2_and_strings_that_look_like_numbers_round_trip() -> None:
+    text = yaml.safe_dump(_with(["controller", "employees"], 10)).replace(
+        "employees: 10", "employees: 010"
+    )
+    assert loads_notice(text).controller.employees == 10
+    notice = notice_from_data(_with(["controller", "phone"], "09"))
+    dumped = dumps_notice(notice)
+    assert loads_notice(dumped) == notice
+    assert yaml.safe_load(dumped)["controller"]["phone"] == "09"  # YAML 1.1 readers agree
+
+
+@pytest.mark.parametrize("value", ["20261125", "2026-W48-3", "2026-11-25T00:00"])
+def test_dates_are_yyyy_mm_dd_only(value: str) -> None:
+    assert _locations(_with(["updated"], value)) == ["$.updated"]
+
+
+def test_dump_keeps_the_replaced_files_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "notice.yaml"
+    target.write_text("old")
+    target.chmod(0o640)
+    dump_notice(notice_from_data(MINIMAL), target)
+    assert target.stat().st_mode & 0o777 == 0o640
+    fresh = tmp_path / "new.yaml"
+    dump_notice(notice_from_data(MINIMAL), fresh)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

@@ -56,3 +56,11 @@ def test_shape_errors_are_caught(validator: jsonschema.Draft202012Validator, mut
     data = notice_to_data(load_notice(ROOT / "examples" / "valmennuskumppani.yaml"))
     mutate(data)
     assert list(validator.iter_errors(data)) != []
+
+
+def test_unknown_country_only_for_destinations(validator: jsonschema.Draft202012Validator) -> None:
+    data = notice_to_data(load_notice(ROOT / "examples" / "valmennuskumppani.yaml"))
+    data["registers"][0]["transfers"][0]["country"] = "unknown"
+    assert list(validator.iter_errors(data)) == []
+    data["controller"]["country"] = "unknown"
+    assert list(validator.iter_errors(data)) != []

@@ -86,13 +86,17 @@ class EventsReader:
             header = next(reader)
         except StopIteration:
             raise InputError(
-                [Problem(location="line 1", message="empty file: expected a header line "
-                         f"{','.join(REQUIRED_EVENT_COLUMNS)}[,details]")],
+                [
+                    Problem(
+                        location="line 1",
+                        message="empty file: expected a header line "
+                        f"{','.join(REQUIRED_EVENT_COLUMNS)}[,details]",
+                    )
+                ],
                 source=self.source,
             ) from None
         if _UNDECODABLE.search("".join(header)):
-            raise InputError([Problem(location="line 1", message="not UTF-8")],
-                             source=self.source)
+            raise InputError([Problem(location="line 1", message="not UTF-8")], source=self.source)
         names = [name.strip().lower() for name in header]
         problems = [
             Problem(

@@ -12,8 +12,9 @@ import enum
 import functools
 import json
 import os
+import stat
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -65,12 +66,21 @@ def _fail(message: str, source: str | None, location: str = "$") -> DocumentErro
     return DocumentError([Problem(location=location, message=message)], source=source)
 
 
+_BOOL_1_2 = r"^(?:true|True|TRUE|false|False|FALSE)$"
+_INT_1_2 = r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"
+_DROPPED_TAGS = frozenset(
+    {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int"}
+)
+
+
 @functools.cache
 def _yaml_loader() -> type:
-    """A safe loader (libyaml when available) with YAML 1.2 scalars.
+    """A safe loader (libyaml when available) with YAML 1.2 core-schema scalars.
 
     Dates stay strings, so an impossible date is reported at its path by the converter; only
-    ``true``/``false`` are booleans, so Norway's ``NO`` stays a country code.
+    ``true``/``false`` are booleans, so Norway's ``NO`` stays a country code; integers are
+    decimal, ``0o`` octal or ``0x`` hex (``010`` is ten, ``1:30`` is text). A key given twice
+    in one mapping is an error naming its line, never a silently lost value.
     """
     import re
 
@@ -81,16 +91,68 @@ def _yaml_loader() -> type:
         first: [(tag, regexp) for tag, regexp in entries if tag not in _DROPPED_TAGS]
         for first, entries in base.yaml_implicit_resolvers.items()
     }
-    loader = type("NoticeLoader", (base,), {"yaml_implicit_resolvers": resolvers})
-    loader.add_implicit_resolver(  # type: ignore[attr-defined]
-        "tag:yaml.org,2002:bool",
-        re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-        list("tTfF"),
+
+    def construct_mapping(self: Any, node: Any, deep: bool = False) -> Any:
+        seen: set[Any] = set()
+        for key_node, _value in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if isinstance(key, Hashable) and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            if isinstance(key, Hashable):
+                seen.add(key)
+        return base.construct_mapping(self, node, deep=deep)
+
+    loader = type(
+        "NoticeLoader",
+        (base,),
+        {"yaml_implicit_resolvers": resolvers, "construct_mapping": construct_mapping},
     )
+    loader.add_implicit_resolver(  # type: ignore[attr-defined]
+        "tag:yaml.org,2002:bool", re.compile(_BOOL_1_2), list("tTfF")
+    )
+    loader.add_implicit_resolver(  # type: ignore[attr-defined]
+        "tag:yaml.org,2002:int", re.compile(_INT_1_2), list("-+0123456789")
+    )
+    loader.add_constructor("tag:yaml.org,2002:int", _construct_int_1_2)  # type: ignore[attr-defined]
     return loader
 
 
-_DROPPED_TAGS = frozenset({"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"})
+def _construct_int_1_2(loader: Any, node: Any) -> int:
+    text = str(loader.construct_scalar(node))
+    if text.startswith(("0o", "0x")):
+        return int(text[2:], 8 if text[1] == "o" else 16)
+    return int(text, 10)  # a leading zero is decimal in YAML 1.2, not octal
+
+
+@functools.cache
+def _yaml_dumper() -> type:
+    """A safe dumper that quotes every string a YAML 1.1 *or* our 1.2 reader would not read
+    back as text (``yes``, ``NO``, ``09``), so files read the same everywhere."""
+    import re
+
+    import yaml
+
+    base = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    dumper = type(
+        "NoticeDumper",
+        (base,),
+        {"yaml_implicit_resolvers": {k: list(v) for k, v in base.yaml_implicit_resolvers.items()}},
+    )
+    dumper.add_implicit_resolver(  # type: ignore[attr-defined]
+        "tag:yaml.org,2002:int", re.compile(_INT_1_2), list("-+0123456789")
+    )
+    return dumper
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"duplicate key {key!r}")
+        result[key] = value
+    return result
 
 
 def _parse(text: str, fmt: Format, source: str | None) -> Any:
@@ -100,7 +162,7 @@ def _parse(text: str, fmt: Format, source: str | None) -> Any:
 
             return yaml.load(text, Loader=_yaml_loader())
         if fmt is Format.JSON:
-            return json.loads(text)
+            return json.loads(text, object_pairs_hook=_json_object)
         import tomllib
 
         return tomllib.loads(text)
@@ -214,8 +276,10 @@ def dumps_notice(notice: Notice, format: Format | str = Format.YAML) -> str:
     if fmt is Format.YAML:
         import yaml
 
-        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-        return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
+        text: str = yaml.dump(
+            data, Dumper=_yaml_dumper(), allow_unicode=True, sort_keys=False, width=100
+        )
+        return text
     if fmt is Format.JSON:
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     import tomli_w
@@ -232,6 +296,14 @@ def dump_notice(
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
     try:
+        # mkstemp creates 0600: keep the replaced file's mode, or follow the umask for a new one.
+        try:
+            mode = stat.S_IMODE(os.stat(target).st_mode)
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()

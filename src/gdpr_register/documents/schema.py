@@ -31,10 +31,11 @@ def _ref(cls: type) -> dict[str, Any]:
     return {"$ref": f"#/$defs/{cls.__name__}"}
 
 
-def _scalar(tp: Any, field_name: str) -> dict[str, Any]:
+def _scalar(tp: Any, field_name: str, destination: bool = False) -> dict[str, Any]:
     if tp is str:
         if field_name in _COUNTRY_FIELDS:
-            return {"type": "string", "enum": [*sorted(COUNTRY_NAMES), "unknown"]}
+            codes = sorted(COUNTRY_NAMES)
+            return {"type": "string", "enum": [*codes, "unknown"] if destination else codes}
         if field_name in _IDENTIFIER_FIELDS:
             return {"type": "string", "pattern": _IDENTIFIER}
         return {"type": "string", "minLength": 1, "pattern": r"\S"}
@@ -55,15 +56,15 @@ def _scalar(tp: Any, field_name: str) -> dict[str, Any]:
     raise TypeError(f"no schema for {tp!r}")  # pragma: no cover - a new model type
 
 
-def _field_schema(tp: Any, field_name: str) -> dict[str, Any]:
+def _field_schema(tp: Any, field_name: str, destination: bool = False) -> dict[str, Any]:
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in args if a is not type(None)]
-        return _field_schema(inner[0], field_name)  # absent, not null, stands for None
+        return _field_schema(inner[0], field_name, destination)  # absent stands for None
     if origin is tuple:
-        return {"type": "array", "items": _field_schema(args[0], field_name)}
-    return _scalar(tp, field_name)
+        return {"type": "array", "items": _field_schema(args[0], field_name, destination)}
+    return _scalar(tp, field_name, destination)
 
 
 def _class_schema(cls: type) -> dict[str, Any]:
@@ -71,7 +72,9 @@ def _class_schema(cls: type) -> dict[str, Any]:
     properties: dict[str, Any] = {}
     required: list[str] = []
     for field in attrs.fields(cls):
-        schema = _field_schema(hints[field.name], field.name)
+        # Only a recipient's or transfer's destination may be "unknown".
+        destination = cls in (model.Recipient, model.Transfer)
+        schema = _field_schema(hints[field.name], field.name, destination)
         schema["description"] = FIELD_DOCS[f"{cls.__name__}.{field.name}"]
         properties[field.name] = schema
         if field.default is attrs.NOTHING:

@@ -28,6 +28,7 @@ __all__ = [
 FINNISH_BUSINESS_ID = "fi-ytunnus"
 _YTUNNUS = re.compile(r"([0-9]{7})-([0-9])")  # ASCII digits only
 _YTUNNUS_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _SCHEME = re.compile(r"[a-z][a-z0-9-]{1,31}")
 _OTHER_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ./:-]{0,63}")
 
@@ -39,10 +40,13 @@ def to_date(value: Any) -> date:
     if isinstance(value, date):
         return value if type(value) is date else date(value.year, value.month, value.day)
     if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise ValueError(f"{value!r} is not a valid date (expected YYYY-MM-DD)") from None
+        # fromisoformat alone would also take 20261125 and 2026-W48-3.
+        if _ISO_DATE.fullmatch(value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
+        raise ValueError(f"{value!r} is not a valid date (expected YYYY-MM-DD)")
     raise TypeError(f"expected a date, got {type(value).__name__} {value!r}")
 
 
