@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable, Iterable
-from datetime import date, datetime
 from typing import Any
 
 __all__ = [
@@ -88,20 +87,3 @@ def check_unique(
                 f"{field}[{index}]", f"duplicate {what} {k!r} (first at {field}[{seen[k]}])"
             )
         seen[k] = index
-
-
-def plain_date(_instance: object, attribute: Any, value: object) -> None:
-    """A ``datetime.date`` that is not a ``datetime`` (a day, not an instant)."""
-    if value is None:
-        return
-    if isinstance(value, datetime) or not isinstance(value, date):
-        raise TypeError(f"{attribute.name}: expected a date, got {type(value).__name__}")
-
-
-def aware_datetime(_instance: object, attribute: Any, value: object) -> None:
-    if value is None:
-        return
-    if not isinstance(value, datetime):
-        raise TypeError(f"{attribute.name}: expected a datetime, got {type(value).__name__}")
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError(f"{attribute.name}: a time of day needs a time zone offset")
