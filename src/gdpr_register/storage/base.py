@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import abc
 import enum
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from types import TracebackType
@@ -318,6 +319,36 @@ def check_subject(subject: object) -> str:
     if not isinstance(subject, str) or not subject or len(subject) > 1000:
         raise UsageError(f"a subject key is a string of 1 to 1000 characters, got {subject!r:.60}")
     return subject
+
+
+_RIGHT_VALUES = frozenset(kind.value for kind in RightKind)
+
+
+def new_request(
+    *,
+    subject: object,
+    right: object,
+    received: date,
+    request_id: object = None,
+    details: object = None,
+) -> SubjectRequest:
+    """The checked, ``open`` request every backend's ``RequestLog.open`` stores.
+
+    Checks the arguments the same way everywhere (``UsageError`` for each bad one) and stamps
+    ``opened_at``; the id is a random hex string unless the caller gives one.
+    """
+    key = check_subject(subject)
+    if not isinstance(right, str) or right not in _RIGHT_VALUES:
+        raise UsageError(f"{right!r} is not a data-subject right")
+    kind = RightKind(right)
+    rid = uuid.uuid4().hex if request_id is None else request_id
+    if not isinstance(rid, str) or not rid:
+        raise UsageError(f"a request id is a non-empty string, got {rid!r:.60}")
+    if details is not None and not isinstance(details, str):
+        raise UsageError(f"details must be a string, got {type(details).__name__}")
+    return SubjectRequest(
+        id=rid, subject=key, right=kind, received=received, opened_at=utc_now(), details=details
+    )
 
 
 def check_version(version: object, name: str = "version") -> int:

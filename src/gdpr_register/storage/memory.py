@@ -32,6 +32,7 @@ from gdpr_register.storage.base import (
     check_expected_version,
     check_subject,
     check_version,
+    new_request,
     utc_now,
 )
 
@@ -215,20 +216,15 @@ class _Requests(RequestLog):
         request_id: str | None = None,
         details: str | None = None,
     ) -> SubjectRequest:
-        check_subject(subject)
-        right = RightKind(right)
-        rid = uuid.uuid4().hex if request_id is None else request_id
-        if not isinstance(rid, str) or not rid:
-            raise UsageError("a request id is a non-empty string")
+        request = new_request(subject=subject, right=right, received=received,
+                              request_id=request_id, details=details)
         with self._s.lock:
             self._s.check_open()
-            if rid in self._s.requests:
-                raise ConflictError(f"request {rid!r} already exists")
-            now = utc_now()
-            request = SubjectRequest(id=rid, subject=subject, right=right, received=received,
-                                     opened_at=now, details=details)
-            self._s.requests[rid] = request
-            self._s.log("request.open", rid, f"right={right.value}", now)
+            if request.id in self._s.requests:
+                raise ConflictError(f"request {request.id!r} already exists")
+            self._s.requests[request.id] = request
+            self._s.log("request.open", request.id, f"right={request.right.value}",
+                        request.opened_at)
             return request
 
     def record_outcome(

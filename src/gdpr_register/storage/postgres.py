@@ -38,6 +38,7 @@ from gdpr_register.storage.base import (
     check_expected_version,
     check_subject,
     check_version,
+    new_request,
     utc_now,
 )
 
@@ -520,27 +521,11 @@ class _Requests(RequestLog):
         request_id: str | None = None,
         details: str | None = None,
     ) -> SubjectRequest:
-        check_subject(subject)
-        if not isinstance(right, RightKind):
-            try:
-                right = RightKind(right)
-            except ValueError:
-                raise UsageError(f"{right!r} is not a data-subject right") from None
-        if details is not None:
-            _text(details, "details")
-        rid = uuid.uuid4().hex if request_id is None else _text(request_id, "request_id")
-        if not rid:
-            raise UsageError("a request id must not be empty")
-        now = utc_now()
-        request = SubjectRequest(
-            id=rid,
-            subject=subject,
-            right=right,
-            received=received,
-            opened_at=now,
-            status=RequestStatus.OPEN,
+        request = new_request(
+            subject=subject, right=right, received=received, request_id=request_id,
             details=details,
         )
+        rid, right, now = request.id, request.right, request.opened_at
         with self._c.transaction() as conn:
             try:
                 with conn.transaction():

@@ -52,6 +52,7 @@ from gdpr_register.storage.base import (
     check_expected_version,
     check_subject,
     check_version,
+    new_request,
     utc_now,
 )
 
@@ -450,13 +451,9 @@ class _Requests(RequestLog):
         request_id: str | None = None,
         details: str | None = None,
     ) -> SubjectRequest:
-        check_subject(subject)
-        right = RightKind(right)
-        rid = uuid.uuid4().hex if request_id is None else request_id
-        if not isinstance(rid, str) or not rid:
-            raise UsageError("a request id is a non-empty string")
-        request = SubjectRequest(id=rid, subject=subject, right=right, received=received,
-                                 opened_at=utc_now(), details=details)
+        request = new_request(subject=subject, right=right, received=received,
+                              request_id=request_id, details=details)
+        rid, right = request.id, request.right
         with self._db.write("opening a request") as conn:
             try:
                 conn.execute(

@@ -18,6 +18,7 @@ from __future__ import annotations
 import abc
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import attrs
 import pytest
@@ -376,6 +377,19 @@ class StoreContract(abc.ABC):
             store.requests.record_outcome("r1", status=RequestStatus.COMPLETED)
         assert store.requests.get("r1").status is RequestStatus.REFUSED
         assert store.requests.get("r1").subject == "cust-1"
+        for bad in (
+            {"right": "delete-me"},
+            {"request_id": ""},
+            {"subject": ""},
+            {"details": 5},
+        ):
+            arguments: dict[str, Any] = {
+                "subject": "cust-1", "right": RightKind.ACCESS, "received": date(2026, 11, 1),
+                **bad,
+            }
+            with pytest.raises(UsageError):
+                store.requests.open(**arguments)
+        assert [r.id for r in store.requests.list()] == ["r1"]
 
     def test_hostile_request_fields_round_trip(self, store: Store) -> None:
         for n, key in enumerate(HOSTILE_SUBJECTS):
