@@ -192,10 +192,10 @@ def _country_loader(country: str, fi_eves_are_holidays: bool) -> Callable[[int],
     def load(year: int) -> dict[date, str]:
         import holidays
 
-        try:
-            found = holidays.country_holidays(country, years=year, language="en_US")
-        except NotImplementedError:
-            found = holidays.country_holidays(country, years=year)
+        # English holiday names where the package has them, the country's own otherwise.
+        supported = getattr(holidays.country_holidays(country), "supported_languages", ())
+        language = "en_US" if "en_US" in supported else None
+        found = holidays.country_holidays(country, years=year, language=language)
         days = {date(d.year, d.month, d.day): str(name) for d, name in found.items()}
         if country == "FI":
             eves = {date(year, 12, 24): "Christmas Eve", _midsummer_eve(year): "Midsummer Eve"}
