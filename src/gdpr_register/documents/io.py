@@ -14,7 +14,7 @@ import json
 import os
 import stat
 import tempfile
-from collections.abc import Hashable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -93,15 +93,16 @@ def _yaml_loader() -> type:
     }
 
     def construct_mapping(self: Any, node: Any, deep: bool = False) -> Any:
-        seen: set[Any] = set()
+        # Compare scalar keys by tag and text before construction: cheap, and the same test.
+        seen: set[tuple[str, str]] = set()
         for key_node, _value in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if isinstance(key, Hashable) and key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark
-                )
-            if isinstance(key, Hashable):
-                seen.add(key)
+            if isinstance(key_node, yaml.ScalarNode):
+                identity = (key_node.tag, key_node.value)
+                if identity in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"duplicate key {key_node.value!r}", key_node.start_mark
+                    )
+                seen.add(identity)
         return base.construct_mapping(self, node, deep=deep)
 
     loader = type(
