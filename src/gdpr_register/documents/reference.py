@@ -17,7 +17,7 @@ import attrs
 
 from gdpr_register import model
 
-__all__ = ["DOCUMENT_CLASSES", "FIELD_DOCS", "document_format_markdown"]
+__all__ = ["DOCUMENT_CLASSES", "FIELD_DOCS", "document_enums", "document_format_markdown"]
 
 DOCUMENT_CLASSES: tuple[type, ...] = (
     model.Notice,
@@ -302,7 +302,8 @@ def _default(field: attrs.Attribute[Any]) -> str:
     return f"`{value}`"
 
 
-def _enums() -> list[type[enum.Enum]]:
+def document_enums() -> list[type[enum.Enum]]:
+    """Every enum a document field uses, sorted by name."""
     found: dict[str, type[enum.Enum]] = {}
     for cls in DOCUMENT_CLASSES:
         hints = typing.get_type_hints(cls)
@@ -356,7 +357,7 @@ def document_format_markdown() -> str:
             )
         out.append("")
     out += ["## Enumerations", ""]
-    for enum_type in _enums():
+    for enum_type in document_enums():
         values = ", ".join(f"`{m.value}`" for m in enum_type)
         doc = " ".join((enum_type.__doc__ or "").split())
         if doc.startswith(("An enumeration", "Create a collection")):

@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from gdpr_register import model
-from gdpr_register.documents.reference import DOCUMENT_CLASSES, FIELD_DOCS
+from gdpr_register.documents.reference import DOCUMENT_CLASSES, FIELD_DOCS, document_enums
 from gdpr_register.model.countries import COUNTRY_NAMES
 
 __all__ = ["SCHEMA_ID", "notice_schema"]
@@ -97,17 +97,8 @@ def _class_schema(cls: type) -> dict[str, Any]:
 def notice_schema() -> dict[str, Any]:
     """The JSON Schema of a notice document, as a dict ready for ``json.dumps``."""
     defs: dict[str, Any] = {cls.__name__: _class_schema(cls) for cls in DOCUMENT_CLASSES}
-    enums: dict[str, type[enum.Enum]] = {}
-    for cls in DOCUMENT_CLASSES:
-        for tp in typing.get_type_hints(cls).values():
-            stack = [tp]
-            while stack:
-                current = stack.pop()
-                if isinstance(current, type) and issubclass(current, enum.Enum):
-                    enums[current.__name__] = current
-                stack.extend(typing.get_args(current))
-    for name, enum_type in sorted(enums.items()):
-        defs[name] = {"type": "string", "enum": [m.value for m in enum_type]}
+    for enum_type in document_enums():
+        defs[enum_type.__name__] = {"type": "string", "enum": [m.value for m in enum_type]}
     notice = defs.pop("Notice")
     notice["properties"]["registers"]["minItems"] = 1
     return {
