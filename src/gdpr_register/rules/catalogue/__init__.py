@@ -2,11 +2,14 @@
 every rule in the default registry."""
 
 from gdpr_register.rules.catalogue import (
+    _consistency,
     _lawfulness,
     _notice,
     _records,
+    _requests,
     _retention,
     _rights,
+    _rights_stated,
     _transfers,
     _transparency,
 )
@@ -14,4 +17,5 @@ from gdpr_register.rules.catalogue import (
 __all__: list[str] = []
 
 # The modules register their rules as a side effect of being imported.
-_MODULES = (_lawfulness, _notice, _records, _retention, _rights, _transfers, _transparency)
+_MODULES = (_consistency, _lawfulness, _notice, _records, _requests, _retention, _rights,
+            _rights_stated, _transfers, _transparency)

@@ -4,16 +4,36 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
-from gdpr_register.model.enums import LawfulBasis, SourceKind, SpecialCategoryCondition
-from gdpr_register.model.register import Register, StatedBasis
+from gdpr_register.model.enums import (
+    LawfulBasis,
+    PurposeKind,
+    RightKind,
+    RightStatus,
+    SourceKind,
+    SpecialCategoryCondition,
+)
+from gdpr_register.model.register import Register, StatedBasis, StatedRight
+from gdpr_register.rules._engine import Options
 
 __all__ = [
     "INDIRECT",
+    "MARKETING_KINDS",
+    "NARROWING",
+    "UNJUDGED",
     "VAGUE",
     "all_bases",
+    "condition_kind",
+    "consent_bases",
     "has_consent",
     "indirect_sources",
+    "narrowed",
+    "objection_bases",
+    "portability_bases",
+    "portability_candidates",
+    "right_index",
+    "section_state",
 ]
 
 # Sources that make Art. 14 apply (data not obtained from the data subject). Data observed by
@@ -54,3 +74,97 @@ def has_consent(register: Register) -> bool:
 
 def indirect_sources(register: Register) -> list[tuple[int, str]]:
     return [(i, s.id) for i, s in enumerate(register.sources) if s.kind in INDIRECT]
+
+
+MARKETING_KINDS = frozenset({PurposeKind.MARKETING, PurposeKind.DIRECT_MARKETING})
+
+# Section states a rule does not judge (stated in another document, or not assessed).
+UNJUDGED = frozenset({"elsewhere", "not-assessed"})
+
+# RightCondition values (CONTRACT §3) that narrow a right below what the law gives.
+NARROWING = frozenset({"only-if-unlawful", "only-if-not-necessary", "only-if-sole-basis",
+                       "some-cases"})
+
+
+def condition_kind(right: StatedRight) -> str | None:
+    """The stated right's normalised condition (a RightCondition value), None if not given."""
+    kind = getattr(right, "condition_kind", None)
+    return None if kind is None else str(kind)
+
+
+def section_state(notice: Any, section: str, register: Register | None = None) -> str | None:
+    """The state of a notice section (a SectionState value), None where the model has none."""
+    state_of = getattr(notice, "section_state", None)
+    return None if state_of is None else str(state_of(section, register))
+
+
+def consent_bases(register: Register) -> tuple[str, ...]:
+    """The consent points a register rests on: 6(1)(a) and/or 9(2)(a), in that order."""
+    found = []
+    if LawfulBasis.CONSENT in register.articles():
+        found.append(LawfulBasis.CONSENT.value)
+    if any(
+        c.article is SpecialCategoryCondition.EXPLICIT_CONSENT
+        for p in register.purposes
+        for c in p.special_conditions
+    ):
+        found.append(SpecialCategoryCondition.EXPLICIT_CONSENT.value)
+    return tuple(found)
+
+
+def objection_bases(register: Register) -> tuple[str, ...]:
+    """The Art. 21(1) bases (6(1)(e), (f)) any purpose may rest on; a pooled basis counts,
+    since it may be the one a purpose rests on (a right applies if any pooled basis triggers it)."""
+    articles = register.articles()
+    return tuple(
+        b.value for b in (LawfulBasis.PUBLIC_TASK, LawfulBasis.LEGITIMATE_INTERESTS)
+        if b in articles
+    )
+
+
+def portability_bases(register: Register, options: Options) -> tuple[str, ...] | None:
+    """The Art. 20(1) bases that make portability apply, () when it does not, None when it
+    cannot be told (processing by automated means not stated and not assumed).
+
+    Art. 20(1): consent (6(1)(a), 9(2)(a)) or contract (6(1)(b)), processing "carried out by
+    automated means", data "provided by" the data subject. Data are not provided by the
+    subject where every stated source is someone else or every category is derived by the
+    controller (an unstated origin is not proof either way, so it does not rule it out).
+    """
+    bases = portability_candidates(register)
+    if not bases:
+        return ()
+    if register.sources and not any(
+        s.kind in (SourceKind.DATA_SUBJECT, SourceKind.OBSERVED) for s in register.sources
+    ):
+        return ()
+    origins = [getattr(c, "origin", None) for c in register.data_categories]
+    if origins and all(o is not None and str(o) == "derived" for o in origins):
+        return ()
+    automated = register.automated_processing
+    if automated is False:
+        return ()
+    if automated is None and not options.assume_automated_processing:
+        return None
+    return bases
+
+
+def portability_candidates(register: Register) -> tuple[str, ...]:
+    """The bases stated that Art. 20(1) names: 6(1)(a), 6(1)(b), 9(2)(a), in that order."""
+    consent = consent_bases(register)
+    contract = (LawfulBasis.CONTRACT.value,) if LawfulBasis.CONTRACT in register.articles() else ()
+    return consent[:1] + contract + consent[1:] if consent[:1] == ("6(1)(a)",) else (
+        contract + consent
+    )
+
+
+def right_index(register: Register, right: RightKind) -> int:
+    """The index of a stated right in ``register.rights`` (the right must be stated)."""
+    return next(i for i, r in enumerate(register.rights) if r.right is right)
+
+
+def narrowed(right: StatedRight) -> bool:
+    """Stated as denied, or conditional other than on the law's own terms."""
+    if right.status is RightStatus.GRANTED:
+        return False
+    return condition_kind(right) != "as-in-law"

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from gdpr_register.law.digital_consent import digital_consent_age
 from gdpr_register.model.enums import LawfulBasis, PurposeKind
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register
-from gdpr_register.rules._engine import Context, Hit, Lifecycle, Severity, hit, rule
+from gdpr_register.rules._engine import ArgValue, Context, Hit, Lifecycle, Severity, hit, rule
+from gdpr_register.rules.catalogue._common import all_bases
 
 ART6 = "https://gdprhub.eu/index.php?title=Article_6_GDPR"
 ART9 = "https://gdprhub.eu/index.php?title=Article_9_GDPR"
@@ -28,6 +30,9 @@ ART9 = "https://gdprhub.eu/index.php?title=Article_9_GDPR"
     "the following applies'. Without a basis the processing is unlawful (Art. 5(1)(a)).",
     example="A purpose `marketing` with `bases: [{text: customer relationship}]` and no pooled "
     "basis with an article.",
+    enforces="Art. 6(1): 'Processing shall be lawful only if and to the extent that at least "
+    "one of the following applies'",
+    sections=("purposes", "bases"),
     references=(ART6,),
 )
 def art6_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
@@ -44,7 +49,7 @@ def art6_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
 @rule(
     "ART6_1_CONFLICT",
     title="Consent and contract claimed for the same purpose",
-    severity=Severity.MEDIUM,
+    severity=Severity.INFO,
     citation="GDPR Art. 6(1)(a),(b), 7(4); EDPB Guidelines 05/2020 on consent §121-123",
     message="Purpose {purpose} claims both consent and contract ({bases})",
     fix="Choose the one basis that applies; consent cannot be a condition of a contract for "
@@ -55,6 +60,9 @@ def art6_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     why="EDPB Guidelines 05/2020 §121-123: the controller must decide the basis in advance and "
     "cannot swap to another; Art. 7(4) on conditional consent.",
     example="`bases: [{article: 6(1)(a)}, {article: 6(1)(b)}]` on one purpose.",
+    advice="EDPB Guidelines 05/2020 §121-123: decide one basis per purpose in advance; the "
+    "GDPR text allows several bases ('at least one'), so this is advice (info)",
+    sections=("bases",),
     references=(ART6, "https://edpb.europa.eu/our-work-tools/our-documents/guidelines/"
                 "guidelines-052020-consent-under-regulation-2016679_en"),
 )
@@ -81,21 +89,43 @@ def art6_1_conflict(notice: Notice, register: Register, ctx: Context) -> Iterato
     why="Art. 9(1) prohibits processing special categories unless one of the Art. 9(2) "
     "conditions applies; that condition is in addition to an Art. 6 basis (catalogue §2.2).",
     example="A `health` category and a purpose with only `bases: [{article: 6(1)(b)}]`.",
+    enforces="Art. 9(1): processing of special categories 'shall be prohibited'; 9(2): 'Paragraph "
+    "1 shall not apply if one of the following applies'",
+    variants={
+        "cannot-tell": (
+            "Cannot tell whether purpose {purpose} uses the special-category data "
+            "({categories}): it lists no categories, and other purposes have an Art. 9(2) "
+            "condition",
+            "List the categories each purpose uses, with its Art. 9(2) condition",
+        ),
+    },
+    sections=("special-categories", "purposes"),
     references=(ART9,),
 )
 def art9_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     special = {c.id for c in register.data_categories if c.special is not None}
     if not special:
         return
+    covered = any(
+        c.article is not None for p in register.purposes for c in p.special_conditions
+    )
     for i, purpose in enumerate(register.purposes):
+        if any(c.article is not None for c in purpose.special_conditions):
+            continue
         used = special.intersection(purpose.categories) if purpose.categories else special
-        if used and not any(c.article is not None for c in purpose.special_conditions):
-            yield hit(
-                f"{ctx.path}.purposes[{i}]",
-                purpose=purpose.id,
-                categories=tuple(sorted(used)),
-                stated=tuple(c.text for c in purpose.special_conditions if c.text),
-            )
+        if not used:
+            continue
+        # A purpose without a category list may or may not use the special data: only when
+        # no purpose has a condition at all are they processed without one for certain.
+        unsure = not purpose.categories and covered
+        yield hit(
+            f"{ctx.path}.purposes[{i}]",
+            problem="cannot-tell" if unsure else "no-condition",
+            purpose=purpose.id,
+            categories=tuple(sorted(used)),
+            stated=tuple(c.text for c in purpose.special_conditions if c.text),
+            severity=Severity.INFO if unsure else None,
+        )
 
 
 _TRACKING = frozenset({PurposeKind.ANALYTICS, PurposeKind.AD_TARGETING})
@@ -118,6 +148,9 @@ _TRACKING = frozenset({PurposeKind.ANALYTICS, PurposeKind.AD_TARGETING})
     "Act 917/2014; section unconfirmed, catalogue DEF-17) requires prior consent for "
     "non-essential cookies; Planet49 (C-673/17).",
     example="A purpose `kinds: [analytics]` with `bases: [{article: 6(1)(f), ...}]`.",
+    advice="Directive 2002/58/EC Art. 5(3): prior consent for non-essential cookies; the model "
+    "cannot see whether cookies are used, so this is a hint (info)",
+    sections=("purposes",),
     references=("https://eur-lex.europa.eu/eli/dir/2002/58/oj",),
 )
 def fi_svpl_cookies(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
@@ -135,48 +168,103 @@ def fi_svpl_cookies(notice: Notice, register: Register, ctx: Context) -> Iterato
     citation="GDPR Art. 6(1) second subparagraph, Recital 47",
     message="Purpose {purpose} of a public authority rests on legitimate interests (6(1)(f))",
     fix="Rest the task on 6(1)(e) public task or 6(1)(c) legal obligation, naming the law",
+    variants={
+        "pooled": (
+            "A public authority lists legitimate interests (6(1)(f)) among the bases of its "
+            "processing",
+            "Rest the tasks on 6(1)(e) public task or 6(1)(c) legal obligation, naming the law",
+        ),
+    },
     what="Where the controller is a public authority, no purpose rests on 6(1)(f) (mapped or "
     "pooled).",
     why="Art. 6(1), second subparagraph: 'Point (f) of the first subparagraph shall not apply "
     "to processing carried out by public authorities in the performance of their tasks' "
     "(catalogue §2.1).",
     example="`controller: {public_authority: true}` and a purpose with `bases: [6(1)(f)]`.",
+    enforces="Art. 6(1) second subparagraph: 'Point (f) of the first subparagraph shall not "
+    "apply to processing carried out by public authorities in the performance of their tasks'",
+    sections=("bases",),
     references=(ART6,),
 )
 def art6_1_subpara2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    if not notice.controller.public_authority:
+    if notice.controller.public_authority is not True:  # None: not stated, never assumed
         return
-    pooled = any(b.article is LawfulBasis.LEGITIMATE_INTERESTS for b in register.pooled_bases)
+    for i, basis in enumerate(register.pooled_bases):
+        # A pooled basis is claimed for some purpose, unknown which: one finding, on the basis.
+        if basis.article is LawfulBasis.LEGITIMATE_INTERESTS:
+            yield hit(f"{ctx.path}.pooled_bases[{i}]", problem="pooled", purpose=None)
     for i, purpose in enumerate(register.purposes):
-        if pooled or any(b.article is LawfulBasis.LEGITIMATE_INTERESTS for b in purpose.bases):
-            yield hit(f"{ctx.path}.purposes[{i}]", purpose=purpose.id)
+        if any(b.article is LawfulBasis.LEGITIMATE_INTERESTS for b in purpose.bases):
+            yield hit(f"{ctx.path}.purposes[{i}]", problem="mapped", purpose=purpose.id)
 
 
 @rule(
     "ART8_1",
     title="Consent of children for information society services",
-    severity=Severity.LOW,
-    citation="GDPR Art. 8(1); Finnish Data Protection Act 1050/2018 (age 13)",
-    message="Subjects include children and consent is a basis: consent of a child under 13 "
-    "for an online service needs the holder of parental responsibility",
-    fix="Say how the age is checked and how parental consent is obtained for children under 13",
-    what="A register whose data subjects include children and which relies on 6(1)(a) consent "
-    "is flagged to explain age verification and parental consent.",
-    why="Art. 8(1): for information society services offered directly to a child, consent is "
-    "lawful only from the age set by the Member State (Finland: 13, catalogue §2.3, S); below "
-    "it, the holder of parental responsibility must give or authorise it.",
-    example="`data_subjects: [{id: pupils, name: Pupils, includes_children: true}]` with a "
-    "6(1)(a) basis.",
-    references=("https://gdprhub.eu/index.php?title=Article_8_GDPR",),
+    severity=Severity.INFO,
+    citation="GDPR Art. 8(1)-(2); national digital-consent age (FI: Data Protection Act "
+    "1050/2018 s. 5, 13 years)",
+    message="Subjects {subjects} include children and consent is a basis for an information "
+    "society service offered to them: below {age} ({country}, {source}) consent must be given "
+    "or authorised by the holder of parental responsibility",
+    fix="Say how the age is checked and how consent of the holder of parental responsibility "
+    "is obtained for children under {age}",
+    variants={
+        "service-unknown": (
+            "Subjects {subjects} include children and consent is a basis; the notice does not "
+            "say whether an information society service is offered directly to them",
+            "State whether an information society service is offered directly to children "
+            "(information_society_service); if so, how consent under {age} is authorised",
+        ),
+        "children-unknown": (
+            "Consent is a basis for an information society service; the notice does not say "
+            "whether its data subjects {subjects} include children",
+            "State whether the data subjects include children (includes_children)",
+        ),
+    },
+    advice="Art. 8(1)-(2) makes a child's consent to an information society service lawful "
+    "only from the Member State's age (13-16) and asks reasonable efforts to verify parental "
+    "consent below it; the notice need not describe them and the model cannot see whether "
+    "they are made, so this is a reminder (info), never a breach",
+    sections=("data-subjects", "bases"),
+    what="A register that relies on consent (6(1)(a)) for an information society service "
+    "offered directly to children (`information_society_service: true`, subjects with "
+    "`includes_children: true`) gets an info reminder naming the digital-consent age of the "
+    "controller's Member State on `as_of` (`gdpr_register.law.digital_consent`: Finland 13 "
+    "from 2019-01-01, the GDPR's 16 before). Where either fact is not stated, an info finding "
+    "says it cannot tell; nothing is assumed. No finding without consent or without children.",
+    why="Art. 8(1): 'in relation to the offer of information society services directly to a "
+    "child, the processing of the personal data of a child shall be lawful where the child is "
+    "at least 16 years old' unless Member State law provides a lower age, not below 13; "
+    "Art. 8(2): the controller makes reasonable efforts to verify parental consent (catalogue "
+    "§2.3, §10).",
+    example="`information_society_service: true`, `data_subjects: [{id: pupils, name: Pupils, "
+    "includes_children: true}]` with a 6(1)(a) basis.",
+    references=("https://gdprhub.eu/index.php?title=Article_8_GDPR",
+                "https://finlex.fi/fi/laki/ajantasa/2018/20181050"),
 )
 def art8_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     if LawfulBasis.CONSENT not in register.articles():
         return
-    for i, subjects in enumerate(register.data_subjects):
-        if subjects.includes_children:
-            yield hit(f"{ctx.path}.data_subjects[{i}]", subjects=subjects.id, age=13)
+    service = getattr(register, "information_society_service", None)
+    if service is False:
+        return
+    age = digital_consent_age(notice.controller.country, ctx.as_of)
+    args: dict[str, ArgValue] = {"age": age.age, "country": age.country or "(not stated)",
+                                 "source": age.source.citation}
+    children = [(i, s) for i, s in enumerate(register.data_subjects) if s.includes_children]
+    for i, subjects in children:
+        problem = "applies" if service else "service-unknown"
+        yield Hit(f"{ctx.path}.data_subjects[{i}]",
+                  {"problem": problem, "subjects": subjects.id, **args})
+    unknown = tuple(s.id for s in register.data_subjects if s.includes_children is None)
+    if service and unknown and not children:
+        yield Hit(f"{ctx.path}.data_subjects",
+                  {"problem": "children-unknown", "subjects": unknown, **args})
 
 
+# Art. 22(2): (a) contract, (c) explicit consent (the model cannot tell "explicit": consent
+# counts), (b) law: a legal obligation, or a public task under a named law.
 _ADM_BASES = frozenset({LawfulBasis.CONTRACT, LawfulBasis.CONSENT, LawfulBasis.LEGAL_OBLIGATION})
 
 
@@ -195,26 +283,48 @@ _ADM_BASES = frozenset({LawfulBasis.CONTRACT, LawfulBasis.CONSENT, LawfulBasis.L
             "consent (9(2)(a)) or substantial public interest (9(2)(g))",
             "Do not base automated decisions on special-category data unless 9(2)(a) or "
             "9(2)(g) applies, with suitable safeguards",
-        )
+        ),
+        "law-not-named": (
+            "Automated decisions rest on a public task (6(1)(e)) whose law is not named: "
+            "cannot tell whether a law authorises them (Art. 22(2)(b))",
+            "Name the Union or Member State law that authorises the decisions and lays down "
+            "the safeguards",
+        ),
     },
+    enforces="Art. 22(1): 'The data subject shall have the right not to be subject to a "
+    "decision based solely on automated processing'; 22(2): except where the decision '(a) is "
+    "necessary for entering into, or performance of, a contract ... (b) is authorised by Union "
+    "or Member State law ... or (c) is based on the data subject's explicit consent'; 22(4): "
+    "not on special categories 'unless point (a) or (g) of Article 9(2) applies'",
+    sections=("automated-decisions", "bases"),
     what="Where a register states automated decision-making (Art. 22(1)), one of its bases "
-    "is 6(1)(b) contract, 6(1)(c) law or 6(1)(a) consent (explicit consent is required; the "
-    "model cannot tell 'explicit', so consent counts). Where it also holds special-category "
-    "data, a 9(2)(a) or 9(2)(g) condition is stated (22(4)).",
+    "is 6(1)(b) contract, 6(1)(a) consent (explicit consent is required; the model cannot tell "
+    "'explicit', so consent counts), 6(1)(c) legal obligation, or 6(1)(e) public task with the "
+    "law named (22(2)(b)); a public task whose law is not named is an info finding. Where it "
+    "also holds special-category data, a 9(2)(a) or 9(2)(g) condition is stated (22(4)). An "
+    "unstated `automated_decisions` is never read as 'yes'.",
     why="Art. 22(1) gives the right not to be subject to such decisions; 22(2) lists the only "
-    "exceptions; 22(4) limits special categories to 9(2)(a) and (g) (catalogue §2.4 ADM).",
+    "exceptions, of which (b) covers decisions authorised by law, e.g. a public task under a "
+    "named act; 22(4) limits special categories to 9(2)(a) and (g) (catalogue §2.4, §10).",
     example="`automated_decisions: {automated_decisions: true, ...}` with only 6(1)(f).",
     references=("https://gdprhub.eu/index.php?title=Article_22_GDPR",),
 )
 def art22_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     adm = register.automated_decisions
-    if adm is None or not adm.automated_decisions:
+    if adm is None or adm.automated_decisions is not True:
         return
     path = ctx.path + ".automated_decisions"
     articles = register.articles()
+    public_task = [b for _, b in all_bases(register) if b.article is LawfulBasis.PUBLIC_TASK]
     if not articles & _ADM_BASES:
-        yield hit(path, problem="no-basis", bases=tuple(sorted(a.value for a in articles)),
-                  categories=())
+        if any(b.law for b in public_task):
+            pass  # 22(2)(b): authorised by the named law
+        elif public_task:
+            yield hit(path, problem="law-not-named", bases=(LawfulBasis.PUBLIC_TASK.value,),
+                      categories=(), severity=Severity.INFO)
+        else:
+            yield hit(path, problem="no-basis", bases=tuple(sorted(a.value for a in articles)),
+                      categories=())
     special = tuple(c.id for c in register.data_categories if c.special is not None)
     allowed = {"9(2)(a)", "9(2)(g)"}
     conditions = {

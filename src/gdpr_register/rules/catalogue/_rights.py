@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gdpr_register.model.enums import LawfulBasis, RightKind, RightStatus
+from gdpr_register.model.enums import RightKind, RightStatus
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register
 from gdpr_register.rules._engine import Context, Hit, Severity, hit, notice_rule, rule
-from gdpr_register.rules.catalogue._common import has_consent
+from gdpr_register.rules.catalogue._common import (
+    NARROWING,
+    UNJUDGED,
+    condition_kind,
+    has_consent,
+    objection_bases,
+    portability_bases,
+    portability_candidates,
+    right_index,
+    section_state,
+)
 
 ART13 = "https://gdprhub.eu/index.php?title=Article_13_GDPR"
 ART21 = "https://overview.legal/laws/gdpr/art-21"
@@ -22,37 +32,62 @@ SIX = (
     RightKind.OBJECTION,
     RightKind.PORTABILITY,
 )
-
-
-def _index(register: Register, right: RightKind) -> int:
-    return next(i for i, r in enumerate(register.rights) if r.right is right)
+# Access, rectification, erasure and restriction exist whatever the basis (catalogue §2.4).
+ALWAYS = SIX[:4]
 
 
 @rule(
     "ART13_2_b",
-    title="The existence of the data subject's rights",
+    title="The existence of the data subject's rights that apply to the processing",
     severity=Severity.HIGH,
     citation="GDPR Art. 13(2)(b), 14(2)(c), 15-18, 20-21",
     message="The rights list omits {missing}",
-    fix="State the rights of access, rectification, erasure, restriction, objection and data "
-    "portability",
-    what="The register's rights list states all six rights Art. 13(2)(b) names: access (15), "
-    "rectification (16), erasure (17), restriction (18), objection (21) and portability (20). "
-    "The finding's `missing` argument lists the absent ones in that order. Whether a right "
-    "applies to the bases used is checked by ART20_1, ART21_1 and ART21_2.",
-    why="Art. 13(2)(b): 'the existence of the right to request from the controller access to "
-    "and rectification or erasure of personal data or restriction of processing concerning the "
-    "data subject or to object to processing as well as the right to data portability' "
-    "(catalogue DEF-04).",
-    example="Rights `access, rectification, erasure, objection` -> missing `restriction, "
-    "portability`.",
-    references=(ART13,),
+    fix="State the rights that apply to this processing: {missing}",
+    variants={
+        "portability-unknown": (
+            "Cannot tell whether portability applies: processing on {bases} by automated "
+            "means is neither stated nor assumed, and the rights list omits it",
+            "State whether the register is processed by automated means "
+            "(automated_processing); if it is, state the right to data portability",
+        ),
+    },
+    enforces="Art. 13(2)(b): 'the existence of the right to request from the controller access "
+    "to and rectification or erasure of personal data or restriction of processing concerning "
+    "the data subject or to object to processing as well as the right to data portability', "
+    "read with Art. 20(1) and 21(1) for the rights that exist for the processing",
+    advice="Where it cannot be told whether processing is automated (with the option "
+    "assume_automated_processing off), the missing portability right is info only",
+    sections=("rights",),
+    what="The register's rights list states the rights the processing gives: access (15), "
+    "rectification (16), erasure (17) and restriction (18) always; objection (21(1)) where a "
+    "purpose may rest on 6(1)(e) or (f); portability (20) where a purpose may rest on 6(1)(a), "
+    "6(1)(b) or 9(2)(a), processing is automated and data are provided by the subject. A "
+    "pooled basis counts: a right is required if any pooled basis triggers it. The finding's "
+    "`missing` argument lists the absent ones in Art. 13(2)(b)'s order. The direct-marketing "
+    "objection is ART21_2; whether a stated right is narrowed is ART20_1, ART21_1, ART17_1.",
+    why="Art. 13(2)(b) asks for 'the existence' of the rights; a right exists only where its "
+    "own article gives it (Art. 20(1): 'where the processing is based on consent ... or on a "
+    "contract ... and the processing is carried out by automated means'; Art. 21(1): "
+    "'processing ... which is based on point (e) or (f) of Article 6(1)'); WP260 §: rights "
+    "information is specific to the processing (catalogue §2.4, DEF-04).",
+    example="Bases 6(1)(b) and 6(1)(f), rights `access, rectification, erasure, objection` -> "
+    "missing `restriction, portability`; a register on 6(1)(c) alone needs no portability.",
+    references=(ART13, "https://overview.legal/laws/gdpr/art-20", ART21),
 )
 def art13_2_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     stated = {r.right for r in register.rights}
-    missing = tuple(r.value for r in SIX if r not in stated)
+    required = set(ALWAYS)
+    if objection_bases(register):
+        required.add(RightKind.OBJECTION)
+    portable = portability_bases(register, ctx.options)
+    if portable:
+        required.add(RightKind.PORTABILITY)
+    missing = tuple(r.value for r in SIX if r in required and r not in stated)
     if missing:
         yield hit(ctx.path + ".rights", missing=missing)
+    if portable is None and RightKind.PORTABILITY not in stated:
+        yield hit(ctx.path + ".rights", problem="portability-unknown", missing=("portability",),
+                  bases=portability_candidates(register), severity=Severity.INFO)
 
 
 @rule(
@@ -68,29 +103,63 @@ def art13_2_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
             "The right to withdraw consent is made conditional ({condition})",
             "State the withdrawal right without conditions: at any time, as easily as consent "
             "was given, without affecting prior lawfulness",
-        )
+        ),
+        "narrowed": (
+            "The right to withdraw consent is limited to some cases ({condition}); Art. 7(3) "
+            "gives it at any time",
+            "State the withdrawal right without conditions: at any time, as easily as consent "
+            "was given, without affecting prior lawfulness",
+        ),
+        "consent-collected": (
+            "The notice says consent is collected ({consents}) but does not state the right "
+            "to withdraw it",
+            "State that the consent can be withdrawn at any time, as easily as it was given, "
+            "and how",
+        ),
     },
+    enforces="Art. 13(2)(c): 'where the processing is based on point (a) of Article 6(1) or "
+    "point (a) of Article 9(2), the existence of the right to withdraw consent at any time'; "
+    "Art. 7(3): 'The data subject shall have the right to withdraw his or her consent at any "
+    "time ... Prior to giving consent, the data subject shall be informed thereof'",
+    sections=("rights",),
     what="Where 6(1)(a) consent or 9(2)(a) explicit consent is a basis, the withdrawal right "
-    "is stated (high when missing or denied, low when made conditional).",
+    "is stated: high when missing or denied; medium when limited to some cases (a normalised "
+    "condition such as 'only where consent is the sole basis'); low when made conditional on "
+    "a condition that is not normalised. Where the notice says consent is collected "
+    "(`consents`, e.g. a newsletter opt-in) without calling consent a basis, the withdrawal "
+    "right is still stated (medium when missing).",
     why="Art. 13(2)(c) and Art. 7(3): 'The data subject shall have the right to withdraw his or "
-    "her consent at any time ... It shall be as easy to withdraw as to give consent' "
-    "(catalogue DEF-10).",
-    example="A `6(1)(a)` basis and no `withdraw-consent` right.",
+    "her consent at any time ... It shall be as easy to withdraw as to give consent'; Art. 7(3) "
+    "asks the subject to be told before consenting, whatever the notice calls its basis "
+    "(catalogue DEF-10, §10).",
+    example="A `6(1)(a)` basis and no `withdraw-consent` right; `consents: [newsletter opt-in]` "
+    "and no `withdraw-consent` right (medium).",
     references=(ART13, "https://gdprhub.eu/index.php?title=Article_7_GDPR"),
 )
 def art13_2_c(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    if not has_consent(register):
+    consents: tuple[str, ...] = tuple(getattr(register, "consents", ()))
+    if not has_consent(register) and not consents:
         return
     right = register.stated_right(RightKind.WITHDRAW_CONSENT)
     if right is None:
-        yield hit(ctx.path + ".rights", problem="missing", status="not stated", condition=None)
-    elif right.status is RightStatus.DENIED:
-        path = f"{ctx.path}.rights[{_index(register, RightKind.WITHDRAW_CONSENT)}]"
-        yield hit(path, problem="denied", status="denied", condition=None)
-    elif right.status is RightStatus.CONDITIONAL:
-        path = f"{ctx.path}.rights[{_index(register, RightKind.WITHDRAW_CONSENT)}]"
-        yield hit(path, problem="conditional", status="conditional", condition=right.condition,
-                  severity=Severity.LOW)
+        if has_consent(register):
+            yield hit(ctx.path + ".rights", problem="missing", status="not stated",
+                      condition=None, consents=consents)
+        else:
+            yield hit(ctx.path + ".rights", problem="consent-collected", status="not stated",
+                      condition=None, consents=consents, severity=Severity.MEDIUM)
+        return
+    path = f"{ctx.path}.rights[{right_index(register, RightKind.WITHDRAW_CONSENT)}]"
+    kind = condition_kind(right)
+    if right.status is RightStatus.DENIED:
+        yield hit(path, problem="denied", status="denied", condition=None, consents=consents)
+    elif right.status is RightStatus.CONDITIONAL and kind != "as-in-law":
+        if kind in NARROWING:
+            yield hit(path, problem="narrowed", status="conditional", condition=right.condition,
+                      consents=consents, severity=Severity.MEDIUM)
+        else:
+            yield hit(path, problem="conditional", status="conditional",
+                      condition=right.condition, consents=consents, severity=Severity.LOW)
 
 
 @notice_rule(
@@ -109,141 +178,53 @@ def art13_2_c(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
             "tietosuoja.fi)",
         )
     },
-    what="Every register states the complaint right (not denied), and the notice names the "
-    "supervisory authority.",
-    why="Art. 13(2)(d): 'the right to lodge a complaint with a supervisory authority'; Art. 77.",
-    example="A register without a `complaint` right; a notice without `supervisory_authority`.",
+    enforces="Art. 13(2)(d): 'the right to lodge a complaint with a supervisory authority'",
+    advice="Naming the authority and its contact details helps the data subject but is not in "
+    "the article's words (info)",
+    sections=("rights", "complaint-authority"),
+    what="Every register states the complaint right (not denied); a register whose rights are "
+    "stated elsewhere or not assessed is not judged. A notice that names no supervisory "
+    "authority gets an info hint.",
+    why="Art. 13(2)(d): 'the right to lodge a complaint with a supervisory authority'; Art. 77. "
+    "The article asks for the right, not the authority's name (issue 10 item 12).",
+    example="A register without a `complaint` right (high); a notice without "
+    "`supervisory_authority` (info).",
     references=(ART13, "https://tietosuoja.fi/en/home"),
 )
 def art13_2_d(notice: Notice, ctx: Context) -> Iterator[Hit]:
     for index, register in enumerate(notice.registers):
+        if section_state(notice, "rights", register) in UNJUDGED:
+            continue
         right = register.stated_right(RightKind.COMPLAINT)
         if right is None or right.status is RightStatus.DENIED:
             yield hit(f"$.registers[{index}].rights", register=register.id, problem="no-right")
-    if notice.supervisory_authority is None:
-        yield hit("$", problem="no-authority")
+    if notice.supervisory_authority is None and (
+        section_state(notice, "complaint-authority") not in UNJUDGED
+    ):
+        yield hit("$", problem="no-authority", severity=Severity.INFO)
 
 
-@rule(
-    "ART20_1",
-    title="Data portability applies (consent or contract, automated processing)",
-    severity=Severity.MEDIUM,
-    citation="GDPR Art. 20(1)",
-    message="Portability applies to processing on {bases} by automated means, but the notice "
-    "states it as {status}",
-    fix="State the portability right without the condition or refusal",
-    what="Where consent (6(1)(a), 9(2)(a)) or contract (6(1)(b)) is a basis and the register "
-    "is processed by automated means, the portability right must not be denied or made "
-    "conditional. A register that does not say whether processing is automated counts as "
-    "automated (option `assume_automated_processing`).",
-    why="Art. 20(1)(a),(b): the right applies where processing is based on consent or on a "
-    "contract and is carried out by automated means (catalogue §2.4 RIGHT_PORTABILITY).",
-    example="Basis 6(1)(b), `automated_processing: true`, `portability` with `status: denied`.",
-    references=("https://overview.legal/laws/gdpr/art-20",),
-)
-def art20_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    right = register.stated_right(RightKind.PORTABILITY)
-    if right is None or right.status is RightStatus.GRANTED:
-        return
-    automated = register.automated_processing
-    if automated is False or (automated is None and not ctx.options.assume_automated_processing):
-        return
-    articles = register.articles()
-    bases = tuple(
-        b.value for b in (LawfulBasis.CONSENT, LawfulBasis.CONTRACT) if b in articles
-    )
-    if not bases and has_consent(register):
-        bases = ("9(2)(a)",)
-    if bases:
-        path = f"{ctx.path}.rights[{_index(register, RightKind.PORTABILITY)}]"
-        yield hit(path, bases=bases, status=right.status.value)
+# Rights whose applicability other rules decide (ART13_2_c, ART13_2_d, ART20_1, ART21_1,
+# ART21_2): a correct "does not apply" statement is no denial without reason.
+_CONDITIONAL_RIGHTS = frozenset({
+    RightKind.PORTABILITY, RightKind.OBJECTION, RightKind.DIRECT_MARKETING_OBJECTION,
+    RightKind.WITHDRAW_CONSENT, RightKind.AUTOMATED_DECISIONS,
+})
 
 
-@rule(
-    "ART21_1",
-    title="The right to object applies (public task or legitimate interests)",
-    severity=Severity.MEDIUM,
-    citation="GDPR Art. 21(1)",
-    message="Processing on {bases} can be objected to on grounds relating to the data "
-    "subject's situation, but the notice states the right as {status}",
-    fix="State the objection right as Art. 21(1) gives it: the controller must stop unless it "
-    "demonstrates compelling legitimate grounds",
-    what="Where 6(1)(e) or 6(1)(f) is a basis, the objection right must not be denied or made "
-    "conditional on anything but Art. 21(1)'s own terms (missing rights are ART13_2_b).",
-    why="Art. 21(1): the data subject may object at any time to processing based on point (e) "
-    "or (f) of Art. 6(1); the controller must stop unless it demonstrates compelling "
-    "legitimate grounds (catalogue §2.4 RIGHT_OBJECT_GENERAL).",
-    example="Basis 6(1)(f) and `objection` with `status: conditional, condition: 'if processed "
-    "unlawfully'`.",
-    references=(ART21,),
-)
-def art21_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    right = register.stated_right(RightKind.OBJECTION)
-    if right is None or right.status is RightStatus.GRANTED:
-        return
-    articles = register.articles()
-    bases = tuple(
-        b.value
-        for b in (LawfulBasis.PUBLIC_TASK, LawfulBasis.LEGITIMATE_INTERESTS)
-        if b in articles
-    )
-    if bases:
-        path = f"{ctx.path}.rights[{_index(register, RightKind.OBJECTION)}]"
-        yield hit(path, bases=bases, status=right.status.value)
-
-
-@rule(
-    "ART21_2",
-    title="The absolute right to object to direct marketing",
-    severity=Severity.HIGH,
-    citation="GDPR Art. 21(2), 21(3)",
-    message="Purpose {purposes} is direct marketing, but the right to object to it is {status}",
-    fix="State that the data subject can object to direct marketing at any time, after which "
-    "the data are no longer processed for it",
-    what="Where any purpose is direct marketing, the direct-marketing objection right is "
-    "stated, unconditionally.",
-    why="Art. 21(2)-(3): the right to object to direct marketing, including related profiling, "
-    "is absolute: the data 'shall no longer be processed for such purposes'.",
-    example="A purpose `kinds: [direct-marketing]` and no `direct-marketing-objection` right.",
-    references=(ART21,),
-)
-def art21_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    purposes = tuple(p.id for p in register.purposes if p.is_direct_marketing)
-    if not purposes:
-        return
-    right = register.stated_right(RightKind.DIRECT_MARKETING_OBJECTION)
-    if right is None:
-        yield hit(ctx.path + ".rights", purposes=purposes, status="not stated")
-    elif right.status is not RightStatus.GRANTED:
-        path = f"{ctx.path}.rights[{_index(register, RightKind.DIRECT_MARKETING_OBJECTION)}]"
-        yield hit(path, purposes=purposes, status=right.status.value)
-
-
-@rule(
-    "ART21_4",
-    title="Objection rights presented clearly and separately",
-    severity=Severity.MEDIUM,
-    citation="GDPR Art. 21(4)",
-    message="The {right} right is not presented clearly and separately from other information",
-    fix="Present the right to object in its own, clearly marked paragraph (presented_separately: "
-    "true)",
-    what="A stated objection right (Art. 21(1)) or direct-marketing objection right (21(2)) "
-    "is presented clearly and separately from any other information.",
-    why="Art. 21(4): 'At the latest at the time of the first communication with the data "
-    "subject, the right referred to in paragraphs 1 and 2 shall be explicitly brought to the "
-    "attention of the data subject and shall be presented clearly and separately from any "
-    "other information' (catalogue DEF-09).",
-    example="`rights: [{right: objection}]` without `presented_separately: true`.",
-    references=(ART21,),
-)
-def art21_4(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    for i, right in enumerate(register.rights):
-        if (
-            right.right in (RightKind.OBJECTION, RightKind.DIRECT_MARKETING_OBJECTION)
-            and right.status is not RightStatus.DENIED
-            and not right.presented_separately
-        ):
-            yield hit(f"{ctx.path}.rights[{i}]", right=right.right.value)
+def _applies(register: Register, right: RightKind, ctx: Context) -> bool:
+    if right is RightKind.PORTABILITY:
+        return bool(portability_bases(register, ctx.options))
+    if right is RightKind.OBJECTION:
+        return bool(objection_bases(register))
+    if right is RightKind.DIRECT_MARKETING_OBJECTION:
+        return any(p.is_direct_marketing for p in register.purposes)
+    if right is RightKind.WITHDRAW_CONSENT:
+        return has_consent(register) or bool(getattr(register, "consents", ()))
+    if right is RightKind.AUTOMATED_DECISIONS:
+        adm = register.automated_decisions
+        return adm is not None and adm.automated_decisions is True
+    return True
 
 
 @rule(
@@ -254,14 +235,22 @@ def art21_4(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     message="The {right} right is denied without stating the lawful reason",
     fix="Grant the right, or state the Union or Member State law (Art. 23) or the GDPR "
     "exception that restricts it",
-    what="A right the notice states as denied carries the lawful reason for the denial.",
+    enforces="Art. 23(1): the rights may be restricted only 'by way of a legislative measure'; "
+    "Art. 13(2)(b)-(d): the existence of the rights",
+    sections=("rights",),
+    what="A right the notice states as denied, where the law gives it for this processing, "
+    "carries the lawful reason for the denial. A right correctly stated as not applying "
+    "(portability for a register on 6(1)(c) alone, objection without 6(1)(e)/(f), ...) is no "
+    "finding.",
     why="Rights can be restricted only by Union or Member State law under Art. 23(1), or by "
-    "the exceptions in the articles themselves (e.g. Art. 17(3)); Art. 12(4) asks for the "
-    "reasons of not acting.",
+    "the exceptions in the articles themselves (e.g. Art. 17(3)); a notice that denies a right "
+    "the law gives, with no such reason, misstates its existence.",
     example="`rights: [{right: erasure, status: denied}]` with no `reason`.",
     references=("https://gdprhub.eu/index.php?title=Article_23_GDPR",),
 )
 def art23_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     for i, right in enumerate(register.rights):
-        if right.status is RightStatus.DENIED and not right.reason:
+        if right.status is RightStatus.DENIED and not right.reason and (
+            right.right not in _CONDITIONAL_RIGHTS or _applies(register, right.right, ctx)
+        ):
             yield hit(f"{ctx.path}.rights[{i}]", right=right.right.value)

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from gdpr_register.model.enums import (
-    ChannelKind,
     DpoStatus,
     LawfulBasis,
     ProvisionRequirement,
-    PurposeKind,
     RecipientRole,
+    SourceKind,
 )
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register
 from gdpr_register.rules._engine import Context, Hit, Severity, hit, notice_rule, rule
-from gdpr_register.rules.catalogue._common import all_bases, indirect_sources
+from gdpr_register.rules.catalogue._common import (
+    MARKETING_KINDS,
+    all_bases,
+    has_consent,
+    indirect_sources,
+    section_state,
+)
 
 GDPR = "https://eur-lex.europa.eu/eli/reg/2016/679/oj"
 ART13 = "https://gdprhub.eu/index.php?title=Article_13_GDPR"
@@ -34,14 +38,25 @@ ART14 = "https://streamlex.eu/articles/gdpr-en-art-14"
     "phone, website or a contact point with a channel. The name alone is not enough.",
     why="Art. 13(1)(a) and 14(1)(a) require 'the identity and the contact details of the "
     "controller and, where applicable, of the controller's representative'.",
-    example="`controller: {name: Example Oy}` with no address, e-mail, phone or contact points.",
+    example="`controller: {name: Example Oy}` with no address, e-mail, phone or contact points; "
+    "a controller with no name (problem `no-identity`).",
+    variants={
+        "no-identity": (
+            "The notice does not identify the controller (no name)",
+            "Name the controller (the legal person or body responsible for the processing)",
+        ),
+    },
+    enforces="Art. 13(1)(a), 14(1)(a): 'the identity and the contact details of the controller'",
+    sections=("controller",),
     references=(ART13, GDPR),
 )
 def art13_1_a(notice: Notice, ctx: Context) -> Iterator[Hit]:
     c = notice.controller
+    if not getattr(c, "name", None):
+        yield hit("$.controller", problem="no-identity", missing="identity")
     reachable = c.address or c.email or c.phone or c.website
     if not reachable and not any(p.channels for p in notice.contact_points):
-        yield hit("$.controller", missing="contact details")
+        yield hit("$.controller", problem="no-contact", missing="contact details")
 
 
 @notice_rule(
@@ -63,6 +78,10 @@ def art13_1_a(notice: Notice, ctx: Context) -> Iterator[Hit]:
     "applicable'; Art. 37(7) asks the contacts to be published. Silence is not a breach where "
     "no DPO is mandatory (see ART37_1), hence only info.",
     example="`dpo: {status: appointed}` without `contact`; or `dpo: {status: not-stated}` (info).",
+    enforces="Art. 13(1)(b): 'the contact details of the data protection officer, where "
+    "applicable'",
+    advice="Saying explicitly that no DPO is appointed is good practice (info)",
+    sections=("dpo",),
     references=(ART13, "http://gdpr-dpa.co.uk/cgi-bin/gdpr.py?article=37"),
 )
 def art13_1_b(notice: Notice, ctx: Context) -> Iterator[Hit]:
@@ -86,19 +105,24 @@ def art13_1_b(notice: Notice, ctx: Context) -> Iterator[Hit]:
             "List every purpose, each with its Art. 6(1) basis",
         ),
         "not-mapped": (
-            "Bases are pooled for the whole register, not mapped per purpose "
-            "(purposes without their own basis: {purposes})",
+            "Several bases are pooled for the whole register, so the notice does not say which "
+            "one each purpose rests on (purposes without their own basis: {purposes})",
             "Map each purpose to the Art. 6(1) basis it rests on",
         ),
     },
-    what="Every purpose is stated with its own Art. 6(1) basis. A stated basis that maps to no "
-    "Art. 6(1) point (pre-GDPR wording such as 'customer relationship' or 'other appropriate "
-    "connection') is a finding naming the text; bases listed for the whole register but not "
-    "mapped to purposes are a finding listing the purposes left without their own basis.",
+    enforces="Art. 13(1)(c), 14(1)(c): 'the purposes of the processing for which the personal "
+    "data are intended as well as the legal basis for the processing'",
+    sections=("purposes", "bases"),
+    what="Every purpose is stated with its Art. 6(1) basis. A stated basis that maps to no "
+    "Art. 6(1) point and names no law (pre-GDPR wording such as 'customer relationship' or "
+    "'other appropriate connection') is a finding naming the text (high). Where two or more "
+    "bases are pooled for the whole register and some purposes have no basis of their own, "
+    "the notice does not say which basis each of them rests on: a low finding listing those "
+    "purposes (a single pooled basis is the basis of every purpose, and no finding).",
     why="Art. 13(1)(c) requires 'the purposes of the processing ... as well as the legal basis "
-    "for the processing'; the data subject must be able to tell which basis covers which "
-    "purpose. The Personal Data Act's 'connection requirement' is no GDPR basis (catalogue "
-    "DEF-02).",
+    "for the processing'; a basis is given 'for one or more specific purposes' (Art. 6(1)(a)) "
+    "and a pooled list 'A, B or C' leaves each purpose's basis unknown (catalogue §10). The "
+    "Personal Data Act's 'connection requirement' is no GDPR basis (catalogue DEF-02).",
     example="`pooled_bases: [{text: muu asiallinen yhteys}]` (no article) -> problem "
     "`not-a-gdpr-basis`, stated `muu asiallinen yhteys`.",
     references=(ART13, "https://gdprhub.eu/index.php?title=Article_6_GDPR"),
@@ -107,14 +131,18 @@ def art13_1_c(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     if not register.purposes:
         yield hit(ctx.path, problem="no-purposes", stated=None, purposes=())
     for path, basis in all_bases(register):
-        if basis.article is None:
+        if basis.article is None and not basis.law:
             yield hit(ctx.path + path, problem="not-a-gdpr-basis", stated=basis.text, purposes=())
-    if register.pooled_bases:
+    if len(register.pooled_bases) > 1:
         unmapped = tuple(p.id for p in register.purposes if not p.bases)
         if unmapped:
-            yield hit(
-                ctx.path + ".pooled_bases", problem="not-mapped", stated=None, purposes=unmapped
-            )
+            yield hit(ctx.path + ".pooled_bases", problem="not-mapped", stated=None,
+                      purposes=unmapped, severity=Severity.LOW)
+
+
+_MARKETING_ONLY_LI = frozenset(
+    {LawfulBasis.CONTRACT, LawfulBasis.LEGAL_OBLIGATION, LawfulBasis.VITAL_INTERESTS}
+)
 
 
 @rule(
@@ -126,12 +154,32 @@ def art13_1_c(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     "pursued are not stated",
     fix="State the legitimate interests pursued (e.g. 'informing existing customers of similar "
     "services')",
-    what="Where Art. 6(1)(f) is a basis, the legitimate interests pursued by the controller or "
-    "a third party are stated with it.",
+    variants={
+        "implied": (
+            "Purpose {purpose} is marketing, which none of the pooled bases ({bases}) can "
+            "support and no consent is stated: it can rest only on legitimate interests "
+            "(6(1)(f)), which the notice neither states nor explains",
+            "State legitimate interests as the basis of the marketing, with the interests "
+            "pursued (or collect consent and say so)",
+        ),
+    },
+    enforces="Art. 13(1)(d): 'where the processing is based on point (f) of Article 6(1), the "
+    "legitimate interests pursued by the controller or by a third party'",
+    sections=("legitimate-interests",),
+    what="Where Art. 6(1)(f) is a basis (mapped or pooled), the legitimate interests pursued "
+    "are stated with it. Where a marketing purpose has no basis of its own and the register "
+    "pools only contract, legal obligation or vital interests (with no consent stated or "
+    "collected), the purpose can rest only on 6(1)(f): the interests are then missing too "
+    "(problem `implied`).",
     why="Art. 13(1)(d): 'where the processing is based on point (f) of Article 6(1), the "
-    "legitimate interests pursued by the controller or by a third party'.",
-    example="`bases: [{article: 6(1)(f)}]` with no `interests`.",
-    references=(ART13,),
+    "legitimate interests pursued by the controller or by a third party'. Marketing is not "
+    "necessary for performing a contract, nor a step taken at the subject's request (Art. "
+    "6(1)(b)), nor a legal obligation: prospective customers have no contract at all "
+    "(issue 9, catalogue DEF-03).",
+    example="`bases: [{article: 6(1)(f)}]` with no `interests`; or a purpose `kinds: "
+    "[direct-marketing]` and `pooled_bases: [6(1)(b), 6(1)(c)]`.",
+    references=(ART13, "https://edpb.europa.eu/our-work-tools/our-documents/guidelines/"
+                "guidelines-22019-processing-personal-data-under-article-61b_en"),
 )
 def art13_1_d(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     for path, basis in all_bases(register):
@@ -140,7 +188,17 @@ def art13_1_d(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
             if path.startswith(".purposes["):
                 purpose = register.purposes[int(path[10:path.index("]")])].id
             note = f" for {purpose}" if purpose else ""
-            yield hit(ctx.path + path, purpose=purpose, purpose_note=note)
+            yield hit(ctx.path + path, problem="not-stated", purpose=purpose, purpose_note=note,
+                      bases=())
+    pooled = [b.article for b in register.pooled_bases]
+    if not pooled or None in pooled or not set(pooled) <= _MARKETING_ONLY_LI:
+        return
+    if has_consent(register) or getattr(register, "consents", None):
+        return
+    for i, item in enumerate(register.purposes):
+        if not item.bases and not MARKETING_KINDS.isdisjoint(item.kinds):
+            yield hit(f"{ctx.path}.purposes[{i}]", problem="implied", purpose=item.id,
+                      purpose_note="", bases=tuple(sorted(str(a) for a in set(pooled))))
 
 
 @rule(
@@ -182,153 +240,112 @@ def art13_1_e(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     severity=Severity.MEDIUM,
     citation="GDPR Art. 13(2)(e)",
     message="The notice does not say whether providing the data is a statutory or contractual "
-    "requirement, whether the data subject is obliged, or what happens if not",
-    fix="Add a provision statement: required for the contract / voluntary, and the consequence "
-    "of not providing the data",
+    "requirement or needed to enter a contract",
+    fix="Add a provision statement: required by law / by the contract / to enter the "
+    "contract, or voluntary",
     variants={
         "incomplete": (
-            "The provision statement lacks {missing}",
-            "Complete the provision statement ({missing})",
-        )
+            "The provision statement does not say what happens if the data are not provided",
+            "State the possible consequences of not providing the data",
+        ),
+        "per-category": (
+            "Which data must be provided is stated per data category, but not the possible "
+            "consequences of not providing them",
+            "State the possible consequences of not providing the required data",
+        ),
     },
-    what="Each register states whether providing the data is a statutory or contractual "
-    "requirement or needed to enter a contract, whether the data subject is obliged, and the "
-    "consequences of not providing it (for anything but voluntary provision).",
-    why="Art. 13(2)(e) lists all three elements (catalogue DEF-08).",
+    enforces="Art. 13(2)(e): 'whether the provision of personal data is a statutory or "
+    "contractual requirement, or a requirement necessary to enter into a contract, as well as "
+    "whether the data subject is obliged to provide the personal data and of the possible "
+    "consequences of failure to provide such data'",
+    sections=("provision",),
+    what="A register whose data are collected from the data subject says whether providing "
+    "them is a statutory or contractual requirement or needed to enter a contract (problem "
+    "`not-stated`, `missing: requirement`), and, unless provision is voluntary, the possible "
+    "consequences of not providing them (`incomplete`, `missing: consequences`). One finding "
+    "per missing element. Stating the requirement answers whether the subject is obliged (a "
+    "statutory requirement obliges; a contract prerequisite does not, but the contract needs "
+    "the data). A requirement stated per data category only, without consequences, is info. "
+    "A register whose stated sources are all others than the subject is under Art. 14, which "
+    "has no such item.",
+    why="Art. 13(2)(e) lists the requirement, whether the subject is obliged, and the "
+    "consequences (catalogue DEF-08); the finding names only what is missing (issue 9).",
     example="A register without `provision`; or `provision: {requirement: contractual}` with "
-    "no `obliged` and no `consequences`.",
+    "no `consequences`.",
     references=(ART13,),
 )
 def art13_2_e(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    if register.sources and not any(
+        s.kind in (SourceKind.DATA_SUBJECT, SourceKind.OBSERVED) for s in register.sources
+    ):
+        return  # Art. 14 only: 13(2)(e) is not among its items
     provision = register.provision
     if provision is None:
-        missing_all = ("requirement", "obliged", "consequences")
-        yield hit(ctx.path, problem="not-stated", missing=missing_all)
+        stated = (getattr(c, "provision", None) for c in register.data_categories)
+        by_category = [p for p in stated if p is not None]
+        if not by_category:
+            yield hit(ctx.path, problem="not-stated", missing=("requirement",))
+        elif any(p is not ProvisionRequirement.VOLUNTARY for p in by_category):
+            yield hit(ctx.path, problem="per-category", missing=("consequences",),
+                      severity=Severity.INFO)
         return
-    if provision.requirement is ProvisionRequirement.VOLUNTARY:
-        return
-    missing = tuple(
-        name
-        for name, value in (
-            ("obliged", provision.obliged), ("consequences", provision.consequences)
-        )
-        if value is None
-    )
-    if missing:
-        yield hit(ctx.path + ".provision", problem="incomplete", missing=missing)
+    if provision.requirement is not ProvisionRequirement.VOLUNTARY and not provision.consequences:
+        yield hit(ctx.path + ".provision", problem="incomplete", missing=("consequences",))
 
 
 @rule(
     "ART13_2_f",
-    title="Automated decision-making and profiling",
+    title="Automated decision-making: the logic, significance and consequences",
     severity=Severity.MEDIUM,
-    citation="GDPR Art. 13(2)(f), 14(2)(g), 22",
-    message="Automated decision-making or profiling is used, but the notice lacks {missing}",
-    fix="Explain the logic involved and the significance and envisaged consequences",
+    citation="GDPR Art. 13(2)(f), 14(2)(g), 22(1), 22(4)",
+    message="Automated decisions (Art. 22(1)) are made, but the notice gives no meaningful "
+    "information about {missing}",
+    fix="Explain the logic involved and the significance and envisaged consequences of the "
+    "decisions",
     variants={
         "not-stated": (
             "The notice does not say whether automated decision-making or profiling is used",
             "Add a statement on automated decision-making and profiling",
-        )
+        ),
+        "decisions-unknown": (
+            "Profiling is used; the notice does not say whether it leads to automated "
+            "decisions with legal or similarly significant effects (Art. 22(1))",
+            "Say whether decisions are made solely by automated means; if so, explain the "
+            "logic, significance and consequences",
+        ),
     },
-    what="Where automated decisions (Art. 22(1),(4)) or profiling are used, the notice gives "
-    "meaningful information about the logic involved and the significance and envisaged "
-    "consequences. A register with no statement at all gets an info finding.",
-    why="Art. 13(2)(f): 'the existence of automated decision-making, including profiling ... "
-    "and, at least in those cases, meaningful information about the logic involved, as well "
-    "as the significance and the envisaged consequences'.",
+    enforces="Art. 13(2)(f): 'the existence of automated decision-making, including profiling, "
+    "referred to in Article 22(1) and (4) and, at least in those cases, meaningful information "
+    "about the logic involved, as well as the significance and the envisaged consequences of "
+    "such processing for the data subject'",
+    advice="Saying explicitly that no automated decisions are made is good practice (info)",
+    sections=("automated-decisions",),
+    what="Where decisions based solely on automated processing (Art. 22(1), (4)) are made, "
+    "the notice explains the logic involved (`missing: logic`) and the significance and "
+    "envisaged consequences (`missing: significance`), one finding per missing element. "
+    "Profiling without such decisions does not call for them. A register with no statement "
+    "gets an info finding (none where the notice says explicitly there are none); profiling "
+    "with the decisions not stated gets an info finding.",
+    why="Art. 13(2)(f) asks for the logic, significance and consequences 'at least in those "
+    "cases', i.e. for Art. 22(1) and (4) decisions; profiling alone is not one (issue 9 item "
+    "8, catalogue §10).",
     example="`automated_decisions: {automated_decisions: true, profiling: false}` without "
-    "`logic` and `significance`.",
+    "`logic`.",
     references=(ART13, "https://gdprhub.eu/index.php?title=Article_22_GDPR"),
 )
 def art13_2_f(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     adm = register.automated_decisions
     if adm is None:
-        yield hit(ctx.path, problem="not-stated", missing=(), severity=Severity.INFO)
+        if section_state(notice, "automated-decisions", register) != "none":
+            yield hit(ctx.path, problem="not-stated", missing=(), severity=Severity.INFO)
         return
-    if adm.automated_decisions or adm.profiling:
-        missing = tuple(
-            name for name, value in (("logic", adm.logic), ("significance", adm.significance))
-            if not value
-        )
-        if missing:
-            yield hit(ctx.path + ".automated_decisions", problem="incomplete", missing=missing)
-
-
-_PROFILING_KINDS = frozenset({PurposeKind.PROFILING, PurposeKind.AD_TARGETING})
-_MARKETING_KINDS = frozenset({PurposeKind.MARKETING, PurposeKind.DIRECT_MARKETING})
-
-
-@rule(
-    "ART12_1",
-    title="The notice contradicts itself on profiling",
-    severity=Severity.MEDIUM,
-    citation="GDPR Art. 12(1), 13(2)(f)",
-    message="The notice says there is no profiling, but purpose {purpose} is {kinds}",
-    fix="Correct the statement on profiling, or the purpose, so that they agree",
-    what="A register whose statement says 'no profiling' must not have a purpose tagged "
-    "profiling or ad targeting, or one combining analytics with marketing.",
-    why="Art. 12(1) asks for information that is 'concise, transparent, intelligible'; a "
-    "notice that contradicts itself is none of these (catalogue §9 ART12_1, DEF-12).",
-    example="`automated_decisions: {profiling: false, ...}` with a purpose `kinds: "
-    "[ad-targeting]`.",
-    references=("https://gdprhub.eu/index.php?title=Article_12_GDPR",),
-)
-def art12_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    adm = register.automated_decisions
-    if adm is None or adm.profiling:
-        return
-    for i, purpose in enumerate(register.purposes):
-        kinds = set(purpose.kinds)
-        hits = kinds & _PROFILING_KINDS
-        if PurposeKind.ANALYTICS in kinds and kinds & _MARKETING_KINDS:
-            hits |= {PurposeKind.ANALYTICS}
-        if hits:
-            yield hit(f"{ctx.path}.purposes[{i}]", purpose=purpose.id,
-                      kinds=tuple(sorted(k.value for k in hits)))
-
-
-_OPEN_ENDED = re.compile(
-    r"\betc\b|\bjne\b|\bmm\.|\bmuun muassa\b|\bmuut(?:hin)? (?:vastaavat )?(?:tarkoitukset|"
-    r"käyttötarkoitukset)|\bother purposes\b|\band so on\b|\bamong others\b|"
-    r"\bincluding but not limited to\b|\bbland annat\b|\bm\.m\.",
-    re.IGNORECASE,
-)
-# Substrings every match contains: a C-speed prefilter before the regex (hot path).
-_OPEN_ENDED_HINTS = ("etc", "jne", "mm.", "muun muassa", "muut", "muihin", "other purposes",
-                     "and so on", "among others", "including but", "bland annat", "m.m.")
-
-
-def _open_ended(text: str) -> re.Match[str] | None:
-    folded = text.lower()
-    if not any(h in folded for h in _OPEN_ENDED_HINTS):
-        return None
-    return _OPEN_ENDED.search(text)
-
-
-@rule(
-    "ART5_1_b",
-    title="Purposes specified and explicit",
-    severity=Severity.MEDIUM,
-    citation="GDPR Art. 5(1)(b)",
-    message="The purposes are open-ended: {excerpt!r}",
-    fix="List every purpose explicitly; drop 'etc.', 'among others' and 'other purposes'",
-    what="Purpose names and descriptions, and the register's description of its use, must not "
-    "leave the list open ('etc.', 'among others', 'mm.', 'other purposes').",
-    why="Art. 5(1)(b): data are 'collected for specified, explicit and legitimate purposes'; "
-    "an open list is neither (catalogue §9 ART5_1_b).",
-    example="`description: 'customer relationship (among others marketing, sales)'`.",
-    references=("https://gdprhub.eu/index.php?title=Article_5_GDPR",),
-)
-def art5_1_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    texts = [(ctx.path + ".description", register.description)]
-    for i, purpose in enumerate(register.purposes):
-        texts.append((f"{ctx.path}.purposes[{i}].name", purpose.name))
-        texts.append((f"{ctx.path}.purposes[{i}].description", purpose.description))
-    for path, text in texts:
-        if text and (match := _open_ended(text)):
-            start = max(0, match.start() - 30)
-            yield hit(path, excerpt=text[start:match.end() + 30].strip())
+    path = ctx.path + ".automated_decisions"
+    if adm.automated_decisions is True:
+        for name, value in (("logic", adm.logic), ("significance", adm.significance)):
+            if not value:
+                yield hit(path, problem="incomplete", missing=(name,))
+    elif adm.automated_decisions is None and adm.profiling:
+        yield hit(path, problem="decisions-unknown", missing=(), severity=Severity.INFO)
 
 
 @rule(
@@ -344,6 +361,8 @@ def art5_1_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     why="Art. 14(1)(d) adds 'the categories of personal data concerned' to the Art. 13 list "
     "for indirectly collected data.",
     example="`sources: [{kind: third-party, ...}]` and `data_categories: []`.",
+    enforces="Art. 14(1)(d): 'the categories of personal data concerned'",
+    sections=("data-categories",),
     references=(ART14,),
 )
 def art14_1_d(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
@@ -379,36 +398,3 @@ def art14_2_f(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
             missing.append("categories")
         if missing:
             yield hit(f"{ctx.path}.sources[{i}]", source=source.id, missing=tuple(missing))
-
-
-@notice_rule(
-    "ART12_2_BARRIER",
-    title="Barriers to exercising rights",
-    severity=Severity.MEDIUM,
-    citation="GDPR Art. 12(2), 12(6); EDPB Guidelines 01/2022 §73-79",
-    message="Requests can only be made {barrier}",
-    fix="Accept requests through the usual channels (e-mail, web form, post); ask for "
-    "identification only with reasonable doubts and never demand an ID copy by default",
-    what="A request procedure that demands a copy of an identity document, or accepts "
-    "requests only in person, is a barrier.",
-    why="Art. 12(2): the controller 'shall facilitate the exercise of data subject rights'; "
-    "Art. 12(6) allows further identification only with reasonable doubts; EDPB 01/2022 "
-    "§73-79 calls ID copies generally disproportionate (S).",
-    example="`request_procedure: {identity_check: id-document}`.",
-    references=("https://gdprhub.eu/index.php?title=Article_12_GDPR",),
-)
-def art12_2_barrier(notice: Notice, ctx: Context) -> Iterator[Hit]:
-    for index, register in enumerate(notice.registers):
-        procedures = [(f"$.registers[{index}].request_procedure", register.request_procedure)]
-        procedures += [
-            (f"$.registers[{index}].rights[{j}].procedure", r.procedure)
-            for j, r in enumerate(register.rights)
-        ]
-        for path, procedure in procedures:
-            if procedure is None:
-                continue
-            if procedure.identity_check.value == "id-document":
-                yield hit(path, register=register.id, barrier="with a copy of an identity document")
-            kinds = {c.kind for c in procedure.channels}
-            if kinds == {ChannelKind.IN_PERSON}:
-                yield hit(path, register=register.id, barrier="in person")

@@ -1,0 +1,104 @@
+"""Internal consistency and purpose specification: Art. 12(1), 5(1)(b)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from gdpr_register.model.enums import PurposeKind
+from gdpr_register.model.notice import Notice
+from gdpr_register.model.register import Register
+from gdpr_register.rules._engine import Context, Hit, Severity, hit, rule
+from gdpr_register.rules.catalogue._common import MARKETING_KINDS
+
+_PROFILING_KINDS = frozenset({PurposeKind.PROFILING, PurposeKind.AD_TARGETING})
+
+
+@rule(
+    "ART12_1",
+    title="The notice contradicts itself on profiling",
+    severity=Severity.MEDIUM,
+    citation="GDPR Art. 12(1), 13(2)(f)",
+    message="The notice says there is no profiling, but purpose {purpose} is {kinds}",
+    fix="Correct the statement on profiling, or the purpose, so that they agree",
+    what="A register whose statement says explicitly 'no profiling' must not have a purpose "
+    "tagged profiling or ad targeting (medium); a purpose combining analytics with marketing "
+    "gets an info hint. An unstated `profiling` is never read as 'no profiling'.",
+    why="Art. 12(1) asks for information that is 'concise, transparent, intelligible'; a "
+    "notice that contradicts itself is none of these (catalogue §9 ART12_1, DEF-12).",
+    example="`automated_decisions: {profiling: false, ...}` with a purpose `kinds: "
+    "[ad-targeting]`.",
+    variants={
+        "may-profile": (
+            "The notice says there is no profiling, but purpose {purpose} combines {kinds} "
+            "with marketing, which may involve profiling",
+            "Check whether the analytics evaluate personal aspects for marketing (Art. 4(4)); "
+            "if so, correct the statement on profiling",
+        ),
+    },
+    enforces="Art. 12(1): information 'in a concise, transparent, intelligible and easily "
+    "accessible form'; Art. 4(4): 'profiling' means automated processing to evaluate personal "
+    "aspects ... to analyse or predict ... personal preferences, interests'",
+    advice="Analytics combined with marketing may, but need not, be profiling (info)",
+    sections=("automated-decisions", "purposes"),
+    references=("https://gdprhub.eu/index.php?title=Article_12_GDPR",),
+)
+def art12_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    adm = register.automated_decisions
+    if adm is None or adm.profiling is not False:  # only an explicit "no profiling"
+        return
+    for i, purpose in enumerate(register.purposes):
+        kinds = set(purpose.kinds)
+        hits = kinds & _PROFILING_KINDS
+        if hits:
+            yield hit(f"{ctx.path}.purposes[{i}]", problem="contradiction", purpose=purpose.id,
+                      kinds=tuple(sorted(k.value for k in hits)))
+        elif PurposeKind.ANALYTICS in kinds and kinds & MARKETING_KINDS:
+            yield hit(f"{ctx.path}.purposes[{i}]", problem="may-profile", purpose=purpose.id,
+                      kinds=(PurposeKind.ANALYTICS.value,), severity=Severity.INFO)
+
+
+_OPEN_ENDED = re.compile(
+    r"\betc\b|\bjne\b|\bmm\.|\bmuun muassa\b|\bmuut(?:hin)? (?:vastaavat )?(?:tarkoitukset|"
+    r"käyttötarkoitukset)|\bother purposes\b|\band so on\b|\bamong others\b|"
+    r"\bincluding but not limited to\b|\bbland annat\b|\bm\.m\.",
+    re.IGNORECASE,
+)
+# Substrings every match contains: a C-speed prefilter before the regex (hot path).
+_OPEN_ENDED_HINTS = ("etc", "jne", "mm.", "muun muassa", "muut", "muihin", "other purposes",
+                     "and so on", "among others", "including but", "bland annat", "m.m.")
+
+
+def _open_ended(text: str) -> re.Match[str] | None:
+    folded = text.lower()
+    if not any(h in folded for h in _OPEN_ENDED_HINTS):
+        return None
+    return _OPEN_ENDED.search(text)
+
+
+@rule(
+    "ART5_1_b",
+    title="Purposes specified and explicit",
+    severity=Severity.MEDIUM,
+    citation="GDPR Art. 5(1)(b)",
+    message="The purposes are open-ended: {excerpt!r}",
+    fix="List every purpose explicitly; drop 'etc.', 'among others' and 'other purposes'",
+    what="Purpose names and descriptions, and the register's description of its use, must not "
+    "leave the list open ('etc.', 'among others', 'mm.', 'other purposes').",
+    why="Art. 5(1)(b): data are 'collected for specified, explicit and legitimate purposes'; "
+    "an open list is neither (catalogue §9 ART5_1_b).",
+    example="`description: 'customer relationship (among others marketing, sales)'`.",
+    enforces="Art. 5(1)(b): personal data shall be 'collected for specified, explicit and "
+    "legitimate purposes'",
+    sections=("purposes",),
+    references=("https://gdprhub.eu/index.php?title=Article_5_GDPR",),
+)
+def art5_1_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    texts = [(ctx.path + ".description", register.description)]
+    for i, purpose in enumerate(register.purposes):
+        texts.append((f"{ctx.path}.purposes[{i}].name", purpose.name))
+        texts.append((f"{ctx.path}.purposes[{i}].description", purpose.description))
+    for path, text in texts:
+        if text and (match := _open_ended(text)):
+            start = max(0, match.start() - 30)
+            yield hit(path, excerpt=text[start:match.end() + 30].strip())

@@ -1,0 +1,213 @@
+"""Rights as stated: a right that applies must not be stated narrower than the law gives it
+(Art. 17(1), 20(1), 21(1)-(4); catalogue §2.4 and §10)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gdpr_register.model.enums import RightKind, RightStatus
+from gdpr_register.model.notice import Notice
+from gdpr_register.model.register import Register
+from gdpr_register.rules._engine import Context, Hit, Severity, hit, rule
+from gdpr_register.rules.catalogue._common import (
+    NARROWING,
+    condition_kind,
+    narrowed,
+    objection_bases,
+    portability_bases,
+    right_index,
+)
+
+ART21 = "https://overview.legal/laws/gdpr/art-21"
+
+
+@rule(
+    "ART17_1",
+    title="Erasure stated with a condition the law does not have",
+    severity=Severity.MEDIUM,
+    citation="GDPR Art. 17(1), 13(2)(b)",
+    message="The erasure right is limited to {condition!r}, dropping grounds Art. 17(1) gives "
+    "(consent withdrawn, objection, unlawful processing, a legal obligation to erase)",
+    fix="State the erasure right with all of its Art. 17(1) grounds (or plainly, without "
+    "conditions), and name the Art. 17(3) exceptions that apply",
+    enforces="Art. 17(1): erasure where the data are no longer necessary '(a)', consent is "
+    "withdrawn '(b)', the subject objects '(c)', the processing is unlawful '(d)', a legal "
+    "obligation requires it '(e)' or the data were collected under Art. 8(1) '(f)'; Art. "
+    "13(2)(b): 'the existence of the right to request ... erasure'",
+    sections=("rights",),
+    what="A stated erasure right whose condition is normalised as 'only if no longer "
+    "necessary' (or another narrowing: only if unlawful, some cases) misstates it: Art. 17(1) "
+    "gives the right on six grounds, of which unlawful processing (d) and a legal obligation "
+    "to erase (e) exist whatever the basis. Unnormalised conditions are not judged.",
+    why="Art. 13(2)(b) asks for the existence of the erasure right; telling the data subject "
+    "that it exists only on one ground tells them it does not exist on the others "
+    "(catalogue §10: a right conditioned contrary to the law is a defect).",
+    example="`rights: [{right: erasure, status: conditional, condition_kind: "
+    "only-if-not-necessary}]`.",
+    references=("https://gdprhub.eu/Article%2017%20GDPR",),
+)
+def art17_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    right = register.stated_right(RightKind.ERASURE)
+    if right is not None and right.status is RightStatus.CONDITIONAL and (
+        condition_kind(right) in NARROWING
+    ):
+        path = f"{ctx.path}.rights[{right_index(register, RightKind.ERASURE)}]"
+        yield hit(path, condition=right.condition or condition_kind(right))
+
+
+@rule(
+    "ART20_1",
+    title="Data portability applies (consent or contract, automated processing)",
+    severity=Severity.MEDIUM,
+    citation="GDPR Art. 20(1)",
+    message="Portability applies to processing on {bases} by automated means, but the notice "
+    "states it as {status}",
+    fix="State the portability right without the condition or refusal",
+    enforces="Art. 20(1): 'The data subject shall have the right to receive the personal data "
+    "concerning him or her, which he or she has provided to a controller ... where (a) the "
+    "processing is based on consent ... or on a contract ...; and (b) the processing is "
+    "carried out by automated means'",
+    sections=("rights",),
+    what="Where a purpose may rest on consent (6(1)(a), 9(2)(a)) or contract (6(1)(b)) "
+    "(pooled bases count), the register is processed by automated means and data are "
+    "provided by the subject, the portability right must not be denied or made conditional "
+    "beyond the law's own terms. A register that does not say whether processing is "
+    "automated counts as automated (option `assume_automated_processing`); a register whose "
+    "stated sources are all others, or whose categories are all derived, gives no "
+    "portability. A missing right is ART13_2_b.",
+    why="Art. 20(1)(a),(b): the right applies where processing is based on consent or on a "
+    "contract and is carried out by automated means, to data the subject provided (WP242 "
+    "rev.01; catalogue §2.4 RIGHT_PORTABILITY).",
+    example="Basis 6(1)(b), `automated_processing: true`, `portability` with `status: denied`.",
+    references=("https://overview.legal/laws/gdpr/art-20",),
+)
+def art20_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    right = register.stated_right(RightKind.PORTABILITY)
+    if right is None or not narrowed(right):
+        return
+    bases = portability_bases(register, ctx.options)
+    if bases:
+        path = f"{ctx.path}.rights[{right_index(register, RightKind.PORTABILITY)}]"
+        yield hit(path, bases=bases, status=right.status.value)
+
+
+@rule(
+    "ART21_1",
+    title="The right to object applies (public task or legitimate interests)",
+    severity=Severity.MEDIUM,
+    citation="GDPR Art. 21(1)",
+    message="Processing on {bases} can be objected to on grounds relating to the data "
+    "subject's situation, but the notice states the right as {status}",
+    fix="State the objection right as Art. 21(1) gives it: the controller must stop unless it "
+    "demonstrates compelling legitimate grounds",
+    enforces="Art. 21(1): 'The data subject shall have the right to object, on grounds "
+    "relating to his or her particular situation, at any time to processing of personal data "
+    "concerning him or her which is based on point (e) or (f) of Article 6(1)'",
+    sections=("rights",),
+    what="Where a purpose may rest on 6(1)(e) or 6(1)(f) (pooled bases count), the objection "
+    "right must not be denied or made conditional on anything but Art. 21(1)'s own terms "
+    "(e.g. 'only if the processing is unlawful'). A condition normalised as the law's own "
+    "(`condition_kind: as-in-law`) is no finding; missing rights are ART13_2_b.",
+    why="Art. 21(1): the data subject may object at any time to processing based on point (e) "
+    "or (f) of Art. 6(1); the controller must stop unless it demonstrates compelling "
+    "legitimate grounds (catalogue §2.4 RIGHT_OBJECT_GENERAL, §10).",
+    example="Basis 6(1)(f) and `objection` with `status: conditional, condition: 'if processed "
+    "unlawfully'`.",
+    references=(ART21,),
+)
+def art21_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    right = register.stated_right(RightKind.OBJECTION)
+    if right is None or not narrowed(right):
+        return
+    bases = objection_bases(register)
+    if bases:
+        path = f"{ctx.path}.rights[{right_index(register, RightKind.OBJECTION)}]"
+        yield hit(path, bases=bases, status=right.status.value)
+
+
+@rule(
+    "ART21_2",
+    title="The absolute right to object to direct marketing",
+    severity=Severity.HIGH,
+    citation="GDPR Art. 21(2), 21(3)",
+    message="Purpose {purposes} is direct marketing, but the right to object to it is {status}",
+    fix="State that the data subject can object to direct marketing at any time, after which "
+    "the data are no longer processed for it",
+    enforces="Art. 21(2): 'Where personal data are processed for direct marketing purposes, "
+    "the data subject shall have the right to object at any time to processing of personal "
+    "data concerning him or her for such marketing'; 21(3): the data 'shall no longer be "
+    "processed for such purposes'",
+    sections=("rights",),
+    what="Where any purpose is direct marketing, whatever its basis, the direct-marketing "
+    "objection right is stated, unconditionally.",
+    why="Art. 21(2)-(3): the right to object to direct marketing, including related profiling, "
+    "is absolute: the data 'shall no longer be processed for such purposes'.",
+    example="A purpose `kinds: [direct-marketing]` and no `direct-marketing-objection` right.",
+    references=(ART21,),
+)
+def art21_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    purposes = _marketing(register)
+    if not purposes:
+        return
+    right = register.stated_right(RightKind.DIRECT_MARKETING_OBJECTION)
+    if right is None:
+        yield hit(ctx.path + ".rights", purposes=purposes, status="not stated")
+    elif narrowed(right):
+        path = f"{ctx.path}.rights[{right_index(register, RightKind.DIRECT_MARKETING_OBJECTION)}]"
+        yield hit(path, purposes=purposes, status=right.status.value)
+
+
+def _marketing(register: Register) -> tuple[str, ...]:
+    return tuple(p.id for p in register.purposes if p.is_direct_marketing)
+
+
+@rule(
+    "ART21_4",
+    title="The objection rights brought to the data subject's attention",
+    severity=Severity.MEDIUM,
+    citation="GDPR Art. 21(4)",
+    message="The {right} right applies ({reason}) but is not brought to the data subject's "
+    "attention",
+    fix="State the right to object explicitly, clearly and separately from other information",
+    variants={
+        "contradicted": (
+            "The {right} right is stated with a condition the law does not have ({condition})",
+            "State the right to object on the law's own terms, clearly and separately",
+        ),
+    },
+    enforces="Art. 21(4): 'At the latest at the time of the first communication with the data "
+    "subject, the right referred to in paragraphs 1 and 2 shall be explicitly brought to the "
+    "attention of the data subject'",
+    advice="Art. 21(4) also asks that the right be 'presented clearly and separately from any "
+    "other information'; a list of rights cannot show that, so it is not judged",
+    sections=("rights",),
+    what="Where a purpose may rest on 6(1)(e)/(f), the Art. 21(1) objection right is stated; "
+    "where there is direct marketing, the Art. 21(2) right is stated; a stated objection right "
+    "whose condition is normalised as narrowing it (only if unlawful, some cases) contradicts "
+    "the law. A stated right on the law's terms is never reported (how it is laid out cannot "
+    "be judged from the document).",
+    why="Art. 21(4) requires the rights of paragraphs 1 and 2 to be explicitly brought to the "
+    "subject's attention; a right that is missing, or stated as narrower than the law gives "
+    "it, is not (catalogue DEF-09, issue 9).",
+    example="Basis 6(1)(f) and no `objection` right; `objection` with `condition_kind: "
+    "only-if-unlawful`.",
+    references=(ART21,),
+)
+def art21_4(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    applies = (
+        (RightKind.OBJECTION, objection_bases(register)),
+        (RightKind.DIRECT_MARKETING_OBJECTION, _marketing(register)),
+    )
+    for kind, reason in applies:
+        if not reason:
+            continue
+        right = register.stated_right(kind)
+        if right is None:
+            why = ("on " if kind is RightKind.OBJECTION else "direct marketing: ") + ", ".join(
+                reason)
+            yield hit(ctx.path + ".rights", problem="missing", right=kind.value, reason=why,
+                      condition=None)
+        elif right.status is RightStatus.DENIED or condition_kind(right) in NARROWING:
+            yield hit(f"{ctx.path}.rights[{right_index(register, kind)}]", problem="contradicted",
+                      right=kind.value, reason=None,
+                      condition=right.condition or condition_kind(right) or right.status.value)
