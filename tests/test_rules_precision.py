@@ -180,3 +180,17 @@ def test_art12_1_unstated_profiling_is_not_read_as_no_profiling() -> None:
         StatedBasis(article=LawfulBasis.CONSENT), kinds=(PurposeKind.AD_TARGETING,)),),
         automated_decisions=AutomatedDecisions(automated_decisions=False, profiling=False))
     assert _run(register, "ART12_1") == [("contradiction", Severity.MEDIUM)]
+
+
+def test_art6_1_silence_on_the_basis_is_art13_1_c_not_unlawfulness() -> None:
+    """Art. 13(1)(c) 'as well as the legal basis for the processing' is breached by a notice
+    that states none; Art. 6(1) is not shown to be (a fact not stated is never read against
+    the controller). A stated text that is no Art. 6(1) basis is ART6_1."""
+    silent = Register(id="r", name="R", purposes=(_purpose(),))
+    assert _run(silent, "ART6_1") == []
+    assert _run(silent, "ART13_1_c") == [("no-basis", Severity.HIGH)]
+    wording = attrs.evolve(silent, purposes=(_purpose(StatedBasis(text="asiallinen yhteys")),))
+    assert [s for _, s in _run(wording, "ART6_1")] == [Severity.HIGH]
+    named_law = attrs.evolve(silent, purposes=(_purpose(StatedBasis(
+        text="Kirjanpitolaki", law="Accounting Act 1336/1997")),))
+    assert _run(named_law, "ART6_1") == []

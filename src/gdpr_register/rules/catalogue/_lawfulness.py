@@ -23,9 +23,10 @@ ART9 = "https://gdprhub.eu/index.php?title=Article_9_GDPR"
     message="Purpose {purpose} has no Art. 6(1) lawful basis (stated: {stated})",
     fix="Give the purpose the Art. 6(1) point it rests on (consent, contract, legal "
     "obligation, vital interests, public task or legitimate interests)",
-    what="Each purpose has at least one basis that normalises to an Art. 6(1) point, either "
-    "mapped to it or pooled for the register. Bases stated only as text that is no GDPR basis "
-    "do not count; the stated texts are named.",
+    what="A purpose whose stated bases (mapped to it or pooled for the register) are all text "
+    "that is no Art. 6(1) basis and names no law ('customer relationship', 'other appropriate "
+    "connection') rests on no lawful basis; the stated texts are named. A purpose with no "
+    "stated basis at all is not shown to be unlawful: that silence is ART13_1_c.",
     why="Art. 6(1): 'Processing shall be lawful only if and to the extent that at least one of "
     "the following applies'. Without a basis the processing is unlawful (Art. 5(1)(a)).",
     example="A purpose `marketing` with `bases: [{text: customer relationship}]` and no pooled "
@@ -38,7 +39,9 @@ ART9 = "https://gdprhub.eu/index.php?title=Article_9_GDPR"
 def art6_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     for i, purpose in enumerate(register.purposes):
         bases = register.bases_for(purpose)
-        if not any(b.article is not None for b in bases):
+        # Silence on the basis is the information defect ART13_1_c, not proof of unlawfulness;
+        # a basis naming a law (an obligation or task) is not shown to fail either.
+        if bases and not any(b.article is not None or b.law for b in bases):
             yield hit(
                 f"{ctx.path}.purposes[{i}]",
                 purpose=purpose.id,

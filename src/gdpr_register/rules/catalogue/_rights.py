@@ -36,6 +36,11 @@ SIX = (
 ALWAYS = SIX[:4]
 
 
+# Rights that exist whatever the basis, with the article that gives them (erasure is ART17_1).
+_OWN_ARTICLE = {RightKind.ACCESS: "15(1)", RightKind.RECTIFICATION: "16",
+                RightKind.RESTRICTION: "18(1)"}
+
+
 @rule(
     "ART13_2_b",
     title="The existence of the data subject's rights that apply to the processing",
@@ -44,6 +49,12 @@ ALWAYS = SIX[:4]
     message="The rights list omits {missing}",
     fix="State the rights that apply to this processing: {missing}",
     variants={
+        "narrowed": (
+            "The {right} right is stated with a condition Art. {article} does not have "
+            "({condition})",
+            "State the {right} right as the law gives it (Art. {article}), without the "
+            "narrowing condition",
+        ),
         "portability-unknown": (
             "Cannot tell whether portability applies: processing on {bases} by automated "
             "means is neither stated nor assumed, and the rights list omits it",
@@ -64,7 +75,10 @@ ALWAYS = SIX[:4]
     "6(1)(b) or 9(2)(a), processing is automated and data are provided by the subject. A "
     "pooled basis counts: a right is required if any pooled basis triggers it. The finding's "
     "`missing` argument lists the absent ones in Art. 13(2)(b)'s order. The direct-marketing "
-    "objection is ART21_2; whether a stated right is narrowed is ART20_1, ART21_1, ART17_1.",
+    "objection is ART21_2. Access, rectification or restriction stated with a condition "
+    "normalised as narrowing them (`condition_kind`: only if unlawful, some cases, ...) is a "
+    "finding at the right (`narrowed`); erasure, portability and objection narrowed are "
+    "ART17_1, ART20_1 and ART21_1.",
     why="Art. 13(2)(b) asks for 'the existence' of the rights; a right exists only where its "
     "own article gives it (Art. 20(1): 'where the processing is based on consent ... or on a "
     "contract ... and the processing is carried out by automated means'; Art. 21(1): "
@@ -85,6 +99,11 @@ def art13_2_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     missing = tuple(r.value for r in SIX if r in required and r not in stated)
     if missing:
         yield hit(ctx.path + ".rights", missing=missing)
+    for i, right in enumerate(register.rights):
+        if right.right in _OWN_ARTICLE and condition_kind(right) in NARROWING:
+            yield hit(f"{ctx.path}.rights[{i}]", problem="narrowed", missing=(),
+                      right=right.right.value, article=_OWN_ARTICLE[right.right],
+                      condition=right.condition or condition_kind(right))
     if portable is None and RightKind.PORTABILITY not in stated:
         yield hit(ctx.path + ".rights", problem="portability-unknown", missing=("portability",),
                   bases=portability_candidates(register), severity=Severity.INFO)

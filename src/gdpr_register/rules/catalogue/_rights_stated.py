@@ -181,11 +181,12 @@ def _marketing(register: Register) -> tuple[str, ...]:
     advice="Art. 21(4) also asks that the right be 'presented clearly and separately from any "
     "other information'; a list of rights cannot show that, so it is not judged",
     sections=("rights",),
-    what="Where a purpose may rest on 6(1)(e)/(f), the Art. 21(1) objection right is stated; "
-    "where there is direct marketing, the Art. 21(2) right is stated; a stated objection right "
-    "whose condition is normalised as narrowing it (only if unlawful, some cases) contradicts "
-    "the law. A stated right on the law's terms is never reported (how it is laid out cannot "
-    "be judged from the document).",
+    what="Where a purpose may rest on 6(1)(e)/(f) or there is direct marketing, and the notice "
+    "states no objection right at all, the right that applies is missing; a stated objection "
+    "right denied or whose condition is normalised as narrowing it (only if unlawful, some "
+    "cases) contradicts the law. A stated right on the law's terms is never reported (how it "
+    "is laid out cannot be judged from the document); a missing direct-marketing objection "
+    "beside a stated general one is ART21_2.",
     why="Art. 21(4) requires the rights of paragraphs 1 and 2 to be explicitly brought to the "
     "subject's attention; a right that is missing, or stated as narrower than the law gives "
     "it, is not (catalogue DEF-09, issue 9).",
@@ -198,16 +199,22 @@ def art21_4(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
         (RightKind.OBJECTION, objection_bases(register)),
         (RightKind.DIRECT_MARKETING_OBJECTION, _marketing(register)),
     )
+    # Any stated objection right is brought to attention in words this document does not hold:
+    # only a notice that states none at all is reported as missing (a missing direct-marketing
+    # objection beside a general one is ART21_2's finding).
+    stated_any = any(register.stated_right(kind) is not None for kind, _ in applies)
     for kind, reason in applies:
         if not reason:
             continue
         right = register.stated_right(kind)
-        if right is None:
+        if right is None and not stated_any:
             why = ("on " if kind is RightKind.OBJECTION else "direct marketing: ") + ", ".join(
                 reason)
             yield hit(ctx.path + ".rights", problem="missing", right=kind.value, reason=why,
                       condition=None)
-        elif right.status is RightStatus.DENIED or condition_kind(right) in NARROWING:
+        elif right is not None and (
+            right.status is RightStatus.DENIED or condition_kind(right) in NARROWING
+        ):
             yield hit(f"{ctx.path}.rights[{right_index(register, kind)}]", problem="contradicted",
                       right=kind.value, reason=None,
                       condition=right.condition or condition_kind(right) or right.status.value)

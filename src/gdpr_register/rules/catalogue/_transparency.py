@@ -9,12 +9,12 @@ from gdpr_register.model.enums import (
     LawfulBasis,
     ProvisionRequirement,
     RecipientRole,
-    SourceKind,
 )
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register
 from gdpr_register.rules._engine import Context, Hit, Severity, hit, notice_rule, rule
 from gdpr_register.rules.catalogue._common import (
+    INDIRECT,
     MARKETING_KINDS,
     all_bases,
     has_consent,
@@ -104,6 +104,10 @@ def art13_1_b(notice: Notice, ctx: Context) -> Iterator[Hit]:
             "The register states no purposes of processing",
             "List every purpose, each with its Art. 6(1) basis",
         ),
+        "no-basis": (
+            "Purpose {purposes} is stated with no legal basis",
+            "State the Art. 6(1) basis of every purpose",
+        ),
         "not-mapped": (
             "Several bases are pooled for the whole register, so the notice does not say which "
             "one each purpose rests on (purposes without their own basis: {purposes})",
@@ -113,7 +117,8 @@ def art13_1_b(notice: Notice, ctx: Context) -> Iterator[Hit]:
     enforces="Art. 13(1)(c), 14(1)(c): 'the purposes of the processing for which the personal "
     "data are intended as well as the legal basis for the processing'",
     sections=("purposes", "bases"),
-    what="Every purpose is stated with its Art. 6(1) basis. A stated basis that maps to no "
+    what="Every purpose is stated with its Art. 6(1) basis: a purpose with none, mapped or "
+    "pooled, is a finding (`no-basis`). A stated basis that maps to no "
     "Art. 6(1) point and names no law (pre-GDPR wording such as 'customer relationship' or "
     "'other appropriate connection') is a finding naming the text (high). Where two or more "
     "bases are pooled for the whole register and some purposes have no basis of their own, "
@@ -130,6 +135,10 @@ def art13_1_b(notice: Notice, ctx: Context) -> Iterator[Hit]:
 def art13_1_c(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     if not register.purposes:
         yield hit(ctx.path, problem="no-purposes", stated=None, purposes=())
+    for i, purpose in enumerate(register.purposes):
+        if not register.bases_for(purpose):
+            yield hit(f"{ctx.path}.purposes[{i}]", problem="no-basis", stated=None,
+                      purposes=(purpose.id,))
     for path, basis in all_bases(register):
         if basis.article is None and not basis.law:
             yield hit(ctx.path + path, problem="not-a-gdpr-basis", stated=basis.text, purposes=())
@@ -266,8 +275,8 @@ def art13_1_e(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     "per missing element. Stating the requirement answers whether the subject is obliged (a "
     "statutory requirement obliges; a contract prerequisite does not, but the contract needs "
     "the data). A requirement stated per data category only, without consequences, is info. "
-    "A register whose stated sources are all others than the subject is under Art. 14, which "
-    "has no such item.",
+    "A register whose stated sources are all others than the subject and supply every category "
+    "is under Art. 14, which has no such item.",
     why="Art. 13(2)(e) lists the requirement, whether the subject is obliged, and the "
     "consequences (catalogue DEF-08); the finding names only what is missing (issue 9).",
     example="A register without `provision`; or `provision: {requirement: contractual}` with "
@@ -275,10 +284,8 @@ def art13_1_e(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     references=(ART13,),
 )
 def art13_2_e(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    if register.sources and not any(
-        s.kind in (SourceKind.DATA_SUBJECT, SourceKind.OBSERVED) for s in register.sources
-    ):
-        return  # Art. 14 only: 13(2)(e) is not among its items
+    if _art14_only(register):
+        return  # 13(2)(e) is not among Art. 14's items
     provision = register.provision
     if provision is None:
         stated = (getattr(c, "provision", None) for c in register.data_categories)
@@ -291,6 +298,15 @@ def art13_2_e(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
         return
     if provision.requirement is not ProvisionRequirement.VOLUNTARY and not provision.consequences:
         yield hit(ctx.path + ".provision", problem="incomplete", missing=("consequences",))
+
+
+def _art14_only(register: Register) -> bool:
+    """Every stated source is someone other than the subject, and between them they supply
+    every category: nothing is shown to be collected from the subject (Art. 13)."""
+    if not register.sources or any(s.kind not in INDIRECT for s in register.sources):
+        return False
+    supplied = {c for s in register.sources for c in s.categories}
+    return all(c.id in supplied for c in register.data_categories)
 
 
 @rule(
