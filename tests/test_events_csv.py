@@ -79,11 +79,13 @@ def test_bad_rows_name_their_line(row: str, kwargs: dict[str, object]) -> None:
     assert reader.skipped_count == 1
 
 
-def test_multiline_quoted_field_keeps_physical_lines() -> None:
+def test_a_field_cannot_span_lines_and_line_numbers_stay_physical() -> None:
     text = 'subject,event,date,details\na,contact,2020-01-01,"two\nlines"\nb,contact,bad,\n'
     with pytest.raises(InputError) as exc:
         read(text)
-    assert locations(exc) == ["line 4"]
+    assert locations(exc) == ["line 2"]
+    _, reader = read(text, skip_invalid=True)
+    assert [p.location for p in reader.skipped] == ["line 2", "line 3", "line 4"]
 
 
 def test_bom_and_blank_lines(tmp_path: object) -> None:

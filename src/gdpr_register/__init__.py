@@ -20,10 +20,12 @@ from gdpr_register.errors import (
     GdprRegisterError,
     InputError,
     NotFoundError,
+    OutputError,
     Problem,
     StoreError,
     StoreUnavailable,
     UsageError,
+    WrongTypeError,
 )
 from gdpr_register.model import (
     AutomatedDecisions,
@@ -105,6 +107,7 @@ __all__ = [
     "NotFoundError",
     "Notice",
     "NoticeKind",
+    "OutputError",
     "Party",
     "PostalAddress",
     "Problem",
@@ -143,6 +146,7 @@ __all__ = [
     "TriggerKind",
     "UsageError",
     "Waiver",
+    "WrongTypeError",
     "__version__",
     "dump_notice",
     "dumps_notice",
