@@ -55,6 +55,20 @@ def _error(message: str) -> None:
         print(f"gdpr-register: error: {shown_lines(message)}", file=sys.stderr)
 
 
+def _stdout_open() -> bool:
+    if sys.stdout is None:  # Python started with descriptor 1 closed
+        return False
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return True  # not a real file (tests capture it)
+    try:
+        os.fstat(fd)
+    except OSError:
+        return False
+    return True
+
+
 def _working_directory_exists() -> bool:
     try:
         os.getcwd()
@@ -77,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
-    if sys.stdout is None:  # started with standard output closed (`>&-`): nothing can report
+    if not _stdout_open():  # `>&-`: the command could act but never report
         _error("standard output is closed; nothing was done")
         return EXIT_USAGE
     with guarded_stdout() as guard:
