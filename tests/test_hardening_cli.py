@@ -328,3 +328,31 @@ def test_csv_output_neutralises_formulas(tmp_path: Path, key: str) -> None:
     data = json.loads(cli("retention", SEED, "--events", events, *AS_OF,
                           "--format", "json").stdout)
     assert all(item["subject"] == key for item in data["items"])  # JSON keeps the value
+
+
+# -- interruption --------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_ctrl_c_while_reading_events_exits_130_and_leaves_no_spool(tmp_path: Path) -> None:
+    import signal
+
+    fifo = tmp_path / "events.fifo"
+    os.mkfifo(fifo)
+    spools = tmp_path / "tmp"
+    spools.mkdir()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gdpr_register.cli", "retention", str(SEED), "--events",
+         str(fifo), *AS_OF],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "TMPDIR": str(spools)},
+    )
+    with open(fifo, "w") as writer:  # returns once the command is reading the FIFO
+        writer.write(HEADER)
+        writer.flush()
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert "Traceback" not in err
+    assert out == ""
+    assert list(spools.iterdir()) == []

@@ -86,16 +86,23 @@ def test_a_dangling_symlink_creates_its_target(tmp_path: Path, notice: Notice) -
     assert load_notice(tmp_path / "made.toml") == notice
 
 
-def test_a_regular_file_is_replaced_atomically(tmp_path: Path, notice: Notice,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("failure", "raised"),
+    [(OSError(28, "No space left on device"), OutputError),
+     (KeyboardInterrupt(), KeyboardInterrupt)],
+)
+def test_a_regular_file_is_replaced_atomically(
+    tmp_path: Path, notice: Notice, monkeypatch: pytest.MonkeyPatch,
+    failure: BaseException, raised: type[BaseException],
+) -> None:
     path = tmp_path / "n.yaml"
     path.write_text("old")
 
     def fail(*_args: object) -> None:
-        raise OSError(28, "No space left on device")
+        raise failure
 
     monkeypatch.setattr(os, "fsync", fail)
-    with pytest.raises(OutputError):
+    with pytest.raises(raised):
         dump_notice(notice, path)
     assert path.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["n.yaml"]  # no temporary left
@@ -183,3 +190,18 @@ def test_problem_messages_are_shown() -> None:
 )
 def test_spreadsheet_safe_cells(value: str, safe: str) -> None:
     assert spreadsheet_safe(value) == safe
+
+
+def test_every_test_the_guarantees_page_names_exists() -> None:
+    import re
+
+    page = (ROOT / "docs" / "guarantees.md").read_text(encoding="utf-8")
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").rglob("*.py"))
+    defined = set(re.findall(r"def (test_\w+)", source))
+    named = re.findall(r"`(test_\w+?)(\.\.\.)?`", page)
+    assert named
+    missing = [
+        name for name, prefix in named
+        if not (any(d.startswith(name) for d in defined) if prefix else name in defined)
+    ]
+    assert missing == []
