@@ -199,3 +199,56 @@ def test_every_open_failure_is_a_library_error(tmp_path: Path) -> None:
     for url, options in bad:
         with pytest.raises(GdprRegisterError):
             open_store(url, **options)
+
+
+# --------------------------------------------------------------------------- permissions
+
+
+def _open_as_another_user(url: str, directory: Path) -> str:
+    """Open ``url`` as a user who cannot write ``directory``; the error message, or ''."""
+    if os.geteuid() != 0:
+        directory.chmod(0o555)
+        try:
+            open_store(url).close()
+        except StoreUnavailable as exc:
+            return str(exc)
+        finally:
+            directory.chmod(0o755)
+        return ""
+    import pwd
+
+    uid = pwd.getpwnam("nobody").pw_uid
+    directory.chmod(0o755)
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child reports through the pipe
+        message = ""
+        try:
+            os.setuid(uid)
+            open_store(url).close()
+        except BaseException as exc:  # anything goes back to the parent
+            message = f"{type(exc).__name__}: {exc}"
+        os.write(write, message.encode("utf-8", "backslashreplace"))
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        message = pipe.read().decode("utf-8")
+    os.waitpid(pid, 0)
+    return message
+
+
+def test_a_store_in_a_directory_nobody_may_write_says_what_to_change() -> None:
+    import tempfile
+
+    # Not under pytest's tmp_path: its parents are private to the user running the tests.
+    with tempfile.TemporaryDirectory() as name:
+        directory = Path(name)
+        url = f"sqlite:///{directory / 'store.db'}"
+        with open_store(url) as store:
+            store.notices.save(sample_notice())
+        (directory / "store.db").chmod(0o644)
+        message = _open_as_another_user(url, directory)
+    assert message.startswith("StoreUnavailable") or os.geteuid() != 0, message
+    assert str(directory) in message
+    assert "-wal" in message
+    assert "read_only=True" not in message  # read-only would fail the same way

@@ -72,11 +72,9 @@ def expected_version(text: str) -> int:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def add_store(parser: argparse.ArgumentParser, *, selects_notices: bool = False,
-              writes: bool = False) -> None:
-    """Add ``--store URL`` (and, unless the command ``writes``, ``--read-only``). With
-    ``selects_notices`` (commands that otherwise read files), the option's URL is optional
-    and giving it makes NOTICE arguments ids in the store."""
+def add_store(parser: argparse.ArgumentParser, *, selects_notices: bool = False) -> None:
+    """Add ``--store URL``. With ``selects_notices`` (commands that otherwise read files),
+    the option's URL is optional and giving it makes NOTICE arguments ids in the store."""
     where = (
         "sqlite:///PATH, memory: or postgresql://USER@HOST/DB (default: "
         f"${STORE_ENV}, else the SQLite file gdpr-register.db in the working directory)"
@@ -90,12 +88,6 @@ def add_store(parser: argparse.ArgumentParser, *, selects_notices: bool = False,
     else:
         parser.add_argument("--store", metavar="URL", default=None,
                             help=f"the store: {where}")
-    if not writes:
-        parser.add_argument(
-            "--read-only", action="store_true",
-            help="open an SQLite store read-only (e.g. a file in a directory you cannot "
-            "write; the store must have this version's schema)",
-        )
 
 
 def store_url(args: argparse.Namespace) -> str:
@@ -116,17 +108,9 @@ def store_url(args: argparse.Namespace) -> str:
 def open_cli_store(args: argparse.Namespace, *, create: bool = False) -> Store:
     """Open the command's store. Only commands that add to a store (``create=True``) may
     create one: reading a store that does not exist is an error naming its path."""
-    from gdpr_register.errors import UsageError
     from gdpr_register.storage import open_store
 
-    url = store_url(args)
-    options: dict[str, bool] = {"create": create}
-    if getattr(args, "read_only", False):
-        if url.partition(":")[0].lower() != "sqlite":
-            raise UsageError("--read-only is for SQLite stores (a PostgreSQL store is "
-                             "read-only through its server or role)")
-        options["read_only"] = True
-    return open_store(url, **options)
+    return open_store(store_url(args), create=create)
 
 
 def load_stored_notice(store: Store, reference: str) -> tuple[str, Notice]:

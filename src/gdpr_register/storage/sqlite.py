@@ -688,12 +688,22 @@ def open_sqlite_store(
         raise StoreUnavailable(f"{shown}: {exc}") from exc
     except sqlite3.Error as exc:
         conn.close()
-        text = _sqlite_error_text(exc)
-        if "readonly" in text.lower():
-            text = (f"the store's file or directory is not writable ({text}); to read it, "
-                    "open it read-only (Python: read_only=True; command line: --read-only)")
-        raise StoreUnavailable(f"{shown}: cannot open the store: {text}") from exc
+        raise StoreUnavailable(f"{shown}: cannot open the store: {_open_failure(exc, path)}"
+                               ) from exc
     return SqliteStore(shown, conn, SCHEMA_VERSION)
+
+
+def _open_failure(exc: sqlite3.Error, path: str) -> str:
+    """Why opening failed, in terms of what the user can change (CLI or Python alike)."""
+    text = _sqlite_error_text(exc)
+    if getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_DIRECTORY":
+        directory = redact_url(os.path.dirname(os.path.abspath(path)))
+        return (f"the directory {directory} is not writable, and SQLite must create the "
+                "store's -wal and -shm files next to it even to read it: make the directory "
+                f"writable, or copy the store into one that is ({text})")
+    if "readonly" in text.lower():
+        return f"the store file is not writable by this user ({text})"
+    return text
 
 
 def _uri_path(path: str) -> str:

@@ -25,7 +25,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                      help="document format (default: from each file's suffix)")
     imp.add_argument("--expected-version", type=expected_version, default=None, metavar="N",
                      help="refuse to save unless each notice's latest version is N (0: new)")
-    add_store(imp, writes=True)
+    add_store(imp)
 
     exp = sub.add_parser("export", help="write a stored notice as a document")
     exp.add_argument("notice_id", metavar="NOTICE_ID")
@@ -42,7 +42,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         description="Append every event of an events CSV (subject,event,date[,details] with a "
         "header line) to the store's ledger in one transaction: a bad line stores nothing.")
     events.add_argument("file", metavar="FILE", help="events CSV ('-': standard input)")
-    add_store(events, writes=True)
+    add_store(events)
 
     hist = sub.add_parser("history", help="list a notice's versions with their times")
     hist.add_argument("notice_id", metavar="NOTICE_ID")
