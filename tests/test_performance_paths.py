@@ -4,6 +4,7 @@ asserted here: machines are shared and noisy.)"""
 
 from __future__ import annotations
 
+import functools
 import json
 import subprocess
 import sys
@@ -12,6 +13,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import gdpr_register
 from gdpr_register.errors import InputError, UsageError
@@ -156,3 +159,42 @@ def test_history_fast_path_still_validates() -> None:
         SubjectHistory.from_events("s", [("contact", datetime(2020, 1, 1, 12))])
     with pytest.raises(InputError):
         SubjectHistory.from_events("s", [(["unhashable"], date(2020, 1, 1))])  # type: ignore[list-item]
+
+
+_PATHS = ["$", "$.registers", "$.registers[0]", "$.registers[0].purposes[1]",
+          "$.registers[0].purposes[10]", "$.registers[1]", "$.registers[10].transfers",
+          "$.controller", "$.controller.name", "", "$.registers[0]."]
+
+
+@given(
+    waivers=st.lists(st.tuples(st.sampled_from(["ART5", "ART13_1_c", "ART44"]),
+                               st.none() | st.sampled_from([p for p in _PATHS if p]),
+                               st.none() | st.sampled_from([date(2026, 1, 1),
+                                                            date(2027, 1, 1)])),
+                     max_size=8),
+    findings=st.lists(st.tuples(st.sampled_from(["ART5", "ART13_1_c", "ART44"]),
+                                st.sampled_from(_PATHS)), max_size=8),
+)
+def test_indexed_waivers_match_the_first_covering_waiver(
+    waivers: list[tuple[str, str | None, date | None]], findings: list[tuple[str, str]]
+) -> None:
+    import attrs
+
+    from gdpr_register import Waiver
+    from gdpr_register.rules import Finding, Severity
+    from gdpr_register.rules._evaluate import _apply_waivers, _covers
+
+    day = date(2026, 6, 1)
+    seed = Path(__file__).resolve().parent.parent / "examples" / "northwind-coaching.yaml"
+    notice = attrs.evolve(_seed(seed), waivers=tuple(
+        Waiver(rule=r, justification="accepted", path=p, expires=e) for r, p, e in waivers))
+    made = [Finding(rule=r, title="t", severity=Severity.LOW, citation="GDPR", path=p,
+                    message="m", fix="f") for r, p in findings]
+    live = [w for w in notice.waivers if w.expires is None or day <= w.expires]
+    expected = [next((w for w in live if _covers(w, f)), None) for f in made]
+    assert [f.waiver for f in _apply_waivers(notice, made, day)] == expected
+
+
+@functools.cache
+def _seed(path: Path) -> gdpr_register.Notice:
+    return gdpr_register.load_notice(path)
