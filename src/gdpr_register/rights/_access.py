@@ -10,7 +10,7 @@ from gdpr_register.rights._scope import (
 __all__ = ['access', 'rectification']
 
 
-def access(work: Work, purposes: list[PurposeView], categories: list[str]) -> list[bool]:
+def access(work: Work, purposes: list[PurposeView], categories: list[str]) -> list[bool | None]:
     work.reason(
         "ART15_1",
         "Art. 15(1)",
@@ -31,7 +31,7 @@ def access(work: Work, purposes: list[PurposeView], categories: list[str]) -> li
     return [True]
 
 
-def rectification(work: Work, categories: list[str]) -> list[bool]:
+def rectification(work: Work, categories: list[str]) -> list[bool | None]:
     work.reason(
         "ART16",
         "Art. 16",

@@ -1,10 +1,14 @@
 """Which rights apply to a request, from the register's stated bases (rule catalogue §2.4, §6).
 
-Each purpose is assessed with the Art. 6(1) points stated for it (its own plus the pooled
-ones, :meth:`Register.bases_for`); a stated basis without an article ("other appropriate
-connection") cannot support processing and is reported as such. Data categories follow the
-purposes that use them. Anything only the controller can decide (compelling grounds, whether
-data are still necessary, an abusive request) is an explicit input, never inferred.
+Each purpose is assessed with the Art. 6(1) points mapped to it; a purpose with none mapped
+rests on one or more of the register's pooled bases, unknown which, and where the answer
+depends on which, it is ``undetermined`` (see :mod:`gdpr_register.rights._scope`). A stated
+basis without an article ("other appropriate connection") cannot support processing and is
+reported as such. Data categories follow the purposes that use them. Anything only the
+controller can decide (compelling grounds, whether data are still necessary, an abusive
+request, the bases of a pooled purpose) is an explicit input, never inferred. One module per
+right: ``_access``, ``_erasure`` (with ``_holds``), ``_restriction``, ``_portability``,
+``_objection``, ``_consent``, ``_automated``.
 """
 
 from __future__ import annotations
@@ -17,13 +21,15 @@ import attrs
 
 from gdpr_register._dates import add_months
 from gdpr_register.law.calendars import MEMBER_STATE_ZONES
+from gdpr_register.model.enums import RecipientRole
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Recipient, Register
 from gdpr_register.rights._access import access, rectification
 from gdpr_register.rights._automated import automated
 from gdpr_register.rights._consent import withdraw
 from gdpr_register.rights._deadlines import response_deadline
-from gdpr_register.rights._erasure import ENDED, erasure, plan_holds
+from gdpr_register.rights._erasure import erasure
+from gdpr_register.rights._holds import ENDED, plan_holds
 from gdpr_register.rights._model import (
     AbuseDecision,
     AbuseResponse,
@@ -84,14 +90,46 @@ def _abuse(
 
 
 def _recipients(
-    register: Register, affected: Iterable[str], on: date
+    register: Register, affected: Iterable[str] | None, on: date
 ) -> tuple[Recipient, ...]:
-    wanted = set(affected)
+    """Active recipients of ``affected`` categories (None: of any data)."""
+    wanted = None if affected is None else set(affected)
     return tuple(
         r
         for r in register.recipients
-        if r.active_on(on) and (not r.categories or wanted & set(r.categories) or not wanted)
+        if r.active_on(on)
+        and (wanted is None or not r.categories or wanted & set(r.categories))
     )
+
+
+def _erasure_recipients(
+    work: Work, register: Register, on: date
+) -> tuple[Recipient, ...]:
+    """Art. 19 after erasure: recipients of the erased categories only.
+
+    Data kept under an Art. 17(3) exception are not erased, so whoever receives them for
+    that obligation (the tax authority) is sent no erasure notice; an authority that names
+    no categories is presumed to receive what the law makes it receive and is left out,
+    with a note.
+    """
+    if not register.data_categories:
+        return _recipients(register, None, on)
+    erased = [c.category for c in work.categories if c.action is CategoryAction.ERASE]
+    if not erased:
+        return ()
+    excepted = any(c.action is CategoryAction.EXCEPTED for c in work.categories)
+    chosen = []
+    for r in _recipients(register, erased, on):
+        if excepted and r.role is RecipientRole.AUTHORITY and not r.categories:
+            work.reason(
+                "ART19", "Art. 19", None,
+                f"recipient {r.id} is an authority naming no data categories: the data kept "
+                "for a legal obligation (Art. 17(3)(b)) are given to it under that "
+                "obligation, so no erasure notice; notify it if it received erased data",
+            )
+            continue
+        chosen.append(r)
+    return tuple(chosen)
 
 
 def _country(notice: Notice | None, country: str | None, work: Work) -> str:
@@ -134,8 +172,8 @@ def assess(
     Raises :class:`~gdpr_register.errors.InputError` when the request names purposes or
     categories the register does not have.
     """
-    check_scope(register, request)
     decisions = controller_decisions or ControllerDecisions()
+    check_scope(register, request, decisions)
     work = Work()
     code = _country(notice, country, work)
     deadline = response_deadline(
@@ -145,10 +183,11 @@ def assess(
         pause=decisions.identity_pause,
     )
     day = as_of or deadline.received
-    purposes = purpose_views(register, request)
+    purposes = purpose_views(register, request, decisions)
     categories = scope_categories(register, request)
     unmapped_notes(work, register, purposes)
     right = request.right
+    flags: list[bool | None]
     if right is Right.ACCESS:
         flags = access(work, purposes, categories)
     elif right is Right.RECTIFICATION:
@@ -190,12 +229,11 @@ def assess(
 
     notify: tuple[Recipient, ...] = ()
     if right in _ART19_RIGHTS and applies is not Applicability.NO:
-        affected = (
-            [c.category for c in work.categories if c.action is not CategoryAction.KEEP]
+        notify = (
+            _erasure_recipients(work, register, day)
             if right is Right.ERASURE
-            else categories
+            else _recipients(register, categories or None, day)
         )
-        notify = _recipients(register, affected, day)
         if notify:
             work.actions.append(
                 Action(
@@ -219,6 +257,11 @@ def assess(
             by=deadline.deadline,
         ),
     )
+    if right is Right.RESTRICTION and applies is not Applicability.NO:
+        work.actions.append(Action(
+            rule="ART18_3", article="Art. 18(3)",
+            message="inform the data subject before a restriction is lifted",
+        ))
     if applies is not Applicability.YES or (abuse and abuse.response is AbuseResponse.REFUSE):
         work.actions.append(
             Action(
@@ -253,5 +296,6 @@ def assess(
         actions=tuple(work.actions),
         abuse=abuse,
         as_of=day,
+        undetermined=tuple(work.undetermined),
     )
 

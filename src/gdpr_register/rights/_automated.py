@@ -12,7 +12,7 @@ from gdpr_register.rights._scope import (
 __all__ = ['automated']
 
 
-def automated(work: Work, register: Register, purposes: list[PurposeView]) -> list[bool]:
+def automated(work: Work, register: Register, purposes: list[PurposeView]) -> list[bool | None]:
     adm = register.automated_decisions
     if adm is None or not adm.automated_decisions:
         if adm is None:
@@ -21,7 +21,7 @@ def automated(work: Work, register: Register, purposes: list[PurposeView]) -> li
         work.reason("ART22_1", "Art. 22(1)", False,
                     "the register states no decisions based solely on automated processing")
         return [False]
-    bases = {a for p in purposes for a in p.articles}
+    bases = {a for p in purposes for a in p.possible}
     if A.CONTRACT in bases:
         work.reason("ART22_2_a", "Art. 22(2)(a)", None,
                     "allowed if necessary for a contract; the subject may obtain human "

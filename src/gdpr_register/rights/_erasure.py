@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 import attrs
 
@@ -11,10 +10,10 @@ from gdpr_register.model.enums import (
     LawfulBasis,
     RetentionKind,
 )
-from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register
+from gdpr_register.rights._holds import Held, statutory_holds
 from gdpr_register.rights._model import (
-    Action,
+    Candidate,
     CategoryAction,
     CategoryOutcome,
     ControllerDecisions,
@@ -22,28 +21,26 @@ from gdpr_register.rights._model import (
 )
 from gdpr_register.rights._scope import (
     A,
+    Branch,
     PurposeView,
     Work,
     art,
+    arts,
     pid_of,
+    settle,
 )
 
-if TYPE_CHECKING:
-    from gdpr_register.retention import SubjectHistory
-
-__all__ = ["ENDED", "erasure", "plan_holds"]
-
-ENDED = "*ended*"  # marker in plan holds: every category's retention period has ended
+__all__ = ["erasure"]
 
 
 def _erasure_purpose(
-    work: Work, p: PurposeView, decisions: ControllerDecisions
+    work: Work, p: PurposeView, articles: frozenset[LawfulBasis], decisions: ControllerDecisions
 ) -> tuple[bool, list[str], set[LawfulBasis]]:
     """(erasable for this purpose, grounds, bases that still support processing)."""
     grounds: list[str] = []
     supports: set[LawfulBasis] = set()
     pid = pid_of(p)
-    if not p.articles:
+    if not articles:
         work.reason(
             "ART17_1_d",
             "Art. 17(1)(d)",
@@ -54,7 +51,7 @@ def _erasure_purpose(
             categories=p.categories,
         )
         return True, ["Art. 17(1)(d)"], supports
-    for basis in sorted(p.articles):
+    for basis in sorted(articles):
         if basis is A.CONSENT:
             grounds.append("Art. 17(1)(b)")
             work.reason(
@@ -98,8 +95,8 @@ def _erasure_purpose(
                 "ART17_3_b",
                 "Art. 17(3)(b)",
                 False,
-                f"{art(basis)}: processing needed for a legal obligation or public task is "
-                "excepted from erasure",
+                f"{art(basis)}: data needed for the legal obligation or public task are "
+                "kept for it (erasure excepted)",
                 purpose=pid,
                 categories=p.categories,
             )
@@ -144,17 +141,56 @@ def _erasure_purpose(
     return not supports, grounds, supports
 
 
-def _statutory_holds(register: Register) -> dict[str, str]:
-    """Categories under a statutory retention duty (Art. 17(3)(b)), with the why."""
-    held: dict[str, str] = {}
-    for category in register.data_categories:
-        if category.material:
-            held[category.id] = "holds statutory records (" + ", ".join(category.material) + ")"
-    for rule in register.retention:
-        if rule.kind is RetentionKind.STATUTORY_HOLD:
-            for cid in rule.categories:
-                held.setdefault(cid, f"statutory hold: {rule.statute or rule.law or rule.text}")
-    return held
+_OBLIGATIONS = frozenset({A.LEGAL_OBLIGATION, A.PUBLIC_TASK})
+
+
+@attrs.frozen
+class _PurposeErasure:
+    erasable: bool
+    grounds: tuple[str, ...]
+    supports: frozenset[LawfulBasis]
+
+    @property
+    def keeps(self) -> frozenset[LawfulBasis]:
+        """Bases other than an obligation or task that still support processing."""
+        return self.supports - _OBLIGATIONS
+
+    @property
+    def holds(self) -> bool:
+        """Kept only for a legal obligation or public task (Art. 17(3)(b))."""
+        return bool(self.supports) and not self.keeps
+
+
+def _branch(
+    p: PurposeView, articles: frozenset[LawfulBasis], decisions: ControllerDecisions
+) -> Branch:
+    scratch = Work()
+    erasable, grounds, supports = _erasure_purpose(scratch, p, articles, decisions)
+    result = _PurposeErasure(
+        erasable=erasable, grounds=tuple(grounds), supports=frozenset(supports)
+    )
+    if result.keeps:
+        kind, outcome = "keep", f"kept: still processed on {arts(result.keeps)}"
+    elif result.holds:
+        kind, outcome = "excepted", (
+            f"kept for the obligation or task ({arts(result.supports)}, Art. 17(3)(b))"
+        )
+    else:
+        kind, outcome = "erase", "erased (" + ", ".join(sorted(set(grounds))) + ")"
+    return Branch(
+        key=kind, applies=erasable, outcome=outcome, reasons=tuple(scratch.reasons),
+        asks=tuple(scratch.pending.values()), data=result,
+    )
+
+
+def _candidates(work: Work, cid: str) -> tuple[Candidate, ...]:
+    """The candidate outcomes undetermined purposes give category ``cid``."""
+    found: dict[str, Candidate] = {}
+    for u in work.undetermined:
+        if (u.purpose is not None and cid in u.categories) or u.purpose is None:
+            for c in u.candidates:
+                found.setdefault(c.outcome, c)
+    return tuple(found.values())
 
 
 def erasure(
@@ -163,12 +199,15 @@ def erasure(
     purposes: list[PurposeView],
     categories: list[str],
     decisions: ControllerDecisions,
-    plan_holds: dict[str, _Held] | None,
+    plan_holds: dict[str, Held] | None,
     as_of: date,
-) -> list[bool]:
-    per_purpose: dict[str, tuple[bool, list[str], set[LawfulBasis]]] = {}
+) -> list[bool | None]:
+    per_purpose: dict[str, _PurposeErasure | None] = {}
     for p in purposes:
-        per_purpose[p.id] = _erasure_purpose(work, p, decisions)
+        branch = settle(
+            work, p, "Art. 17(1)", lambda q, bases: _branch(q, bases, decisions)
+        )
+        per_purpose[p.id] = None if branch is None else branch.data
     if any(
         r.kind is RetentionKind.STATUTORY_HOLD and not r.categories and r.statute is None
         for r in register.retention
@@ -180,182 +219,125 @@ def erasure(
             "the register's statutory hold names no data categories and no statute: only "
             "categories holding statutory material can be withheld on it",
         )
-    held = _statutory_holds(register)
-    claimed = decisions.exceptions
-    flags: list[bool] = []
+    held = statutory_holds(register)
+    flags: list[bool | None] = []
     for cid in categories:
         users = [p for p in purposes if cid in p.categories]
-        keepers = [p for p in users if per_purpose[p.id][2] - {A.LEGAL_OBLIGATION, A.PUBLIC_TASK}]
-        holders = [p for p in users if per_purpose[p.id][2] and p not in keepers]
-        # (article, until, why, source)
-        exceptions: list[tuple[str, date | None, str, str]] = []
-        planned = None if plan_holds is None else plan_holds.get(cid)
-        if planned is not None and planned.until is not None and planned.until < as_of:
-            work.reason(
-                "ART17_3_b",
-                "Art. 17(3)(b)",
-                True,
-                f"category {cid}: the statutory hold ended on {planned.until}",
-                categories=[cid],
-            )
-        elif planned is not None:
-            exceptions.append(
-                ("Art. 17(3)(b)", planned.until, planned.message, "retention plan")
-            )
-        elif cid in held:
-            exceptions.append(("Art. 17(3)(b)", None, held[cid], "register"))
-        for p in holders:
-            exceptions.append(
-                ("Art. 17(3)(b)", None, f"purpose {p.id} ({p.name})", "register")
-            )
-        for p in users:
-            if p.public_health and p not in keepers:
-                exceptions.append(
-                    ("Art. 17(3)(c)", None, f"purpose {p.id}: Art. 9(2)(h)/(i)", "register")
-                )
-        for exc in claimed:
-            if not exc.categories or cid in exc.categories:
-                exceptions.append(
-                    (f"Art. {exc.article.value}", exc.until, exc.reason, "controller")
-                )
+        known = {p.id: r for p in users if (r := per_purpose[p.id]) is not None}
+        open_ = [p for p in users if per_purpose[p.id] is None]
+        keepers = [p for p in users if p.id in known and known[p.id].keeps]
+        holders = [p for p in users if p.id in known and known[p.id].holds]
+        exceptions = _exceptions(work, cid, users, keepers, holders, held, plan_holds,
+                                 decisions, as_of)
         if keepers:
-            bases = sorted({b for p in keepers for b in per_purpose[p.id][2]})
-            stop = sorted(p.id for p in users if per_purpose[p.id][0])
+            bases = sorted({b for p in keepers for b in known[p.id].keeps})
+            stop = sorted(p.id for p in users if p.id in known and known[p.id].erasable)
             message = "still processed on " + ", ".join(art(b) for b in bases)
             if stop:
                 message += "; stop processing it for " + ", ".join(stop)
-            work.categories.append(
-                CategoryOutcome(
-                    category=cid,
-                    action=CategoryAction.KEEP,
-                    articles=("Art. 17(1)",),
-                    purposes=tuple(p.id for p in keepers),
-                    message=message,
-                )
-            )
-            work.reason(
-                "ART17_1",
-                "Art. 17(1)",
-                False,
-                f"category {cid}: {message}",
-                categories=[cid],
-            )
+            work.categories.append(CategoryOutcome(
+                category=cid, action=CategoryAction.KEEP, articles=("Art. 17(1)",),
+                purposes=tuple(p.id for p in keepers), message=message,
+            ))
+            work.reason("ART17_1", "Art. 17(1)", False, f"category {cid}: {message}",
+                        categories=[cid])
             flags.append(False)
+        elif open_:
+            shown = "; ".join(c.outcome for c in _candidates(work, cid))
+            also = (
+                " (at least kept under " + ", ".join(sorted({e[0] for e in exceptions})) + ")"
+                if exceptions else ""
+            )
+            message = (
+                "undetermined: purposes " + ", ".join(p.id for p in open_)
+                + " rest on pooled bases, unknown which" + also + f"; candidates: {shown}"
+            )
+            work.categories.append(CategoryOutcome(
+                category=cid, action=CategoryAction.UNDETERMINED, articles=("Art. 17(1)",),
+                purposes=tuple(p.id for p in open_), message=message,
+            ))
+            _record(work, cid, exceptions)
+            flags.append(None)
         elif exceptions:
             dated = [u for _, u, _, _ in exceptions if u is not None]
             until = max(dated) if dated and len(dated) == len(exceptions) else None
             articles = tuple(sorted({a for a, _, _, _ in exceptions}))
             why = "; ".join(m for _, _, m, _ in exceptions)
-            work.categories.append(
-                CategoryOutcome(
-                    category=cid,
-                    action=CategoryAction.RESTRICT,
-                    articles=articles,
-                    until=until,
-                    purposes=tuple(p.id for p in holders),
-                    message=f"kept but restricted to storage (Art. 18(2)): {why}",
-                )
-            )
-            for article, exc_until, why_one, source in exceptions:
-                work.exceptions.append(
-                    ExceptionFound(
-                        rule="ART" + article.removeprefix("Art. ").replace("(", "_").replace(
-                            ")", ""
-                        ),
-                        article=article,
-                        message=why_one,
-                        categories=(cid,),
-                        until=exc_until,
-                        source=source,
-                    )
-                )
+            work.categories.append(CategoryOutcome(
+                category=cid, action=CategoryAction.EXCEPTED, articles=articles, until=until,
+                purposes=tuple(p.id for p in holders),
+                message=f"kept for the exception's purpose only, and used for it: {why}",
+            ))
+            _record(work, cid, exceptions)
             work.reason(
-                "ART17_3",
-                articles[0],
-                False,
-                f"category {cid}: erasure excepted ({', '.join(articles)}); restrict instead"
-                + (f" until {until}" if until else ""),
+                "ART17_3", articles[0], False,
+                f"category {cid}: the exception in {', '.join(articles)} applies: kept for "
+                "it and used only for it" + (f" until {until}, then erased" if until else ""),
                 categories=[cid],
             )
             flags.append(False)
         else:
-            grounds = sorted({g for p in users for g in per_purpose[p.id][1]}) or [
+            grounds = sorted({g for p in users for g in known[p.id].grounds}) or [
                 "Art. 17(1)(a)"
             ]
             message = (
                 "erase" if users else "no stated purpose uses this category: no longer necessary"
             )
-            work.categories.append(
-                CategoryOutcome(
-                    category=cid,
-                    action=CategoryAction.ERASE,
-                    articles=tuple(grounds),
-                    purposes=tuple(p.id for p in users),
-                    message=message,
-                )
-            )
+            work.categories.append(CategoryOutcome(
+                category=cid, action=CategoryAction.ERASE, articles=tuple(grounds),
+                purposes=tuple(p.id for p in users), message=message,
+            ))
             if not users:
                 work.reason("ART17_1_a", "Art. 17(1)(a)", True, message, categories=[cid])
             flags.append(True)
     if not categories:
-        flags = [per_purpose[p.id][0] for p in purposes]
-    if any(c.action is CategoryAction.RESTRICT for c in work.categories):
-        work.actions.append(
-            Action(
-                rule="ART18_3",
-                article="Art. 18(3)",
-                message="inform the data subject before a restriction is lifted",
-            )
-        )
+        flags = [None if (r := per_purpose[p.id]) is None else r.erasable for p in purposes]
     return flags
 
 
-
-@attrs.frozen
-class _Held:
-    """A category's statutory hold according to the subject's retention plan."""
-
-    until: date | None
-    message: str
+# (article, until, why, source)
+_Exception = tuple[str, date | None, str, str]
 
 
-def plan_holds(
+def _exceptions(
     work: Work,
-    register: Register,
-    history: SubjectHistory | None,
+    cid: str,
+    users: list[PurposeView],
+    keepers: list[PurposeView],
+    holders: list[PurposeView],
+    held: dict[str, str],
+    plan_holds: dict[str, Held] | None,
+    decisions: ControllerDecisions,
     as_of: date,
-    notice: Notice | None,
-) -> dict[str, _Held] | None:
-    """Per category: the statutory hold the retention plan computes for this subject."""
-    if history is None:
-        return None
-    from gdpr_register.retention import PlanStatus, plan_retention
-
-    plan = plan_retention(
-        register,
-        history,
-        as_of=as_of,
-        controller=notice.controller if notice is not None else None,
-    )
-    holds: dict[str, _Held] = {}
-    if plan.items and all(
-        i.status in (PlanStatus.DUE, PlanStatus.RESTRICTED) for i in plan.items
-    ):
-        holds[ENDED] = _Held(until=None, message="every retention period has ended")
-    for item in plan.items:
-        if item.hold_until is not None:
-            holds[item.category] = _Held(
-                until=item.hold_until,
-                message=f"retention plan for {history.subject}: {item.reason() or item.summary()}",
+) -> list[_Exception]:
+    """The Art. 17(3) exceptions that keep category ``cid`` from erasure."""
+    exceptions: list[_Exception] = []
+    planned = None if plan_holds is None else plan_holds.get(cid)
+    if planned is not None and planned.until is not None and planned.until < as_of:
+        work.reason(
+            "ART17_3_b", "Art. 17(3)(b)", True,
+            f"category {cid}: the statutory hold ended on {planned.until}", categories=[cid],
+        )
+    elif planned is not None:
+        exceptions.append(("Art. 17(3)(b)", planned.until, planned.message, "retention plan"))
+    elif cid in held:
+        exceptions.append(("Art. 17(3)(b)", None, held[cid], "register"))
+    for p in holders:
+        exceptions.append(("Art. 17(3)(b)", None, f"purpose {p.id} ({p.name})", "register"))
+    for p in users:
+        if p.public_health and p not in keepers:
+            exceptions.append(
+                ("Art. 17(3)(c)", None, f"purpose {p.id}: Art. 9(2)(h)/(i)", "register")
             )
-        if item.status is PlanStatus.DUE:
-            work.reason(
-                "ART5_1_e",
-                "Art. 17(1)(a)",
-                None,
-                f"retention plan: the retention period ended ({item.summary()}); the data "
-                "are no longer necessary",
-                categories=[item.category],
-            )
-    return holds
+    for exc in decisions.exceptions:
+        if not exc.categories or cid in exc.categories:
+            exceptions.append((f"Art. {exc.article.value}", exc.until, exc.reason, "controller"))
+    return exceptions
 
+
+def _record(work: Work, cid: str, exceptions: list[_Exception]) -> None:
+    for article, until, why, source in exceptions:
+        work.exceptions.append(ExceptionFound(
+            rule="ART" + article.removeprefix("Art. ").replace("(", "_").replace(")", ""),
+            article=article, message=why, categories=(cid,), until=until, source=source,
+        ))

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from gdpr_register.model.enums import LawfulBasis
 from gdpr_register.rights._model import (
     ControllerDecisions,
     RestrictionGround,
 )
 from gdpr_register.rights._scope import (
     A,
+    Branch,
     PurposeView,
     Work,
     pid_of,
+    settle,
 )
 
 __all__ = ['restriction']
@@ -22,8 +25,8 @@ def restriction(
     categories: list[str],
     ground: RestrictionGround | None,
     decisions: ControllerDecisions,
-) -> list[bool]:
-    flags = []
+) -> list[bool | None]:
+    flags: list[bool | None] = []
     if ground is None:
         work.ask(
             "restriction_ground",
@@ -42,11 +45,25 @@ def restriction(
         return [True]
     article = f"Art. {ground.value}"
     for p in purposes:
+        branch = settle(work, p, article, lambda q, bases: _branch(q, bases, ground, decisions))
+        flags.append(None if branch is None else branch.applies)
+    return flags
+
+
+def _branch(
+    p: PurposeView,
+    bases: frozenset[LawfulBasis],
+    ground: RestrictionGround,
+    decisions: ControllerDecisions,
+) -> Branch:
+    article = f"Art. {ground.value}"
+
+    def body(work: Work) -> tuple[bool, bool, str]:
         pid = pid_of(p)
         if ground is RestrictionGround.ACCURACY_CONTESTED:
             ok, message = True, "accuracy contested: restrict while the controller verifies it"
         elif ground is RestrictionGround.UNLAWFUL_ERASURE_OPPOSED:
-            ok = not p.articles
+            ok = not bases
             message = (
                 "no Art. 6(1) basis is stated: processing is unlawful on the record"
                 if ok
@@ -68,7 +85,7 @@ def restriction(
                 "legal claims"
             )
         else:  # OBJECTION_PENDING
-            ok = bool(p.articles & {A.PUBLIC_TASK, A.LEGITIMATE_INTERESTS})
+            ok = bool(bases & {A.PUBLIC_TASK, A.LEGITIMATE_INTERESTS})
             message = (
                 "an Art. 21(1) objection is pending verification of the controller's grounds"
                 if ok
@@ -76,6 +93,6 @@ def restriction(
             )
         work.reason(f"ART18_1_{ground.value[-2]}", article, ok, message, purpose=pid,
                     categories=p.categories)
-        flags.append(ok)
-    return flags
+        return ok, ok, "restriction applies" if ok else "restriction does not apply"
 
+    return Branch.run(body)
