@@ -266,6 +266,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def render_text(assessment: Any) -> str:
+    """The assessment as text. Each reason says whether the *right* applies there and on which
+    article: "erasure does not apply (Art. 17(3)(b))" means the exception in 17(3)(b) holds."""
     d = assessment.deadline
     right = assessment.request.right
     lines = [
@@ -283,6 +285,20 @@ def render_text(assessment: Any) -> str:
                 f"  {c.action.value:<12} {c.category}{until}  [{', '.join(c.articles)}] "
                 f"{c.message}"
             )
+    if assessment.undetermined:
+        lines.append("Undetermined (the notice does not settle it):")
+        for u in assessment.undetermined:
+            what = f"purpose {u.purpose}" if u.purpose else "categories " + ", ".join(
+                u.categories
+            )
+            lines.append(f"  {what} ({u.article}):")
+            for c in u.candidates:
+                when = (
+                    " if it rests on " + ", ".join(f"Art. {b.value}" for b in c.bases)
+                    if c.bases else ""
+                )
+                lines.append(f"    - {c.outcome}{when}")
+            lines.append(f"    decide: {u.decide}")
     if assessment.exceptions:
         lines.append("Exceptions:")
         for e in assessment.exceptions:
@@ -291,9 +307,13 @@ def render_text(assessment: Any) -> str:
             lines.append(f"  {e.article}{cats}{until}: {e.message} [{e.source}]")
     lines.append("Reasons:")
     for r in assessment.reasons:
-        mark = {True: "applies", False: "does not apply", None: "note"}[r.applies]
+        mark = {
+            True: f"{right.value} applies",
+            False: f"{right.value} does not apply",
+            None: "note",
+        }[r.applies]
         where = f" [{r.purpose}]" if r.purpose else ""
-        lines.append(f"  {r.article} {mark}{where}: {r.message}")
+        lines.append(f"  {mark}{where} ({r.article}): {r.message}")
     if assessment.notify_recipients:
         lines.append("Notify (Art. 19):")
         for rec in assessment.notify_recipients:
