@@ -84,7 +84,8 @@ def _open_ended(text: str) -> re.Match[str] | None:
     message="The purposes are open-ended: {excerpt!r}",
     fix="List every purpose explicitly; drop 'etc.', 'among others' and 'other purposes'",
     what="Purpose names and descriptions, and the register's description of its use, must not "
-    "leave the list open ('etc.', 'among others', 'mm.', 'other purposes').",
+    "leave the list open ('etc.', 'among others', 'mm.', 'other purposes'); nor may a purpose "
+    "list the document marks as not exhaustive (`purposes_non_exhaustive`).",
     why="Art. 5(1)(b): data are 'collected for specified, explicit and legitimate purposes'; "
     "an open list is neither (catalogue §9 ART5_1_b).",
     example="`description: 'customer relationship (among others marketing, sales)'`.",
@@ -102,3 +103,6 @@ def art5_1_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
         if text and (match := _open_ended(text)):
             start = max(0, match.start() - 30)
             yield hit(path, excerpt=text[start:match.end() + 30].strip())
+    if getattr(register, "purposes_non_exhaustive", False) and register.purposes:
+        # The encoder marked the list itself as open ("such as", "among others").
+        yield hit(ctx.path + ".purposes", excerpt="the list of purposes is not exhaustive")
