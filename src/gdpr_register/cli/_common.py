@@ -110,6 +110,12 @@ def subject_arg(value: str) -> str:
     return key
 
 
+def _flag_for(location: str, flags: Mapping[str, str]) -> str | None:
+    # "request.purposes[1]" is the second --purpose: the flag names it, the message says which.
+    base = location.split("[", 1)[0]
+    return flags.get(location) or flags.get(base)
+
+
 @contextlib.contextmanager
 def flag_locations(flags: Mapping[str, str]) -> Iterator[None]:
     """Name command-line flags, not the library's parameters, in errors from the block:
@@ -119,9 +125,10 @@ def flag_locations(flags: Mapping[str, str]) -> Iterator[None]:
     try:
         yield
     except InputError as exc:
-        if not any(p.location in flags for p in exc.problems):
+        if not any(_flag_for(p.location, flags) for p in exc.problems):
             raise
-        problems = [Problem(location=flags.get(p.location, p.location), message=p.message)
+        problems = [Problem(location=_flag_for(p.location, flags) or p.location,
+                            message=p.message)
                     for p in exc.problems]
         raise type(exc)(problems, source=exc.source) from exc
 

@@ -178,9 +178,9 @@ def _history(args: argparse.Namespace, notice: Any, register: Any) -> Any:
 # The library's parameter names in errors, as this command's flags.
 FLAGS = {
     "received": "--received",
-    "purposes": "--purpose",
-    "categories": "--category",
-    "as_of": "--as-of",
+    "request.received": "--received",
+    "request.purposes": "--purpose",
+    "request.categories": "--category",
     "country": "--country",
 }
 
