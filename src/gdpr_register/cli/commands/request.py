@@ -16,7 +16,9 @@ _RIGHTS = (
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    from gdpr_register.cli._common import date_arg
+    from gdpr_register.cli._common import add_max_bytes, date_arg
+
+    add_max_bytes(parser)
 
     parser.add_argument("notice", metavar="NOTICE", help="notice document (.yaml, .json, .toml)")
     parser.add_argument(
@@ -146,6 +148,7 @@ def _history(args: argparse.Namespace) -> Any:
 
 def run(args: argparse.Namespace) -> int:
     from gdpr_register.cli import EXIT_OK
+    from gdpr_register.cli._common import max_bytes
     from gdpr_register.documents import load_notice
     from gdpr_register.errors import UsageError
     from gdpr_register.rights import Request, assess
@@ -158,7 +161,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         if args.record:
             raise UsageError("--record needs --store")
-        notice = load_notice(args.notice)
+        notice = load_notice(args.notice, max_bytes=max_bytes(args))
     if args.record and args.subject is None:
         raise UsageError("--record needs --subject")
     if args.register is not None:
