@@ -224,3 +224,27 @@ def test_byte_sizes(text: str, size: int) -> None:
     from gdpr_register.cli._common import byte_size
 
     assert byte_size(text) == size
+
+
+def test_a_run_imports_only_its_command(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _fresh("""
+        import contextlib, io, json, sys
+        from gdpr_register.cli import main
+        with contextlib.redirect_stdout(io.StringIO()):
+            code = main(["deadline", "--received", "2026-11-25"])
+        loaded = sorted(m.rsplit(".", 1)[1] for m in sys.modules
+                        if m.startswith("gdpr_register.cli.commands."))
+        print(json.dumps([code, loaded]))
+    """)
+    assert json.loads(out) == [0, ["deadline"]]
+    from gdpr_register.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["--help"])
+    assert exit_.value.code == 0
+    listed = capsys.readouterr().out
+    assert all(name in listed for name in ("check", "deadline", "retention", "store"))
+    with pytest.raises(SystemExit) as exit_:
+        main(["chek", "x.yaml"])
+    assert exit_.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err

@@ -25,7 +25,9 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every command; with ``only``, that command alone is imported and
+    configured (the others are listed by name), which is all a run of it needs."""
     from gdpr_register.cli import commands
 
     parser = argparse.ArgumentParser(
@@ -37,11 +39,27 @@ def build_parser() -> argparse.ArgumentParser:
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         if info.name.startswith("_"):
             continue
+        if only is not None and info.name != only:
+            sub.add_parser(info.name)  # never chosen: the run names another command
+            continue
         module = importlib.import_module(f"{commands.__name__}.{info.name}")
+        if only is not None and module.NAME != only:
+            return build_parser()  # a command named unlike its module: look at them all
         command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
         module.configure(command)
         command.set_defaults(_run=module.run)
     return parser
+
+
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The command a run names first, when nothing before it could print the full help."""
+    from gdpr_register.cli import commands
+
+    if not argv or argv[0].startswith("-"):
+        return None  # --help, --version or a mistake: build everything
+    name = argv[0]
+    names = {info.name for info in pkgutil.iter_modules(commands.__path__)}
+    return name if name in names and not name.startswith("_") else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -50,8 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(_command_of(arguments))
+    args = parser.parse_args(arguments)
     try:
         code: int = args._run(args)
     except GdprRegisterError as exc:
