@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from gdpr_register.cli._common import add_max_bytes, max_bytes
+
 NAME = "validate"
 HELP = "check that notice documents are well-formed (structure, types, references)"
 
@@ -19,9 +21,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="document format (default: from each file's suffix)",
     )
+    add_max_bytes(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    from gdpr_register._text import shown, shown_lines
     from gdpr_register.cli import EXIT_OK, EXIT_USAGE
     from gdpr_register.documents import load_notice
     from gdpr_register.errors import DocumentError
@@ -29,13 +33,14 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     for path in args.files:
         try:
-            notice = load_notice(path, args.format)
+            notice = load_notice(path, args.format, max_bytes=max_bytes(args))
         except DocumentError as exc:
             failed += 1
-            print(f"gdpr-register: error: {exc}", file=sys.stderr)
+            print(f"gdpr-register: error: {shown_lines(str(exc))}", file=sys.stderr)
             continue
         registers = len(notice.registers)
         print(
-            f"{path}: ok ({notice.controller.name}, {registers} register{'s' * (registers != 1)})"
+            f"{shown(path)}: ok ({shown(notice.controller.name)}, "
+            f"{registers} register{'s' * (registers != 1)})"
         )
     return EXIT_USAGE if failed else EXIT_OK
