@@ -45,7 +45,15 @@ from gdpr_register import (
     evaluate,
     load_notice,
 )
-from gdpr_register.model import AutomatedDecisions, Channel, ChannelKind, Duration, DurationUnit
+from gdpr_register.model import (
+    AutomatedDecisions,
+    Channel,
+    ChannelKind,
+    Duration,
+    DurationUnit,
+    RequestCharge,
+    RightCondition,
+)
 from gdpr_register.rules import Severity, default_registry
 
 AS_OF = date(2026, 11, 25)
@@ -242,6 +250,19 @@ CASES: list[tuple[str, str, Mutation, str, dict[str, Any], dict[str, Any]]] = [
      reg_fn(0, lambda r: {"rights": without_rights(r, RightKind.OBJECTION,
                                                    RightKind.DIRECT_MARKETING_OBJECTION)}),
      "$.registers[0].rights", {"problem": "missing", "right": "objection"}, {}),
+    ("erasure-only-if-not-necessary", "ART17_1",
+     reg_fn(0, lambda r: right_at(r, RightKind.ERASURE, status=RightStatus.CONDITIONAL,
+                                  condition="if no longer necessary",
+                                  condition_kind=RightCondition.ONLY_IF_NOT_NECESSARY)),
+     "$.registers[0].rights[2]", {"condition": "if no longer necessary"}, {}),
+    ("three-months", "ART12_3",
+     reg_fn(0, lambda r: {"request_procedure": attrs.evolve(
+         r.request_procedure, response_time=Duration(amount=3, unit=DurationUnit.MONTHS))}),
+     "$.registers[0].request_procedure", {"problem": "too-long", "period": "3 months"}, {}),
+    ("fee-first-copy", "ART12_5",
+     reg_fn(1, lambda r: {"request_procedure": attrs.evolve(
+         r.request_procedure, charge=RequestCharge.FEE)}),
+     "$.registers[1].request_procedure", {"problem": "fee"}, {}),
     ("denied-without-reason", "ART23_1",
      reg_fn(0, lambda r: right_at(r, RightKind.ERASURE, status=RightStatus.DENIED)),
      "$.registers[0].rights[2]", {"right": "erasure"}, {}),

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 import attrs
 
 from gdpr_register.errors import GdprRegisterError, UsageError
-from gdpr_register.rules._sections import NOT_ASSESSED, guard, not_assessed_templates
+from gdpr_register.model.enums import Section
+from gdpr_register.rules._sections import NOT_ASSESSED, guard, not_assessed_templates, to_sections
 from gdpr_register.rules._values import (
     ArgValue,
     Finding,
@@ -132,7 +133,7 @@ class Rule:
     replaced_by: str | None = None  # for deprecated rules
     enforces: str = ""
     advice: str | None = None
-    sections: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    sections: tuple[Section, ...] = attrs.field(default=(), converter=to_sections)
     # Message and fix templates per value of the hit's ``problem`` argument.
     variants: Mapping[str, tuple[str, str]] = attrs.field(factory=dict, eq=False, repr=False)
     check: Callable[..., Iterable[Hit]] = attrs.field(eq=False, repr=False)
@@ -328,7 +329,7 @@ def rule(
     example: str,
     enforces: str = "",
     advice: str | None = None,
-    sections: Sequence[str] = (),
+    sections: Sequence[Section | str] = (),
     references: Sequence[str] = (),
     lifecycle: Lifecycle = Lifecycle.STABLE,
     replaced_by: str | None = None,
@@ -361,7 +362,7 @@ def notice_rule(
     example: str,
     enforces: str = "",
     advice: str | None = None,
-    sections: Sequence[str] = (),
+    sections: Sequence[Section | str] = (),
     references: Sequence[str] = (),
     lifecycle: Lifecycle = Lifecycle.STABLE,
     replaced_by: str | None = None,

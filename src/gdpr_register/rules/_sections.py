@@ -12,12 +12,14 @@ import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
+from gdpr_register.errors import UsageError
+from gdpr_register.model.enums import Section, SectionState
 from gdpr_register.rules._values import Hit, Scope, Severity, hit
 
-__all__ = ["NOT_ASSESSED", "guard", "not_assessed_templates", "unassessed"]
+__all__ = ["NOT_ASSESSED", "guard", "not_assessed_templates", "to_sections", "unassessed"]
 
 NOT_ASSESSED = "not-assessed"
-_SKIPPED = frozenset({"elsewhere", "not-assessed"})
+_SKIPPED = frozenset({SectionState.ELSEWHERE, SectionState.NOT_ASSESSED})
 _GUARDED = "__gdpr_register_sections__"
 
 
@@ -30,27 +32,42 @@ def not_assessed_templates() -> tuple[str, str]:
     )
 
 
+def to_sections(values: Iterable[Section | str]) -> tuple[Section, ...]:
+    """A rule's ``sections`` as :class:`Section` values (a typo is a clear error)."""
+    out = []
+    for value in values:
+        try:
+            out.append(Section(value))
+        except ValueError:
+            known = ", ".join(s.value for s in Section)
+            raise UsageError(f"unknown section {value!r} (known: {known})") from None
+    return tuple(out)
+
+
 def unassessed(
-    notice: Any, register: Any, sections: Sequence[str]
-) -> list[tuple[str, str, str | None]] | None:
+    notice: Any, register: Any, sections: Sequence[Section]
+) -> list[tuple[str, SectionState, str | None]] | None:
     """``(section, state, reference)`` for each section when every one of them is stated
     elsewhere or not assessed; None when any is stated, none or silent (the rule runs)."""
-    state_of = getattr(notice, "section_state", None)
-    if not sections or state_of is None:
+    if not sections:
         return None
     found = []
     for section in sections:
-        state = str(state_of(section, register))
+        state = notice.section_state(section, register)
         if state not in _SKIPPED:
             return None
         note = notice.section_note(section, register)
-        found.append((str(section), state, getattr(note, "reference", None)))
+        found.append((section.value, state, note.reference if note is not None else None))
     return found
 
 
-def _hit(path: str, notes: list[tuple[str, str, str | None]], register: str | None) -> Hit:
+def _hit(
+    path: str, notes: list[tuple[str, SectionState, str | None]], register: str | None
+) -> Hit:
     states = sorted({state for _, state, _ in notes})
-    where = " and ".join("stated elsewhere" if s == "elsewhere" else "not assessed" for s in states)
+    where = " and ".join(
+        "stated elsewhere" if s is SectionState.ELSEWHERE else "not assessed" for s in states
+    )
     references = tuple(ref for _, _, ref in notes if ref)
     if references:
         where += f" ({'; '.join(references)})"
@@ -59,7 +76,7 @@ def _hit(path: str, notes: list[tuple[str, str, str | None]], register: str | No
 
 
 def guard(
-    check: Callable[..., Iterable[Hit]], scope: Scope, sections: Sequence[str]
+    check: Callable[..., Iterable[Hit]], scope: Scope, sections: Sequence[Section]
 ) -> Callable[..., Iterable[Hit]]:
     """``check`` wrapped so that it reports one not-assessed hit instead of running when
     all of ``sections`` are elsewhere / not assessed (idempotent)."""

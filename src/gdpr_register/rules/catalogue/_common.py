@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from gdpr_register.model.enums import (
+    DataOrigin,
     LawfulBasis,
     PurposeKind,
+    RightCondition,
     RightKind,
     RightStatus,
+    Section,
+    SectionState,
     SourceKind,
     SpecialCategoryCondition,
 )
+from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register, StatedBasis, StatedRight
-from gdpr_register.rules._engine import Options
+from gdpr_register.rules._engine import Context, Options
 
 __all__ = [
     "INDIRECT",
@@ -24,6 +28,7 @@ __all__ = [
     "UNJUDGED",
     "VAGUE",
     "all_bases",
+    "at",
     "condition_kind",
     "consent_bases",
     "has_consent",
@@ -33,6 +38,7 @@ __all__ = [
     "portability_bases",
     "portability_candidates",
     "right_index",
+    "right_path",
     "section_state",
 ]
 
@@ -79,23 +85,23 @@ def indirect_sources(register: Register) -> list[tuple[int, str]]:
 MARKETING_KINDS = frozenset({PurposeKind.MARKETING, PurposeKind.DIRECT_MARKETING})
 
 # Section states a rule does not judge (stated in another document, or not assessed).
-UNJUDGED = frozenset({"elsewhere", "not-assessed"})
+UNJUDGED = frozenset({SectionState.ELSEWHERE, SectionState.NOT_ASSESSED})
 
 # RightCondition values (CONTRACT §3) that narrow a right below what the law gives.
-NARROWING = frozenset({"only-if-unlawful", "only-if-not-necessary", "only-if-sole-basis",
-                       "some-cases"})
+NARROWING = frozenset({RightCondition.ONLY_IF_UNLAWFUL, RightCondition.ONLY_IF_NOT_NECESSARY,
+                       RightCondition.ONLY_IF_SOLE_BASIS, RightCondition.SOME_CASES})
 
 
-def condition_kind(right: StatedRight) -> str | None:
-    """The stated right's normalised condition (a RightCondition value), None if not given."""
-    kind = getattr(right, "condition_kind", None)
-    return None if kind is None else str(kind)
+def condition_kind(right: StatedRight) -> RightCondition | None:
+    """The stated right's normalised condition, None where the encoder did not normalise it."""
+    return right.condition_kind
 
 
-def section_state(notice: Any, section: str, register: Register | None = None) -> str | None:
-    """The state of a notice section (a SectionState value), None where the model has none."""
-    state_of = getattr(notice, "section_state", None)
-    return None if state_of is None else str(state_of(section, register))
+def section_state(
+    notice: Notice, section: Section | str, register: Register | None = None
+) -> SectionState:
+    """The state of a notice section for a register (or the notice as a whole)."""
+    return notice.section_state(Section(section), register)
 
 
 def consent_bases(register: Register) -> tuple[str, ...]:
@@ -138,8 +144,8 @@ def portability_bases(register: Register, options: Options) -> tuple[str, ...] |
         s.kind in (SourceKind.DATA_SUBJECT, SourceKind.OBSERVED) for s in register.sources
     ):
         return ()
-    origins = [getattr(c, "origin", None) for c in register.data_categories]
-    if origins and all(o is not None and str(o) == "derived" for o in origins):
+    origins = [c.origin for c in register.data_categories]
+    if origins and all(o is DataOrigin.DERIVED for o in origins):
         return ()
     automated = register.automated_processing
     if automated is False:
@@ -167,4 +173,15 @@ def narrowed(right: StatedRight) -> bool:
     """Stated as denied, or conditional other than on the law's own terms."""
     if right.status is RightStatus.GRANTED:
         return False
-    return condition_kind(right) != "as-in-law"
+    return condition_kind(right) is not RightCondition.AS_IN_LAW
+
+
+def at(register: Register, ctx: Context, field: str) -> str:
+    """The path of a register field in the document: the notice's shared block when the
+    register inherits it (CONTRACT §8), else the register's own key."""
+    return f"$.shared.{field}" if field in register.inherited else f"{ctx.path}.{field}"
+
+
+def right_path(register: Register, ctx: Context, right: RightKind) -> str:
+    """The path of a stated right (the right must be stated)."""
+    return f"{at(register, ctx, 'rights')}[{right_index(register, right)}]"

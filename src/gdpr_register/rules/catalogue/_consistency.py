@@ -103,6 +103,6 @@ def art5_1_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
         if text and (match := _open_ended(text)):
             start = max(0, match.start() - 30)
             yield hit(path, excerpt=text[start:match.end() + 30].strip())
-    if getattr(register, "purposes_non_exhaustive", False) and register.purposes:
+    if register.purposes_non_exhaustive and register.purposes:
         # The encoder marked the list itself as open ("such as", "among others").
         yield hit(ctx.path + ".purposes", excerpt="the list of purposes is not exhaustive")

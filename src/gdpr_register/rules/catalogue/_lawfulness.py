@@ -9,7 +9,7 @@ from gdpr_register.model.enums import LawfulBasis, PurposeKind
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register
 from gdpr_register.rules._engine import ArgValue, Context, Hit, Lifecycle, Severity, hit, rule
-from gdpr_register.rules.catalogue._common import all_bases
+from gdpr_register.rules.catalogue._common import all_bases, at
 
 ART6 = "https://gdprhub.eu/index.php?title=Article_6_GDPR"
 ART9 = "https://gdprhub.eu/index.php?title=Article_9_GDPR"
@@ -249,7 +249,7 @@ def art6_1_subpara2(notice: Notice, register: Register, ctx: Context) -> Iterato
 def art8_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     if LawfulBasis.CONSENT not in register.articles():
         return
-    service = getattr(register, "information_society_service", None)
+    service = register.information_society_service
     if service is False:
         return
     age = digital_consent_age(notice.controller.country, ctx.as_of)
@@ -316,7 +316,7 @@ def art22_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     adm = register.automated_decisions
     if adm is None or adm.automated_decisions is not True:
         return
-    path = ctx.path + ".automated_decisions"
+    path = at(register, ctx, "automated_decisions")
     articles = register.articles()
     public_task = [b for _, b in all_bases(register) if b.article is LawfulBasis.PUBLIC_TASK]
     if not articles & _ADM_BASES:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
-from gdpr_register.model.enums import ChannelKind, RightKind
+from gdpr_register.model.enums import ChannelKind, RequestCharge, RightKind
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register, RequestProcedure
 from gdpr_register.model.values import Duration
@@ -14,13 +13,13 @@ from gdpr_register.rules._engine import Context, Hit, Severity, hit, notice_rule
 ART12 = "https://gdprhub.eu/index.php?title=Article_12_GDPR"
 
 
-def _procedures(register: Register, path: str) -> Iterator[tuple[str, RequestProcedure]]:
-    """The register's request procedure and each right's own, with their paths."""
+def _procedures(notice: Notice, register: Register) -> Iterator[tuple[str, RequestProcedure]]:
+    """The register's request procedure and each right's own, with their document paths."""
     if register.request_procedure is not None:
-        yield f"{path}.request_procedure", register.request_procedure
+        yield notice.path_of(register, "request_procedure"), register.request_procedure
     for j, right in enumerate(register.rights):
         if right.procedure is not None:
-            yield f"{path}.rights[{j}].procedure", right.procedure
+            yield f"{notice.path_of(register, 'rights')}[{j}].procedure", right.procedure
 
 
 @notice_rule(
@@ -44,8 +43,8 @@ def _procedures(register: Register, path: str) -> Iterator[tuple[str, RequestPro
     references=(ART12,),
 )
 def art12_2_barrier(notice: Notice, ctx: Context) -> Iterator[Hit]:
-    for index, register in enumerate(notice.registers):
-        for path, procedure in _procedures(register, f"$.registers[{index}]"):
+    for register in notice.registers:
+        for path, procedure in _procedures(notice, register):
             if procedure.identity_check.value == "id-document":
                 yield hit(path, register=register.id, barrier="with a copy of an identity document")
             kinds = {c.kind for c in procedure.channels}
@@ -73,16 +72,18 @@ def _beyond_a_month(period: Duration) -> bool | None:
         return False
     days = amount * _DAYS.get(unit, 0)
     if days > 31:
-        return None if getattr(period, "approximate", False) and days <= 35 else True
+        return None if period.approximate and days <= 35 else True
     return None if days > 28 else False
 
 
-def _request_procedures(register: Register, path: str) -> Iterator[tuple[str, Any]]:
+def _request_procedures(
+    notice: Notice, register: Register
+) -> Iterator[tuple[str, RequestProcedure]]:
     if register.request_procedure is not None:
-        yield f"{path}.request_procedure", register.request_procedure
+        yield notice.path_of(register, "request_procedure"), register.request_procedure
     for j, right in enumerate(register.rights):
         if right.procedure is not None and right.right in _ART15_22:
-            yield f"{path}.rights[{j}].procedure", right.procedure
+            yield f"{notice.path_of(register, 'rights')}[{j}].procedure", right.procedure
 
 
 @rule(
@@ -119,8 +120,8 @@ def _request_procedures(register: Register, path: str) -> Iterator[tuple[str, An
     references=(ART12,),
 )
 def art12_3(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    for path, procedure in _request_procedures(register, ctx.path):
-        period = getattr(procedure, "response_time", None)
+    for path, procedure in _request_procedures(notice, register):
+        period = procedure.response_time
         if period is None:
             continue
         beyond = _beyond_a_month(period)
@@ -161,9 +162,9 @@ def art12_3(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     references=(ART12, "https://gdprhub.eu/index.php?title=Article_15_GDPR"),
 )
 def art12_5(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    for path, procedure in _request_procedures(register, ctx.path):
-        charge = getattr(procedure, "charge", None)
-        if charge is not None and str(charge) == "fee":
+    for path, procedure in _request_procedures(notice, register):
+        charge = procedure.charge
+        if charge is RequestCharge.FEE:
             yield hit(path, problem="fee")
-        elif charge is not None and str(charge) == "free-once-a-year":
+        elif charge is RequestCharge.FREE_ONCE_A_YEAR:
             yield hit(path, problem="once-a-year", severity=Severity.LOW)

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gdpr_register.model.enums import RightKind, RightStatus
+from gdpr_register.model.enums import RightCondition, RightKind, RightStatus, Section
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register
 from gdpr_register.rules._engine import Context, Hit, Severity, hit, notice_rule, rule
 from gdpr_register.rules.catalogue._common import (
     NARROWING,
     UNJUDGED,
+    at,
     condition_kind,
     has_consent,
     objection_bases,
     portability_bases,
     portability_candidates,
-    right_index,
+    right_path,
     section_state,
 )
 
@@ -98,15 +99,16 @@ def art13_2_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
         required.add(RightKind.PORTABILITY)
     missing = tuple(r.value for r in SIX if r in required and r not in stated)
     if missing:
-        yield hit(ctx.path + ".rights", missing=missing)
+        yield hit(at(register, ctx, "rights"), missing=missing)
     for i, right in enumerate(register.rights):
         if right.right in _OWN_ARTICLE and condition_kind(right) in NARROWING:
-            yield hit(f"{ctx.path}.rights[{i}]", problem="narrowed", missing=(),
+            yield hit(f"{at(register, ctx, 'rights')}[{i}]", problem="narrowed", missing=(),
                       right=right.right.value, article=_OWN_ARTICLE[right.right],
                       condition=right.condition or condition_kind(right))
     if portable is None and RightKind.PORTABILITY not in stated:
-        yield hit(ctx.path + ".rights", problem="portability-unknown", missing=("portability",),
-                  bases=portability_candidates(register), severity=Severity.INFO)
+        yield hit(at(register, ctx, "rights"), problem="portability-unknown",
+                  missing=("portability",), bases=portability_candidates(register),
+                  severity=Severity.INFO)
 
 
 @rule(
@@ -156,23 +158,23 @@ def art13_2_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     references=(ART13, "https://gdprhub.eu/index.php?title=Article_7_GDPR"),
 )
 def art13_2_c(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    consents: tuple[str, ...] = tuple(getattr(register, "consents", ()))
+    consents = register.consents
     if not has_consent(register) and not consents:
         return
     right = register.stated_right(RightKind.WITHDRAW_CONSENT)
     if right is None:
         if has_consent(register):
-            yield hit(ctx.path + ".rights", problem="missing", status="not stated",
+            yield hit(at(register, ctx, "rights"), problem="missing", status="not stated",
                       condition=None, consents=consents)
         else:
-            yield hit(ctx.path + ".rights", problem="consent-collected", status="not stated",
+            yield hit(at(register, ctx, "rights"), problem="consent-collected", status="not stated",
                       condition=None, consents=consents, severity=Severity.MEDIUM)
         return
-    path = f"{ctx.path}.rights[{right_index(register, RightKind.WITHDRAW_CONSENT)}]"
+    path = right_path(register, ctx, RightKind.WITHDRAW_CONSENT)
     kind = condition_kind(right)
     if right.status is RightStatus.DENIED:
         yield hit(path, problem="denied", status="denied", condition=None, consents=consents)
-    elif right.status is RightStatus.CONDITIONAL and kind != "as-in-law":
+    elif right.status is RightStatus.CONDITIONAL and kind is not RightCondition.AS_IN_LAW:
         if kind in NARROWING:
             yield hit(path, problem="narrowed", status="conditional", condition=right.condition,
                       consents=consents, severity=Severity.MEDIUM)
@@ -211,14 +213,14 @@ def art13_2_c(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     references=(ART13, "https://tietosuoja.fi/en/home"),
 )
 def art13_2_d(notice: Notice, ctx: Context) -> Iterator[Hit]:
-    for index, register in enumerate(notice.registers):
-        if section_state(notice, "rights", register) in UNJUDGED:
+    for register in notice.registers:
+        if section_state(notice, Section.RIGHTS, register) in UNJUDGED:
             continue
         right = register.stated_right(RightKind.COMPLAINT)
         if right is None or right.status is RightStatus.DENIED:
-            yield hit(f"$.registers[{index}].rights", register=register.id, problem="no-right")
+            yield hit(notice.path_of(register, "rights"), register=register.id, problem="no-right")
     if notice.supervisory_authority is None and (
-        section_state(notice, "complaint-authority") not in UNJUDGED
+        section_state(notice, Section.COMPLAINT_AUTHORITY) not in UNJUDGED
     ):
         yield hit("$", problem="no-authority", severity=Severity.INFO)
 
@@ -239,7 +241,7 @@ def _applies(register: Register, right: RightKind, ctx: Context) -> bool:
     if right is RightKind.DIRECT_MARKETING_OBJECTION:
         return any(p.is_direct_marketing for p in register.purposes)
     if right is RightKind.WITHDRAW_CONSENT:
-        return has_consent(register) or bool(getattr(register, "consents", ()))
+        return has_consent(register) or bool(register.consents)
     if right is RightKind.AUTOMATED_DECISIONS:
         adm = register.automated_decisions
         return adm is not None and adm.automated_decisions is True
@@ -272,4 +274,4 @@ def art23_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
         if right.status is RightStatus.DENIED and not right.reason and (
             right.right not in _CONDITIONAL_RIGHTS or _applies(register, right.right, ctx)
         ):
-            yield hit(f"{ctx.path}.rights[{i}]", right=right.right.value)
+            yield hit(f"{at(register, ctx, 'rights')}[{i}]", right=right.right.value)

@@ -11,11 +11,12 @@ from gdpr_register.model.register import Register
 from gdpr_register.rules._engine import Context, Hit, Severity, hit, rule
 from gdpr_register.rules.catalogue._common import (
     NARROWING,
+    at,
     condition_kind,
     narrowed,
     objection_bases,
     portability_bases,
-    right_index,
+    right_path,
 )
 
 ART21 = "https://overview.legal/laws/gdpr/art-21"
@@ -51,7 +52,7 @@ def art17_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     if right is not None and right.status is RightStatus.CONDITIONAL and (
         condition_kind(right) in NARROWING
     ):
-        path = f"{ctx.path}.rights[{right_index(register, RightKind.ERASURE)}]"
+        path = right_path(register, ctx, RightKind.ERASURE)
         yield hit(path, condition=right.condition or condition_kind(right))
 
 
@@ -87,7 +88,7 @@ def art20_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
         return
     bases = portability_bases(register, ctx.options)
     if bases:
-        path = f"{ctx.path}.rights[{right_index(register, RightKind.PORTABILITY)}]"
+        path = right_path(register, ctx, RightKind.PORTABILITY)
         yield hit(path, bases=bases, status=right.status.value)
 
 
@@ -121,7 +122,7 @@ def art21_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
         return
     bases = objection_bases(register)
     if bases:
-        path = f"{ctx.path}.rights[{right_index(register, RightKind.OBJECTION)}]"
+        path = right_path(register, ctx, RightKind.OBJECTION)
         yield hit(path, bases=bases, status=right.status.value)
 
 
@@ -151,9 +152,9 @@ def art21_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
         return
     right = register.stated_right(RightKind.DIRECT_MARKETING_OBJECTION)
     if right is None:
-        yield hit(ctx.path + ".rights", purposes=purposes, status="not stated")
+        yield hit(at(register, ctx, "rights"), purposes=purposes, status="not stated")
     elif narrowed(right):
-        path = f"{ctx.path}.rights[{right_index(register, RightKind.DIRECT_MARKETING_OBJECTION)}]"
+        path = right_path(register, ctx, RightKind.DIRECT_MARKETING_OBJECTION)
         yield hit(path, purposes=purposes, status=right.status.value)
 
 
@@ -210,11 +211,11 @@ def art21_4(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
         if right is None and not stated_any:
             why = ("on " if kind is RightKind.OBJECTION else "direct marketing: ") + ", ".join(
                 reason)
-            yield hit(ctx.path + ".rights", problem="missing", right=kind.value, reason=why,
+            yield hit(at(register, ctx, "rights"), problem="missing", right=kind.value, reason=why,
                       condition=None)
         elif right is not None and (
             right.status is RightStatus.DENIED or condition_kind(right) in NARROWING
         ):
-            yield hit(f"{ctx.path}.rights[{right_index(register, kind)}]", problem="contradicted",
+            yield hit(right_path(register, ctx, kind), problem="contradicted",
                       right=kind.value, reason=None,
                       condition=right.condition or condition_kind(right) or right.status.value)

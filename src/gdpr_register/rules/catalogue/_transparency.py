@@ -9,6 +9,8 @@ from gdpr_register.model.enums import (
     LawfulBasis,
     ProvisionRequirement,
     RecipientRole,
+    Section,
+    SectionState,
 )
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register
@@ -17,6 +19,7 @@ from gdpr_register.rules.catalogue._common import (
     INDIRECT,
     MARKETING_KINDS,
     all_bases,
+    at,
     has_consent,
     indirect_sources,
     section_state,
@@ -52,7 +55,7 @@ ART14 = "https://streamlex.eu/articles/gdpr-en-art-14"
 )
 def art13_1_a(notice: Notice, ctx: Context) -> Iterator[Hit]:
     c = notice.controller
-    if not getattr(c, "name", None):
+    if not c.name:
         yield hit("$.controller", problem="no-identity", missing="identity")
     reachable = c.address or c.email or c.phone or c.website
     if not reachable and not any(p.channels for p in notice.contact_points):
@@ -202,7 +205,7 @@ def art13_1_d(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     pooled = [b.article for b in register.pooled_bases]
     if not pooled or None in pooled or not set(pooled) <= _MARKETING_ONLY_LI:
         return
-    if has_consent(register) or getattr(register, "consents", None):
+    if has_consent(register) or register.consents:
         return
     for i, item in enumerate(register.purposes):
         if not item.bases and not MARKETING_KINDS.isdisjoint(item.kinds):
@@ -288,8 +291,7 @@ def art13_2_e(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
         return  # 13(2)(e) is not among Art. 14's items
     provision = register.provision
     if provision is None:
-        stated = (getattr(c, "provision", None) for c in register.data_categories)
-        by_category = [p for p in stated if p is not None]
+        by_category = [c.provision for c in register.data_categories if c.provision is not None]
         if not by_category:
             yield hit(ctx.path, problem="not-stated", missing=("requirement",))
         elif any(p is not ProvisionRequirement.VOLUNTARY for p in by_category):
@@ -297,7 +299,7 @@ def art13_2_e(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
                       severity=Severity.INFO)
         return
     if provision.requirement is not ProvisionRequirement.VOLUNTARY and not provision.consequences:
-        yield hit(ctx.path + ".provision", problem="incomplete", missing=("consequences",))
+        yield hit(at(register, ctx, "provision"), problem="incomplete", missing=("consequences",))
 
 
 def _art14_only(register: Register) -> bool:
@@ -352,10 +354,10 @@ def _art14_only(register: Register) -> bool:
 def art13_2_f(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     adm = register.automated_decisions
     if adm is None:
-        if section_state(notice, "automated-decisions", register) != "none":
+        if section_state(notice, Section.AUTOMATED_DECISIONS, register) is not SectionState.NONE:
             yield hit(ctx.path, problem="not-stated", missing=(), severity=Severity.INFO)
         return
-    path = ctx.path + ".automated_decisions"
+    path = at(register, ctx, "automated_decisions")
     if adm.automated_decisions is True:
         for name, value in (("logic", adm.logic), ("significance", adm.significance)):
             if not value:
