@@ -256,12 +256,11 @@ CASES: list[tuple[str, str, Mutation, str, dict[str, Any], dict[str, Any]]] = [
                                   condition_kind=RightCondition.ONLY_IF_NOT_NECESSARY)),
      "$.registers[0].rights[2]", {"condition": "if no longer necessary"}, {}),
     ("three-months", "ART12_3",
-     reg_fn(0, lambda r: {"request_procedure": attrs.evolve(
-         r.request_procedure, response_time=Duration(amount=3, unit=DurationUnit.MONTHS))}),
+     reg(0, request_procedure=RequestProcedure(
+         response_time=Duration(amount=3, unit=DurationUnit.MONTHS))),
      "$.registers[0].request_procedure", {"problem": "too-long", "period": "3 months"}, {}),
     ("fee-first-copy", "ART12_5",
-     reg_fn(1, lambda r: {"request_procedure": attrs.evolve(
-         r.request_procedure, charge=RequestCharge.FEE)}),
+     reg(1, request_procedure=RequestProcedure(charge=RequestCharge.FEE)),
      "$.registers[1].request_procedure", {"problem": "fee"}, {}),
     ("denied-without-reason", "ART23_1",
      reg_fn(0, lambda r: right_at(r, RightKind.ERASURE, status=RightStatus.DENIED)),
