@@ -1,0 +1,237 @@
+"""The rules read the format's new facts (issue 10): explicit none, sections stated elsewhere
+or not assessed, unknown true/false facts, normalised right conditions, consents, request
+handling. Each test names the article it relies on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import attrs
+import pytest
+
+from gdpr_register import (
+    AutomatedDecisions,
+    LawfulBasis,
+    Notice,
+    Purpose,
+    PurposeKind,
+    Register,
+    RightKind,
+    RightStatus,
+    StatedBasis,
+    StatedRight,
+    UsageError,
+    evaluate,
+    load_notice,
+)
+from gdpr_register.model import (
+    Coverage,
+    Duration,
+    DurationUnit,
+    RequestCharge,
+    RequestProcedure,
+    RightCondition,
+    Section,
+    SectionReference,
+    SubjectCategory,
+)
+from gdpr_register.rules import Context, Hit, Registry, Severity, hit, rule
+
+AS_OF = date(2026, 11, 25)
+NORTHWIND = load_notice(Path(__file__).resolve().parent.parent / "examples"
+                        / "northwind-coaching.yaml")
+
+
+def _with(index: int, **changes: object) -> Notice:
+    registers = list(NORTHWIND.registers)
+    registers[index] = attrs.evolve(registers[index], **changes)  # type: ignore[arg-type]
+    return attrs.evolve(NORTHWIND, registers=tuple(registers))
+
+
+def _found(notice: Notice, rule_id: str) -> list[tuple[object, Severity]]:
+    report = evaluate(notice, as_of=AS_OF, select=[rule_id])
+    return [(f.args.get("problem"), f.severity) for f in report.findings]
+
+
+ELSEWHERE = Coverage(elsewhere=(SectionReference(section=Section.RIGHTS,
+                                                 reference="Privacy policy, section 7"),))
+
+
+def test_rights_stated_elsewhere_give_one_info_finding_per_rule_not_a_missing_right() -> None:
+    """Art. 13(2)(b): the rights may be given in another layer (Art. 12(1), WP260 layered
+    notices); a section marked elsewhere is not judged here (issue 10 item 2)."""
+    notice = _with(0, rights=(), coverage=ELSEWHERE)
+    report = evaluate(notice, as_of=AS_OF).filter(registers=["clients"])
+    rights_rules = [f for f in report.findings if f.rule in ("ART13_2_b", "ART21_2", "ART21_4")]
+    assert {(f.rule, f.severity, f.args["problem"]) for f in rights_rules} == {
+        ("ART13_2_b", Severity.INFO, "not-assessed"),
+        ("ART21_2", Severity.INFO, "not-assessed"),
+        ("ART21_4", Severity.INFO, "not-assessed"),
+    }
+    one = next(f for f in rights_rules if f.rule == "ART13_2_b")
+    assert one.args["sections"] == ("rights",)
+    assert "Privacy policy, section 7" in str(one.args["where"])
+    assert not report.filter(severity="low", rules=["ART13_2", "ART21"]).findings
+
+
+def test_a_plugin_rule_with_sections_is_skipped_the_same_way() -> None:
+    """CONTRACT §10: the engine, not each rule, skips a rule whose sections were not assessed."""
+    registry = Registry()
+
+    @rule("ACME_RIGHTS", title="t", severity=Severity.MEDIUM, citation="Art. 13(2)(b)",
+          message="m", fix="f", what="w", why="y", example="e", enforces="Art. 13(2)(b): 'x'",
+          sections=(Section.RIGHTS,), registry=registry)
+    def always(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+        yield hit(ctx.path)
+
+    not_assessed = _with(0, coverage=Coverage(not_assessed=(Section.RIGHTS,)))
+    report = evaluate(not_assessed, as_of=AS_OF, registry=registry)
+    assert [(f.register, f.severity, f.args.get("problem")) for f in report.findings] == [
+        ("clients", Severity.INFO, "not-assessed"), ("newsletter", Severity.MEDIUM, None)]
+    with pytest.raises(UsageError, match="unknown section"):
+        rule("ACME_TYPO", title="t", severity=Severity.INFO, citation="c", message="m", fix="f",
+             what="w", why="y", example="e", advice="a", sections=("rigths",),
+             registry=registry)(always)
+
+
+def test_explicit_no_automated_decisions_answers_the_statement() -> None:
+    """Art. 13(2)(f) 'the existence of automated decision-making': a notice that says there is
+    none has said it, even without an automated-decision block."""
+    silent = _with(0, automated_decisions=None)
+    assert _found(silent, "ART13_2_f") == [("not-stated", Severity.INFO)]
+    none = _with(0, automated_decisions=None, none=(Section.AUTOMATED_DECISIONS,))
+    assert _found(none, "ART13_2_f") == []
+
+
+def test_unknown_decisions_and_profiling_are_never_read_as_yes_or_no() -> None:
+    """Art. 22(1), 13(2)(f), 12(1): `automated_decisions` or `profiling` unstated (None) is
+    no statement: no Art. 22(2) basis is demanded, no contradiction is claimed."""
+    unknown = AutomatedDecisions(automated_decisions=None, profiling=True)
+    notice = _with(0, automated_decisions=unknown)
+    assert _found(notice, "ART22_2") == []
+    assert _found(notice, "ART13_2_f") == [("decisions-unknown", Severity.INFO)]
+    no_profiling_unsaid = _with(1, automated_decisions=AutomatedDecisions(profiling=None),
+                                purposes=(attrs.evolve(NORTHWIND.registers[1].purposes[0],
+                                                       kinds=(PurposeKind.AD_TARGETING,)),))
+    assert _found(no_profiling_unsaid, "ART12_1") == []
+
+
+def _right(index: int, kind: RightKind, **changes: object) -> Notice:
+    rights = tuple(attrs.evolve(r, **changes) if r.right is kind else r  # type: ignore[arg-type]
+                   for r in NORTHWIND.registers[index].rights)
+    return _with(index, rights=rights)
+
+
+def test_art21_1_a_condition_that_restates_the_law_is_no_narrowing() -> None:
+    """Art. 21(1): objection to processing 'based on point (e) or (f) of Article 6(1)'; a
+    stated condition that says just that (`as-in-law`) is the right as the law gives it."""
+    as_in_law = _right(0, RightKind.OBJECTION, status=RightStatus.CONDITIONAL,
+                       condition="processing based on our legitimate interests",
+                       condition_kind=RightCondition.AS_IN_LAW)
+    assert _found(as_in_law, "ART21_1") == []
+    unlawful_only = _right(0, RightKind.OBJECTION, status=RightStatus.CONDITIONAL,
+                           condition="if processed unlawfully",
+                           condition_kind=RightCondition.ONLY_IF_UNLAWFUL)
+    assert _found(unlawful_only, "ART21_1") == [(None, Severity.MEDIUM)]
+    assert _found(unlawful_only, "ART21_4") == [("contradicted", Severity.MEDIUM)]
+
+
+def test_art7_3_withdrawal_limited_to_some_cases_is_medium() -> None:
+    """Art. 7(3): 'the right to withdraw his or her consent at any time'; withdrawal only where
+    consent is the sole basis limits it to some cases (medium); an unnormalised condition
+    stays low."""
+    sole = _right(1, RightKind.WITHDRAW_CONSENT, status=RightStatus.CONDITIONAL,
+                  condition="only if consent is the sole basis",
+                  condition_kind=RightCondition.ONLY_IF_SOLE_BASIS)
+    assert _found(sole, "ART13_2_c") == [("narrowed", Severity.MEDIUM)]
+    other = _right(1, RightKind.WITHDRAW_CONSENT, status=RightStatus.CONDITIONAL,
+                   condition="by letter", condition_kind=RightCondition.OTHER)
+    assert _found(other, "ART13_2_c") == [("conditional", Severity.LOW)]
+
+
+def test_art7_3_a_consent_collected_needs_the_withdrawal_right_whatever_the_basis() -> None:
+    """Art. 7(3): 'Prior to giving consent, the data subject shall be informed thereof' — an
+    opt-in the notice mentions needs the withdrawal right even where consent is not called
+    the basis (Art. 13(2)(c))."""
+    notice = _with(0, consents=("newsletter opt-in box on the order form",))
+    assert _found(notice, "ART13_2_c") == [("consent-collected", Severity.MEDIUM)]
+    stated = _with(0, consents=("newsletter opt-in",), rights=(
+        *NORTHWIND.registers[0].rights, StatedRight(right=RightKind.WITHDRAW_CONSENT)))
+    assert _found(stated, "ART13_2_c") == []
+
+
+def test_art18_1_restriction_stated_for_a_case_the_law_does_not_have() -> None:
+    """Art. 18(1) grants restriction in four cases; 'only while we may not yet delete' is none
+    of them (`some-cases`): the right stated is not the right the law gives (Art. 13(2)(b))."""
+    notice = _right(0, RightKind.RESTRICTION, status=RightStatus.CONDITIONAL,
+                    condition="if we may not yet delete", condition_kind=RightCondition.SOME_CASES)
+    report = evaluate(notice, as_of=AS_OF, select=["ART13_2_b"])
+    assert [(f.path, f.args["problem"], f.args["right"]) for f in report.findings] == [
+        ("$.registers[0].rights[3]", "narrowed", "restriction")]
+
+
+@pytest.mark.parametrize(("period", "expected"), [
+    (Duration(amount=1, unit=DurationUnit.MONTHS), []),
+    (Duration(amount=30, unit=DurationUnit.DAYS), [("may-exceed", Severity.INFO)]),
+    (Duration(amount=3, unit=DurationUnit.MONTHS), [("too-long", Severity.MEDIUM)]),
+    (Duration(amount=6, unit=DurationUnit.WEEKS), [("too-long", Severity.MEDIUM)]),
+    (Duration(amount=2, unit=DurationUnit.WEEKS), []),
+])
+def test_art12_3_a_stated_response_time_over_one_month(
+    period: Duration, expected: list[tuple[object, Severity]]
+) -> None:
+    """Art. 12(3): 'in any event within one month of receipt of the request', extended only
+    'where necessary'; 30 days can exceed a month that follows February (info)."""
+    notice = _with(0, request_procedure=RequestProcedure(response_time=period))
+    assert _found(notice, "ART12_3") == expected
+
+
+@pytest.mark.parametrize(("charge", "expected"), [
+    (RequestCharge.FREE, []),
+    (RequestCharge.FEE_FURTHER_COPIES, []),
+    (RequestCharge.FEE_IF_EXCESSIVE, []),
+    (RequestCharge.FEE, [("fee", Severity.MEDIUM)]),
+    (RequestCharge.FREE_ONCE_A_YEAR, [("once-a-year", Severity.LOW)]),
+])
+def test_art12_5_and_15_3_access_is_free_and_the_first_copy_too(
+    charge: RequestCharge, expected: list[tuple[object, Severity]]
+) -> None:
+    """Art. 12(5): actions under Articles 15 to 22 'shall be provided free of charge', a fee
+    only for manifestly unfounded or excessive requests; Art. 15(3): a fee 'for any further
+    copies'."""
+    notice = _with(0, request_procedure=RequestProcedure(charge=charge))
+    assert _found(notice, "ART12_5") == expected
+
+
+def test_art8_1_applies_only_to_information_society_services_offered_to_children() -> None:
+    """Art. 8(1): 'in relation to the offer of information society services directly to a
+    child'; a service stated not to be one gets nothing, an unstated one 'cannot tell'."""
+    children = (SubjectCategory(id="pupils", name="Pupils", includes_children=True),)
+    base = _with(1, data_subjects=children)
+    assert _found(base, "ART8_1") == [("service-unknown", Severity.INFO)]
+    offline = _with(1, data_subjects=children, information_society_service=False)
+    assert _found(offline, "ART8_1") == []
+    online = _with(1, data_subjects=children, information_society_service=True)
+    assert _found(online, "ART8_1") == [("applies", Severity.INFO)]
+    unknown = _with(1, information_society_service=True, data_subjects=(
+        SubjectCategory(id="users", name="Users", includes_children=None),))
+    assert _found(unknown, "ART8_1") == [("children-unknown", Severity.INFO)]
+
+
+def test_art6_1_subpara2_an_unstated_public_authority_is_not_assumed() -> None:
+    """Art. 6(1) second subparagraph binds 'public authorities': `public_authority` unstated
+    (None) is not read as one."""
+    unknown = attrs.evolve(NORTHWIND, controller=attrs.evolve(NORTHWIND.controller,
+                                                               public_authority=None))
+    assert _found(unknown, "ART6_1_SUBPARA2") == []
+
+
+def test_pooled_marketing_with_an_unconfirmed_basis_text_is_not_accused() -> None:
+    """Art. 13(1)(d): the implied legitimate interests are claimed only when every pooled basis
+    is a known Art. 6(1) point that cannot carry marketing."""
+    purpose = Purpose(id="m", name="Marketing", kinds=(PurposeKind.DIRECT_MARKETING,))
+    register = Register(id="r", name="R", purposes=(purpose,), pooled_bases=(
+        StatedBasis(article=LawfulBasis.CONTRACT), StatedBasis(text="other connection")))
+    assert _found(attrs.evolve(NORTHWIND, registers=(register,)), "ART13_1_d") == []
