@@ -241,7 +241,8 @@ CASES: list[tuple[str, str, Mutation, str, dict[str, Any], dict[str, Any]]] = [
      "$.registers[0].rights[4]", {"bases": ("6(1)(b)",), "status": "denied"}, {}),
     ("objection-conditional", "ART21_1",
      reg_fn(0, lambda r: right_at(r, RightKind.OBJECTION, status=RightStatus.CONDITIONAL,
-                                  condition="if processed unlawfully")),
+                                  condition="if processed unlawfully",
+                                  condition_kind=RightCondition.ONLY_IF_UNLAWFUL)),
      "$.registers[0].rights[5]", {"bases": ("6(1)(f)",), "status": "conditional"}, {}),
     ("no-dm-objection", "ART21_2",
      reg_fn(1, lambda r: {"rights": without_rights(r, RightKind.DIRECT_MARKETING_OBJECTION)}),
@@ -398,7 +399,7 @@ def test_severity_variants() -> None:
                                      status=RightStatus.CONDITIONAL, condition="x"))(NORTHWIND),
         as_of=AS_OF, select=["ART13_2_c"],
     )
-    assert [f.severity for f in withdraw.findings] == [Severity.LOW]
+    assert [f.severity for f in withdraw.findings] == [Severity.INFO]
 
 
 def test_dated_rules_follow_as_of() -> None:

@@ -134,21 +134,21 @@ def test_art21_1_a_condition_that_restates_the_law_is_no_narrowing() -> None:
     unlawful_only = _right(0, RightKind.OBJECTION, status=RightStatus.CONDITIONAL,
                            condition="if processed unlawfully",
                            condition_kind=RightCondition.ONLY_IF_UNLAWFUL)
-    assert _found(unlawful_only, "ART21_1") == [(None, Severity.MEDIUM)]
+    assert _found(unlawful_only, "ART21_1") == [("narrowed", Severity.MEDIUM)]
     assert _found(unlawful_only, "ART21_4") == [("contradicted", Severity.MEDIUM)]
 
 
 def test_art7_3_withdrawal_limited_to_some_cases_is_medium() -> None:
     """Art. 7(3): 'the right to withdraw his or her consent at any time'; withdrawal only where
-    consent is the sole basis limits it to some cases (medium); an unnormalised condition
-    stays low."""
+    consent is the sole basis limits it to some cases (medium); a condition not normalised
+    cannot be judged (info)."""
     sole = _right(1, RightKind.WITHDRAW_CONSENT, status=RightStatus.CONDITIONAL,
                   condition="only if consent is the sole basis",
                   condition_kind=RightCondition.ONLY_IF_SOLE_BASIS)
     assert _found(sole, "ART13_2_c") == [("narrowed", Severity.MEDIUM)]
     other = _right(1, RightKind.WITHDRAW_CONSENT, status=RightStatus.CONDITIONAL,
                    condition="by letter", condition_kind=RightCondition.OTHER)
-    assert _found(other, "ART13_2_c") == [("conditional", Severity.LOW)]
+    assert _found(other, "ART13_2_c") == [("conditional", Severity.INFO)]
 
 
 def test_art7_3_a_consent_collected_needs_the_withdrawal_right_whatever_the_basis() -> None:
@@ -235,3 +235,14 @@ def test_pooled_marketing_with_an_unconfirmed_basis_text_is_not_accused() -> Non
     register = Register(id="r", name="R", purposes=(purpose,), pooled_bases=(
         StatedBasis(article=LawfulBasis.CONTRACT), StatedBasis(text="other connection")))
     assert _found(attrs.evolve(NORTHWIND, registers=(register,)), "ART13_1_d") == []
+
+
+def test_a_condition_not_normalised_cannot_be_judged_so_it_is_info() -> None:
+    """Art. 20(1) gives portability only 'where' its conditions hold, so a notice saying 'in
+    some cases' may be restating the law: unless the encoder normalised the condition, the
+    checker cannot tell whether it narrows the right (info, never medium)."""
+    some_cases = _right(0, RightKind.PORTABILITY, status=RightStatus.CONDITIONAL,
+                        condition="i vissa fall")
+    assert _found(some_cases, "ART20_1") == [("unclear", Severity.INFO)]
+    denied = _right(0, RightKind.PORTABILITY, status=RightStatus.DENIED, reason="x")
+    assert _found(denied, "ART20_1") == [("denied", Severity.MEDIUM)]

@@ -194,3 +194,29 @@ def test_art6_1_silence_on_the_basis_is_art13_1_c_not_unlawfulness() -> None:
     named_law = attrs.evolve(silent, purposes=(_purpose(StatedBasis(
         text="Kirjanpitolaki", law="Accounting Act 1336/1997")),))
     assert _run(named_law, "ART6_1") == []
+
+
+def test_art9_2_silence_on_the_condition_is_not_a_breach_of_the_prohibition() -> None:
+    """Art. 9(1)-(2): the prohibition lifts where a 9(2) condition applies (a physiotherapist's
+    records under professional secrecy are 9(2)(h) with 9(3)); a notice that names none has
+    not shown that none applies (info). Stated text that is no condition is high."""
+    health = (DataCategory(id="health", name="Health", special=SpecialCategory.HEALTH),)
+    silent = Register(id="r", name="R", data_categories=health, purposes=(
+        _purpose(StatedBasis(article=LawfulBasis.LEGAL_OBLIGATION)),))
+    assert _run(silent, "ART9_2") == [("not-stated", Severity.INFO)]
+    from gdpr_register.model import SpecialCondition
+
+    wording = attrs.evolve(silent, purposes=(attrs.evolve(
+        silent.purposes[0], special_conditions=(SpecialCondition(text="asiakassuhde"),)),))
+    assert _run(wording, "ART9_2") == [("no-condition", Severity.HIGH)]
+
+
+def test_art5_1_b_examples_in_a_description_do_not_open_a_listed_purpose_list() -> None:
+    """Art. 5(1)(b) 'specified, explicit' purposes: a purpose named 'marketing etc.' leaves the
+    list open; 'among others' in the description of a listed purpose gives examples (info)."""
+    listed = Register(id="r", name="R", description="Customers (mm. marketing, sales).",
+                      purposes=(_purpose(StatedBasis(article=LawfulBasis.CONTRACT)),))
+    assert _run(listed, "ART5_1_b") == [("example", Severity.INFO)]
+    open_name = attrs.evolve(listed, description=None, purposes=(Purpose(
+        id="m", name="Marketing, events etc.", bases=(StatedBasis(article=LawfulBasis.CONSENT),)),))
+    assert _run(open_name, "ART5_1_b") == [("open-ended", Severity.MEDIUM)]

@@ -34,6 +34,7 @@ __all__ = [
     "has_consent",
     "indirect_sources",
     "narrowed",
+    "narrowing",
     "objection_bases",
     "portability_bases",
     "portability_candidates",
@@ -174,6 +175,20 @@ def narrowed(right: StatedRight) -> bool:
     if right.status is RightStatus.GRANTED:
         return False
     return condition_kind(right) is not RightCondition.AS_IN_LAW
+
+
+def narrowing(right: StatedRight) -> str | None:
+    """How a stated right departs from the law: ``denied``, ``narrowed`` (a condition
+    normalised as one the law lacks), ``unclear`` (a condition not normalised: whether it
+    narrows the right cannot be told), or None (as the law gives it)."""
+    if right.status is RightStatus.DENIED:
+        return "denied"
+    if right.status is RightStatus.GRANTED:
+        return None
+    kind = condition_kind(right)
+    if kind in NARROWING:
+        return "narrowed"
+    return None if kind is RightCondition.AS_IN_LAW else "unclear"
 
 
 def at(register: Register, ctx: Context, field: str) -> str:

@@ -82,27 +82,42 @@ def _open_ended(text: str) -> re.Match[str] | None:
     severity=Severity.MEDIUM,
     citation="GDPR Art. 5(1)(b)",
     message="The purposes are open-ended: {excerpt!r}",
+    variants={
+        "example": (
+            "A description gives open-ended examples: {excerpt!r}",
+            "Check that every purpose the examples stand for is in the list of purposes",
+        ),
+    },
     fix="List every purpose explicitly; drop 'etc.', 'among others' and 'other purposes'",
-    what="Purpose names and descriptions, and the register's description of its use, must not "
-    "leave the list open ('etc.', 'among others', 'mm.', 'other purposes'); nor may a purpose "
-    "list the document marks as not exhaustive (`purposes_non_exhaustive`).",
+    what="A purpose name that leaves the list open ('etc.', 'among others', 'mm.', 'other "
+    "purposes'), a purpose list the document marks as not exhaustive "
+    "(`purposes_non_exhaustive`), or a register description with such words where no purposes "
+    "are listed, is a finding. The same words in a description beside a listed purpose give "
+    "examples of it: info.",
     why="Art. 5(1)(b): data are 'collected for specified, explicit and legitimate purposes'; "
     "an open list is neither (catalogue §9 ART5_1_b).",
-    example="`description: 'customer relationship (among others marketing, sales)'`.",
+    example="A purpose `name: 'Marketing, events etc.'`; `purposes_non_exhaustive: true`.",
     enforces="Art. 5(1)(b): personal data shall be 'collected for specified, explicit and "
     "legitimate purposes'",
     sections=("purposes",),
     references=("https://gdprhub.eu/index.php?title=Article_5_GDPR",),
 )
 def art5_1_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    texts = [(ctx.path + ".description", register.description)]
-    for i, purpose in enumerate(register.purposes):
-        texts.append((f"{ctx.path}.purposes[{i}].name", purpose.name))
-        texts.append((f"{ctx.path}.purposes[{i}].description", purpose.description))
-    for path, text in texts:
+    names = [(f"{ctx.path}.purposes[{i}].name", p.name) for i, p in enumerate(register.purposes)]
+    descriptions = [(ctx.path + ".description", register.description)]
+    descriptions += [(f"{ctx.path}.purposes[{i}].description", p.description)
+                     for i, p in enumerate(register.purposes)]
+    # An open word in a description gives examples of a listed purpose; only where no
+    # purposes are listed does the description stand for the list itself.
+    closed = bool(register.purposes)
+    for path, text in [*names, *descriptions]:
         if text and (match := _open_ended(text)):
             start = max(0, match.start() - 30)
-            yield hit(path, excerpt=text[start:match.end() + 30].strip())
+            example = closed and not path.endswith(".name")
+            yield hit(path, problem="example" if example else "open-ended",
+                      excerpt=text[start:match.end() + 30].strip(),
+                      severity=Severity.INFO if example else None)
     if register.purposes_non_exhaustive and register.purposes:
         # The encoder marked the list itself as open ("such as", "among others").
-        yield hit(ctx.path + ".purposes", excerpt="the list of purposes is not exhaustive")
+        yield hit(ctx.path + ".purposes", problem="open-ended",
+                  excerpt="the list of purposes is not exhaustive")

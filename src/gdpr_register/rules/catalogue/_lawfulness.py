@@ -86,15 +86,27 @@ def art6_1_conflict(notice: Notice, register: Register, ctx: Context) -> Iterato
     "condition (stated: {stated})",
     fix="State the Art. 9(2) condition (e.g. 9(2)(a) explicit consent) in addition to the "
     "Art. 6(1) basis",
-    what="A purpose that uses a data category flagged special (Art. 9(1)) has an Art. 9(2) "
-    "condition with its article, in addition to its Art. 6(1) basis. A purpose without its own "
-    "category list uses all the register's categories.",
+    what="A purpose that uses a data category flagged special (Art. 9(1)) and states for it "
+    "only text that is no Art. 9(2) condition and names no law is a finding (high). A purpose "
+    "that states no condition at all gets an info finding: silence does not show that no "
+    "condition applies (health care under professional secrecy is 9(2)(h) on its face). A "
+    "purpose without its own category list may use all the register's categories.",
     why="Art. 9(1) prohibits processing special categories unless one of the Art. 9(2) "
-    "conditions applies; that condition is in addition to an Art. 6 basis (catalogue §2.2).",
-    example="A `health` category and a purpose with only `bases: [{article: 6(1)(b)}]`.",
+    "conditions applies; that condition is in addition to an Art. 6 basis (catalogue §2.2). A "
+    "fact the notice does not state is never read against the controller (issue 9).",
+    example="A `health` category and a purpose with `special_conditions: [{text: asiakassuhde}]`"
+    " (high); with no `special_conditions` (info).",
     enforces="Art. 9(1): processing of special categories 'shall be prohibited'; 9(2): 'Paragraph "
     "1 shall not apply if one of the following applies'",
+    advice="WP260 Annex: name the Art. 9(2) condition beside the Art. 6(1) basis; a notice that "
+    "names none is reported at info",
     variants={
+        "not-stated": (
+            "Purpose {purpose} uses special-category data ({categories}) and the notice names "
+            "no Art. 9(2) condition for them",
+            "State the Art. 9(2) condition the processing rests on (e.g. 9(2)(h) health care "
+            "under professional secrecy, 9(2)(a) explicit consent)",
+        ),
         "cannot-tell": (
             "Cannot tell whether purpose {purpose} uses the special-category data "
             "({categories}): it lists no categories, and other purposes have an Art. 9(2) "
@@ -103,7 +115,7 @@ def art6_1_conflict(notice: Notice, register: Register, ctx: Context) -> Iterato
         ),
     },
     sections=("special-categories", "purposes"),
-    references=(ART9,),
+    references=(ART9, "https://ec.europa.eu/newsroom/article29/item-detail.cfm?item_id=622227"),
 )
 def art9_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     special = {c.id for c in register.data_categories if c.special is not None}
@@ -113,21 +125,26 @@ def art9_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
         c.article is not None for p in register.purposes for c in p.special_conditions
     )
     for i, purpose in enumerate(register.purposes):
-        if any(c.article is not None for c in purpose.special_conditions):
+        conditions = purpose.special_conditions
+        if any(c.article is not None or c.law for c in conditions):
             continue
         used = special.intersection(purpose.categories) if purpose.categories else special
         if not used:
             continue
-        # A purpose without a category list may or may not use the special data: only when
-        # no purpose has a condition at all are they processed without one for certain.
-        unsure = not purpose.categories and covered
+        if conditions:
+            problem, severity = "no-condition", None  # stated, and no Art. 9(2) condition
+        elif not purpose.categories and covered:
+            # It may not use the special data at all: another purpose has the condition.
+            problem, severity = "cannot-tell", Severity.INFO
+        else:
+            problem, severity = "not-stated", Severity.INFO
         yield hit(
             f"{ctx.path}.purposes[{i}]",
-            problem="cannot-tell" if unsure else "no-condition",
+            problem=problem,
             purpose=purpose.id,
             categories=tuple(sorted(used)),
-            stated=tuple(c.text for c in purpose.special_conditions if c.text),
-            severity=Severity.INFO if unsure else None,
+            stated=tuple(c.text for c in conditions if c.text),
+            severity=severity,
         )
 
 

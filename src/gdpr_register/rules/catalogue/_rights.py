@@ -121,7 +121,8 @@ def art13_2_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     "affecting the lawfulness of processing before the withdrawal",
     variants={
         "conditional": (
-            "The right to withdraw consent is made conditional ({condition})",
+            "The right to withdraw consent is stated with a condition ({condition}); cannot "
+            "tell whether it limits withdrawal 'at any time'",
             "State the withdrawal right without conditions: at any time, as easily as consent "
             "was given, without affecting prior lawfulness",
         ),
@@ -145,9 +146,10 @@ def art13_2_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     sections=("rights",),
     what="Where 6(1)(a) consent or 9(2)(a) explicit consent is a basis, the withdrawal right "
     "is stated: high when missing or denied; medium when limited to some cases (a normalised "
-    "condition such as 'only where consent is the sole basis'); low when made conditional on "
-    "a condition that is not normalised. Where the notice says consent is collected "
-    "(`consents`, e.g. a newsletter opt-in) without calling consent a basis, the withdrawal "
+    "condition such as 'only where consent is the sole basis'); info when the condition is not "
+    "normalised (a channel such as 'by e-mail' does not limit the right). Where the notice "
+    "says consent is collected (`consents`, e.g. a newsletter opt-in) without calling consent "
+    "a basis, the withdrawal "
     "right is still stated (medium when missing).",
     why="Art. 13(2)(c) and Art. 7(3): 'The data subject shall have the right to withdraw his or "
     "her consent at any time ... It shall be as easy to withdraw as to give consent'; Art. 7(3) "
@@ -180,7 +182,7 @@ def art13_2_c(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
                       consents=consents, severity=Severity.MEDIUM)
         else:
             yield hit(path, problem="conditional", status="conditional",
-                      condition=right.condition, consents=consents, severity=Severity.LOW)
+                      condition=right.condition, consents=consents, severity=Severity.INFO)
 
 
 @notice_rule(

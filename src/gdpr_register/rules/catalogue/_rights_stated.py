@@ -7,13 +7,13 @@ from collections.abc import Iterator
 
 from gdpr_register.model.enums import RightKind, RightStatus
 from gdpr_register.model.notice import Notice
-from gdpr_register.model.register import Register
-from gdpr_register.rules._engine import Context, Hit, Severity, hit, rule
+from gdpr_register.model.register import Register, StatedRight
+from gdpr_register.rules._engine import ArgValue, Context, Hit, Severity, hit, rule
 from gdpr_register.rules.catalogue._common import (
     NARROWING,
     at,
     condition_kind,
-    narrowed,
+    narrowing,
     objection_bases,
     portability_bases,
     right_path,
@@ -64,6 +64,14 @@ def art17_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     message="Portability applies to processing on {bases} by automated means, but the notice "
     "states it as {status}",
     fix="State the portability right without the condition or refusal",
+    variants={
+        "unclear": (
+            "The {right} right is stated with a condition ({condition}) that may narrow it; "
+            "cannot tell whether it matches the law's own",
+            "State the right on the law's own terms, or record how the condition reads "
+            "(condition_kind)",
+        ),
+    },
     enforces="Art. 20(1): 'The data subject shall have the right to receive the personal data "
     "concerning him or her, which he or she has provided to a controller ... where (a) the "
     "processing is based on consent ... or on a contract ...; and (b) the processing is "
@@ -72,7 +80,8 @@ def art17_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     what="Where a purpose may rest on consent (6(1)(a), 9(2)(a)) or contract (6(1)(b)) "
     "(pooled bases count), the register is processed by automated means and data are "
     "provided by the subject, the portability right must not be denied or made conditional "
-    "beyond the law's own terms. A register that does not say whether processing is "
+    "beyond the law's own terms (a condition the encoder did not normalise is info: cannot "
+    "tell). A register that does not say whether processing is "
     "automated counts as automated (option `assume_automated_processing`); a register whose "
     "stated sources are all others, or whose categories are all derived, gives no "
     "portability. A missing right is ART13_2_b.",
@@ -84,12 +93,12 @@ def art17_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
 )
 def art20_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     right = register.stated_right(RightKind.PORTABILITY)
-    if right is None or not narrowed(right):
+    how = None if right is None else narrowing(right)
+    if right is None or how is None:
         return
     bases = portability_bases(register, ctx.options)
     if bases:
-        path = right_path(register, ctx, RightKind.PORTABILITY)
-        yield hit(path, bases=bases, status=right.status.value)
+        yield _stated_hit(register, ctx, right, how, bases=bases)
 
 
 @rule(
@@ -101,6 +110,14 @@ def art20_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     "subject's situation, but the notice states the right as {status}",
     fix="State the objection right as Art. 21(1) gives it: the controller must stop unless it "
     "demonstrates compelling legitimate grounds",
+    variants={
+        "unclear": (
+            "The {right} right is stated with a condition ({condition}) that may narrow it; "
+            "cannot tell whether it matches the law's own",
+            "State the right on the law's own terms, or record how the condition reads "
+            "(condition_kind)",
+        ),
+    },
     enforces="Art. 21(1): 'The data subject shall have the right to object, on grounds "
     "relating to his or her particular situation, at any time to processing of personal data "
     "concerning him or her which is based on point (e) or (f) of Article 6(1)'",
@@ -108,7 +125,8 @@ def art20_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     what="Where a purpose may rest on 6(1)(e) or 6(1)(f) (pooled bases count), the objection "
     "right must not be denied or made conditional on anything but Art. 21(1)'s own terms "
     "(e.g. 'only if the processing is unlawful'). A condition normalised as the law's own "
-    "(`condition_kind: as-in-law`) is no finding; missing rights are ART13_2_b.",
+    "(`condition_kind: as-in-law`) is no finding, one not normalised is info (cannot tell); "
+    "missing rights are ART13_2_b.",
     why="Art. 21(1): the data subject may object at any time to processing based on point (e) "
     "or (f) of Art. 6(1); the controller must stop unless it demonstrates compelling "
     "legitimate grounds (catalogue §2.4 RIGHT_OBJECT_GENERAL, §10).",
@@ -118,12 +136,23 @@ def art20_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
 )
 def art21_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     right = register.stated_right(RightKind.OBJECTION)
-    if right is None or not narrowed(right):
+    how = None if right is None else narrowing(right)
+    if right is None or how is None:
         return
     bases = objection_bases(register)
     if bases:
-        path = right_path(register, ctx, RightKind.OBJECTION)
-        yield hit(path, bases=bases, status=right.status.value)
+        yield _stated_hit(register, ctx, right, how, bases=bases)
+
+
+def _stated_hit(
+    register: Register, ctx: Context, right: StatedRight, how: str, **args: tuple[str, ...]
+) -> Hit:
+    """A stated right that departs from the law; an unnormalised condition is info only."""
+    values: dict[str, ArgValue] = {"problem": how, "status": right.status.value,
+                                   "right": right.right.value, "condition": right.condition}
+    values.update(args)
+    return Hit(right_path(register, ctx, right.right), values,
+               severity=Severity.INFO if how == "unclear" else None)
 
 
 @rule(
@@ -134,13 +163,21 @@ def art21_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     message="Purpose {purposes} is direct marketing, but the right to object to it is {status}",
     fix="State that the data subject can object to direct marketing at any time, after which "
     "the data are no longer processed for it",
+    variants={
+        "unclear": (
+            "The {right} right is stated with a condition ({condition}) that may narrow it; "
+            "cannot tell whether it matches the law's own",
+            "State the right on the law's own terms, or record how the condition reads "
+            "(condition_kind)",
+        ),
+    },
     enforces="Art. 21(2): 'Where personal data are processed for direct marketing purposes, "
     "the data subject shall have the right to object at any time to processing of personal "
     "data concerning him or her for such marketing'; 21(3): the data 'shall no longer be "
     "processed for such purposes'",
     sections=("rights",),
     what="Where any purpose is direct marketing, whatever its basis, the direct-marketing "
-    "objection right is stated, unconditionally.",
+    "objection right is stated, unconditionally (a condition not normalised is info).",
     why="Art. 21(2)-(3): the right to object to direct marketing, including related profiling, "
     "is absolute: the data 'shall no longer be processed for such purposes'.",
     example="A purpose `kinds: [direct-marketing]` and no `direct-marketing-objection` right.",
@@ -153,9 +190,8 @@ def art21_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     right = register.stated_right(RightKind.DIRECT_MARKETING_OBJECTION)
     if right is None:
         yield hit(at(register, ctx, "rights"), purposes=purposes, status="not stated")
-    elif narrowed(right):
-        path = right_path(register, ctx, RightKind.DIRECT_MARKETING_OBJECTION)
-        yield hit(path, purposes=purposes, status=right.status.value)
+    elif (how := narrowing(right)) is not None:
+        yield _stated_hit(register, ctx, right, how, purposes=purposes)
 
 
 def _marketing(register: Register) -> tuple[str, ...]:
