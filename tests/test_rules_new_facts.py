@@ -246,3 +246,18 @@ def test_a_condition_not_normalised_cannot_be_judged_so_it_is_info() -> None:
     assert _found(some_cases, "ART20_1") == [("unclear", Severity.INFO)]
     denied = _right(0, RightKind.PORTABILITY, status=RightStatus.DENIED, reason="x")
     assert _found(denied, "ART20_1") == [("denied", Severity.MEDIUM)]
+
+
+def test_art13_1_a_an_unnamed_controller_is_not_identified() -> None:
+    """Art. 13(1)(a): 'the identity and the contact details of the controller' — a notice that
+    only says 'the association' gives contact details but no identity."""
+    unnamed = attrs.evolve(NORTHWIND, controller=attrs.evolve(NORTHWIND.controller, name=None))
+    assert _found(unnamed, "ART13_1_a") == [("no-identity", Severity.HIGH)]
+    assert _found(NORTHWIND, "ART13_1_a") == []
+
+
+def test_art13_2_d_asks_for_the_right_not_the_authority_s_name() -> None:
+    """Art. 13(2)(d): 'the right to lodge a complaint with a supervisory authority'; naming the
+    authority is helpful (info), 'the authority of your country' states the right."""
+    generic = attrs.evolve(NORTHWIND, supervisory_authority=None)
+    assert _found(generic, "ART13_2_d") == [("no-authority", Severity.INFO)]
