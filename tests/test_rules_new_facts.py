@@ -261,3 +261,13 @@ def test_art13_2_d_asks_for_the_right_not_the_authority_s_name() -> None:
     authority is helpful (info), 'the authority of your country' states the right."""
     generic = attrs.evolve(NORTHWIND, supervisory_authority=None)
     assert _found(generic, "ART13_2_d") == [("no-authority", Severity.INFO)]
+
+
+def test_a_section_marked_not_assessed_is_not_judged_even_if_partly_stated() -> None:
+    """Art. 13(1)(a): the controller's contacts may be in the general notice; a controller
+    section marked not assessed is not judged although its name is stated (issue 10 item 2)."""
+    partial = attrs.evolve(
+        NORTHWIND, coverage=Coverage(not_assessed=(Section.CONTROLLER,)), contact_points=(),
+        controller=attrs.evolve(NORTHWIND.controller, address=None, email=None, phone=None,
+                                website=None))
+    assert _found(partial, "ART13_1_a") == [("not-assessed", Severity.INFO)]

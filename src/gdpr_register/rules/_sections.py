@@ -53,12 +53,28 @@ def unassessed(
         return None
     found = []
     for section in sections:
-        state = notice.section_state(section, register)
-        if state not in _SKIPPED:
-            return None
-        note = notice.section_note(section, register)
-        found.append((section.value, state, note.reference if note is not None else None))
+        note = _marked(notice, register, section)
+        if note is None:
+            state = notice.section_state(section, register)
+            if state not in _SKIPPED:
+                return None
+            note = notice.section_note(section, register)
+        reference = note.reference if note is not None else None
+        found.append((section.value, note.state if note is not None else state, reference))
     return found
+
+
+def _marked(notice: Any, register: Any, section: Section) -> Any:
+    """The coverage marking of ``section`` (the register's, then the notice's), if any: a part
+    the encoder marked as elsewhere or not assessed is not judged even where the document
+    states some of it (the controller's name, with its contacts in another document)."""
+    holders = (register, notice) if register is not None else (notice,)
+    for holder in holders:
+        coverage = getattr(holder, "coverage", None)
+        note = coverage.note_for(section) if coverage is not None else None
+        if note is not None:
+            return note
+    return None
 
 
 def _hit(
