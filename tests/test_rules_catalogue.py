@@ -396,11 +396,12 @@ def test_dated_rules_follow_as_of() -> None:
     ]
 
 
-def test_norway_is_a_third_country_before_2018_07_20() -> None:
+def test_norway_is_no_third_country_before_2018_07_20() -> None:
+    """Directive 95/46/EC: Norway was an EEA state for transfers before GDPR reached it."""
     posten = Recipient(id="mailer", name="Posten", role=RecipientRole.PROCESSOR, country="NO")
     to_norway = reg(1, recipients=(posten,),
                     transfers=())(NORTHWIND)
-    assert evaluate(to_norway, as_of=date(2018, 7, 19), select=["ART13_1_f"]).findings
+    assert not evaluate(to_norway, as_of=date(2018, 7, 19), select=["ART13_1_f"]).findings
     assert not evaluate(to_norway, as_of=date(2018, 7, 20), select=["ART13_1_f"]).findings
 
 
