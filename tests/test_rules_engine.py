@@ -242,3 +242,45 @@ def test_report_is_a_value(seed: Notice) -> None:
     assert one == two
     assert isinstance(one, Report)
     assert hash(one.findings[0]) == hash(two.findings[0])
+
+
+def test_rule_metadata_enforces_advice_and_sections_are_documented() -> None:
+    """CONTRACT §10: each rule says which words it enforces, or that it only advises."""
+    from gdpr_register.rules import catalogue_markdown, rule_text
+
+    registry = Registry()
+
+    @rule("ACME_ENFORCED", title="t", severity=Severity.MEDIUM, citation="Art. 13(1)(c)",
+          message="m", fix="f", what="w", why="y", example="e",
+          enforces="Art. 13(1)(c): 'the purposes of the processing'",
+          advice="WP260: say it plainly", sections=("purposes",), registry=registry)
+    def enforced(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+        yield from ()
+
+    @notice_rule("ACME_ADVICE", title="t", severity=Severity.INFO, citation="WP260",
+                 message="m", fix="f", what="w", why="y", example="e",
+                 advice="WP260 §33: name each recipient's role", registry=registry)
+    def advice(notice: Notice, ctx: Context) -> Iterator[Hit]:
+        yield from ()
+
+    enforced_rule, advice_rule = registry.get("ACME_ENFORCED"), registry.get("ACME_ADVICE")
+    assert enforced_rule.sections == ("purposes",)
+    assert not enforced_rule.advice_only
+    assert advice_rule.advice_only
+    assert "Enforces: Art. 13(1)(c): 'the purposes of the processing'" in rule_text(enforced_rule)
+    assert "Advice (info only): WP260: say it plainly" in rule_text(enforced_rule)
+    assert "Advice only" in rule_text(advice_rule)
+    page = catalogue_markdown(registry)
+    assert "Enforces: Art. 13(1)(c)" in page
+    assert "Advice only" in page
+
+
+def test_a_rule_that_only_advises_cannot_report_above_info() -> None:
+    """Issue 9: what only guidance recommends is info, never a finding that fails --fail-on."""
+    with pytest.raises(UsageError, match="only advises"):
+
+        @rule("ACME_BAD", title="t", severity=Severity.LOW, citation="WP260", message="m",
+              fix="f", what="w", why="y", example="e", advice="guidance only",
+              registry=Registry())
+        def bad(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+            yield from ()

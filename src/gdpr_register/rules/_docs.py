@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
-from gdpr_register.rules._engine import Registry, Rule, default_registry
+from gdpr_register.rules._engine import Registry, Rule, Severity, default_registry
 
 __all__ = ["catalogue_markdown", "rule_text"]
 
 
 def _plain(template: str) -> str:
     return template.replace("{{", "{").replace("}}", "}")
+
+
+def _basis_lines(item: Rule) -> list[str]:
+    """What the rule's findings rest on: the law's words, or advice only (issue 9)."""
+    if item.enforces:
+        lines = [f"Enforces: {item.enforces}"]
+    elif item.severity is Severity.INFO:
+        lines = ["Advice only"]
+    else:  # a plugin's rule that does not say which words it enforces
+        lines = ["Enforces: (not documented)"]
+    if item.advice:
+        lines.append(f"Advice (info only): {item.advice}")
+    if item.sections:
+        lines.append(f"Reads sections: {', '.join(str(s) for s in item.sections)}")
+    return lines
 
 
 def rule_text(item: Rule) -> str:
@@ -21,6 +36,7 @@ def rule_text(item: Rule) -> str:
     ]
     if item.replaced_by:
         lines.append(f"replaced by: {item.replaced_by}")
+    lines += ["", *_basis_lines(item)]
     lines += ["", "What it checks", f"  {item.doc.what}", "", "Why", f"  {item.doc.why}",
               "", "Example", f"  {item.doc.example}", "", "Suggested fix", f"  {_plain(item.fix)}"]
     if item.doc.references:
@@ -41,6 +57,11 @@ def catalogue_markdown(registry: Registry | None = None) -> str:
         "by default; preview rules run with `--preview` or when selected by id. See "
         "[checking.md](checking.md) for how to run, select and waive them.",
         "",
+        "A finding at low or above asserts a breach of the words a rule **enforces** (quoted "
+        "below for each rule); what a rule reports as **advice** is info only. A rule whose "
+        "**sections** the notice marks as stated elsewhere or not assessed does not run and "
+        "reports one info finding instead.",
+        "",
         "| Id | Severity | Lifecycle | Citation | Title |",
         "|---|---|---|---|---|",
     ]
@@ -56,6 +77,9 @@ def catalogue_markdown(registry: Registry | None = None) -> str:
             "",
             f"**{item.title}** — {item.severity.value}, {item.lifecycle.value}, "
             f"{item.scope.value} scope. Citation: {item.citation}.",
+            "",
+            *(f"{line}  " for line in _basis_lines(item)[:-1]),
+            _basis_lines(item)[-1],
             "",
             "### What it checks",
             "",

@@ -1,14 +1,16 @@
-"""Rules, findings, the registry and the ``@rule`` decorators.
+"""Rules, the registry and the ``@rule`` decorators.
 
 A rule is a pure function over the domain model plus its metadata. It yields :class:`Hit`
 values (a path and message arguments); the engine turns each into a :class:`Finding` carrying
 the rule's id, severity, citation and templates. Rules read dated facts through
-``ctx.as_of`` and never the clock.
+``ctx.as_of`` and never the clock. A rule's metadata says which words of the law it enforces
+(``enforces``), what it only advises (``advice``) and which notice sections it reads
+(``sections``): where all of those sections are stated elsewhere or were not assessed, the
+rule does not run and reports one ``info`` finding instead (``problem: not-assessed``).
 """
 
 from __future__ import annotations
 
-import enum
 import importlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
@@ -17,9 +19,20 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 import attrs
 
 from gdpr_register.errors import GdprRegisterError, UsageError
+from gdpr_register.rules._sections import NOT_ASSESSED, guard, not_assessed_templates
+from gdpr_register.rules._values import (
+    ArgValue,
+    Finding,
+    Hit,
+    Lifecycle,
+    Scope,
+    Severity,
+    hit,
+    render,
+)
 
 if TYPE_CHECKING:
-    from gdpr_register.model.notice import Notice, Waiver
+    from gdpr_register.model.notice import Notice
     from gdpr_register.model.register import Register
 
 __all__ = [
@@ -47,43 +60,9 @@ __all__ = [
 
 ENTRY_POINT_GROUP = "gdpr_register.rules"
 
-ArgValue: TypeAlias = "str | int | bool | date | tuple[str, ...] | None"
-
 
 class RuleError(GdprRegisterError, RuntimeError):
     """A rule (typically a plugin's) raised instead of yielding findings, or failed to load."""
-
-
-class Severity(enum.StrEnum):
-    """How serious a finding is: high = breach on its face ... info = a hint."""
-
-    HIGH = "high"
-    MEDIUM = "medium"
-    LOW = "low"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        return _RANK[self]
-
-    def at_least(self, other: Severity) -> bool:
-        return _RANK[self] >= _RANK[other]
-
-
-_RANK = {Severity.HIGH: 3, Severity.MEDIUM: 2, Severity.LOW: 1, Severity.INFO: 0}
-
-
-class Lifecycle(enum.StrEnum):
-    """Stable rules run by default; preview rules only when asked; deprecated ones only by id."""
-
-    STABLE = "stable"
-    PREVIEW = "preview"
-    DEPRECATED = "deprecated"
-
-
-class Scope(enum.StrEnum):
-    NOTICE = "notice"  # called once per notice: ``check(notice, ctx)``
-    REGISTER = "register"  # called once per register: ``check(notice, register, ctx)``
 
 
 @attrs.frozen(kw_only=True)
@@ -116,44 +95,6 @@ class Context:
     index: int = -1  # the register's index for register rules
 
 
-@attrs.frozen
-class Hit:
-    """What a rule yields: the offending element's path and the message arguments."""
-
-    path: str
-    args: Mapping[str, ArgValue] = attrs.field(factory=dict, hash=False)
-    register: str | None = None  # set by notice rules that point into a register
-    severity: Severity | None = None  # only where the rule documents a lower/higher case
-
-
-def hit(
-    path: str, *, register: str | None = None, severity: Severity | None = None, **args: ArgValue
-) -> Hit:
-    return Hit(path, args, register, severity)
-
-
-def _show(value: object) -> str:
-    if isinstance(value, tuple):
-        return ", ".join(str(v) for v in value) if value else "(none)"
-    if isinstance(value, date):
-        return value.isoformat()
-    if value is None:
-        return "(not stated)"
-    return str(value)
-
-
-def render(template: str, args: Mapping[str, ArgValue]) -> str:
-    """Fill a message or fix template; tuples are listed, dates written ISO.
-
-    A template that does not fit its arguments (a plugin's mistake) is shown unfilled rather
-    than failing the whole report.
-    """
-    try:
-        return template.format_map({key: _show(value) for key, value in args.items()})
-    except (KeyError, IndexError, ValueError, AttributeError, TypeError):
-        return template
-
-
 @attrs.frozen(kw_only=True)
 class RuleDoc:
     """A rule's documentation under fixed headings (the catalogue page is generated from it)."""
@@ -170,7 +111,14 @@ RegisterCheck: TypeAlias = "Callable[[Notice, Register, Context], Iterable[Hit]]
 
 @attrs.frozen(kw_only=True)
 class Rule:
-    """A rule's metadata and its check function. ``id`` is stable public API."""
+    """A rule's metadata and its check function. ``id`` is stable public API.
+
+    ``enforces`` quotes the words of the law the rule enforces at low or above; ``advice``
+    says what it reports only at info because only guidance recommends it (a rule with no
+    ``enforces`` and some ``advice`` must have severity info). ``sections`` are the notice
+    sections it reads: where every one is stated elsewhere or not assessed, the check does
+    not run and one info ``not-assessed`` hit is reported instead.
+    """
 
     id: str
     title: str
@@ -182,16 +130,34 @@ class Rule:
     lifecycle: Lifecycle = Lifecycle.STABLE
     scope: Scope = Scope.REGISTER
     replaced_by: str | None = None  # for deprecated rules
+    enforces: str = ""
+    advice: str | None = None
+    sections: tuple[str, ...] = attrs.field(default=(), converter=tuple)
     # Message and fix templates per value of the hit's ``problem`` argument.
     variants: Mapping[str, tuple[str, str]] = attrs.field(factory=dict, eq=False, repr=False)
     check: Callable[..., Iterable[Hit]] = attrs.field(eq=False, repr=False)
 
+    def __attrs_post_init__(self) -> None:
+        if not self.enforces and self.advice and self.severity is not Severity.INFO:
+            raise UsageError(
+                f"rule {self.id}: a rule that only advises (no `enforces`) must have severity "
+                f"info, not {self.severity.value}"
+            )
+        # Frozen: the documented way to set a derived field is object.__setattr__ here.
+        object.__setattr__(self, "check", guard(self.check, self.scope, self.sections))
+
+    @property
+    def advice_only(self) -> bool:
+        """True when the rule enforces no words of the law (it reports at info only)."""
+        return not self.enforces
+
     def finding(self, found: Hit, register: str | None) -> Finding:
         message, fix = self.message, self.fix
-        if self.variants:
-            problem = found.args.get("problem")
-            if isinstance(problem, str) and problem in self.variants:
-                message, fix = self.variants[problem]
+        problem = found.args.get("problem")
+        if isinstance(problem, str) and problem in self.variants:
+            message, fix = self.variants[problem]
+        elif problem == NOT_ASSESSED:
+            message, fix = not_assessed_templates()
         return Finding(
             rule=self.id,
             title=self.title,
@@ -203,70 +169,6 @@ class Rule:
             fix=fix,
             register=found.register if found.register is not None else register,
         )
-
-
-@attrs.frozen(kw_only=True)
-class Finding:
-    """One rule broken at one place: a value, never an exception.
-
-    ``message`` and ``fix`` are templates; ``args`` are kept apart (compare those in tests).
-    A finding acknowledged by a waiver carries it in ``waiver`` and is still reported.
-    """
-
-    rule: str
-    title: str
-    severity: Severity
-    citation: str
-    path: str
-    message: str
-    args: Mapping[str, ArgValue] = attrs.field(factory=dict, hash=False)
-    fix: str
-    register: str | None = None
-    waiver: Waiver | None = None
-
-    @property
-    def waived(self) -> bool:
-        return self.waiver is not None
-
-    @property
-    def text(self) -> str:
-        return render(self.message, self.args)
-
-    @property
-    def fix_text(self) -> str:
-        return render(self.fix, self.args)
-
-    def to_data(self) -> dict[str, Any]:
-        """A JSON-ready mapping (the finding schema; see docs/checking.md)."""
-        data: dict[str, Any] = {
-            "rule": self.rule,
-            "title": self.title,
-            "severity": self.severity.value,
-            "citation": self.citation,
-            "register": self.register,
-            "path": self.path,
-            "message": self.text,
-            "template": self.message,
-            "args": {k: _jsonable(v) for k, v in self.args.items()},
-            "fix": self.fix_text,
-            "waived": self.waived,
-        }
-        if self.waiver is not None:
-            data["waiver"] = {
-                "justification": self.waiver.justification,
-                "path": self.waiver.path,
-                "expires": self.waiver.expires.isoformat() if self.waiver.expires else None,
-                "acknowledged_by": self.waiver.acknowledged_by,
-            }
-        return data
-
-
-def _jsonable(value: ArgValue) -> Any:
-    if isinstance(value, tuple):
-        return list(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
 
 
 class Registry:
@@ -421,17 +323,25 @@ def rule(
     what: str,
     why: str,
     example: str,
+    enforces: str = "",
+    advice: str | None = None,
+    sections: Sequence[str] = (),
     references: Sequence[str] = (),
     lifecycle: Lifecycle = Lifecycle.STABLE,
     replaced_by: str | None = None,
     variants: Mapping[str, tuple[str, str]] | None = None,
     registry: Registry | None = None,
 ) -> Callable[[F], F]:
-    """Register ``check(notice, register, ctx) -> Iterable[Hit]`` as a rule run per register."""
+    """Register ``check(notice, register, ctx) -> Iterable[Hit]`` as a rule run per register.
+
+    ``enforces``: the article words enforced at low or above, quoted; ``advice``: what is
+    reported at info only; ``sections``: the :class:`~gdpr_register.model.Section` values read.
+    """
     return _decorator(
         Scope.REGISTER, rule_id, registry, title=title, severity=severity, citation=citation,
         message=message, fix=fix, what=what, why=why, example=example, references=references,
         lifecycle=lifecycle, replaced_by=replaced_by, variants=dict(variants or {}),
+        enforces=enforces, advice=advice, sections=tuple(sections),
     )
 
 
@@ -446,15 +356,20 @@ def notice_rule(
     what: str,
     why: str,
     example: str,
+    enforces: str = "",
+    advice: str | None = None,
+    sections: Sequence[str] = (),
     references: Sequence[str] = (),
     lifecycle: Lifecycle = Lifecycle.STABLE,
     replaced_by: str | None = None,
     variants: Mapping[str, tuple[str, str]] | None = None,
     registry: Registry | None = None,
 ) -> Callable[[F], F]:
-    """Register ``check(notice, ctx) -> Iterable[Hit]`` as a rule run once per notice."""
+    """Register ``check(notice, ctx) -> Iterable[Hit]`` as a rule run once per notice (the
+    keywords are those of :func:`rule`)."""
     return _decorator(
         Scope.NOTICE, rule_id, registry, title=title, severity=severity, citation=citation,
         message=message, fix=fix, what=what, why=why, example=example, references=references,
         lifecycle=lifecycle, replaced_by=replaced_by, variants=dict(variants or {}),
+        enforces=enforces, advice=advice, sections=tuple(sections),
     )

@@ -1,0 +1,160 @@
+"""The values rules produce: severities, hits and findings (the finding schema, public API)."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from datetime import date
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+import attrs
+
+if TYPE_CHECKING:
+    from gdpr_register.model.notice import Waiver
+
+__all__ = [
+    "ArgValue",
+    "Finding",
+    "Hit",
+    "Lifecycle",
+    "Scope",
+    "Severity",
+    "hit",
+    "render",
+]
+
+ArgValue: TypeAlias = "str | int | bool | date | tuple[str, ...] | None"
+
+
+class Severity(enum.StrEnum):
+    """How serious a finding is: high = breach on its face ... info = a hint."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    def at_least(self, other: Severity) -> bool:
+        return _RANK[self] >= _RANK[other]
+
+
+_RANK = {Severity.HIGH: 3, Severity.MEDIUM: 2, Severity.LOW: 1, Severity.INFO: 0}
+
+
+class Lifecycle(enum.StrEnum):
+    """Stable rules run by default; preview rules only when asked; deprecated ones only by id."""
+
+    STABLE = "stable"
+    PREVIEW = "preview"
+    DEPRECATED = "deprecated"
+
+
+class Scope(enum.StrEnum):
+    NOTICE = "notice"  # called once per notice: ``check(notice, ctx)``
+    REGISTER = "register"  # called once per register: ``check(notice, register, ctx)``
+
+
+@attrs.frozen
+class Hit:
+    """What a rule yields: the offending element's path and the message arguments."""
+
+    path: str
+    args: Mapping[str, ArgValue] = attrs.field(factory=dict, hash=False)
+    register: str | None = None  # set by notice rules that point into a register
+    severity: Severity | None = None  # only where the rule documents a lower/higher case
+
+
+def hit(
+    path: str, *, register: str | None = None, severity: Severity | None = None, **args: ArgValue
+) -> Hit:
+    return Hit(path, args, register, severity)
+
+
+def _show(value: object) -> str:
+    if isinstance(value, tuple):
+        return ", ".join(str(v) for v in value) if value else "(none)"
+    if isinstance(value, date):
+        return value.isoformat()
+    if value is None:
+        return "(not stated)"
+    return str(value)
+
+
+def render(template: str, args: Mapping[str, ArgValue]) -> str:
+    """Fill a message or fix template; tuples are listed, dates written ISO.
+
+    A template that does not fit its arguments (a plugin's mistake) is shown unfilled rather
+    than failing the whole report.
+    """
+    try:
+        return template.format_map({key: _show(value) for key, value in args.items()})
+    except (KeyError, IndexError, ValueError, AttributeError, TypeError):
+        return template
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One rule broken at one place: a value, never an exception.
+
+    ``message`` and ``fix`` are templates; ``args`` are kept apart (compare those in tests).
+    A finding acknowledged by a waiver carries it in ``waiver`` and is still reported.
+    """
+
+    rule: str
+    title: str
+    severity: Severity
+    citation: str
+    path: str
+    message: str
+    args: Mapping[str, ArgValue] = attrs.field(factory=dict, hash=False)
+    fix: str
+    register: str | None = None
+    waiver: Waiver | None = None
+
+    @property
+    def waived(self) -> bool:
+        return self.waiver is not None
+
+    @property
+    def text(self) -> str:
+        return render(self.message, self.args)
+
+    @property
+    def fix_text(self) -> str:
+        return render(self.fix, self.args)
+
+    def to_data(self) -> dict[str, Any]:
+        """A JSON-ready mapping (the finding schema; see docs/checking.md)."""
+        data: dict[str, Any] = {
+            "rule": self.rule,
+            "title": self.title,
+            "severity": self.severity.value,
+            "citation": self.citation,
+            "register": self.register,
+            "path": self.path,
+            "message": self.text,
+            "template": self.message,
+            "args": {k: _jsonable(v) for k, v in self.args.items()},
+            "fix": self.fix_text,
+            "waived": self.waived,
+        }
+        if self.waiver is not None:
+            data["waiver"] = {
+                "justification": self.waiver.justification,
+                "path": self.waiver.path,
+                "expires": self.waiver.expires.isoformat() if self.waiver.expires else None,
+                "acknowledged_by": self.waiver.acknowledged_by,
+            }
+        return data
+
+
+def _jsonable(value: ArgValue) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
