@@ -164,8 +164,11 @@ def test_art13_2_a_statements_that_answer_the_question(rule: RetentionRule) -> N
 
 # --- Art. 24(1) ------------------------------------------------------------------------------
 
-def test_art24_1_undated_notice_is_info() -> None:
-    """Art. 24(1) requires review 'where necessary', not a date on the notice."""
+def test_art24_1_review_is_advice_only() -> None:
+    """Art. 24(1) requires review 'where necessary', not a date on the notice: neither an
+    undated nor an old notice shows a breach (corpus: kyky, disscover-naturalis)."""
+    old = run(attrs.evolve(NORTHWIND, updated=date(2018, 9, 5)), "ART24_1_REVIEW")
+    assert [(f.severity, f.args["problem"]) for f in old] == [(Severity.INFO, "stale")]
     found = run(attrs.evolve(NORTHWIND, updated=None), "ART24_1_REVIEW")
     assert [(f.severity, f.args["problem"]) for f in found] == [(Severity.INFO, "not-dated")]
 
@@ -178,4 +181,32 @@ def test_art24_1_partial_date_counts_from_the_end_of_the_period() -> None:
     month = attrs.evolve(NORTHWIND, updated=PartialDate(year=2024, month=11))
     assert run(month, "ART24_1_REVIEW", as_of=date(2026, 11, 30)) == []
     late = run(month, "ART24_1_REVIEW", as_of=date(2026, 12, 1))
-    assert [f.severity for f in late] == [Severity.LOW]
+    assert [(f.severity, f.args["problem"]) for f in late] == [(Severity.INFO, "stale")]
+
+
+# --- Art. 17(3)(b) ---------------------------------------------------------------------------
+
+def test_art17_3_b_erasure_refused_wholesale_on_a_legal_obligation() -> None:
+    """Art. 17(3)(b): erasure yields only 'to the extent that processing is necessary ... for
+    compliance with a legal obligation'; data the notice keeps on its own rules are not."""
+    from gdpr_register import RightKind, RightStatus
+
+    clients = NORTHWIND.registers[0]
+    rights = tuple(
+        attrs.evolve(r, status=RightStatus.DENIED,
+                     reason="Kirjanpitolaki (1336/1997) edellyttää tietojen säilyttämistä.")
+        if r.right is RightKind.ERASURE else r
+        for r in clients.rights
+    )
+    found = run(register(0, rights=rights), "ART17_3_b")
+    denial = [f for f in found if f.args.get("problem") == "denial-too-wide"]
+    assert [f.severity for f in denial] == [Severity.MEDIUM]
+    held = denial[0].args["categories"]
+    assert isinstance(held, tuple)
+    assert "contact-details" in held
+    assert "invoices" not in held  # accounting material, on the Accounting Act hold
+    # A refusal on another ground is not this rule's (ART23_1 judges it).
+    other = tuple(attrs.evolve(r, reason="We need the data.") if r.right is RightKind.ERASURE
+                  else r for r in rights)
+    assert not [f for f in run(register(0, rights=other), "ART17_3_b")
+                if f.args.get("problem") == "denial-too-wide"]

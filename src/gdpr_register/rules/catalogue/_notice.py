@@ -200,7 +200,7 @@ def fi_tsl_repealed(notice: Notice, ctx: Context) -> Iterator[Hit]:
 @notice_rule(
     "ART24_1_REVIEW",
     title="The notice has not been reviewed recently",
-    severity=Severity.LOW,
+    severity=Severity.INFO,
     citation="GDPR Art. 24(1), 5(2)",
     message="The notice was last updated {updated}, more than {months} months before {as_of}",
     fix="Review the notice against current law and practice and update its date",
@@ -210,15 +210,18 @@ def fi_tsl_repealed(notice: Notice, ctx: Context) -> Iterator[Hit]:
             "Date the notice (updated: YYYY-MM-DD) so readers can tell it is current",
         ),
     },
-    what="A notice whose `updated` date is older than 24 months on `as_of` is flagged for "
-    "review. A partial date (`2026-05`, `2026`) counts from the last day of the stated "
-    "period. An undated notice is `info` only: no article requires a date.",
+    what="Advice (`info`): a notice whose `updated` date is older than 24 months on `as_of` "
+    "is flagged for review, and an undated notice is asked for a date. A partial date "
+    "(`2026-05`, `2026`) counts from the last day of the stated period. A date alone does "
+    "not show that the measures were not 'reviewed and updated where necessary', and no "
+    "article requires a date, so this never asserts a breach.",
     why="Art. 24(1): the controller's measures 'shall be reviewed and updated where "
     "necessary'; the law moves (Privacy Shield, SCCs, adequacy decisions), so an old notice "
     "is likely out of date (catalogue DEF-15).",
     example="`updated: 2018-09-05` as of 2026-11-25.",
-    enforces="Art. 24(1): 'Those measures shall be reviewed and updated where necessary.'",
-    advice="Info for an undated notice: no article requires a date",
+    enforces="",
+    advice="Art. 24(1) 'Those measures shall be reviewed and updated where necessary': review "
+    "a notice older than 24 months, and date it",
     references=("https://gdprhub.eu/index.php?title=Article_24_GDPR",),
 )
 def art24_1_review(notice: Notice, ctx: Context) -> Iterator[Hit]:

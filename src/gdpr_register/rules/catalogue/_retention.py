@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from gdpr_register.law.statutes import statute
-from gdpr_register.model.enums import DurationUnit, RetentionKind
+from gdpr_register.model.enums import DurationUnit, RetentionKind, RightKind, RightStatus
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register, RetentionRule
 from gdpr_register.rules._engine import Context, Hit, Severity, hit, rule
@@ -190,10 +191,21 @@ def art5_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     "{categories}",
     fix="Limit the hold to the categories holding the statutory material (e.g. accounting "
     "vouchers); erase the rest on schedule",
+    variants={
+        "denial-too-wide": (
+            "Erasure is refused for the whole register on a legal obligation, but the notice "
+            "itself keeps {categories} on no legal obligation",
+            "Refuse erasure only for the data the law requires to keep; erase the rest on "
+            "request (Art. 17(1))",
+        ),
+    },
     what="A statutory hold applies only to data categories holding the material its statute "
     "covers (e.g. the Accounting Act: vouchers and books). A hold with a known statute that "
     "covers other categories, or a hold without categories in a register where only some "
-    "categories hold statutory material, is a finding listing the categories wrongly held.",
+    "categories hold statutory material, is a finding listing the categories wrongly held. "
+    "The right to erasure stated as denied for the whole register on a legal obligation, "
+    "where rules stated for some categories keep them on no statute or law (and they hold "
+    "no statutory material), is a finding naming those categories (`denial-too-wide`).",
     why="The Finnish DPO ordered a collection agency to erase data kept 'for bookkeeping' "
     "that were not accounting material (19 Mar 2020, 4359/163/2018); Art. 17(3)(b) exempts "
     "only what the legal obligation requires (catalogue DEF-07, FI_DPO_4359).",
@@ -201,7 +213,7 @@ def art5_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     enforces="Art. 17(3)(b): erasure does not apply to the extent that processing is necessary "
     "'for compliance with a legal obligation which requires processing by Union or "
     "Member State law'; Art. 5(1)(e): 'no longer than is necessary for the purposes'",
-    sections=("retention",),
+    sections=("retention", "rights"),
     references=(DPO_4359,),
 )
 def art17_3_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
@@ -220,3 +232,41 @@ def art17_3_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
             wrong = ()
         if wrong:
             yield hit(f"{ctx.path}.retention[{i}]", text=item.text, categories=wrong)
+    yield from _denial_too_wide(register, ctx)
+
+
+# A refusal grounded on a legal obligation: a law's name or number, or the words for it.
+_LEGAL_OBLIGATION = re.compile(
+    r"laki\b|lain\b|lakisää|\b\d{1,4}/\d{4}\b|\blag(?:en)?\b|lagstadg|\blaws?\b|"
+    r"legal(?:ly)? (?:obligation|required)|statutory|17\s*\(3\)\s*\(b\)",
+    re.IGNORECASE,
+)
+
+
+def _statutory(item: RetentionRule) -> bool:
+    return (
+        item.kind is RetentionKind.STATUTORY_HOLD or item.statute is not None
+        or item.law is not None
+    )
+
+
+def _denial_too_wide(register: Register, ctx: Context) -> Iterator[Hit]:
+    """Art. 17(3)(b) 'to the extent that': a wholesale refusal on a legal obligation covers
+    only what the law requires; categories the notice keeps on its own rules are not."""
+    for j, right in enumerate(register.rights):
+        if right.right is not RightKind.ERASURE or right.status is not RightStatus.DENIED:
+            continue
+        grounds = " ".join(t for t in (right.reason, right.condition) if t)
+        if not _LEGAL_OBLIGATION.search(grounds):
+            continue
+        own = []
+        for category in register.data_categories:
+            # Only a rule stated for this category is evidence of why it is kept: a
+            # register-wide "until no longer needed" says nothing about the member list.
+            rules = [r for r in register.retention if category.id in r.categories]
+            if category.material or not rules or any(_statutory(r) for r in rules):
+                continue
+            own.append(category.id)
+        if own:
+            yield hit(f"{ctx.path}.rights[{j}]", problem="denial-too-wide", text=right.reason,
+                      categories=tuple(own))
