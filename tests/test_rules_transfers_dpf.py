@@ -166,3 +166,14 @@ def test_seed_art44_in_2026_not_in_2018(seed_path: Path) -> None:
     assert all(f.severity is Severity.HIGH for f in now)
     then = evaluate(seed, as_of=date(2018, 9, 5)).findings
     assert not [f for f in then if f.rule == "ART44"]
+
+
+def test_assume_dpf_certified_never_overrides_a_stated_not_certified() -> None:
+    """Decision (EU) 2023/1795 Art. 1: the option fills an unstated fact only; a recipient
+    the notice says is not certified stays uncovered."""
+    notice = with_transfer(Transfer(country="US"), dpf_certified=False)
+    relaxed = Options(assume_dpf_certified=True)
+    found = findings(notice, "ART44", options=relaxed)
+    assert [(f.severity, f.args["reason"]) for f in found] == [
+        (Severity.INFO, "mechanism-not-stated")
+    ]

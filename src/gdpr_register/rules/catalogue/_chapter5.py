@@ -135,8 +135,9 @@ def _by_law(
     if decision is None:
         return None
     if decision.certified_only:
-        certified = recipient is not None and recipient.dpf_certified is True
-        return "dpf" if certified or options.assume_dpf_certified else None
+        stated_ = recipient.dpf_certified if recipient is not None else None
+        certified = stated_ is True or (stated_ is None and options.assume_dpf_certified)
+        return "dpf" if certified else None
     return "adequacy" if decision.full else None
 
 
