@@ -8,6 +8,7 @@ from datetime import date
 import attrs
 
 from gdpr_register._dates import add_duration, latest_start
+from gdpr_register.errors import InputError, Problem
 from gdpr_register.model.enums import TriggerKind
 from gdpr_register.model.values import Duration, MonthDay
 
@@ -86,11 +87,31 @@ class Clock:
         return date(fy_end.year, 12, 31)
 
     def end(self, trigger: date) -> date:
-        """The clock's end for a trigger date (the erase-by date or the hold's last day)."""
-        return add_duration(self.anchor_of(trigger), self.duration)
+        """The clock's end for a trigger date (the erase-by date or the hold's last day).
+
+        Raises :class:`~gdpr_register.errors.InputError` when it falls after 9999-12-31.
+        """
+        try:
+            return add_duration(self.anchor_of(trigger), self.duration)
+        except (ValueError, OverflowError):
+            raise InputError([Problem(
+                location=f"clock {self.id}",
+                message=f"a trigger on {trigger} + {self.duration} ends after 9999-12-31, "
+                "the last date this library computes",
+            )]) from None
 
     def threshold(self, on: date) -> date:
-        """The latest trigger date ``t`` with ``end(t) <= on``: compare stored dates to it."""
+        """The latest trigger date ``t`` with ``end(t) <= on``: compare stored dates to it.
+
+        When no date qualifies (``on`` is within one duration of 0001-01-01) it is
+        ``date.min``, the earliest date there is.
+        """
+        try:
+            return self._threshold(on)
+        except (ValueError, OverflowError):
+            return date.min
+
+    def _threshold(self, on: date) -> date:
         start = latest_start(on, self.duration)
         if self.anchor is Anchor.EVENT:
             return start

@@ -6,8 +6,9 @@ Where each clock and gap comes from is specified in the docstring of
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
+from gdpr_register.errors import InputError, Problem
 from gdpr_register.law.statutes import ACCOUNTING_EVENTS, Statute, StatuteTable
 from gdpr_register.model.enums import (
     DurationUnit,
@@ -30,7 +31,12 @@ from gdpr_register.retention._clocks import (
 )
 from gdpr_register.retention._kinds import EventKind
 
-__all__ = ["compile_categories"]
+__all__ = ["MAX_ASSIGNMENTS", "compile_categories"]
+
+# Bound on (category, clock or gap) pairs a policy may hold, as the loader bounds a document's
+# values: compiling and every plan cost time in proportion to it, so a document whose rules
+# multiply out past it (YAML aliases make that cheap) is refused instead of run for minutes.
+MAX_ASSIGNMENTS = 2_000_000
 
 _ZERO_DAYS = Duration(amount=0, unit=DurationUnit.DAYS)
 
@@ -127,14 +133,27 @@ class _Builder:
     """
 
     def __init__(self, register: Register) -> None:
+        self.register = register.id
         self.clocks: dict[str, dict[Clock, None]] = {c.id: {} for c in register.data_categories}
         self.gaps: dict[str, dict[Gap, None]] = {c.id: {} for c in register.data_categories}
+        self.budget = MAX_ASSIGNMENTS
 
-    def clock(self, categories: Iterable[str], clock: Clock) -> None:
+    def _spend(self, count: int) -> None:
+        self.budget -= count
+        if self.budget < 0:
+            raise InputError([Problem(
+                location=f"register {self.register}: retention",
+                message=f"the retention rules apply more than {MAX_ASSIGNMENTS:,} clocks and "
+                "gaps to data categories; split the register or state fewer rules",
+            )])
+
+    def clock(self, categories: Sequence[str], clock: Clock) -> None:
+        self._spend(len(categories))
         for category in categories:
             self.clocks[category].setdefault(clock, None)
 
-    def gap(self, categories: Iterable[str], gap: Gap) -> None:
+    def gap(self, categories: Sequence[str], gap: Gap) -> None:
+        self._spend(len(categories))
         for category in categories:
             self.gaps[category].setdefault(gap, None)
 

@@ -161,6 +161,14 @@ class PlanItem:
                 f"{clock.id} {what} {reason.end}: {clock.aggregation.value} "
                 f"{'/'.join(clock.events)} {reason.trigger}{anchor} + {clock.duration}{law}"
             )
+        if not parts and self.status is PlanStatus.UNDETERMINED:
+            # Every undetermined item says why (nothing else would explain it).
+            holds = [c.id for c in self.policy.holds]
+            parts.append(
+                "no retention period of the register covers this category"
+                + (f" (only the statutory holds {', '.join(holds)})" if holds else "")
+                + ": nothing says when its data are to be erased"
+            )
         return "; ".join(parts)
 
     def summary(self) -> str:

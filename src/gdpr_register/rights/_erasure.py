@@ -161,6 +161,28 @@ class _PurposeErasure:
         return bool(self.supports) and not self.keeps
 
 
+def _supports(
+    p: PurposeView, articles: frozenset[LawfulBasis], decisions: ControllerDecisions
+) -> frozenset[LawfulBasis]:
+    """The bases that still support processing after the request (as _erasure_purpose)."""
+    kept: set[LawfulBasis] = set()
+    for basis in articles:
+        if basis in (A.CONTRACT, A.VITAL_INTERESTS):
+            if decisions.still_necessary:
+                kept.add(basis)
+        elif basis in _OBLIGATIONS or (
+            basis is A.LEGITIMATE_INTERESTS
+            and not p.direct_marketing
+            and decisions.compelling_grounds
+        ):
+            kept.add(basis)
+    return frozenset(kept)
+
+
+def _kind(supports: frozenset[LawfulBasis]) -> str:
+    return "keep" if supports - _OBLIGATIONS else "excepted" if supports else "erase"
+
+
 def _branch(
     p: PurposeView, articles: frozenset[LawfulBasis], decisions: ControllerDecisions
 ) -> Branch:
@@ -169,6 +191,7 @@ def _branch(
     result = _PurposeErasure(
         erasable=erasable, grounds=tuple(grounds), supports=frozenset(supports)
     )
+    assert result.supports == _supports(p, articles, decisions)  # the key agrees
     if result.keeps:
         kind, outcome = "keep", f"kept: still processed on {arts(result.keeps)}"
     elif result.holds:
@@ -205,7 +228,8 @@ def erasure(
     per_purpose: dict[str, _PurposeErasure | None] = {}
     for p in purposes:
         branch = settle(
-            work, p, "Art. 17(1)", lambda q, bases: _branch(q, bases, decisions)
+            work, p, "Art. 17(1)", lambda q, bases: _branch(q, bases, decisions),
+            key=lambda q, bases: _kind(_supports(q, bases, decisions)),
         )
         per_purpose[p.id] = None if branch is None else branch.data
     if any(

@@ -251,14 +251,25 @@ def settle(
     p: PurposeView,
     article: str,
     evaluate: Callable[[PurposeView, frozenset[LawfulBasis]], Branch],
+    key: Callable[[PurposeView, frozenset[LawfulBasis]], Hashable] | None = None,
 ) -> Branch | None:
     """``p``'s outcome on every set of bases it may rest on; None when they disagree.
 
     When they disagree the purpose is recorded as undetermined with each candidate outcome
-    and the bases that lead to it, and the controller is asked for the mapping.
+    and the bases that lead to it, and the controller is asked for the mapping. ``key``, if
+    given, is a cheap function equal to ``evaluate(...).key``: then only one mapping per
+    distinct key is evaluated in full.
     """
     mappings = p.mappings()
-    branches = [evaluate(p, m) for m in mappings]
+    if key is not None and len(mappings) > 1:
+        keys = [key(p, m) for m in mappings]
+        chosen_of: dict[Hashable, Branch] = {}
+        for m, k in reversed(list(zip(mappings, keys, strict=True))):  # widest first
+            if k not in chosen_of:
+                chosen_of[k] = evaluate(p, m)
+        branches = [chosen_of[k] for k in keys]
+    else:
+        branches = [evaluate(p, m) for m in mappings]
     first = branches[0]
     if all(b.key == first.key for b in branches):
         chosen = branches[-1]  # the widest mapping: its reasons name every candidate basis
