@@ -10,7 +10,7 @@ a legal claim, so an unexpected one is a false positive until a reviewer accepts
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -166,11 +166,9 @@ def test_expectations_name_existing_rules(notice_id: str) -> None:
     every = judgement.must_flag + judgement.must_not_flag + judgement.may_flag
     unknown = sorted({e.rule for e in every} - known)
     assert not unknown, f"{notice_id}/expect.yaml names rules that do not exist: {unknown}"
-    both: Mapping[str, set[str | None]] = {
-        "must_flag": {e.rule + str(e.path) for e in judgement.must_flag},
-        "must_not_flag": {e.rule + str(e.path) for e in judgement.must_not_flag},
-    }
-    clash = both["must_flag"] & both["must_not_flag"]
+    must = {(e.rule, e.path) for e in judgement.must_flag}
+    must_not = {(e.rule, e.path) for e in judgement.must_not_flag}
+    clash = must & must_not
     assert not clash, f"{notice_id}: the same rule and path is both must and must-not: {clash}"
 
 
