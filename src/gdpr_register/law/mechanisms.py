@@ -135,20 +135,19 @@ MECHANISMS: dict[TransferMechanism, MechanismFacts] = {
 }
 
 
-# ``scc`` (version not stated) arrives with the model of issue 10; until then it is absent.
-_SCC_UNVERSIONED: TransferMechanism | None = getattr(TransferMechanism, "SCC", None)
-if _SCC_UNVERSIONED is not None:
-    MECHANISMS[_SCC_UNVERSIONED] = MechanismFacts(
-        mechanism=_SCC_UNVERSIONED,
-        instrument="Standard contractual clauses (version not stated)",
-        article="GDPR Art. 46(2)(c)",
-        needs_copy_info=True,
-        source=LegalSource(
-            citation="Implementing Decision (EU) 2021/914 Art. 4",
-            url="https://eur-lex.europa.eu/eli/dec_impl/2021/914/oj",
-            confidence=Confidence.SECONDARY,
-        ),
-    )
+# ``scc``: standard contractual clauses whose version the notice does not state.
+_SCC_UNVERSIONED = TransferMechanism.SCC
+MECHANISMS[_SCC_UNVERSIONED] = MechanismFacts(
+    mechanism=_SCC_UNVERSIONED,
+    instrument="Standard contractual clauses (version not stated)",
+    article="GDPR Art. 46(2)(c)",
+    needs_copy_info=True,
+    source=LegalSource(
+        citation="Implementing Decision (EU) 2021/914 Art. 4",
+        url="https://eur-lex.europa.eu/eli/dec_impl/2021/914/oj",
+        confidence=Confidence.SECONDARY,
+    ),
+)
 
 
 @attrs.frozen(kw_only=True)
