@@ -38,7 +38,7 @@ def test_text_output_groups_by_register_and_severity(capsys: pytest.CaptureFixtu
 def test_fail_on(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "check", SEED, "--as-of", "2026-11-25", "--fail-on", "high")[0] == 1
     assert run(capsys, "check", NORTHWIND, "--as-of", "2026-11-25")[0] == 0
-    only_low = ("check", SEED, "--as-of", "2026-11-25", "--select", "ART5_2")
+    only_low = ("check", SEED, "--as-of", "2026-11-25", "--select", "ART13_2_c")
     assert run(capsys, *only_low, "--fail-on", "medium")[0] == 0
     assert run(capsys, *only_low, "--fail-on", "low")[0] == 1
 
