@@ -1,8 +1,9 @@
 """Benchmark: the whole rule catalogue over 1,000 notices x 10 activities.
 
 Prints microseconds per activity-rule pair for ``evaluate`` and for a trivial baseline (a loop
-that calls a no-op function once per activity-rule pair) measured in the same run, their
-ratio, and the speed-up against fides' ~270 us per declaration-rule pair (docs/peers.md).
+that calls a no-op function once per activity-rule pair), alternating in the same run, with
+medians, spreads and their ratio last: the engine's cost over pure dispatch. The comparison
+with fides, run for real, is ``benchmarks/bench_vs_fides.py``.
 
     python benchmarks/bench_rules.py            # 1,000 notices x 10 activities
     python benchmarks/bench_rules.py --quick    # 100 notices x 10 activities
@@ -11,17 +12,15 @@ ratio, and the speed-up against fides' ~270 us per declaration-rule pair (docs/p
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
 from datetime import date
 from pathlib import Path
 
 import attrs
+from _timing import alternate, fmt, ratio_line
 
 from gdpr_register import Notice, Register, evaluate, load_notice
 from gdpr_register.rules import Context, default_registry
 
-FIDES_US_PER_PAIR = 270.0
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = date(2026, 11, 25)
 
@@ -47,22 +46,19 @@ def _noop(notice: object, register: object, ctx: object) -> None:
     return None
 
 
-def baseline(notices: list[Notice], rules: int) -> float:
+def baseline(notices: list[Notice], rules: int) -> None:
     ctx = Context(as_of=AS_OF)
-    start = time.perf_counter()
     for notice in notices:
         for register in notice.registers:
             for _ in range(rules):
                 _noop(notice, register, ctx)
-    return time.perf_counter() - start
 
 
-def ours(notices: list[Notice]) -> tuple[float, int]:
-    start = time.perf_counter()
+def ours(notices: list[Notice]) -> int:
     findings = 0
     for notice in notices:
         findings += len(evaluate(notice, as_of=AS_OF).findings)
-    return time.perf_counter() - start, findings
+    return findings
 
 
 def main() -> None:
@@ -76,22 +72,18 @@ def main() -> None:
     pairs = count * activities * rules
     evaluate(notices[0], as_of=AS_OF)  # warm: catalogue import, selection cache
 
-    ours_runs, base_runs = [], []
-    findings = 0
-    for _ in range(args.repeat):
-        elapsed, findings = ours(notices)
-        ours_runs.append(elapsed)
-        base_runs.append(baseline(notices, rules))
-    ours_us = statistics.median(ours_runs) / pairs * 1e6
-    base_us = statistics.median(base_runs) / pairs * 1e6
+    runs = alternate({
+        "ours": lambda: ours(notices),
+        "baseline": lambda: baseline(notices, rules),
+    }, args.repeat)
+    findings = runs["ours"].value
+    us = 1e6 / pairs
     print(f"{count} notices x {activities} activities x {rules} rules = {pairs:,} "
-          f"activity-rule pairs; {findings:,} findings per run; median of {args.repeat} runs")
-    print(f"evaluate:           {ours_us:8.3f} us per activity-rule pair")
-    print(f"no-op baseline:     {base_us:8.3f} us per activity-rule pair")
-    print(f"ratio to baseline:  {ours_us / base_us:8.1f}x the cost of a no-op call per pair")
-    print(f"fides (peers.md):   {FIDES_US_PER_PAIR:8.1f} us per pair -> we are "
-          f"{FIDES_US_PER_PAIR / ours_us:,.0f}x faster (goal: >= 100x)")
-
+          f"activity-rule pairs; {findings:,} findings per run; {args.repeat} alternating "
+          "rounds")
+    print(fmt(runs["ours"], "evaluate", scale=us, unit="us/pair"))
+    print(fmt(runs["baseline"], "no-op baseline", scale=us, unit="us/pair"))
+    print(ratio_line(runs["ours"], runs["baseline"], "evaluate / no-op dispatch", "none"))
 
 if __name__ == "__main__":
     main()

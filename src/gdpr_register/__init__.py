@@ -1,85 +1,192 @@
 """gdpr_register: GDPR personal-data registers as typed, dated, citable domain objects.
 
 The public API is what ``__all__`` lists; modules whose names start with ``_`` are private.
+
+Names are imported on first use (a module ``__getattr__``, as attrs does), so
+``import gdpr_register`` and the command line start fast; ``dir()`` and ``__all__`` list every
+name, and ``from gdpr_register import *`` imports them all.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from gdpr_register._version import __version__
-from gdpr_register.documents import (
-    Format,
-    dump_notice,
-    dumps_notice,
-    load_notice,
-    loads_notice,
-    make_converter,
-    notice_from_data,
-    notice_to_data,
-)
-from gdpr_register.errors import (
-    ConflictError,
-    DocumentError,
-    GdprRegisterError,
-    InputError,
-    NotFoundError,
-    OutputError,
-    Problem,
-    StoreError,
-    StoreUnavailable,
-    UsageError,
-    WrongTypeError,
-)
-from gdpr_register.model import (
-    AutomatedDecisions,
-    BusinessId,
-    Channel,
-    ChannelKind,
-    ContactKind,
-    ContactPoint,
-    Controller,
-    DataCategory,
-    DpoStatement,
-    DpoStatus,
-    Duration,
-    DurationUnit,
-    EntryKind,
-    IdentityCheck,
-    LawfulBasis,
-    MonthDay,
-    Notice,
-    NoticeKind,
-    Party,
-    PostalAddress,
-    Provision,
-    ProvisionRequirement,
-    Purpose,
-    PurposeKind,
-    Recipient,
-    RecipientRole,
-    Register,
-    RequestProcedure,
-    RetentionKind,
-    RetentionRule,
-    RightKind,
-    RightStatus,
-    SecurityKind,
-    SecurityMeasure,
-    Source,
-    SourceKind,
-    SpecialCategory,
-    SpecialCategoryCondition,
-    SpecialCondition,
-    StatedBasis,
-    StatedRight,
-    SubjectCategory,
-    SubjectEvent,
-    SupervisoryAuthority,
-    Transfer,
-    TransferDerogation,
-    TransferMechanism,
-    Trigger,
-    TriggerKind,
-    Waiver,
-)
-from gdpr_register.rules import Finding, Report, Severity, evaluate
+
+if TYPE_CHECKING:
+    from gdpr_register.documents import (
+        Format,
+        dump_notice,
+        dumps_notice,
+        load_notice,
+        loads_notice,
+        make_converter,
+        notice_from_data,
+        notice_to_data,
+    )
+    from gdpr_register.errors import (
+        ConflictError,
+        DocumentError,
+        GdprRegisterError,
+        InputError,
+        NotFoundError,
+        OutputError,
+        Problem,
+        StoreError,
+        StoreUnavailable,
+        UsageError,
+        WrongTypeError,
+    )
+    from gdpr_register.model import (
+        AutomatedDecisions,
+        BusinessId,
+        Channel,
+        ChannelKind,
+        ContactKind,
+        ContactPoint,
+        Controller,
+        DataCategory,
+        DpoStatement,
+        DpoStatus,
+        Duration,
+        DurationUnit,
+        EntryKind,
+        IdentityCheck,
+        LawfulBasis,
+        MonthDay,
+        Notice,
+        NoticeKind,
+        Party,
+        PostalAddress,
+        Provision,
+        ProvisionRequirement,
+        Purpose,
+        PurposeKind,
+        Recipient,
+        RecipientRole,
+        Register,
+        RequestProcedure,
+        RetentionKind,
+        RetentionRule,
+        RightKind,
+        RightStatus,
+        SecurityKind,
+        SecurityMeasure,
+        Source,
+        SourceKind,
+        SpecialCategory,
+        SpecialCategoryCondition,
+        SpecialCondition,
+        StatedBasis,
+        StatedRight,
+        SubjectCategory,
+        SubjectEvent,
+        SupervisoryAuthority,
+        Transfer,
+        TransferDerogation,
+        TransferMechanism,
+        Trigger,
+        TriggerKind,
+        Waiver,
+    )
+    from gdpr_register.rules import (
+        Finding,
+        Report,
+        Severity,
+        evaluate,
+    )
+
+# Public name -> the module that defines it.
+_LAZY: dict[str, str] = {
+    "AutomatedDecisions": "gdpr_register.model",
+    "BusinessId": "gdpr_register.model",
+    "Channel": "gdpr_register.model",
+    "ChannelKind": "gdpr_register.model",
+    "ConflictError": "gdpr_register.errors",
+    "ContactKind": "gdpr_register.model",
+    "ContactPoint": "gdpr_register.model",
+    "Controller": "gdpr_register.model",
+    "DataCategory": "gdpr_register.model",
+    "DocumentError": "gdpr_register.errors",
+    "DpoStatement": "gdpr_register.model",
+    "DpoStatus": "gdpr_register.model",
+    "Duration": "gdpr_register.model",
+    "DurationUnit": "gdpr_register.model",
+    "EntryKind": "gdpr_register.model",
+    "Finding": "gdpr_register.rules",
+    "Format": "gdpr_register.documents",
+    "GdprRegisterError": "gdpr_register.errors",
+    "IdentityCheck": "gdpr_register.model",
+    "InputError": "gdpr_register.errors",
+    "LawfulBasis": "gdpr_register.model",
+    "MonthDay": "gdpr_register.model",
+    "NotFoundError": "gdpr_register.errors",
+    "OutputError": "gdpr_register.errors",
+    "Notice": "gdpr_register.model",
+    "NoticeKind": "gdpr_register.model",
+    "Party": "gdpr_register.model",
+    "PostalAddress": "gdpr_register.model",
+    "Problem": "gdpr_register.errors",
+    "Provision": "gdpr_register.model",
+    "ProvisionRequirement": "gdpr_register.model",
+    "Purpose": "gdpr_register.model",
+    "PurposeKind": "gdpr_register.model",
+    "Recipient": "gdpr_register.model",
+    "RecipientRole": "gdpr_register.model",
+    "Register": "gdpr_register.model",
+    "Report": "gdpr_register.rules",
+    "RequestProcedure": "gdpr_register.model",
+    "RetentionKind": "gdpr_register.model",
+    "RetentionRule": "gdpr_register.model",
+    "RightKind": "gdpr_register.model",
+    "RightStatus": "gdpr_register.model",
+    "SecurityKind": "gdpr_register.model",
+    "SecurityMeasure": "gdpr_register.model",
+    "Severity": "gdpr_register.rules",
+    "Source": "gdpr_register.model",
+    "SourceKind": "gdpr_register.model",
+    "SpecialCategory": "gdpr_register.model",
+    "SpecialCategoryCondition": "gdpr_register.model",
+    "SpecialCondition": "gdpr_register.model",
+    "StatedBasis": "gdpr_register.model",
+    "StatedRight": "gdpr_register.model",
+    "StoreError": "gdpr_register.errors",
+    "StoreUnavailable": "gdpr_register.errors",
+    "SubjectCategory": "gdpr_register.model",
+    "SubjectEvent": "gdpr_register.model",
+    "SupervisoryAuthority": "gdpr_register.model",
+    "Transfer": "gdpr_register.model",
+    "TransferDerogation": "gdpr_register.model",
+    "TransferMechanism": "gdpr_register.model",
+    "Trigger": "gdpr_register.model",
+    "TriggerKind": "gdpr_register.model",
+    "UsageError": "gdpr_register.errors",
+    "WrongTypeError": "gdpr_register.errors",
+    "Waiver": "gdpr_register.model",
+    "dump_notice": "gdpr_register.documents",
+    "dumps_notice": "gdpr_register.documents",
+    "evaluate": "gdpr_register.rules",
+    "load_notice": "gdpr_register.documents",
+    "loads_notice": "gdpr_register.documents",
+    "make_converter": "gdpr_register.documents",
+    "notice_from_data": "gdpr_register.documents",
+    "notice_to_data": "gdpr_register.documents",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "AutomatedDecisions",

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Mapping, Set
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Protocol, runtime_checkable
 
@@ -244,13 +244,29 @@ def as_calendar(calendar: WorkingDayCalendar | Set[date]) -> WorkingDayCalendar:
     if type(calendar) is HolidayCalendar:
         return calendar
     if isinstance(calendar, Set):
-        return HolidayCalendar("custom holidays", frozenset(calendar))
+        if isinstance(calendar, frozenset):
+            return _fixed_calendar(calendar)
+        return _fixed_calendar(frozenset(calendar))
     if callable(getattr(calendar, "is_working_day", None)):
         return calendar
     raise TypeError(
         "a calendar needs an is_working_day(date) method, or pass a set of holiday dates; "
         f"got {type(calendar).__name__}"
     )
+
+
+@lru_cache(maxsize=64)
+def _fixed_calendar(days: frozenset[date]) -> HolidayCalendar:
+    # A set of anything but dates would silently never match a day: refuse it. (datetime is
+    # a date subclass that never equals a date, so it is refused too.)
+    for day in days:
+        if not isinstance(day, date) or isinstance(day, datetime):
+            raise TypeError(
+                "a holiday set holds datetime.date values; got "
+                f"{type(day).__name__} {day!r}"
+            )
+    # Cached by value: a frozenset passed on every call is validated and indexed once.
+    return HolidayCalendar("custom holidays", days)
 
 
 def member_state_zone(country: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 import attrs
@@ -16,6 +17,23 @@ from gdpr_register.model.values import to_date
 __all__ = ["SubjectHistory", "group_histories"]
 
 _KIND = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")  # the model's identifier syntax
+# Kinds already checked against _KIND: an application has a handful of event kinds and
+# millions of events, so a set lookup replaces the regex on the hot path (bounded).
+_KNOWN_KINDS: set[str] = set()
+_KNOWN_LIMIT = 10_000
+_ORDER = itemgetter(1, 0)  # (date, kind), in C
+
+
+def _is_kind(kind: object) -> bool:
+    if not isinstance(kind, str):
+        return False
+    if kind in _KNOWN_KINDS:
+        return True
+    if not _KIND.fullmatch(kind):
+        return False
+    if len(_KNOWN_KINDS) < _KNOWN_LIMIT:
+        _KNOWN_KINDS.add(kind)
+    return True
 
 
 def _check_subject(subject: object) -> str | None:
@@ -28,11 +46,7 @@ def _check_subject(subject: object) -> str | None:
 
 def _canonical(value: Iterable[tuple[str, date]]) -> tuple[tuple[str, date], ...]:
     # Order is irrelevant to the plan; a canonical order makes equal histories compare equal.
-    return tuple(sorted(value, key=_order))
-
-
-def _order(event: tuple[str, date]) -> tuple[date, str]:
-    return event[1], event[0]
+    return tuple(sorted(value, key=_ORDER))
 
 
 @attrs.frozen(kw_only=True)
@@ -55,20 +69,35 @@ class SubjectHistory:
         Dates may be stdlib or pendulum dates or ISO strings. Raises :class:`InputError` with
         one problem per bad event (located ``events[i]``).
         """
-        problems: list[Problem] = []
         message = _check_subject(subject)
         if message is not None:
             raise InputError([Problem(location="subject", message=message)])
+        return cls._checked(subject, events)
+
+    @classmethod
+    def _checked(
+        cls, subject: str, events: Iterable[tuple[str, Any] | SubjectEvent]
+    ) -> SubjectHistory:
+        """:meth:`from_events` for a subject key already checked."""
+        problems: list[Problem] = []
         pairs: list[tuple[str, date]] = []
+        append = pairs.append
+        known = _KNOWN_KINDS
         for index, event in enumerate(events):
-            if isinstance(event, SubjectEvent):
+            # The common case first: a (known kind, stdlib date) pair, no further checks.
+            if type(event) is tuple and len(event) == 2:
+                kind, day = event
+                if type(day) is date and type(kind) is str and kind in known:
+                    append(event)
+                    continue
+            elif isinstance(event, SubjectEvent):
                 if event.subject != subject:
                     problems.append(Problem(
                         location=f"events[{index}]",
                         message=f"event of subject {event.subject!r}, not {subject!r}",
                     ))
                     continue
-                pairs.append((event.kind, event.on))
+                append((event.kind, event.on))
                 continue
             try:
                 kind, day = event
@@ -78,7 +107,7 @@ class SubjectHistory:
                     message=f"expected a (kind, date) pair, got {event!r}",
                 ))
                 continue
-            if not isinstance(kind, str) or not _KIND.fullmatch(kind):
+            if not _is_kind(kind):
                 problems.append(Problem(
                     location=f"events[{index}]",
                     message=f"{kind!r} is not an event kind (letters, digits, '_', '.', '-')",
@@ -90,10 +119,15 @@ class SubjectHistory:
                 except (TypeError, ValueError) as exc:
                     problems.append(Problem(location=f"events[{index}]", message=str(exc)))
                     continue
-            pairs.append((kind, day))
+            append((kind, day))
         if problems:
             raise InputError(problems)
-        return cls(subject=subject, events=pairs)
+        # Every field is validated above: set them directly (what the generated __init__
+        # and converter would do, at a fraction of the cost for millions of subjects).
+        history = object.__new__(cls)
+        object.__setattr__(history, "subject", subject)
+        object.__setattr__(history, "events", tuple(sorted(pairs, key=_ORDER)))
+        return history
 
     @classmethod
     def group(cls, events: Iterable[SubjectEvent]) -> list[SubjectHistory]:
@@ -121,32 +155,93 @@ class SubjectHistory:
         return SubjectHistory.from_events(self.subject, [*self.events, (kind, day)])
 
 
+Row = tuple[str, str, Any]  # (subject, kind, date): one line of an export
+
+
+def _split(event: SubjectEvent | Row) -> tuple[str, tuple[str, Any]]:
+    if isinstance(event, SubjectEvent):
+        return event.subject, (event.kind, event.on)
+    try:
+        subject, kind, day = event
+    except (TypeError, ValueError):
+        raise InputError([Problem(
+            location="events",
+            message=f"expected a SubjectEvent or a (subject, kind, date) row, got {event!r}",
+        )]) from None
+    return subject, (kind, day)
+
+
 def group_histories(
-    events: Iterable[SubjectEvent], *, contiguous: bool = False
+    events: Iterable[SubjectEvent | Row], *, contiguous: bool = False
 ) -> Iterator[SubjectHistory]:
     """One history per subject from a flat stream of events.
 
+    ``events``: :class:`SubjectEvent` s or raw ``(subject, kind, date)`` rows (as read from
+    a database cursor or CSV reader), validated as :meth:`SubjectHistory.from_events` does.
     ``contiguous=True``: each subject's events are adjacent (an export sorted by subject),
-    so histories stream out in bounded memory; a subject seen again later raises
-    :class:`UsageError`. Otherwise all events are grouped in memory first (first-seen order).
+    so histories stream out one at a time and no event is kept once its subject is planned;
+    a subject seen again later raises :class:`UsageError` (to tell, the subject keys seen
+    are remembered, nothing else). Otherwise all events are grouped in memory first
+    (first-seen order).
     """
     if not contiguous:
-        yield from SubjectHistory.group(events)
+        by_subject: dict[str, list[tuple[str, Any]]] = {}
+        for event in events:
+            key, found = _split(event)
+            by_subject.setdefault(key, []).append(found)
+        for key, grouped in by_subject.items():
+            yield SubjectHistory.from_events(key, grouped)
         return
+    yield from _stream(events)
+
+
+def _stream(events: Iterable[SubjectEvent | Row]) -> Iterator[SubjectHistory]:
+    """``group_histories(contiguous=True)``: one pass, each event looked at once.
+
+    An event with a known kind and a stdlib date is taken as it is; a subject with any other
+    event goes through :meth:`SubjectHistory._checked`, which validates (and reports) all.
+    """
     finished: set[str] = set()
     current: str | None = None
-    pairs: list[tuple[str, date]] = []
+    pairs: list[tuple[str, Any]] = []
+    append = pairs.append
+    clean = True
+    known = _KNOWN_KINDS
+    new = object.__new__
+    put = object.__setattr__
     for event in events:
-        if event.subject != current:
+        try:
+            subject, kind, day = event  # type: ignore[misc]
+        except (TypeError, ValueError):  # a SubjectEvent, or not a row at all
+            subject, (kind, day) = _split(event)
+        if subject != current:
             if current is not None:
                 finished.add(current)
-                yield SubjectHistory.from_events(current, pairs)
-            if event.subject in finished:
+                if clean:
+                    if len(pairs) > 1:
+                        pairs.sort(key=_ORDER)
+                    history = new(SubjectHistory)
+                    put(history, "subject", current)
+                    put(history, "events", tuple(pairs))
+                    yield history
+                else:
+                    yield SubjectHistory._checked(current, pairs)
+            if type(subject) is not str or not 0 < len(subject) <= 1000:
+                message = _check_subject(subject)  # before the key is hashed
+                if message is not None:
+                    raise InputError([Problem(location="subject", message=message)])
+            if subject in finished:
                 raise UsageError(
-                    f"events of subject {event.subject!r} are not adjacent; "
+                    f"events of subject {subject!r} are not adjacent; "
                     "group them or read without contiguous=True"
                 )
-            current, pairs = event.subject, []
-        pairs.append((event.kind, event.on))
+            current, pairs, clean = subject, [], True
+            append = pairs.append
+        if clean:
+            try:
+                clean = type(day) is date and kind in known
+            except TypeError:  # an unhashable kind: _checked reports it
+                clean = False
+        append((kind, day))
     if current is not None:
-        yield SubjectHistory.from_events(current, pairs)
+        yield SubjectHistory._checked(current, pairs)  # once: the plain path suffices

@@ -229,9 +229,10 @@ class Deadline:
         }
 
 
-# Member-State calendars, shared, each with a memo of unpaused results by receipt date: a
+# Member-State calendars, shared, each with a memo of unpaused deadlines by receipt date: a
 # deadline depends only on the receipt date and the calendar, and the number of distinct
-# receipt dates is small (365 a year), so repeated computations cost one dict lookup.
+# receipt dates is small (365 a year), so repeated requests cost one dict lookup and share
+# one frozen Deadline value (building it is most of the cost of a fresh computation).
 _MEMO_LIMIT = 200_000
 
 
@@ -239,7 +240,7 @@ _MEMO_LIMIT = 200_000
 class _Shared:
     calendar: HolidayCalendar
     country: str
-    memo: dict[date, tuple[date, date]] = attrs.field(factory=dict, eq=False)
+    memo: dict[date, Deadline] = attrs.field(factory=dict, eq=False)
 
 
 _SHARED: dict[tuple[str, bool], _Shared] = {}
@@ -303,6 +304,18 @@ def response_deadline(
     public holidays count. ``calendar``: your own (an object with ``is_working_day``, or a set
     of holiday dates) instead of the Member State's. ``pause``: see :class:`IdentityPause`.
     """
+    if type(received) is date and pause is None and calendar is None:
+        # The common case, memoised: a plain date on a Member State's calendar.
+        shared = _SHARED.get((country, fi_eves_are_holidays)) or _shared(
+            country, fi_eves_are_holidays
+        )
+        found = shared.memo.get(received)
+        if found is None:
+            memo = shared.memo
+            if len(memo) >= _MEMO_LIMIT:
+                memo.clear()
+            found = memo[received] = _deadline(shared.calendar, shared.country, received)
+        return found
     if type(received) is date:
         d0, at = received, None
     else:
@@ -316,20 +329,21 @@ def response_deadline(
     else:
         cal = as_calendar(calendar)
         code = country.upper()
-    if pause is not None:
-        if pause.requested < d0:
-            raise _problem("pause.requested", f"{pause.requested} is before the receipt {d0}")
-        deadline, extended = _compute(cal, d0, pause.days)
-    elif calendar is None:
-        memo = shared.memo
-        found = memo.get(d0)
-        if found is None:
-            if len(memo) >= _MEMO_LIMIT:
-                memo.clear()
-            found = memo[d0] = _compute(cal, d0)
-        deadline, extended = found
-    else:
-        deadline, extended = _compute(cal, d0)
+    if pause is not None and pause.requested < d0:
+        raise _problem("pause.requested", f"{pause.requested} is before the receipt {d0}")
+    if pause is None and at is None and calendar is None:
+        return response_deadline(d0, country=country, fi_eves_are_holidays=fi_eves_are_holidays)
+    return _deadline(cal, code, d0, at, pause)
+
+
+def _deadline(
+    cal: WorkingDayCalendar,
+    code: str,
+    d0: date,
+    at: datetime | None = None,
+    pause: IdentityPause | None = None,
+) -> Deadline:
+    deadline, extended = _compute(cal, d0, 0 if pause is None else pause.days)
     return Deadline(
         received=d0,
         deadline=deadline,

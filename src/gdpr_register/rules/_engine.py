@@ -289,7 +289,10 @@ def default_registry() -> Registry:
     if not _loaded:
         _loaded = True
         importlib.import_module("gdpr_register.rules.catalogue")
-        _DEFAULT.load_plugins()
+        from gdpr_register.rules._plugins import plugins_may_exist
+
+        if plugins_may_exist(ENTRY_POINT_GROUP):  # skips importlib.metadata's full scan
+            _DEFAULT.load_plugins()
     return _DEFAULT
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -84,13 +85,37 @@ def _covers(waiver: Waiver, finding: Finding) -> bool:
     return finding.path.startswith(waiver.path) and rest[:1] in (".", "[")
 
 
+_STEP = re.compile(r"[.\[]")  # where a path step begins
+
+
 def _apply_waivers(notice: Notice, findings: list[Finding], day: date) -> list[Finding]:
-    """Attach the first unexpired covering waiver; expired waivers are the WAIVER_EXPIRED rule."""
+    """Attach the first unexpired covering waiver; expired waivers are the WAIVER_EXPIRED rule.
+
+    O(findings x path depth + waivers): waivers are indexed by (rule, path), and a finding
+    looks up only the paths that could cover it (:func:`_covers`): no path, its own path,
+    and each prefix of it that ends where a ``.`` or ``[`` step begins.
+    """
     import attrs
 
-    live = [w for w in notice.waivers if w.expires is None or day <= w.expires]
+    everywhere: dict[str, tuple[int, Waiver]] = {}
+    at: dict[tuple[str, str], tuple[int, Waiver]] = {}
+    for position, waiver in enumerate(notice.waivers):
+        if waiver.expires is not None and day > waiver.expires:
+            continue
+        if waiver.path is None:
+            everywhere.setdefault(waiver.rule, (position, waiver))
+        else:
+            at.setdefault((waiver.rule, waiver.path), (position, waiver))
+    pathed = {rule for rule, _ in at}
+    step = _STEP.finditer
     out = []
     for finding in findings:
-        waiver = next((w for w in live if _covers(w, finding)), None)
-        out.append(finding if waiver is None else attrs.evolve(finding, waiver=waiver))
+        rule, path = finding.rule, finding.path
+        best = everywhere.get(rule)
+        if rule in pathed:
+            for end in [*(m.start() for m in step(path)), len(path)]:
+                found = at.get((rule, path[:end]))
+                if found is not None and (best is None or found[0] < best[0]):
+                    best = found
+        out.append(finding if best is None else attrs.evolve(finding, waiver=best[1]))
     return out

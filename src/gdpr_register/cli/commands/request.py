@@ -16,7 +16,9 @@ _RIGHTS = (
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    from gdpr_register.cli._common import date_arg, date_or_datetime_arg, subject_arg
+    from gdpr_register.cli._common import add_max_bytes, date_arg, date_or_datetime_arg, subject_arg
+
+    add_max_bytes(parser)
 
     parser.add_argument("notice", metavar="NOTICE", help="notice document (.yaml, .json, .toml)")
     parser.add_argument(
@@ -188,7 +190,7 @@ FLAGS = {
 def run(args: argparse.Namespace) -> int:
     from gdpr_register._text import shown, shown_lines
     from gdpr_register.cli import EXIT_OK
-    from gdpr_register.cli._common import flag_locations
+    from gdpr_register.cli._common import flag_locations, max_bytes
     from gdpr_register.documents import load_notice
     from gdpr_register.errors import UsageError
     from gdpr_register.rights import Request, assess
@@ -201,7 +203,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         if args.record:
             raise UsageError("--record needs --store")
-        notice = load_notice(args.notice)
+        notice = load_notice(args.notice, max_bytes=max_bytes(args))
     if args.record and args.subject is None:
         raise UsageError("--record needs --subject")
     if args.register is not None:
@@ -266,6 +268,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def render_text(assessment: Any) -> str:
+    """The assessment as text. Each reason says whether the *right* applies there and on which
+    article: "erasure does not apply (Art. 17(3)(b))" means the exception in 17(3)(b) holds."""
     d = assessment.deadline
     right = assessment.request.right
     lines = [
@@ -283,6 +287,20 @@ def render_text(assessment: Any) -> str:
                 f"  {c.action.value:<12} {c.category}{until}  [{', '.join(c.articles)}] "
                 f"{c.message}"
             )
+    if assessment.undetermined:
+        lines.append("Undetermined (the notice does not settle it):")
+        for u in assessment.undetermined:
+            what = f"purpose {u.purpose}" if u.purpose else "categories " + ", ".join(
+                u.categories
+            )
+            lines.append(f"  {what} ({u.article}):")
+            for c in u.candidates:
+                when = (
+                    " if it rests on " + ", ".join(f"Art. {b.value}" for b in c.bases)
+                    if c.bases else ""
+                )
+                lines.append(f"    - {c.outcome}{when}")
+            lines.append(f"    decide: {u.decide}")
     if assessment.exceptions:
         lines.append("Exceptions:")
         for e in assessment.exceptions:
@@ -291,9 +309,13 @@ def render_text(assessment: Any) -> str:
             lines.append(f"  {e.article}{cats}{until}: {e.message} [{e.source}]")
     lines.append("Reasons:")
     for r in assessment.reasons:
-        mark = {True: "applies", False: "does not apply", None: "note"}[r.applies]
+        mark = {
+            True: f"{right.value} applies",
+            False: f"{right.value} does not apply",
+            None: "note",
+        }[r.applies]
         where = f" [{r.purpose}]" if r.purpose else ""
-        lines.append(f"  {r.article} {mark}{where}: {r.message}")
+        lines.append(f"  {mark}{where} ({r.article}): {r.message}")
     if assessment.notify_recipients:
         lines.append("Notify (Art. 19):")
         for rec in assessment.notify_recipients:
