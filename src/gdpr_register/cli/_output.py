@@ -1,4 +1,4 @@
-"""Where command output goes: standard output guarded, files through the one writer.
+"""Standard output and standard error of a command run, guarded.
 
 Every command writes to ``sys.stdout``; :func:`guarded_stdout` turns a failed write there
 (``> /dev/full``, a closed pipe) into an :class:`~gdpr_register.errors.OutputError` that
@@ -16,7 +16,7 @@ from typing import Any, TextIO, cast
 
 from gdpr_register.errors import OutputError
 
-__all__ = ["QuietStderr", "StdoutGuard", "discard_stdout", "guarded_stdout", "write_output"]
+__all__ = ["QuietStderr", "StdoutGuard", "discard_stdout", "guarded_stdout"]
 
 
 class StdoutGuard:
@@ -107,15 +107,3 @@ def discard_stdout() -> None:
     """Point standard output at the null device: what is buffered is dropped silently, so
     the interpreter's last flush cannot fail after the exit code was chosen."""
     _discard(sys.stdout)
-
-
-def write_output(target: str | None, text: str) -> None:
-    """Write a command's whole output: to standard output for ``None`` or ``-``, else to the
-    file with :func:`~gdpr_register.documents.write_text_file` (atomic for a regular file,
-    written through for a device or FIFO, a symbolic link's target replaced)."""
-    if target is None or target == "-":
-        sys.stdout.write(text)
-        return
-    from gdpr_register.documents import write_text_file
-
-    write_text_file(target, text)
