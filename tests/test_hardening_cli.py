@@ -416,3 +416,20 @@ def test_a_full_stderr_is_no_traceback_either(tmp_path: Path) -> None:
                               str(tmp_path / "missing.yaml")], stderr=full.fileno(),
                              stdout=subprocess.PIPE, check=False)
     assert run.returncode == 2
+
+
+def test_a_stream_and_a_file_give_the_same_answer_for_an_endless_line(tmp_path: Path) -> None:
+    from gdpr_register.documents.events_csv import MAX_LINE_CHARS
+
+    data = (HEADER + "x" * (MAX_LINE_CHARS * 5) + "\r\n" + "cust-1,service_contact,2021-06-15,\r"
+            + "cust-2,service_contact,2021-06-15,ä\n")
+    events = tmp_path / "e.csv"
+    events.write_bytes(b"\xef\xbb\xbf" + data.encode())
+    argv = ["retention", SEED, *AS_OF, "--format", "json", "--skip-invalid", "--events"]
+    from_file = cli(*argv, events)
+    from_stdin = cli(*argv, "-", stdin=data)
+    assert from_file.returncode == from_stdin.returncode == 0, from_stdin.stderr
+    assert json.loads(from_file.stdout) == json.loads(from_stdin.stdout)
+    result = json.loads(from_file.stdout)
+    assert [p["location"] for p in result["skipped"]] == ["line 2"]
+    assert {i["subject"] for i in result["items"]} == {"cust-1", "cust-2"}
