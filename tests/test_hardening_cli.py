@@ -425,7 +425,8 @@ def test_a_stream_and_a_file_give_the_same_answer_for_an_endless_line(tmp_path: 
             + "cust-2,service_contact,2021-06-15,ä\n")
     events = tmp_path / "e.csv"
     events.write_bytes(b"\xef\xbb\xbf" + data.encode())
-    argv = ["retention", SEED, *AS_OF, "--format", "json", "--skip-invalid", "--events"]
+    argv: list[str | Path] = ["retention", SEED, *AS_OF, "--format", "json", "--skip-invalid",
+                              "--events"]
     from_file = cli(*argv, events)
     from_stdin = cli(*argv, "-", stdin=data)
     assert from_file.returncode == from_stdin.returncode == 0, from_stdin.stderr
