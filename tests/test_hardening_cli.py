@@ -356,9 +356,81 @@ def test_ctrl_c_while_reading_events_exits_130_and_leaves_no_spool(tmp_path: Pat
     with open(fifo, "w") as writer:  # returns once the command is reading the FIFO
         writer.write(HEADER)
         writer.flush()
-        process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=60)
+        for _ in range(120):  # as a user would, press Ctrl-C again if the first is too early
+            process.send_signal(signal.SIGINT)
+            try:
+                out, err = process.communicate(timeout=0.5)
+                break
+            except subprocess.TimeoutExpired:
+                continue
+        else:
+            process.kill()
+            out, err = process.communicate()
     assert process.returncode == 130
     assert "Traceback" not in err
     assert out == ""
     assert list(spools.iterdir()) == []
+
+
+# -- item 1 at the command line: store export -o ------------------------------------------
+
+
+@pytest.fixture
+def stored(tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'r.db'}"
+    run = cli("store", "import", SEED, "--store", url)
+    assert run.returncode == 0, run.stderr
+    return url
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="mknod needs root")
+def test_store_export_to_a_device_writes_through(tmp_path: Path, stored: str) -> None:
+    import stat
+
+    device = tmp_path / "null"  # our own null device, never the system's /dev/null
+    os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    run = cli("store", "export", "valmennuskumppani", "-o", device, "--format", "yaml",
+              "--store", stored)
+    assert run.returncode == 0, run.stderr
+    assert stat.S_ISCHR(os.lstat(device).st_mode)
+
+
+def test_store_export_through_a_symlink_replaces_the_target(tmp_path: Path,
+                                                            stored: str) -> None:
+    target = tmp_path / "real.yaml"
+    target.write_text("old\n")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(target)
+    run = cli("store", "export", "valmennuskumppani", "-o", link, "--store", stored)
+    assert run.returncode == 0, run.stderr
+    assert link.is_symlink()
+    from gdpr_register import load_notice
+
+    assert load_notice(target).id == "valmennuskumppani"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_stderr_is_no_traceback_either(tmp_path: Path) -> None:
+    with open("/dev/full", "w") as full:
+        run = subprocess.run([sys.executable, "-m", "gdpr_register.cli", "validate",
+                              str(tmp_path / "missing.yaml")], stderr=full.fileno(),
+                             stdout=subprocess.PIPE, check=False)
+    assert run.returncode == 2
+
+
+def test_a_stream_and_a_file_give_the_same_answer_for_an_endless_line(tmp_path: Path) -> None:
+    from gdpr_register.documents.events_csv import MAX_LINE_CHARS
+
+    data = (HEADER + "x" * (MAX_LINE_CHARS * 5) + "\r\n" + "cust-1,service_contact,2021-06-15,\r"
+            + "cust-2,service_contact,2021-06-15,ä\n")
+    events = tmp_path / "e.csv"
+    events.write_bytes(b"\xef\xbb\xbf" + data.encode())
+    argv: list[str | Path] = ["retention", SEED, *AS_OF, "--format", "json", "--skip-invalid",
+                              "--events"]
+    from_file = cli(*argv, events)
+    from_stdin = cli(*argv, "-", stdin=data)
+    assert from_file.returncode == from_stdin.returncode == 0, from_stdin.stderr
+    assert json.loads(from_file.stdout) == json.loads(from_stdin.stdout)
+    result = json.loads(from_file.stdout)
+    assert [p["location"] for p in result["skipped"]] == ["line 2"]
+    assert {i["subject"] for i in result["items"]} == {"cust-1", "cust-2"}

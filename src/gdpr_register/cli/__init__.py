@@ -11,6 +11,7 @@ a failed output; 141 when the reader of standard output went away (a closed pipe
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import importlib
 import os
@@ -59,7 +60,8 @@ def _error(message: str) -> None:
     from gdpr_register._text import shown_lines
 
     if sys.stderr is not None:
-        print(f"gdpr-register: error: {shown_lines(message)}", file=sys.stderr)
+        with contextlib.suppress(OSError, ValueError):  # stderr full or closed: nowhere to say it
+            print(f"gdpr-register: error: {shown_lines(message)}", file=sys.stderr)
 
 
 def _stdout_open() -> bool:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import shutil
 import stat
 import sys
 import tempfile
@@ -84,13 +83,13 @@ def replayable_events(name: str) -> Iterator[str]:
             source = getattr(sys.stdin, "buffer", None)
             if source is None:
                 source = io.BytesIO(sys.stdin.read().encode("utf-8", "surrogateescape"))
-            shutil.copyfileobj(source, spool)
+            _copy_lines(source, spool)
         else:
             from gdpr_register.errors import InputError, Problem
 
             try:
                 with open(name, "rb") as pipe:
-                    shutil.copyfileobj(pipe, spool)
+                    _copy_lines(pipe, spool)
             except OSError as exc:
                 raise InputError(
                     [Problem(location="", message=f"cannot read: {exc.strerror or exc}")],
@@ -98,6 +97,27 @@ def replayable_events(name: str) -> Iterator[str]:
                 ) from exc
         spool.close()
         yield spool.name
+
+
+def _copy_lines(source: IO[bytes], spool: IO[bytes]) -> None:
+    """Copy a stream line by line, each line cut just past the reader's bound: the reader
+    reports the line as too long either way, and an endless line cannot fill the disk."""
+    from gdpr_register.documents.events_csv import MAX_LINE_CHARS
+
+    ends = ("\n", "\r")
+    text = _text(source)
+    out = io.TextIOWrapper(spool, encoding="utf-8", errors="surrogateescape", newline="")
+    try:
+        while line := text.readline(MAX_LINE_CHARS + 1):
+            out.write(line)
+            if len(line) > MAX_LINE_CHARS and not line.endswith(ends):
+                while line and not line.endswith(ends):  # drop the rest of the line
+                    line = text.readline(MAX_LINE_CHARS + 1)
+                out.write("\n")
+        out.flush()
+    finally:
+        text.detach()  # the caller closes the underlying files
+        out.detach()
 
 
 def known_event_kinds(notice: Notice, register: Register) -> frozenset[str]:

@@ -1,4 +1,4 @@
-"""Where command output goes: standard output guarded, files through the one writer.
+"""Standard output and standard error of a command run, guarded.
 
 Every command writes to ``sys.stdout``; :func:`guarded_stdout` turns a failed write there
 (``> /dev/full``, a closed pipe) into an :class:`~gdpr_register.errors.OutputError` that
@@ -16,7 +16,7 @@ from typing import Any, TextIO, cast
 
 from gdpr_register.errors import OutputError
 
-__all__ = ["StdoutGuard", "discard_stdout", "guarded_stdout", "write_output"]
+__all__ = ["QuietStderr", "StdoutGuard", "discard_stdout", "guarded_stdout"]
 
 
 class StdoutGuard:
@@ -52,21 +52,46 @@ class StdoutGuard:
         return getattr(self._stream, name)
 
 
+class QuietStderr:
+    """A stand-in for ``sys.stderr``: when even a message cannot be written (``2>/dev/full``)
+    there is nowhere to report it, so the failure is dropped and the exit code stands."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except (OSError, ValueError):
+            _discard(self._stream)
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except (OSError, ValueError):
+            _discard(self._stream)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 @contextlib.contextmanager
 def guarded_stdout() -> Iterator[StdoutGuard]:
-    """Replace ``sys.stdout`` by a :class:`StdoutGuard` for the duration of a command."""
-    original = sys.stdout
+    """Replace ``sys.stdout`` by a :class:`StdoutGuard` (and ``sys.stderr`` by a
+    :class:`QuietStderr`) for the duration of a command."""
+    original, original_err = sys.stdout, sys.stderr
     guard = StdoutGuard(original)
     sys.stdout = cast(TextIO, guard)
+    if original_err is not None:
+        sys.stderr = cast(TextIO, QuietStderr(original_err))
     try:
         yield guard
     finally:
-        sys.stdout = original
+        sys.stdout, sys.stderr = original, original_err
 
 
-def discard_stdout() -> None:
-    """Point standard output at the null device: what is buffered is dropped silently."""
-    stream = sys.stdout
+def _discard(stream: TextIO) -> None:
     try:
         fd = stream.fileno()
     except (AttributeError, OSError, ValueError):
@@ -78,13 +103,7 @@ def discard_stdout() -> None:
         os.close(null)
 
 
-def write_output(target: str | None, text: str) -> None:
-    """Write a command's whole output: to standard output for ``None`` or ``-``, else to the
-    file with :func:`~gdpr_register.documents.write_text_file` (atomic for a regular file,
-    written through for a device or FIFO, a symbolic link's target replaced)."""
-    if target is None or target == "-":
-        sys.stdout.write(text)
-        return
-    from gdpr_register.documents import write_text_file
-
-    write_text_file(target, text)
+def discard_stdout() -> None:
+    """Point standard output at the null device: what is buffered is dropped silently, so
+    the interpreter's last flush cannot fail after the exit code was chosen."""
+    _discard(sys.stdout)
