@@ -43,7 +43,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             sub.add_parser(info.name)  # never chosen: the run names another command
             continue
         module = importlib.import_module(f"{commands.__name__}.{info.name}")
-        if only is not None and module.NAME != only:
+        if only is not None and only != module.NAME:
             return build_parser()  # a command named unlike its module: look at them all
         command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
         module.configure(command)
