@@ -273,3 +273,19 @@ def test_sorted_rows_stream_without_remembering_subjects() -> None:
     with pytest.raises(UsageError):
         list(group_histories([("b", "contact", date(2020, 1, 1)),
                               ("a", "contact", date(2020, 1, 1))], contiguous="sorted"))
+
+
+def test_a_holiday_set_is_memoised_by_value() -> None:
+    from gdpr_register.law.calendars import HolidayCalendar
+
+    days = frozenset({date(2026, 2, 2), date(2026, 4, 6)})
+    first = response_deadline(date(2026, 1, 2), calendar=days)
+    assert response_deadline(date(2026, 1, 2), calendar=frozenset(days)) is first
+    assert response_deadline(date(2026, 1, 2), calendar=set(days)) is first
+    plain = response_deadline(date(2026, 1, 2), calendar=HolidayCalendar("mine", days))
+    assert (first.deadline, first.extended_deadline) == (plain.deadline,
+                                                          plain.extended_deadline)
+    assert first.deadline == date(2026, 2, 3)
+    other = response_deadline(date(2026, 1, 2), calendar=days, country="SE")
+    assert other.country == "SE"
+    assert other is not first
