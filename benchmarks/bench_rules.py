@@ -7,6 +7,7 @@ with fides, run for real, is ``benchmarks/bench_vs_fides.py``.
 
     python benchmarks/bench_rules.py            # 1,000 notices x 10 activities
     python benchmarks/bench_rules.py --quick    # 100 notices x 10 activities
+    python benchmarks/bench_rules.py --scale    # one notice of 10, 100, 1,000, 10,000
 """
 
 from __future__ import annotations
@@ -65,7 +66,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="100 notices instead of 1,000")
     parser.add_argument("--repeat", type=int, default=5, help="runs; the median is reported")
+    parser.add_argument("--scale", action="store_true",
+                        help="one notice of 10 ... 10,000 activities: cost as it grows")
     args = parser.parse_args()
+    if args.scale:
+        scale(args.repeat)
+        return
     count, activities = (100 if args.quick else 1000), 10
     notices = build(count, activities)
     rules = len(default_registry().select())
@@ -84,6 +90,23 @@ def main() -> None:
     print(fmt(runs["ours"], "evaluate", scale=us, unit="us/pair"))
     print(fmt(runs["baseline"], "no-op baseline", scale=us, unit="us/pair"))
     print(ratio_line(runs["ours"], runs["baseline"], "evaluate / no-op dispatch", "none"))
+
+def scale(repeat: int) -> None:
+    """evaluate() on one notice as it grows, with the no-op dispatch baseline alongside."""
+    rules = len(default_registry().select())
+    last = ""
+    for activities in (10, 100, 1000, 10_000):
+        notices = build(1, activities)
+        evaluate(notices[0], as_of=AS_OF)
+        runs = alternate({
+            "ours": lambda n=notices: ours(n),  # type: ignore[misc]
+            "baseline": lambda n=notices: baseline(n, rules),  # type: ignore[misc]
+        }, repeat)
+        print(fmt(runs["ours"], f"{activities:>6,} activities, evaluate", scale=1e3, unit="ms")
+              + f"  {runs['ours'].median / (activities * rules) * 1e6:.2f} us/pair")
+        last = ratio_line(runs["ours"], runs["baseline"], f"{activities:,} activities", "none")
+        print(last)
+
 
 if __name__ == "__main__":
     main()

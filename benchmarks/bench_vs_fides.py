@@ -109,10 +109,11 @@ for line in sys.stdin:
     n = request["n"]
     if n not in built:
         built[n] = taxonomy(n, request["declared"])
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     result = execute_evaluation(built[n])
-    elapsed = time.perf_counter() - start
-    print(json.dumps({"seconds": elapsed, "violations": len(result.violations)}), flush=True)
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+    print(json.dumps({"seconds": elapsed, "cpu": cpu, "violations": len(result.violations)}),
+          flush=True)
 '''
 
 
@@ -167,7 +168,7 @@ class FidesWorker:
             text=True, cwd=sandbox, env=env,
         )
 
-    def run(self, n: int) -> tuple[float, int]:
+    def run(self, n: int) -> tuple[float, float, int]:
         assert self.process.stdin is not None
         assert self.process.stdout is not None
         self.process.stdin.write(json.dumps({"n": n, "declared": [d[:3] for d in DECLARED]})
@@ -177,7 +178,7 @@ class FidesWorker:
         if not line:
             fail(f"the fides worker stopped (exit status {self.process.wait()})")
         answer: dict[str, Any] = json.loads(line)
-        return float(answer["seconds"]), int(answer["violations"])
+        return float(answer["seconds"]), float(answer["cpu"]), int(answer["violations"])
 
     def close(self) -> None:
         assert self.process.stdin is not None
@@ -263,17 +264,20 @@ def main() -> int:
             for n in sizes:
                 ours_notice = notice(n)
                 findings = len(evaluate(ours_notice, as_of=AS_OF).findings)
-                violations = worker.run(n)[1]  # builds its taxonomy (untimed, like ours)
+                violations = worker.run(n)[2]  # builds its taxonomy (untimed, like ours)
                 fides_t, ours_t = Timings("fides"), Timings("ours")
                 for round_ in range(repeat):
                     order = ("fides", "ours") if round_ % 2 == 0 else ("ours", "fides")
                     for side in order:
                         if side == "fides":
-                            fides_t.runs.append(worker.run(n)[0])
+                            wall, cpu, _ = worker.run(n)
+                            fides_t.runs.append(wall)
+                            fides_t.cpu.append(cpu)
                         else:
-                            start = time.perf_counter()
+                            start, cpu = time.perf_counter(), time.process_time()
                             evaluate(ours_notice, as_of=AS_OF)
                             ours_t.runs.append(time.perf_counter() - start)
+                            ours_t.cpu.append(time.process_time() - cpu)
                 fides_pairs, ours_pairs = n * DECLARATIONS * RULES, n * rules
                 f_us = fides_t.median / fides_pairs * 1e6
                 o_us = ours_t.median / ours_pairs * 1e6
@@ -290,8 +294,10 @@ def main() -> int:
                              f"system/activity: fides {fides_t.median / n * 1e3:.3f} ms, "
                              f"ours {ours_t.median / n * 1e3:.3f} ms "
                              f"({fides_t.median / ours_t.median:.1f}x)")
+                cpu_ratio = (fides_t.cpu_median / fides_pairs) / (ours_t.cpu_median / ours_pairs)
                 line = (f"RATIO N = {n:,} fides/ours per pair: {f_us / o_us:.0f}x "
-                        f"(per-round {per_round[0]:.0f}-{per_round[-1]:.0f}x)")
+                        f"(per-round {per_round[0]:.0f}-{per_round[-1]:.0f}x; "
+                        f"CPU {cpu_ratio:.0f}x)")
                 if n == 100:
                     goal = line + " (goal >= 100x)"
                 else:

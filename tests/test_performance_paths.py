@@ -9,6 +9,7 @@ import json
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -248,3 +249,43 @@ def test_a_run_imports_only_its_command(capsys: pytest.CaptureFixture[str]) -> N
         main(["chek", "x.yaml"])
     assert exit_.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_sorted_rows_stream_without_remembering_subjects() -> None:
+    import tracemalloc
+
+    def rows(count: int) -> Iterator[tuple[str, str, date]]:
+        for n in range(count):
+            yield f"s{n:07d}", "contact", date(2020, 1, 1 + n % 28)
+            yield f"s{n:07d}", "invoice", date(2020, 2, 1)
+
+    def peak(count: int) -> int:
+        tracemalloc.start()
+        for _ in group_histories(rows(count), contiguous="sorted"):
+            pass
+        top = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        return top
+
+    assert peak(20_000) < 2 * peak(2_000) + 50_000  # flat, not ten times larger
+    streamed = list(group_histories(rows(50), contiguous="sorted"))
+    assert streamed == list(group_histories(rows(50)))
+    with pytest.raises(UsageError):
+        list(group_histories([("b", "contact", date(2020, 1, 1)),
+                              ("a", "contact", date(2020, 1, 1))], contiguous="sorted"))
+
+
+def test_a_holiday_set_is_memoised_by_value() -> None:
+    from gdpr_register.law.calendars import HolidayCalendar
+
+    days = frozenset({date(2026, 2, 2), date(2026, 4, 6)})
+    first = response_deadline(date(2026, 1, 2), calendar=days)
+    assert response_deadline(date(2026, 1, 2), calendar=frozenset(days)) is first
+    assert response_deadline(date(2026, 1, 2), calendar=set(days)) is first
+    plain = response_deadline(date(2026, 1, 2), calendar=HolidayCalendar("mine", days))
+    assert (first.deadline, first.extended_deadline) == (plain.deadline,
+                                                          plain.extended_deadline)
+    assert first.deadline == date(2026, 2, 3)
+    other = response_deadline(date(2026, 1, 2), calendar=days, country="SE")
+    assert other.country == "SE"
+    assert other is not first

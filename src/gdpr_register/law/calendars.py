@@ -243,6 +243,8 @@ def as_calendar(calendar: WorkingDayCalendar | Set[date]) -> WorkingDayCalendar:
     """Accept a calendar object or a set of holiday dates (weekends are non-working anyway)."""
     if type(calendar) is HolidayCalendar:
         return calendar
+    if type(calendar) is frozenset:  # before the slower isinstance against the ABC
+        return _fixed_calendar(calendar)
     if isinstance(calendar, Set):
         if isinstance(calendar, frozenset):
             return _fixed_calendar(calendar)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from operator import itemgetter
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -172,7 +172,7 @@ def _split(event: SubjectEvent | Row) -> tuple[str, tuple[str, Any]]:
 
 
 def group_histories(
-    events: Iterable[SubjectEvent | Row], *, contiguous: bool = False
+    events: Iterable[SubjectEvent | Row], *, contiguous: bool | Literal["sorted"] = False
 ) -> Iterator[SubjectHistory]:
     """One history per subject from a flat stream of events.
 
@@ -181,8 +181,12 @@ def group_histories(
     ``contiguous=True``: each subject's events are adjacent (an export sorted by subject),
     so histories stream out one at a time and no event is kept once its subject is planned;
     a subject seen again later raises :class:`UsageError` (to tell, the subject keys seen
-    are remembered, nothing else). Otherwise all events are grouped in memory first
-    (first-seen order).
+    are remembered, nothing else). ``contiguous="sorted"``: the subjects come in ascending
+    order of their keys (Python's string order, as ``ORDER BY subject`` gives under a binary
+    or ``C`` collation), which is checked against the previous key alone, so memory stays
+    the same whatever the number of subjects; a key out of order raises
+    :class:`UsageError`. Otherwise all events are grouped in memory first (first-seen
+    order).
     """
     if not contiguous:
         by_subject: dict[str, list[tuple[str, Any]]] = {}
@@ -192,10 +196,10 @@ def group_histories(
         for key, grouped in by_subject.items():
             yield SubjectHistory.from_events(key, grouped)
         return
-    yield from _stream(events)
+    yield from _stream(events, ordered=contiguous == "sorted")
 
 
-def _stream(events: Iterable[SubjectEvent | Row]) -> Iterator[SubjectHistory]:
+def _stream(events: Iterable[SubjectEvent | Row], ordered: bool) -> Iterator[SubjectHistory]:
     """``group_histories(contiguous=True)``: one pass, each event looked at once.
 
     An event with a known kind and a stdlib date is taken as it is; a subject with any other
@@ -216,7 +220,8 @@ def _stream(events: Iterable[SubjectEvent | Row]) -> Iterator[SubjectHistory]:
             subject, (kind, day) = _split(event)
         if subject != current:
             if current is not None:
-                finished.add(current)
+                if not ordered:
+                    finished.add(current)
                 if clean:
                     if len(pairs) > 1:
                         pairs.sort(key=_ORDER)
@@ -230,7 +235,13 @@ def _stream(events: Iterable[SubjectEvent | Row]) -> Iterator[SubjectHistory]:
                 message = _check_subject(subject)  # before the key is hashed
                 if message is not None:
                     raise InputError([Problem(location="subject", message=message)])
-            if subject in finished:
+            if ordered:
+                if current is not None and subject < current:
+                    raise UsageError(
+                        f"subject {subject!r} comes after {current!r}: the events are not "
+                        "sorted by subject; sort them or read with contiguous=True"
+                    )
+            elif subject in finished:
                 raise UsageError(
                     f"events of subject {subject!r} are not adjacent; "
                     "group them or read without contiguous=True"

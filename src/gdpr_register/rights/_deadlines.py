@@ -316,6 +316,9 @@ def response_deadline(
                 memo.clear()
             found = memo[received] = _deadline(shared.calendar, shared.country, received)
         return found
+    if type(received) is date and pause is None and type(calendar) is frozenset:
+        # A holiday set passed on every call (the same frozenset): its calendar and memo.
+        return _fixed_memo(as_calendar(calendar), country.upper(), received)
     if type(received) is date:
         d0, at = received, None
     else:
@@ -331,9 +334,34 @@ def response_deadline(
         code = country.upper()
     if pause is not None and pause.requested < d0:
         raise _problem("pause.requested", f"{pause.requested} is before the receipt {d0}")
-    if pause is None and at is None and calendar is None:
-        return response_deadline(d0, country=country, fi_eves_are_holidays=fi_eves_are_holidays)
+    if pause is None and at is None:
+        if calendar is None:
+            return response_deadline(
+                d0, country=country, fi_eves_are_holidays=fi_eves_are_holidays
+            )
+        if isinstance(calendar, Set):
+            return _fixed_memo(cal, code, d0)
     return _deadline(cal, code, d0, at, pause)
+
+
+# Holiday sets passed in become calendars cached by value (law.calendars), fixed for good:
+# their deadlines are memoised like a Member State's, keyed by the calendar object itself.
+_FIXED_MEMOS: dict[int, tuple[WorkingDayCalendar, dict[tuple[date, str], Deadline]]] = {}
+
+
+def _fixed_memo(cal: WorkingDayCalendar, code: str, d0: date) -> Deadline:
+    entry = _FIXED_MEMOS.get(id(cal))
+    if entry is None or entry[0] is not cal:  # new, or an id reused after eviction
+        if len(_FIXED_MEMOS) >= 64:
+            _FIXED_MEMOS.clear()
+        entry = _FIXED_MEMOS[id(cal)] = (cal, {})
+    memo = entry[1]
+    found = memo.get((d0, code))
+    if found is None:
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        found = memo[(d0, code)] = _deadline(cal, code, d0)
+    return found
 
 
 def _deadline(
