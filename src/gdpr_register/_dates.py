@@ -80,11 +80,20 @@ def latest_start(deadline: date, duration: Duration) -> date:
     candidate = add_months(deadline, -months)
     # Clamping can map several start days onto one end day (Jan 29-31 + 1 month = Feb 28):
     # step forward while the next day still lands on or before the deadline.
-    while add_months(candidate + timedelta(days=1), months) <= deadline:
+    while _next_ends_by(candidate, months, deadline):
         candidate += timedelta(days=1)
     while add_months(candidate, months) > deadline:
         candidate -= timedelta(days=1)
     return candidate
+
+
+def _next_ends_by(day: date, months: int, deadline: date) -> bool:
+    """Whether the day after ``day``, plus ``months``, falls on or before ``deadline``; a date
+    past 9999-12-31 falls after every deadline (stepping off the calendar is no answer)."""
+    try:
+        return add_months(day + timedelta(days=1), months) <= deadline
+    except (ValueError, OverflowError):
+        return False
 
 
 def end_of_year(day: date) -> date:
