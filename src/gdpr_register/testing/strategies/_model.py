@@ -60,18 +60,36 @@ __all__ = [
 
 T = TypeVar("T")
 
-# Letters of every script, digits, punctuation, symbols and emoji; no control, format,
-# private-use, unassigned or surrogate code points, and no line or paragraph separators.
-_FIRST = st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Co", "Cn", "Zl", "Zp", "Zs"))
-_REST = st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Co", "Cn", "Zl", "Zp"))
+# An explicit alphabet: Latin with Nordic letters, other scripts (Cyrillic, Greek, CJK,
+# Arabic, Devanagari), a combining accent, symbols and emoji; no control or format
+# characters. An explicit alphabet needs no Unicode category tables, which hypothesis would
+# otherwise compute on a project's first run, inside the first (timed) draw.
+_LETTERS = (
+    string.ascii_letters
+    + string.digits
+    + "åäöÅÄÖøæØÆéèüßñçÞþðŠšŽž"
+    + "ДЖжяЯЁё"
+    + "αβγΩλ"
+    + "中文日本語"
+    + "مرحبا"
+    + "हिंदी"
+    + "€§±°™"
+    + "😀🎉🇫🇮"
+)
+_REST_CHARS = _LETTERS + " .,:;-'\"()/&@+!?%\u0301\u00a0"
+
+
+def _non_blank(value: str) -> str:
+    # A blank draw (spaces only) becomes text by a letter in front: constructive, no filter.
+    return value if value.strip() else "a" + value
 
 
 def texts(max_size: int = 24) -> st.SearchStrategy[str]:
-    """Non-blank text without control characters (Finnish letters and emoji included).
+    """Non-blank text without control characters (Finnish letters, other scripts and emoji).
 
-    Built constructively (a non-space first character), never filtered.
+    One draw per text (a blank draw gets a letter in front), never filtered.
     """
-    return st.builds(lambda a, b: a + b, _FIRST, st.text(_REST, max_size=max(0, max_size - 1)))
+    return st.text(st.sampled_from(_REST_CHARS), min_size=1, max_size=max_size).map(_non_blank)
 
 
 def optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
@@ -82,14 +100,17 @@ def small_tuples(strategy: st.SearchStrategy[T], max_size: int = 2) -> st.Search
     return st.lists(strategy, max_size=max_size).map(tuple)
 
 
+_ID_CHARS = string.ascii_letters + string.digits + "-_."
+
+
+def _identifier(value: str) -> str:
+    # An id starts with a letter or digit: one in front when the draw starts with -_. .
+    return value if value[0].isalnum() else "i" + value[:-1]
+
+
 def identifiers() -> st.SearchStrategy[str]:
-    first = string.ascii_letters + string.digits
-    rest = first + "-_."
-    return st.builds(
-        lambda a, b: a + b,
-        st.sampled_from(first),
-        st.text(st.sampled_from(rest), max_size=10),
-    )
+    """Ids as documents use them (letters, digits, ``-_.``, starting with a letter or digit)."""
+    return st.text(st.sampled_from(_ID_CHARS), min_size=1, max_size=11).map(_identifier)
 
 
 def dates(
@@ -192,24 +213,39 @@ def month_days() -> st.SearchStrategy[MonthDay]:
     )
 
 
-def controllers() -> st.SearchStrategy[Controller]:
-    return st.builds(
-        Controller,
-        name=optional(texts()),
-        short_name=optional(texts()),
-        business_id=optional(business_ids()),
-        address=optional(postal_addresses()),
-        phone=optional(texts(20)),
-        email=optional(texts(30)),
-        website=optional(texts(30)),
-        country=optional(country_codes()),
-        representative=optional(parties()),
-        dpo=dpo_statements(),
-        employees=optional(st.integers(min_value=0, max_value=500_000)),
-        employees_range=optional(st.sampled_from(["fewer than 250", "10-49", "over 1000"])),
-        public_authority=optional(st.booleans()),
-        targets_union=optional(st.booleans()),
-        financial_year_end=optional(month_days()),
+_OPT_TEXT = optional(texts(12))
+_OPT_BUSINESS_ID = optional(business_ids())
+_OPT_ADDRESS = optional(postal_addresses())
+_OPT_COUNTRY = optional(country_codes())
+_OPT_PARTY = optional(parties())
+_DPO = dpo_statements()
+_EMPLOYEES = optional(st.integers(min_value=0, max_value=500_000))
+_RANGE = optional(st.sampled_from(["fewer than 250", "10-49", "over 1000"]))
+_OPT_BOOL = optional(st.booleans())
+_OPT_MONTH_DAY = optional(month_days())
+
+
+@st.composite
+def controllers(draw: st.DrawFn) -> Controller:
+    """A controller; half of them bare (only a name, maybe), to keep notices small."""
+    if not draw(st.booleans()):
+        return Controller(name=draw(_OPT_TEXT), dpo=draw(_DPO))
+    return Controller(
+        name=draw(_OPT_TEXT),
+        short_name=draw(_OPT_TEXT),
+        business_id=draw(_OPT_BUSINESS_ID),
+        address=draw(_OPT_ADDRESS),
+        phone=draw(_OPT_TEXT),
+        email=draw(_OPT_TEXT),
+        website=draw(_OPT_TEXT),
+        country=draw(_OPT_COUNTRY),
+        representative=draw(_OPT_PARTY),
+        dpo=draw(_DPO),
+        employees=draw(_EMPLOYEES),
+        employees_range=draw(_RANGE),
+        public_authority=draw(_OPT_BOOL),
+        targets_union=draw(_OPT_BOOL),
+        financial_year_end=draw(_OPT_MONTH_DAY),
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import attrs
@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from gdpr_register.model import (
     AutomatedDecisions,
+    Coverage,
     DataCategory,
     DataOrigin,
     Duration,
@@ -19,6 +20,7 @@ from gdpr_register.model import (
     LawfulBasis,
     Notice,
     NoticeKind,
+    PartialDate,
     Provision,
     ProvisionRequirement,
     Purpose,
@@ -36,6 +38,7 @@ from gdpr_register.model import (
     RightKind,
     RightStatus,
     Section,
+    SectionReference,
     SecurityKind,
     SecurityMeasure,
     SharedStatements,
@@ -54,7 +57,7 @@ from gdpr_register.model import (
     Trigger,
     TriggerKind,
 )
-from gdpr_register.model.countries import UNKNOWN_COUNTRY
+from gdpr_register.model.countries import COUNTRY_NAMES, UNKNOWN_COUNTRY
 from gdpr_register.model.register import NOTICE_SECTIONS, states
 from gdpr_register.testing.strategies._model import (
     channels,
@@ -69,7 +72,6 @@ from gdpr_register.testing.strategies._model import (
     small_tuples,
     supervisory_authorities,
     texts,
-    unique_by_id,
     waivers,
 )
 
@@ -97,168 +99,510 @@ __all__ = [
 ]
 
 
-def _refs(ids: list[str]) -> st.SearchStrategy[tuple[str, ...]]:
+# Strategies are built once, here: building (and validating) strategy objects inside a draw
+# costs more than the draw itself, and users' tests must pass the default health checks.
+# Each object draws one integer whose bits say which optional fields it states and the value
+# of its true/false fields: one choice instead of two per field, and shrinking the integer
+# towards 0 shrinks the object towards its bare minimum.
+_TEXT = texts(8)
+_ID = identifiers()
+_INDEX = st.integers(min_value=0, max_value=7)
+# Lists hold 0, 1 or 2 items, mostly 0 or 1: flat values are fast to make and to shrink.
+_COUNT = st.sampled_from((0, 1, 0, 1, 2))
+_MASK = st.integers(min_value=0, max_value=2**32 - 1)
+
+
+class _Bits:
+    """The bits of one drawn integer, handed out in order."""
+
+    __slots__ = ("draw", "index", "value")
+
+    def __init__(self, draw: st.DrawFn) -> None:
+        self.draw = draw
+        self.value = draw(_MASK)
+        self.index = 0
+
+    def flag(self) -> bool:
+        bit = (self.value >> self.index) & 1
+        self.index += 1
+        return bool(bit)
+
+    def opt(self, strategy: st.SearchStrategy[Any]) -> Any:
+        return self.draw(strategy) if self.flag() else None
+
+    def text(self) -> str | None:
+        """Optional text, present one time in four: texts are the costliest draws."""
+        present = self.flag() & self.flag()
+        return self.draw(_TEXT) if present else None
+
+    def opt_bool(self) -> bool | None:
+        present, value = self.flag(), self.flag()
+        return value if present else None
+
+
+def _enum(enum_type: Any) -> st.SearchStrategy[Any]:
+    return st.sampled_from(list(enum_type))
+
+
+_E = {
+    t: _enum(t)
+    for t in (
+        DataOrigin,
+        DurationUnit,
+        EntryKind,
+        IdentityCheck,
+        LawfulBasis,
+        NoticeKind,
+        ProvisionRequirement,
+        PurposeKind,
+        RecipientRole,
+        Region,
+        RequestCharge,
+        RetentionEnd,
+        RetentionKind,
+        RightCondition,
+        RightKind,
+        RightStatus,
+        SecurityKind,
+        SourceKind,
+        SpecialCategory,
+        SpecialCategoryCondition,
+        TransferDerogation,
+        TransferMechanism,
+        TriggerKind,
+    )
+}
+_MATERIAL = st.lists(
+    st.sampled_from(["accounting-voucher", "accounting-books", "employment-record"]),
+    max_size=2,
+    unique=True,
+).map(tuple)
+_STATUTES = st.sampled_from(["FI_KPL_2_10_SHORT", "FI_KPL_2_10_LONG"])
+_PURPOSE_KINDS = st.lists(_E[PurposeKind], max_size=2, unique=True).map(tuple)
+_MECHANISMS = st.lists(_E[TransferMechanism], max_size=2, unique=True).map(tuple)
+_RIGHT_KINDS = st.lists(_E[RightKind], max_size=3, unique=True)
+_AMOUNT = st.integers(min_value=0, max_value=30)
+_DATE = dates()
+_DESTINATION = st.sampled_from([*sorted(COUNTRY_NAMES), UNKNOWN_COUNTRY])
+_VALID_UNTIL_DAYS = st.integers(min_value=0, max_value=4000)
+_CHANNELS = small_tuples(channels(), 1)
+
+
+def _count(draw: st.DrawFn, most: int) -> int:
+    return min(draw(_COUNT), most)
+
+
+def _refs(draw: st.DrawFn, ids: list[str]) -> tuple[str, ...]:
+    """Up to two distinct ids of ``ids``, drawn as indices (constructive, no filtering)."""
     if not ids:
-        return st.just(())
-    return st.lists(st.sampled_from(ids), max_size=2, unique=True).map(tuple)
+        return ()
+    picked: list[str] = []
+    for _ in range(_count(draw, 2)):
+        ref = ids[draw(_INDEX) % len(ids)]
+        if ref not in picked:
+            picked.append(ref)
+    return tuple(picked)
+
+
+def _unique_ids(draw: st.DrawFn, count: int) -> list[str]:
+    found: list[str] = []
+    for index in range(count):
+        ident = draw(_ID)
+        found.append(ident if ident not in found else f"{ident}-{index}")
+    return found
+
+
+def _items(draw: st.DrawFn, make: Any, most: int, *args: Any) -> tuple[Any, ...]:
+    return tuple(make(draw, *args) for _ in range(_count(draw, most)))
+
+
+def _basis(draw: st.DrawFn, subject_ids: list[str]) -> StatedBasis:
+    bits = _Bits(draw)
+    text = bits.text()
+    return StatedBasis(
+        text=text,
+        article=draw(_E[LawfulBasis]) if text is None or bits.flag() else None,
+        law=bits.text(),
+        interests=bits.text(),
+        cited=bits.opt_bool(),
+        subjects=_refs(draw, subject_ids) if bits.flag() else (),
+    )
+
+
+def _special_condition(draw: st.DrawFn) -> SpecialCondition:
+    bits = _Bits(draw)
+    text = bits.text()
+    return SpecialCondition(
+        text=text,
+        article=draw(_E[SpecialCategoryCondition]) if text is None or bits.flag() else None,
+        law=bits.text(),
+        cited=bits.opt_bool(),
+    )
+
+
+def _purpose(
+    draw: st.DrawFn, ident: str, category_ids: list[str], subject_ids: list[str]
+) -> Purpose:
+    bits = _Bits(draw)
+    return Purpose(
+        id=ident,
+        name=draw(_TEXT),
+        description=bits.text(),
+        kinds=draw(_PURPOSE_KINDS) if bits.flag() else (),
+        bases=_items(draw, _basis, 2, subject_ids) if bits.flag() else (),
+        special_conditions=_items(draw, _special_condition, 1) if bits.flag() else (),
+        categories=_refs(draw, category_ids) if bits.flag() else (),
+    )
+
+
+def _subject(draw: st.DrawFn, ident: str) -> SubjectCategory:
+    bits = _Bits(draw)
+    return SubjectCategory(
+        id=ident,
+        name=draw(_TEXT),
+        description=bits.text(),
+        includes_children=bits.opt_bool(),
+    )
+
+
+def _category(draw: st.DrawFn, ident: str) -> DataCategory:
+    bits = _Bits(draw)
+    return DataCategory(
+        id=ident,
+        name=draw(_TEXT),
+        description=bits.text(),
+        special=bits.opt(_E[SpecialCategory]),
+        criminal=bits.flag(),
+        material=draw(_MATERIAL) if bits.flag() else (),
+        national_id=bits.flag(),
+        provision=bits.opt(_E[ProvisionRequirement]),
+        origin=bits.opt(_E[DataOrigin]),
+    )
+
+
+def _source(draw: st.DrawFn, ident: str, category_ids: list[str]) -> Source:
+    bits = _Bits(draw)
+    return Source(
+        id=ident,
+        kind=draw(_E[SourceKind]),
+        name=bits.text(),
+        description=bits.text(),
+        publicly_accessible=bits.flag(),
+        categories=_refs(draw, category_ids) if bits.flag() else (),
+    )
+
+
+def _partial_after(draw: st.DrawFn, bits: _Bits, start: date) -> PartialDate:
+    until = start + timedelta(days=draw(_VALID_UNTIL_DAYS))
+    if bits.flag():
+        return PartialDate.of(until)
+    if bits.flag():
+        return PartialDate(year=until.year, month=until.month)
+    return PartialDate(year=until.year)
+
+
+def _recipient(draw: st.DrawFn, ident: str, category_ids: list[str]) -> Recipient:
+    bits = _Bits(draw)
+    valid_from = bits.opt(_DATE)
+    valid_until = (
+        _partial_after(draw, bits, valid_from or date(1990, 1, 1)) if bits.flag() else None
+    )
+    return Recipient(
+        id=ident,
+        name=draw(_TEXT),
+        role=draw(_E[RecipientRole]),
+        description=bits.text(),
+        is_category=bits.flag(),
+        country=bits.opt(_DESTINATION),
+        dpf_certified=bits.opt_bool(),
+        categories=_refs(draw, category_ids) if bits.flag() else (),
+        valid_from=valid_from,
+        valid_until=valid_until,
+        arrangement=bits.text(),
+        law=bits.text(),
+    )
+
+
+def _transfer(draw: st.DrawFn, recipient_ids: list[str]) -> Transfer:
+    bits = _Bits(draw)
+    mechanism = draw(_E[TransferMechanism])
+    derogation = (
+        bits.opt(_E[TransferDerogation]) if mechanism is TransferMechanism.DEROGATION else None
+    )
+    recipient = None
+    if recipient_ids and bits.flag():
+        recipient = recipient_ids[draw(_INDEX) % len(recipient_ids)]
+    return Transfer(
+        recipient=recipient,
+        country=draw(_DESTINATION),
+        region=bits.opt(_E[Region]),
+        mechanism=mechanism,
+        mechanism_text=bits.text(),
+        derogation=derogation,
+        copy_available=bits.text(),
+        fallback=bits.opt(_E[TransferMechanism]),
+        alternatives=draw(_MECHANISMS) if bits.flag() else (),
+        possible=bits.flag(),
+        concluded=bits.opt(_DATE),
+        international_organisation=bits.text(),
+        description=bits.text(),
+    )
+
+
+def _duration(draw: st.DrawFn) -> Duration:
+    return Duration(
+        amount=draw(_AMOUNT), unit=draw(_E[DurationUnit]), approximate=draw(st.booleans())
+    )
+
+
+def _trigger(draw: st.DrawFn) -> Trigger:
+    bits = _Bits(draw)
+    kind = draw(_E[TriggerKind])
+    events = _unique_ids(draw, _count(draw, 2)) if bits.flag() else []
+    if kind is TriggerKind.NAMED_EVENT and not events:
+        events = [draw(_ID)]
+    return Trigger(kind=kind, events=tuple(events), year_end=bits.flag())
+
+
+def _retention(
+    draw: st.DrawFn,
+    category_ids: list[str],
+    subject_ids: list[str],
+    max_alternatives: int = 1,
+) -> RetentionRule:
+    bits = _Bits(draw)
+    kind = draw(_E[RetentionKind])
+    alternatives = (
+        _items(draw, _retention, max_alternatives, category_ids, subject_ids, 0)
+        if max_alternatives and bits.flag()
+        else ()
+    )
+    period = _duration(draw) if bits.flag() and kind is not RetentionKind.INDEFINITE else None
+    return RetentionRule(
+        text=draw(_TEXT),
+        kind=kind,
+        categories=_refs(draw, category_ids) if bits.flag() else (),
+        subjects=_refs(draw, subject_ids) if bits.flag() else (),
+        period=period,
+        trigger=_trigger(draw) if bits.flag() else None,
+        minimum=_duration(draw) if bits.flag() else None,
+        maximum_only=bits.flag(),
+        alternatives=alternatives,
+        ends=bits.opt(_E[RetentionEnd]) if alternatives else None,
+        condition=draw(_TEXT) if kind is RetentionKind.WHILE else bits.text(),
+        statute=bits.opt(_STATUTES),
+        law=bits.text(),
+    )
+
+
+def _security(draw: st.DrawFn) -> SecurityMeasure:
+    return SecurityMeasure(kind=draw(_E[SecurityKind]), text=draw(_TEXT))
+
+
+def _automated(draw: st.DrawFn) -> AutomatedDecisions:
+    bits = _Bits(draw)
+    return AutomatedDecisions(
+        automated_decisions=bits.opt_bool(),
+        profiling=bits.opt_bool(),
+        text=bits.text(),
+        logic=bits.text(),
+        significance=bits.text(),
+    )
+
+
+def _procedure(draw: st.DrawFn) -> RequestProcedure:
+    bits = _Bits(draw)
+    return RequestProcedure(
+        channels=draw(_CHANNELS) if bits.flag() else (),
+        identity_check=draw(_E[IdentityCheck]),
+        text=bits.text(),
+        response_time=_duration(draw) if bits.flag() else None,
+        charge=bits.opt(_E[RequestCharge]),
+    )
+
+
+def _right(draw: st.DrawFn, right: RightKind) -> StatedRight:
+    bits = _Bits(draw)
+    status = draw(_E[RightStatus])
+    return StatedRight(
+        right=right,
+        status=status,
+        condition=draw(_TEXT) if status is RightStatus.CONDITIONAL else bits.text(),
+        condition_kind=bits.opt(_E[RightCondition]),
+        reason=bits.text(),
+        text=bits.text(),
+        procedure=_procedure(draw) if bits.flag() else None,
+        presented_separately=bits.flag(),
+    )
+
+
+def _rights(draw: st.DrawFn) -> tuple[StatedRight, ...]:
+    return tuple(_right(draw, kind) for kind in draw(_RIGHT_KINDS))
+
+
+def _provision(draw: st.DrawFn) -> Provision:
+    bits = _Bits(draw)
+    return Provision(
+        requirement=draw(_E[ProvisionRequirement]),
+        obliged=bits.opt_bool(),
+        consequences=bits.text(),
+        text=bits.text(),
+    )
+
+
+_REGISTER_SECTIONS = sorted(set(Section) - NOTICE_SECTIONS)
+
+
+def _marks(draw: st.DrawFn, bits: _Bits, holder: Any, coverage: bool) -> dict[str, Any]:
+    """``none`` (and ``coverage``) for up to two sections ``holder`` does not state."""
+    if not bits.flag():
+        return {}
+    silent = [s for s in _REGISTER_SECTIONS if not states(holder, s)]
+    marked: list[Section] = []
+    for _ in range(_count(draw, 2) if silent else 0):
+        section = silent[draw(_INDEX) % len(silent)]
+        if section not in marked:
+            marked.append(section)
+    split = _count(draw, len(marked))
+    found: dict[str, Any] = {"none": tuple(marked[:split])}
+    rest = marked[split:]
+    if coverage and rest:
+        found["coverage"] = Coverage(
+            elsewhere=tuple(
+                SectionReference(section=s, reference=bits.text()) for s in rest[:1]
+            ),
+            not_assessed=tuple(rest[1:]),
+            note=bits.text(),
+        )
+    return found
+
+
+def _listed(draw: st.DrawFn, bits: _Bits, make: Any, most: int, *args: Any) -> tuple[Any, ...]:
+    """Items with ids, or none without drawing when the bit says the list is empty."""
+    if not bits.flag():
+        return ()
+    return tuple(make(draw, ident, *args) for ident in _unique_ids(draw, _count(draw, most)))
+
+
+def _register(draw: st.DrawFn, ident: str, max_items: int, marks: bool) -> Register:
+    n = max_items
+    bits = _Bits(draw)
+    categories = _listed(draw, bits, _category, n)
+    category_ids = [c.id for c in categories]
+    subjects = _listed(draw, bits, _subject, n)
+    subject_ids = [s.id for s in subjects]
+    recipients = _listed(draw, bits, _recipient, n, category_ids)
+    recipient_ids = [r.id for r in recipients]
+    base = Register(
+        id=ident,
+        name=bits.text(),
+        kind=draw(_E[EntryKind]) if bits.flag() else EntryKind.REGISTER,
+        description=bits.text(),
+        purposes=_listed(draw, bits, _purpose, n, category_ids, subject_ids),
+        purposes_non_exhaustive=bits.flag(),
+        pooled_bases=_items(draw, _basis, n, subject_ids) if bits.flag() else (),
+        data_subjects=subjects,
+        data_categories=categories,
+        categories_non_exhaustive=bits.flag(),
+        sources=_listed(draw, bits, _source, n, category_ids),
+        recipients=recipients,
+        recipients_non_exhaustive=bits.flag(),
+        transfers=_items(draw, _transfer, n, recipient_ids) if bits.flag() else (),
+        retention=_items(draw, _retention, n, category_ids, subject_ids) if bits.flag() else (),
+        security=_items(draw, _security, n) if bits.flag() else (),
+        automated_decisions=_automated(draw) if bits.flag() else None,
+        rights=_rights(draw) if bits.flag() else (),
+        request_procedure=_procedure(draw) if bits.flag() else None,
+        provision=_provision(draw) if bits.flag() else None,
+        consents=tuple(draw(_TEXT) for _ in range(_count(draw, 1))) if bits.flag() else (),
+        automated_processing=bits.opt_bool(),
+        information_society_service=bits.opt_bool(),
+        occasional=bits.opt_bool(),
+        likely_risk=bits.opt_bool(),
+        large_scale=bits.opt_bool(),
+        systematic_monitoring=bits.opt_bool(),
+        record_kept=bits.opt_bool(),
+    )
+    if not marks:
+        return base
+    found = _marks(draw, _Bits(draw), base, coverage=True)
+    return attrs.evolve(base, **found) if found else base
+
+
+def _shared(draw: st.DrawFn, max_items: int, marks: bool = True) -> SharedStatements:
+    n = max_items
+    bits = _Bits(draw)
+    base = SharedStatements(
+        data_subjects=_listed(draw, bits, _subject, n),
+        data_categories=_listed(draw, bits, _category, 1),
+        sources=_listed(draw, bits, _source, 1, []),
+        recipients=_listed(draw, bits, _recipient, 1, []),
+        transfers=_items(draw, _transfer, 1, []) if bits.flag() else (),
+        retention=_items(draw, _retention, 1, [], [], 0) if bits.flag() else (),
+        security=_items(draw, _security, 1) if bits.flag() else (),
+        automated_decisions=_automated(draw) if bits.flag() else None,
+        rights=_rights(draw) if bits.flag() else (),
+        request_procedure=_procedure(draw) if bits.flag() else None,
+        provision=_provision(draw) if bits.flag() else None,
+        consents=tuple(draw(_TEXT) for _ in range(_count(draw, 1))) if bits.flag() else (),
+    )
+    found = _marks(draw, bits, base, coverage=False) if marks else {}
+    return attrs.evolve(base, **found) if found else base
+
+
+# Public strategies: each wraps a draw helper above (and may be built once and reused).
 
 
 @st.composite
 def stated_bases(draw: st.DrawFn, subject_ids: list[str] | None = None) -> StatedBasis:
-    text = draw(optional(texts()))
-    article = draw(
-        st.sampled_from(LawfulBasis) if text is None else optional(st.sampled_from(LawfulBasis))
-    )
-    return StatedBasis(
-        text=text,
-        article=article,
-        law=draw(optional(texts())),
-        interests=draw(optional(texts())),
-        cited=draw(optional(st.booleans())),
-        subjects=draw(_refs(subject_ids or [])),
-    )
+    return _basis(draw, list(subject_ids or []))
 
 
 @st.composite
 def special_conditions(draw: st.DrawFn) -> SpecialCondition:
-    text = draw(optional(texts()))
-    conditions = st.sampled_from(SpecialCategoryCondition)
-    article = draw(conditions if text is None else optional(conditions))
-    return SpecialCondition(
-        text=text, article=article, law=draw(optional(texts())), cited=draw(optional(st.booleans()))
-    )
+    return _special_condition(draw)
 
 
+@st.composite
 def purposes(
-    category_ids: list[str] | None = None, subject_ids: list[str] | None = None
-) -> st.SearchStrategy[Purpose]:
-    return st.builds(
-        Purpose,
-        id=identifiers(),
-        name=texts(),
-        description=optional(texts()),
-        kinds=st.lists(st.sampled_from(PurposeKind), max_size=2, unique=True).map(tuple),
-        bases=small_tuples(stated_bases(subject_ids)),
-        special_conditions=small_tuples(special_conditions(), 1),
-        categories=_refs(category_ids or []),
-    )
+    draw: st.DrawFn, category_ids: list[str] | None = None, subject_ids: list[str] | None = None
+) -> Purpose:
+    return _purpose(draw, draw(_ID), list(category_ids or []), list(subject_ids or []))
 
 
-def subject_categories() -> st.SearchStrategy[SubjectCategory]:
-    return st.builds(
-        SubjectCategory,
-        id=identifiers(),
-        name=texts(),
-        description=optional(texts()),
-        includes_children=optional(st.booleans()),
-    )
+@st.composite
+def subject_categories(draw: st.DrawFn) -> SubjectCategory:
+    return _subject(draw, draw(_ID))
 
 
-def data_categories() -> st.SearchStrategy[DataCategory]:
-    return st.builds(
-        DataCategory,
-        id=identifiers(),
-        name=texts(),
-        description=optional(texts()),
-        special=optional(st.sampled_from(SpecialCategory)),
-        criminal=st.booleans(),
-        material=st.lists(
-            st.sampled_from(["accounting-voucher", "accounting-books", "employment-record"]),
-            max_size=2,
-            unique=True,
-        ).map(tuple),
-        national_id=st.booleans(),
-        provision=optional(st.sampled_from(ProvisionRequirement)),
-        origin=optional(st.sampled_from(DataOrigin)),
-    )
+@st.composite
+def data_categories(draw: st.DrawFn) -> DataCategory:
+    return _category(draw, draw(_ID))
 
 
-def sources(category_ids: list[str] | None = None) -> st.SearchStrategy[Source]:
-    return st.builds(
-        Source,
-        id=identifiers(),
-        kind=st.sampled_from(SourceKind),
-        name=optional(texts()),
-        description=optional(texts()),
-        publicly_accessible=st.booleans(),
-        categories=_refs(category_ids or []),
-    )
-
-
-def _destinations() -> st.SearchStrategy[str]:
-    from gdpr_register.testing.strategies._model import country_codes
-
-    return country_codes() | st.just(UNKNOWN_COUNTRY)
+@st.composite
+def sources(draw: st.DrawFn, category_ids: list[str] | None = None) -> Source:
+    return _source(draw, draw(_ID), list(category_ids or []))
 
 
 @st.composite
 def recipients(draw: st.DrawFn, category_ids: list[str] | None = None) -> Recipient:
-    valid_from = draw(optional(dates()))
-    valid_until = draw(optional(partial_dates(min_value=valid_from or date(1990, 1, 1))))
-    return Recipient(
-        id=draw(identifiers()),
-        name=draw(texts()),
-        role=draw(st.sampled_from(RecipientRole)),
-        description=draw(optional(texts())),
-        is_category=draw(st.booleans()),
-        country=draw(optional(_destinations())),
-        dpf_certified=draw(optional(st.booleans())),
-        categories=draw(_refs(category_ids or [])),
-        valid_from=valid_from,
-        valid_until=valid_until,
-        arrangement=draw(optional(texts())),
-        law=draw(optional(texts())),
-    )
+    return _recipient(draw, draw(_ID), list(category_ids or []))
 
 
 @st.composite
 def transfers(draw: st.DrawFn, recipient_ids: list[str] | None = None) -> Transfer:
-    mechanism = draw(st.sampled_from(TransferMechanism))
-    derogation = (
-        draw(optional(st.sampled_from(TransferDerogation)))
-        if mechanism is TransferMechanism.DEROGATION
-        else None
-    )
-    recipient = draw(optional(st.sampled_from(recipient_ids))) if recipient_ids else None
-    return Transfer(
-        recipient=recipient,
-        country=draw(_destinations()),
-        region=draw(optional(st.sampled_from(Region))),
-        mechanism=mechanism,
-        mechanism_text=draw(optional(texts())),
-        derogation=derogation,
-        copy_available=draw(optional(texts())),
-        fallback=draw(optional(st.sampled_from(TransferMechanism))),
-        alternatives=draw(
-            st.lists(st.sampled_from(TransferMechanism), max_size=2, unique=True).map(tuple)
-        ),
-        possible=draw(st.booleans()),
-        concluded=draw(optional(dates())),
-        international_organisation=draw(optional(texts())),
-        description=draw(optional(texts())),
-    )
+    return _transfer(draw, list(recipient_ids or []))
 
 
-def durations() -> st.SearchStrategy[Duration]:
-    return st.builds(
-        Duration,
-        amount=st.integers(min_value=0, max_value=30),
-        unit=st.sampled_from(DurationUnit),
-        approximate=st.booleans(),
-    )
+@st.composite
+def durations(draw: st.DrawFn) -> Duration:
+    return _duration(draw)
 
 
 @st.composite
 def triggers(draw: st.DrawFn) -> Trigger:
-    kind = draw(st.sampled_from(TriggerKind))
-    needs_events = kind is TriggerKind.NAMED_EVENT
-    events = draw(
-        st.lists(identifiers(), min_size=1 if needs_events else 0, max_size=2, unique=True)
-    )
-    return Trigger(kind=kind, events=tuple(events), year_end=draw(st.booleans()))
-
-
-_STATUTES = ["FI_KPL_2_10_SHORT", "FI_KPL_2_10_LONG"]
+    return _trigger(draw)
 
 
 @st.composite
@@ -268,206 +612,107 @@ def retention_rules(
     subject_ids: list[str] | None = None,
     max_alternatives: int = 1,
 ) -> RetentionRule:
-    kind = draw(st.sampled_from(RetentionKind))
-    alternatives = tuple(
-        draw(
-            st.lists(
-                retention_rules(category_ids, subject_ids, max_alternatives=0),
-                max_size=max_alternatives,
-            )
-        )
-        if max_alternatives
-        else ()
-    )
-    return RetentionRule(
-        text=draw(texts(60)),
-        kind=kind,
-        categories=draw(_refs(category_ids or [])),
-        subjects=draw(_refs(subject_ids or [])),
-        period=None if kind is RetentionKind.INDEFINITE else draw(optional(durations())),
-        trigger=draw(optional(triggers())),
-        minimum=draw(optional(durations())),
-        maximum_only=draw(st.booleans()),
-        alternatives=alternatives,
-        ends=draw(optional(st.sampled_from(RetentionEnd))) if alternatives else None,
-        condition=draw(texts()) if kind is RetentionKind.WHILE else draw(optional(texts())),
-        statute=draw(optional(st.sampled_from(_STATUTES))),
-        law=draw(optional(texts())),
+    return _retention(
+        draw, list(category_ids or []), list(subject_ids or []), max_alternatives
     )
 
 
-def security_measures() -> st.SearchStrategy[SecurityMeasure]:
-    return st.builds(SecurityMeasure, kind=st.sampled_from(SecurityKind), text=texts())
+@st.composite
+def security_measures(draw: st.DrawFn) -> SecurityMeasure:
+    return _security(draw)
 
 
-def automated_decisions() -> st.SearchStrategy[AutomatedDecisions]:
-    return st.builds(
-        AutomatedDecisions,
-        automated_decisions=optional(st.booleans()),
-        profiling=optional(st.booleans()),
-        text=optional(texts()),
-        logic=optional(texts()),
-        significance=optional(texts()),
-    )
+@st.composite
+def automated_decisions(draw: st.DrawFn) -> AutomatedDecisions:
+    return _automated(draw)
 
 
-def request_procedures() -> st.SearchStrategy[RequestProcedure]:
-    return st.builds(
-        RequestProcedure,
-        channels=small_tuples(channels()),
-        identity_check=st.sampled_from(IdentityCheck),
-        text=optional(texts()),
-        response_time=optional(durations()),
-        charge=optional(st.sampled_from(RequestCharge)),
-    )
+@st.composite
+def request_procedures(draw: st.DrawFn) -> RequestProcedure:
+    return _procedure(draw)
 
 
 @st.composite
 def stated_rights(draw: st.DrawFn, right: RightKind | None = None) -> StatedRight:
-    status = draw(st.sampled_from(RightStatus))
-    condition = draw(texts()) if status is RightStatus.CONDITIONAL else draw(optional(texts()))
-    return StatedRight(
-        right=right if right is not None else draw(st.sampled_from(RightKind)),
-        status=status,
-        condition=condition,
-        condition_kind=draw(optional(st.sampled_from(RightCondition))),
-        reason=draw(optional(texts())),
-        text=draw(optional(texts())),
-        procedure=draw(optional(request_procedures())),
-        presented_separately=draw(st.booleans()),
-    )
-
-
-def provisions() -> st.SearchStrategy[Provision]:
-    return st.builds(
-        Provision,
-        requirement=st.sampled_from(ProvisionRequirement),
-        obliged=optional(st.booleans()),
-        consequences=optional(texts()),
-        text=optional(texts()),
-    )
-
-
-def _rights(draw: st.DrawFn, max_items: int) -> tuple[StatedRight, ...]:
-    kinds = draw(st.lists(st.sampled_from(RightKind), max_size=max_items + 1, unique=True))
-    return tuple(draw(stated_rights(kind)) for kind in kinds)
-
-
-_REGISTER_SECTIONS = sorted(set(Section) - NOTICE_SECTIONS)
-
-
-def _marks(draw: st.DrawFn, holder: Any, coverage: bool) -> dict[str, Any]:
-    """``none`` (and ``coverage``) for sections ``holder`` does not state."""
-    silent = [s for s in _REGISTER_SECTIONS if not states(holder, s)]
-    if not silent:
-        return {}
-    marked = draw(st.lists(st.sampled_from(silent), max_size=3, unique=True))
-    split = draw(st.integers(min_value=0, max_value=len(marked)))
-    found: dict[str, Any] = {"none": tuple(marked[:split])}
-    if coverage and split < len(marked):
-        found["coverage"] = draw(optional(coverages(marked[split:])))
-    return found
+    return _right(draw, right if right is not None else draw(_E[RightKind]))
 
 
 @st.composite
-def registers(draw: st.DrawFn, max_items: int = 2) -> Register:
-    """A register whose cross-references (categories, recipients, subjects) all resolve,
-    with some unstated sections marked none, elsewhere or not assessed."""
-    categories = draw(unique_by_id(data_categories(), max_items))
-    category_ids = [c.id for c in categories]
-    subjects = draw(unique_by_id(subject_categories(), max_items))
-    subject_ids = [s.id for s in subjects]
-    recipient_list = draw(unique_by_id(recipients(category_ids), max_items))
-    recipient_ids = [r.id for r in recipient_list]
-    base = Register(
-        id=draw(identifiers()),
-        name=draw(optional(texts())),
-        kind=draw(st.sampled_from(EntryKind)),
-        description=draw(optional(texts())),
-        purposes=draw(unique_by_id(purposes(category_ids, subject_ids), max_items)),
-        purposes_non_exhaustive=draw(st.booleans()),
-        pooled_bases=draw(small_tuples(stated_bases(subject_ids), max_items)),
-        data_subjects=subjects,
-        data_categories=categories,
-        categories_non_exhaustive=draw(st.booleans()),
-        sources=draw(unique_by_id(sources(category_ids), max_items)),
-        recipients=recipient_list,
-        recipients_non_exhaustive=draw(st.booleans()),
-        transfers=draw(small_tuples(transfers(recipient_ids), max_items)),
-        retention=draw(small_tuples(retention_rules(category_ids, subject_ids), max_items)),
-        security=draw(small_tuples(security_measures(), max_items)),
-        automated_decisions=draw(optional(automated_decisions())),
-        rights=_rights(draw, max_items),
-        request_procedure=draw(optional(request_procedures())),
-        provision=draw(optional(provisions())),
-        consents=draw(small_tuples(texts(), 1)),
-        automated_processing=draw(optional(st.booleans())),
-        information_society_service=draw(optional(st.booleans())),
-        occasional=draw(optional(st.booleans())),
-        likely_risk=draw(optional(st.booleans())),
-        large_scale=draw(optional(st.booleans())),
-        systematic_monitoring=draw(optional(st.booleans())),
-        record_kept=draw(optional(st.booleans())),
-    )
-    marks = _marks(draw, base, coverage=True)
-    return attrs.evolve(base, **marks) if marks else base
+def provisions(draw: st.DrawFn) -> Provision:
+    return _provision(draw)
 
 
 @st.composite
-def shared_statements(draw: st.DrawFn, max_items: int = 2) -> SharedStatements:
+def registers(draw: st.DrawFn, max_items: int = 2, marks: bool = False) -> Register:
+    """A register whose cross-references (categories, recipients, subjects) all resolve.
+
+    With ``marks``, some sections it does not state are marked none, elsewhere or not
+    assessed. Off by default: a test that adds content to a drawn register with
+    ``attrs.evolve`` would otherwise contradict a "none" (which the model rejects).
+    """
+    return _register(draw, draw(_ID), max_items, marks)
+
+
+@st.composite
+def shared_statements(
+    draw: st.DrawFn, max_items: int = 2, marks: bool = True
+) -> SharedStatements:
     """A shared block without cross-references (so any register can inherit from it)."""
-    base = SharedStatements(
-        data_subjects=draw(unique_by_id(subject_categories(), max_items)),
-        data_categories=draw(unique_by_id(data_categories(), max_items)),
-        sources=draw(unique_by_id(sources(), 1)),
-        recipients=draw(unique_by_id(recipients(), max_items)),
-        transfers=draw(small_tuples(transfers(), 1)),
-        retention=draw(small_tuples(retention_rules(max_alternatives=0), 1)),
-        security=draw(small_tuples(security_measures(), 1)),
-        automated_decisions=draw(optional(automated_decisions())),
-        rights=_rights(draw, max_items),
-        request_procedure=draw(optional(request_procedures())),
-        provision=draw(optional(provisions())),
-        consents=draw(small_tuples(texts(), 1)),
-    )
-    marks = _marks(draw, base, coverage=False)
-    return attrs.evolve(base, **marks) if marks else base
+    return _shared(draw, max_items, marks)
 
 
-def _name_key(register: Register) -> object:
-    return register.name.strip().casefold() if register.name is not None else ("id", register.id)
+_CONTROLLER = controllers()
+_AUTHORITY = supervisory_authorities()
+_PARTY = parties()
+_CONTACT = contact_points()
+_WAIVER = waivers()
+_UPDATED = partial_dates()
+_COVERAGE = coverages()
+_LANGUAGE = st.sampled_from(["fi", "sv", "en"])
+_VERSION = texts(6)
 
 
 @st.composite
-def notices(draw: st.DrawFn, max_registers: int = 2, max_items: int = 2) -> Notice:
+def notices(
+    draw: st.DrawFn, max_registers: int = 2, max_items: int = 2, marks: bool = True
+) -> Notice:
     """A notice with 1..max_registers registers of distinct ids and names, sometimes with a
-    shared block the registers inherit from and a notice-wide coverage."""
-    register_list = draw(
-        st.lists(
-            registers(max_items),
-            min_size=1,
-            max_size=max_registers,
-            unique_by=(lambda r: r.id, _name_key),
-        )
-    )
-    shared = draw(optional(shared_statements(max_items)))
+    shared block the registers inherit from and a notice-wide coverage; with ``marks``
+    (the default) registers and the shared block mark some sections none, elsewhere or not
+    assessed."""
+    bits = _Bits(draw)
+    count = 1 + min(_count(draw, 2), max(0, max_registers - 1))
+    register_list: list[Register] = []
+    names: set[str] = set()
+    for ident in _unique_ids(draw, count):
+        register = _register(draw, ident, max_items, marks)
+        key = register.name.strip().casefold() if register.name is not None else None
+        if key is not None and key in names:
+            register = attrs.evolve(register, name=None)
+        elif key is not None:
+            names.add(key)
+        register_list.append(register)
     return Notice(
-        id=draw(identifiers()),
-        title=draw(optional(texts())),
-        kind=draw(st.sampled_from(NoticeKind)),
-        language=draw(st.sampled_from(["fi", "sv", "en"])),
-        updated=draw(optional(partial_dates())),
-        version=draw(optional(texts(10))),
-        source=draw(optional(texts())),
-        controller=draw(controllers()),
-        joint_controllers=draw(small_tuples(parties(), 1)),
-        contact_points=draw(small_tuples(contact_points(), 1)),
+        id=draw(_ID),
+        title=bits.text(),
+        kind=draw(_E[NoticeKind]) if bits.flag() else NoticeKind.PRIVACY_NOTICE,
+        language=draw(_LANGUAGE),
+        updated=bits.opt(_UPDATED),
+        version=bits.opt(_VERSION),
+        source=bits.text(),
+        controller=draw(_CONTROLLER),
+        joint_controllers=tuple(draw(_PARTY) for _ in range(_count(draw, 1)))
+        if bits.flag()
+        else (),
+        contact_points=tuple(draw(_CONTACT) for _ in range(_count(draw, 1)))
+        if bits.flag()
+        else (),
         registers=tuple(register_list),
-        supervisory_authority=draw(optional(supervisory_authorities())),
-        cited_laws=draw(small_tuples(texts(), 1)),
-        waivers=draw(small_tuples(waivers(), 1)),
-        shared=shared,
-        coverage=draw(optional(coverages())),
+        supervisory_authority=bits.opt(_AUTHORITY),
+        cited_laws=tuple(draw(_TEXT) for _ in range(_count(draw, 1))) if bits.flag() else (),
+        waivers=tuple(draw(_WAIVER) for _ in range(_count(draw, 1))) if bits.flag() else (),
+        shared=_shared(draw, max_items, marks) if bits.flag() else None,
+        coverage=bits.opt(_COVERAGE) if marks else None,
     )
 
 
