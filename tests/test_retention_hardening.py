@@ -26,7 +26,7 @@ from gdpr_register.errors import GdprRegisterError, InputError
 from gdpr_register.retention import (
     PlanStatus,
     SubjectHistory,
-    _compile,
+    _build,
     _plan,
     compile_policy,
     plan_retention,
@@ -90,7 +90,7 @@ def test_total_work_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
         data_categories=tuple(DataCategory(id=f"c{i}", name="C") for i in range(10)),
     )
     compile_policy(register)  # 300 rule assignments + 10 GDPR clocks: fine
-    monkeypatch.setattr(_compile, "MAX_ASSIGNMENTS", 200)
+    monkeypatch.setattr(_build, "MAX_ASSIGNMENTS", 200)
     with pytest.raises(InputError, match="more than 200"):
         compile_policy(register)
 
