@@ -63,8 +63,17 @@ def make_clock(
     law: str | None,
     rule: int | None = None,
     statute: str | None = None,
+    calendar_year_end: bool = False,
 ) -> Clock:
+    """A clock for a trigger kind. ``calendar_year_end``: the period runs from 31 December of
+    the year in which the trigger falls (for the financial-year triggers: of the year in which
+    the financial year ended)."""
     default_events, aggregation, anchor = _TRIGGER_DEFAULTS[trigger]
+    if calendar_year_end:
+        anchor = (
+            Anchor.CALENDAR_YEAR_END if anchor is Anchor.EVENT
+            else Anchor.FINANCIAL_YEAR_CALENDAR_YEAR_END
+        )
     counted = tuple(sorted(set(events or default_events)))
     return Clock(
         id=id,
@@ -73,7 +82,9 @@ def make_clock(
         aggregation=aggregation,
         duration=duration,
         anchor=anchor,
-        financial_year_end=year_end if anchor is not Anchor.EVENT else CALENDAR_YEAR,
+        financial_year_end=(
+            year_end if anchor not in (Anchor.EVENT, Anchor.CALENDAR_YEAR_END) else CALENDAR_YEAR
+        ),
         trigger=trigger,
         rule=rule,
         statute=statute,
@@ -113,6 +124,9 @@ class Builder:
         self.register = register.id
         self.clocks: dict[str, dict[Clock, None]] = {c.id: {} for c in register.data_categories}
         self.gaps: dict[str, dict[Gap, None]] = {c.id: {} for c in register.data_categories}
+        self.groups: dict[str, dict[tuple[Clock, ...], None]] = {
+            c.id: {} for c in register.data_categories
+        }
         self.budget = MAX_ASSIGNMENTS
 
     def _spend(self, count: int) -> None:
@@ -128,6 +142,12 @@ class Builder:
         self._spend(len(categories))
         for category in categories:
             self.clocks[category].setdefault(clock, None)
+
+    def group(self, categories: Sequence[str], clocks: tuple[Clock, ...]) -> None:
+        """Alternatives of which the last to end ends retention (each already a clock)."""
+        self._spend(len(categories))
+        for category in categories:
+            self.groups[category].setdefault(clocks, None)
 
     def gap(self, categories: Sequence[str], gap: Gap) -> None:
         self._spend(len(categories))

@@ -59,6 +59,7 @@ def compile_categories(
             name=c.name,
             clocks=tuple(build.clocks[c.id]),
             gaps=tuple(build.gaps[c.id]),
+            groups=tuple(build.groups[c.id]),
         )
         for c in register.data_categories
     )
