@@ -107,17 +107,7 @@ class Clock:
             )]) from None
 
     def threshold(self, on: date) -> date:
-        """The latest trigger date ``t`` with ``end(t) <= on``: compare stored dates to it.
-
-        When no date qualifies (``on`` is within one duration of 0001-01-01) it is
-        ``date.min``, the earliest date there is.
-        """
-        try:
-            return self._threshold(on)
-        except (ValueError, OverflowError):
-            return date.min
-
-    def _threshold(self, on: date) -> date:
+        """The latest trigger date ``t`` with ``end(t) <= on``: compare stored dates to it."""
         start = latest_start(on, self.duration)
         if self.anchor is Anchor.EVENT:
             return start

@@ -149,7 +149,7 @@ class FastPath:
                 if e is not None and (purpose_ends is None or e < purpose_ends):
                     purpose_ends = e
             for last in lasts:
-                known = [ends[i] for i in last if ends[i] is not None]
+                known = [e for i in last if (e := ends[i]) is not None]
                 if not known:
                     continue  # no alternative has started
                 e = max(known) if len(known) == len(last) else _NEVER
