@@ -26,7 +26,9 @@ __all__ = [
 
 class PlanStatus(enum.StrEnum):
     DUE = "due"  # erase now: every purpose has ended and no hold applies
-    RESTRICTED = "restricted"  # purpose ended; kept only for a statutory hold (Art. 18)
+    # Purpose ended; kept only for a statutory hold and used for it alone (Art. 17(3)(b); the
+    # name is historical: this is not restriction under Art. 18(2)).
+    RESTRICTED = "restricted"
     RETAINED = "retained"  # still within its retention period
     UNDETERMINED = "undetermined"  # nothing computable says when (reasons say why)
 
