@@ -98,7 +98,7 @@ def ours_end_to_end(policy: CompiledPolicy, rows: Iterable[Row]) -> Checksum:
     histories = group_histories(rows, contiguous=True)
     for _subject, results in policy.results(histories, AS_OF):
         for status, erase_by, restricted_until in results:
-            _fold(checksum, status.value, erase_by, restricted_until)
+            _fold(checksum, status, erase_by, restricted_until)
     return checksum
 
 
@@ -108,7 +108,7 @@ def ours_plans(policy: CompiledPolicy, histories: Sequence[SubjectHistory]) -> C
     plan = policy.plan
     for history in histories:
         for _category, status, erase_by, restricted_until in plan(history, AS_OF).rows():
-            _fold(checksum, status.value, erase_by, restricted_until)
+            _fold(checksum, status, erase_by, restricted_until)
     return checksum
 
 
@@ -118,7 +118,7 @@ def ours_items(policy: CompiledPolicy, histories: Sequence[SubjectHistory]) -> C
     plan = policy.plan
     for history in histories:
         for item in plan(history, AS_OF).items:
-            _fold(checksum, item.status.value, item.erase_by, item.restricted_until)
+            _fold(checksum, item.status, item.erase_by, item.restricted_until)
     return checksum
 
 
@@ -255,7 +255,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"peak traced memory streaming rows: {memory[0] / 1e6:.1f} MB at {small:,} subjects, "
           f"{memory[1] / 1e6:.1f} MB at {count:,} (the adjacency check keeps each subject key)")
     print(f"results agree: {agree}  "
-          f"{sorted((k, v[0]) for k, v in e2e['ours'].value.items())}")
+          f"{sorted((str(k), v[0]) for k, v in e2e['ours'].value.items())}")
     print(ratio_line(per_subject["items"], per_subject["baseline"], "plans+items/loop", "none"))
     print(ratio_line(per_subject["plans"], per_subject["baseline"], "plans/loop", "none"))
     print(ratio_line(e2e["ours"], e2e["baseline"], "end to end, ours/loop", "<= 2x"))

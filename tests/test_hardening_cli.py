@@ -243,17 +243,23 @@ def test_a_compact_date_gets_a_format_message() -> None:
 
 
 @pytest.mark.parametrize(
-    ("extra", "flag"),
-    [(["--identity-requested", "2026-11-30", "--identity-supplied", "2026-11-27"],
-      "--identity-supplied"),
-     (["--identity-requested", "2026-11-20", "--identity-supplied", "2026-11-27"],
-      "--identity-requested")],
+    ("argv", "flag"),
+    [(["deadline", "--received", "2026-11-25", "--identity-requested", "2026-11-30",
+       "--identity-supplied", "2026-11-27"], "--identity-supplied"),
+     (["deadline", "--received", "2026-11-25", "--identity-requested", "2026-11-20",
+       "--identity-supplied", "2026-11-27"], "--identity-requested"),
+     (["deadline", "--received", "2026-11-25", "--country", "XX"], "--country"),
+     (["request", str(SEED), "--right", "erasure", "--received", "2026-11-25",
+       "--purpose", "nope"], "--purpose"),
+     (["request", str(SEED), "--right", "erasure", "--received", "2026-11-25",
+       "--category", "nope"], "--category")],
 )
-def test_messages_name_flags_not_parameters(extra: list[str], flag: str) -> None:
-    run = cli("deadline", "--received", "2026-11-25", *extra)
+def test_messages_name_flags_not_parameters(argv: list[str], flag: str) -> None:
+    run = cli(*argv)
     failed(run)
-    assert flag in run.stderr
+    assert run.stderr.startswith(f"gdpr-register: error: {flag}:")
     assert "pause." not in run.stderr
+    assert "request." not in run.stderr
 
 
 # -- item 21: long values are cut -----------------------------------------------------------

@@ -198,3 +198,53 @@ def test_indexed_waivers_match_the_first_covering_waiver(
 @functools.cache
 def _seed(path: Path) -> gdpr_register.Notice:
     return gdpr_register.load_notice(path)
+
+
+def test_max_bytes_raises_and_lowers_the_document_limit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from gdpr_register.cli import main
+
+    seed = Path(__file__).resolve().parent.parent / "examples" / "valmennuskumppani.yaml"
+    size = seed.stat().st_size
+    assert main(["validate", str(seed)]) == 0
+    assert main(["validate", str(seed), "--max-bytes", str(size - 1)]) == 2
+    assert f"{size - 1:,}" in capsys.readouterr().err
+    assert main(["validate", str(seed), "--max-bytes", "1M"]) == 0
+    assert main(["check", str(seed), "--as-of", "2026-11-25", "--max-bytes", "1K"]) == 2
+    for bad in ("0", "2G", "-5", "ten", "1T", "²"):
+        with pytest.raises(SystemExit) as exit_:
+            main(["validate", str(seed), "--max-bytes", bad])
+        assert exit_.value.code == 2
+
+
+@pytest.mark.parametrize(("text", "size"), [("123", 123), ("64K", 65536), ("64M", 64 << 20),
+                                            ("1G", 1 << 30), ("2MiB", 2 << 20), ("5kb", 5120)])
+def test_byte_sizes(text: str, size: int) -> None:
+    from gdpr_register.cli._common import byte_size
+
+    assert byte_size(text) == size
+
+
+def test_a_run_imports_only_its_command(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _fresh("""
+        import contextlib, io, json, sys
+        from gdpr_register.cli import main
+        with contextlib.redirect_stdout(io.StringIO()):
+            code = main(["deadline", "--received", "2026-11-25"])
+        loaded = sorted(m.rsplit(".", 1)[1] for m in sys.modules
+                        if m.startswith("gdpr_register.cli.commands."))
+        print(json.dumps([code, loaded]))
+    """)
+    assert json.loads(out) == [0, ["deadline"]]
+    from gdpr_register.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["--help"])
+    assert exit_.value.code == 0
+    listed = capsys.readouterr().out
+    assert all(name in listed for name in ("check", "deadline", "retention", "store"))
+    with pytest.raises(SystemExit) as exit_:
+        main(["chek", "x.yaml"])
+    assert exit_.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err

@@ -193,9 +193,11 @@ def test_every_open_failure_is_a_library_error(tmp_path: Path) -> None:
         ("", {}), ("sqlite://", {}), ("sqlite:///", {}), (f"sqlite:///{tmp_path}/x\x00", {}),
         (f"sqlite:///{tmp_path}/no/dir/x.db", {}), ("memory:x", {}),
         (f"sqlite:///{tmp_path}/x.db", {"timeout": float("inf")}),
+        ("memory:", {"timeout": 1}), (f"sqlite:///{tmp_path}/x.db", {"pool": False}),
     ]
     if importlib.util.find_spec("psycopg") is not None:
-        bad += [("postgresql://[::1/db", {}), ("postgresql://h/db?pool_max_size=x", {})]
+        bad += [("postgresql://[::1/db", {}), ("postgresql://h/db?pool_max_size=x", {}),
+                ("postgresql://h/db", {"read_only": True})]
     for url, options in bad:
         with pytest.raises(GdprRegisterError):
             open_store(url, **options)

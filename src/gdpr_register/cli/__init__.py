@@ -29,7 +29,9 @@ EXIT_USAGE = 2
 EXIT_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a tool stopped by a closed pipe
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every command; with ``only``, that command alone is imported and
+    configured (the others are listed by name), which is all a run of it needs."""
     from gdpr_register.cli import commands
 
     parser = argparse.ArgumentParser(
@@ -41,7 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         if info.name.startswith("_"):
             continue
+        if only is not None and info.name != only:
+            sub.add_parser(info.name)  # never chosen: the run names another command
+            continue
         module = importlib.import_module(f"{commands.__name__}.{info.name}")
+        if only is not None and only != module.NAME:
+            return build_parser()  # a command named unlike its module: look at them all
         command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
         module.configure(command)
         command.set_defaults(_run=module.run)
@@ -77,6 +84,17 @@ def _working_directory_exists() -> bool:
     return True
 
 
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The command a run names first, when nothing before it could print the full help."""
+    from gdpr_register.cli import commands
+
+    if not argv or argv[0].startswith("-"):
+        return None  # --help, --version or a mistake: build everything
+    name = argv[0]
+    names = {info.name for info in pkgutil.iter_modules(commands.__path__)}
+    return name if name in names and not name.startswith("_") else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit code (see the module docstring).
 
@@ -97,7 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with guarded_stdout() as guard:
         try:
             try:
-                args = build_parser().parse_args(argv)
+                arguments = sys.argv[1:] if argv is None else list(argv)
+                args = build_parser(_command_of(arguments)).parse_args(arguments)
             except SystemExit:
                 sys.stdout.flush()  # --help and --version print before exiting
                 raise

@@ -19,12 +19,16 @@ __all__ = [
     "DEFAULT_ZONE",
     "EARLIEST",
     "LATEST",
+    "MAX_BYTES_CEILING",
     "MAX_INDENT",
     "add_as_of",
+    "add_max_bytes",
+    "byte_size",
     "date_arg",
     "date_or_datetime_arg",
     "flag_locations",
     "indent_arg",
+    "max_bytes",
     "parse_cli_date",
     "subject_arg",
     "today",
@@ -110,6 +114,12 @@ def subject_arg(value: str) -> str:
     return key
 
 
+def _flag_for(location: str, flags: Mapping[str, str]) -> str | None:
+    # "request.purposes[1]" is the second --purpose: the flag names it, the message says which.
+    base = location.split("[", 1)[0]
+    return flags.get(location) or flags.get(base)
+
+
 @contextlib.contextmanager
 def flag_locations(flags: Mapping[str, str]) -> Iterator[None]:
     """Name command-line flags, not the library's parameters, in errors from the block:
@@ -119,9 +129,10 @@ def flag_locations(flags: Mapping[str, str]) -> Iterator[None]:
     try:
         yield
     except InputError as exc:
-        if not any(p.location in flags for p in exc.problems):
+        if not any(_flag_for(p.location, flags) for p in exc.problems):
             raise
-        problems = [Problem(location=flags.get(p.location, p.location), message=p.message)
+        problems = [Problem(location=_flag_for(p.location, flags) or p.location,
+                            message=p.message)
                     for p in exc.problems]
         raise type(exc)(problems, source=exc.source) from exc
 
@@ -144,3 +155,45 @@ def add_as_of(parser: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="evaluate the law as it stood on this date (default: today in Europe/Helsinki)",
     )
+
+
+# A document is held in memory several times over while it is parsed and structured (about
+# 10-20x its size for YAML): past this a run would exhaust an ordinary machine's memory.
+MAX_BYTES_CEILING = 1024**3
+_UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+
+
+def byte_size(value: str) -> int:
+    """A size in bytes for argparse: ``50000000``, ``64K``, ``64M``, ``1G`` (binary units)."""
+    text = value.strip().upper().removesuffix("B").removesuffix("I")
+    unit = text[-1:] if text[-1:] in _UNITS else ""
+    digits = text[: len(text) - len(unit)]
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 12:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a size (expected bytes, or a number with K, M or G)"
+        )
+    size = int(digits) * _UNITS[unit]
+    if not 1 <= size <= MAX_BYTES_CEILING:
+        raise argparse.ArgumentTypeError(f"{value} is outside 1 byte to 1G")
+    return size
+
+
+def add_max_bytes(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--max-bytes",
+        type=byte_size,
+        default=None,
+        metavar="SIZE",
+        help="refuse notice documents larger than this (bytes, or with K, M, G; "
+        "default 16M, at most 1G)",
+    )
+
+
+def max_bytes(args: argparse.Namespace) -> int:
+    """The document size limit the command was given, or the library's default."""
+    given: int | None = getattr(args, "max_bytes", None)
+    if given is not None:
+        return given
+    from gdpr_register.documents.io import DEFAULT_MAX_BYTES
+
+    return DEFAULT_MAX_BYTES

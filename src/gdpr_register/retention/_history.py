@@ -69,10 +69,17 @@ class SubjectHistory:
         Dates may be stdlib or pendulum dates or ISO strings. Raises :class:`InputError` with
         one problem per bad event (located ``events[i]``).
         """
-        problems: list[Problem] = []
         message = _check_subject(subject)
         if message is not None:
             raise InputError([Problem(location="subject", message=message)])
+        return cls._checked(subject, events)
+
+    @classmethod
+    def _checked(
+        cls, subject: str, events: Iterable[tuple[str, Any] | SubjectEvent]
+    ) -> SubjectHistory:
+        """:meth:`from_events` for a subject key already checked."""
+        problems: list[Problem] = []
         pairs: list[tuple[str, date]] = []
         append = pairs.append
         known = _KNOWN_KINDS
@@ -115,7 +122,12 @@ class SubjectHistory:
             append((kind, day))
         if problems:
             raise InputError(problems)
-        return cls(subject=subject, events=pairs)
+        # Every field is validated above: set them directly (what the generated __init__
+        # and converter would do, at a fraction of the cost for millions of subjects).
+        history = object.__new__(cls)
+        object.__setattr__(history, "subject", subject)
+        object.__setattr__(history, "events", tuple(sorted(pairs, key=_ORDER)))
+        return history
 
     @classmethod
     def group(cls, events: Iterable[SubjectEvent]) -> list[SubjectHistory]:
@@ -180,30 +192,56 @@ def group_histories(
         for key, grouped in by_subject.items():
             yield SubjectHistory.from_events(key, grouped)
         return
+    yield from _stream(events)
+
+
+def _stream(events: Iterable[SubjectEvent | Row]) -> Iterator[SubjectHistory]:
+    """``group_histories(contiguous=True)``: one pass, each event looked at once.
+
+    An event with a known kind and a stdlib date is taken as it is; a subject with any other
+    event goes through :meth:`SubjectHistory._checked`, which validates (and reports) all.
+    """
     finished: set[str] = set()
     current: str | None = None
     pairs: list[tuple[str, Any]] = []
     append = pairs.append
+    clean = True
+    known = _KNOWN_KINDS
+    new = object.__new__
+    put = object.__setattr__
     for event in events:
-        if type(event) is tuple and len(event) == 3:
-            subject = event[0]
-            pair = (event[1], event[2])
-        else:
-            subject, pair = _split(event)
+        try:
+            subject, kind, day = event  # type: ignore[misc]
+        except (TypeError, ValueError):  # a SubjectEvent, or not a row at all
+            subject, (kind, day) = _split(event)
         if subject != current:
             if current is not None:
                 finished.add(current)
-                yield SubjectHistory.from_events(current, pairs)
-            message = _check_subject(subject)
-            if message is not None:  # before the key is hashed
-                raise InputError([Problem(location="subject", message=message)])
+                if clean:
+                    if len(pairs) > 1:
+                        pairs.sort(key=_ORDER)
+                    history = new(SubjectHistory)
+                    put(history, "subject", current)
+                    put(history, "events", tuple(pairs))
+                    yield history
+                else:
+                    yield SubjectHistory._checked(current, pairs)
+            if type(subject) is not str or not 0 < len(subject) <= 1000:
+                message = _check_subject(subject)  # before the key is hashed
+                if message is not None:
+                    raise InputError([Problem(location="subject", message=message)])
             if subject in finished:
                 raise UsageError(
                     f"events of subject {subject!r} are not adjacent; "
                     "group them or read without contiguous=True"
                 )
-            current, pairs = subject, []
+            current, pairs, clean = subject, [], True
             append = pairs.append
-        append(pair)
+        if clean:
+            try:
+                clean = type(day) is date and kind in known
+            except TypeError:  # an unhashable kind: _checked reports it
+                clean = False
+        append((kind, day))
     if current is not None:
-        yield SubjectHistory.from_events(current, pairs)
+        yield SubjectHistory._checked(current, pairs)  # once: the plain path suffices

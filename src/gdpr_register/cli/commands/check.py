@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from gdpr_register._text import MAX_SHOWN, shown, shown_lines
-from gdpr_register.cli._common import add_as_of
+from gdpr_register.cli._common import add_as_of, add_max_bytes, max_bytes
 from gdpr_register.cli._store import add_store
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="notice documents (.yaml, .json, .toml); quoted globs such as 'notices/*.yaml' work",
     )
     add_as_of(parser)
+    add_max_bytes(parser)
     parser.add_argument(
         "--format", choices=("text", "json", "sarif"), default="text",
         help="output: text grouped by register and severity, JSON, or SARIF 2.1.0",
@@ -91,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     failed = False
     for path in files:  # load everything first: bad input means no half-written report
         try:
-            notices.append((path, load_notice(path)))
+            notices.append((path, load_notice(path, max_bytes=max_bytes(args))))
         except DocumentError as exc:
             failed = True
             print(f"gdpr-register: error: {shown_lines(str(exc))}", file=sys.stderr)

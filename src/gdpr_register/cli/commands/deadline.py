@@ -43,6 +43,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 # The library's parameter names in errors, as this command's flags.
 FLAGS = {
     "received": "--received",
+    "country": "--country",
     "pause.requested": "--identity-requested",
     "pause.supplied": "--identity-supplied",
 }

@@ -16,7 +16,9 @@ _RIGHTS = (
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    from gdpr_register.cli._common import date_arg, date_or_datetime_arg, subject_arg
+    from gdpr_register.cli._common import add_max_bytes, date_arg, date_or_datetime_arg, subject_arg
+
+    add_max_bytes(parser)
 
     parser.add_argument("notice", metavar="NOTICE", help="notice document (.yaml, .json, .toml)")
     parser.add_argument(
@@ -178,9 +180,9 @@ def _history(args: argparse.Namespace, notice: Any, register: Any) -> Any:
 # The library's parameter names in errors, as this command's flags.
 FLAGS = {
     "received": "--received",
-    "purposes": "--purpose",
-    "categories": "--category",
-    "as_of": "--as-of",
+    "request.received": "--received",
+    "request.purposes": "--purpose",
+    "request.categories": "--category",
     "country": "--country",
 }
 
@@ -188,7 +190,7 @@ FLAGS = {
 def run(args: argparse.Namespace) -> int:
     from gdpr_register._text import shown, shown_lines
     from gdpr_register.cli import EXIT_OK
-    from gdpr_register.cli._common import flag_locations
+    from gdpr_register.cli._common import flag_locations, max_bytes
     from gdpr_register.documents import load_notice
     from gdpr_register.errors import UsageError
     from gdpr_register.rights import Request, assess
@@ -201,7 +203,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         if args.record:
             raise UsageError("--record needs --store")
-        notice = load_notice(args.notice)
+        notice = load_notice(args.notice, max_bytes=max_bytes(args))
     if args.record and args.subject is None:
         raise UsageError("--record needs --subject")
     if args.register is not None:

@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from gdpr_register._text import MAX_SHOWN, shown, spreadsheet_safe
-from gdpr_register.cli._common import add_as_of
+from gdpr_register.cli._common import add_as_of, add_max_bytes, max_bytes
 from gdpr_register.cli._store import add_store
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     add_store(parser, selects_notices=True)
     add_as_of(parser)
+    add_max_bytes(parser)
     parser.add_argument(
         "--register", metavar="ID", default=None,
         help="the register to plan (required when the notice has several)",
@@ -65,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         if args.events is None:
             raise UsageError("--events FILE is required unless --store is given")
-        notice = load_notice(args.notice)
+        notice = load_notice(args.notice, max_bytes=max_bytes(args))
     as_of = args.as_of or today()
     registers = notice.registers
     if args.register is not None:

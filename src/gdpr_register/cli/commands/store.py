@@ -7,6 +7,7 @@ import io
 import json
 import sys
 
+from gdpr_register.cli._common import add_max_bytes, max_bytes
 from gdpr_register.cli._store import add_store, expected_version, version_number
 
 NAME = "store"
@@ -21,6 +22,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                          "all in one transaction: if one document is invalid or one save "
                          "conflicts, nothing is saved.")
     imp.add_argument("files", nargs="+", metavar="FILE", help="notice documents")
+    add_max_bytes(imp)
     imp.add_argument("--format", choices=("yaml", "json", "toml"), default=None,
                      help="document format (default: from each file's suffix)")
     imp.add_argument("--expected-version", type=expected_version, default=None, metavar="N",
@@ -82,7 +84,7 @@ def _import(args: argparse.Namespace) -> int:
     failed = False
     for path in args.files:
         try:
-            notices.append((path, load_notice(path, args.format)))
+            notices.append((path, load_notice(path, args.format, max_bytes=max_bytes(args))))
         except DocumentError as exc:
             failed = True
             print(f"gdpr-register: error: {exc}", file=sys.stderr)

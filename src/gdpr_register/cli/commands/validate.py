@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from gdpr_register.cli._common import add_max_bytes, max_bytes
+
 NAME = "validate"
 HELP = "check that notice documents are well-formed (structure, types, references)"
 
@@ -19,6 +21,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="document format (default: from each file's suffix)",
     )
+    add_max_bytes(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -30,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     for path in args.files:
         try:
-            notice = load_notice(path, args.format)
+            notice = load_notice(path, args.format, max_bytes=max_bytes(args))
         except DocumentError as exc:
             failed += 1
             print(f"gdpr-register: error: {shown_lines(str(exc))}", file=sys.stderr)
