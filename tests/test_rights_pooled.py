@@ -201,7 +201,9 @@ def test_pooled_candidates_never_decide_against_the_subject_or_the_law(
     # nothing is exported.
     register = attrs.evolve(
         register,
-        purposes=tuple(attrs.evolve(p, bases=()) for p in register.purposes),
+        # No 9(2)(a) explicit consent either: that alone makes data portable (Art. 20(1)(a)).
+        purposes=tuple(attrs.evolve(p, bases=(), special_conditions=())
+                       for p in register.purposes),
         pooled_bases=(StatedBasis(article=A.LEGAL_OBLIGATION),
                       StatedBasis(article=A.LEGITIMATE_INTERESTS),
                       StatedBasis(article=A.CONSENT)),

@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import attrs
 
 from gdpr_register.law.statutes import StatuteTable
-from gdpr_register.model.enums import RetentionKind, TriggerKind
+from gdpr_register.model.enums import RetentionEnd, RetentionKind, TriggerKind
 from gdpr_register.model.register import Register, RetentionRule
 from gdpr_register.model.values import MonthDay
 from gdpr_register.retention._build import Builder, make_clock, statute_clock
 from gdpr_register.retention._clocks import Clock, ClockKind, Gap, GapKind
 
 __all__ = ["compile_rule"]
-
-# Shim until the model's retention forms (CONTRACT §6) are on main: read them if present.
-_INDEFINITE: Any = getattr(RetentionKind, "INDEFINITE", object())
-_LAST = "last"
-
-
-def _get(value: object, name: str, default: Any = None) -> Any:
-    return getattr(value, name, default)
 
 
 def compile_rule(
@@ -35,13 +25,13 @@ def compile_rule(
 ) -> None:
     targets = list(rule.categories) or all_ids
     rule_id = f"rule[{index}]"
-    if rule.kind is _INDEFINITE:
+    if rule.kind is RetentionKind.INDEFINITE:
         build.gap(targets, Gap(
             kind=GapKind.INDEFINITE, rule=index, text=rule.text,
             reason="the notice states these data are kept indefinitely: no erase-by date",
         ))
         return
-    if rule.kind is RetentionKind.PERIOD and _get(rule, "alternatives", ()):
+    if rule.kind is RetentionKind.PERIOD and rule.alternatives:
         _compile_alternatives(build, index, rule, targets, year_end)
         return
     if rule.kind is RetentionKind.PERIOD:
@@ -59,7 +49,7 @@ def compile_rule(
         ))
         return
     # A statutory hold is a minimum: "kept at least 6 years" states its period either way.
-    held = attrs.evolve(rule, period=rule.period or _get(rule, "minimum"))
+    held = attrs.evolve(rule, period=rule.period or rule.minimum)
     problem = _problem(held) if held.period is not None or held.trigger is not None else None
     stated = held.period is not None and held.trigger is not None and problem is None
     if stated:
@@ -130,26 +120,26 @@ def _rule_clock(
         id=clock_id, kind=kind, trigger=rule.trigger.kind, events=rule.trigger.events,
         duration=rule.period, year_end=year_end, text=rule.text, law=rule.law, rule=index,
         statute=rule.statute if kind is ClockKind.HOLD else None,
-        calendar_year_end=_get(rule.trigger, "year_end", False),
+        calendar_year_end=rule.trigger.year_end,
     )
 
 
 def _problem(rule: RetentionRule) -> tuple[GapKind, str] | None:
     """Why a period rule gives no exact end (None: it does)."""
     if rule.period is None:
-        minimum = _get(rule, "minimum")
+        minimum = rule.minimum
         if minimum is not None:
             return GapKind.MINIMUM_ONLY, (
                 f"only a minimum is stated (at least {minimum}): a minimum is no erasure "
                 "deadline"
             )
         return GapKind.VAGUE_RULE, "the rule states no computable period and trigger"
-    if _get(rule.period, "approximate", False):
+    if rule.period.approximate:
         return GapKind.APPROXIMATE, (
             f"the period is approximate ({rule.period}): no exact erase-by date"
         )
     if rule.trigger is None:
-        bound = "at most " if _get(rule, "maximum_only", False) else ""
+        bound = "at most " if rule.maximum_only else ""
         return GapKind.NO_START, (
             f"the period ({bound}{rule.period}) has no stated start: nothing says when it runs "
             "from"
@@ -166,26 +156,26 @@ def _compile_alternatives(
     build: Builder, index: int, rule: RetentionRule, targets: list[str], year_end: MonthDay
 ) -> None:
     """Alternative periods: "2 years after A or 3 years after B, whichever ends first/last"."""
-    if _get(rule, "ends") is None:
+    if rule.ends is None:
         build.gap(targets, Gap(
             kind=GapKind.ALTERNATIVES, rule=index, text=rule.text,
             reason="the notice offers alternative periods without saying whether the first "
             "or the last of them to end ends retention",
         ))
         return
-    last = _get(rule, "ends") == _LAST
-    alternatives = _get(rule, "alternatives", ())
+    last = rule.ends is RetentionEnd.LAST
+    alternatives = rule.alternatives
     named = ([(f"rule[{index}]", rule)] if rule.period is not None else []) + [
         (f"rule[{index}].alternatives[{j}]", alt) for j, alt in enumerate(alternatives)
     ]
-    if last and any(p.kind is _INDEFINITE for _, p in named):
+    if last and any(p.kind is RetentionKind.INDEFINITE for _, p in named):
         build.gap(targets, Gap(
             kind=GapKind.INDEFINITE, rule=index, text=rule.text,
             reason="one alternative keeps the data indefinitely and the last to end ends "
             "retention: no erase-by date",
         ))
         return
-    periods = [(cid, p) for cid, p in named if p.kind is not _INDEFINITE]
+    periods = [(cid, p) for cid, p in named if p.kind is not RetentionKind.INDEFINITE]
     problems = [problem for _, p in periods if (problem := _problem(p)) is not None]
     if problems or not periods:
         kind, why = problems[0] if problems else (GapKind.VAGUE_RULE, "no alternative period")

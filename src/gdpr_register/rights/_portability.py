@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import enum
 
-from gdpr_register.model.enums import LawfulBasis, SourceKind
-from gdpr_register.model.register import DataCategory, Register
+from gdpr_register.model.enums import DataOrigin, LawfulBasis, SourceKind
+from gdpr_register.model.register import Register
 from gdpr_register.rights._model import (
     Candidate,
     CategoryAction,
@@ -38,11 +38,6 @@ class _Origin(enum.Enum):
     UNKNOWN = "unknown"
 
 
-def _stated_origin(category: DataCategory) -> str | None:
-    origin = getattr(category, "origin", None)  # DataCategory.origin (CONTRACT §9)
-    return None if origin is None else str(getattr(origin, "value", origin))
-
-
 def _origins(register: Register) -> dict[str, tuple[_Origin, str]]:
     """Per category: whether the subject provided it, and why the assessment thinks so."""
     listed: dict[str, list[SourceKind]] = {}
@@ -54,16 +49,16 @@ def _origins(register: Register) -> dict[str, tuple[_Origin, str]]:
             listed.setdefault(cid, []).append(source.kind)
     result: dict[str, tuple[_Origin, str]] = {}
     for category in register.data_categories:
-        stated = _stated_origin(category)
+        stated = category.origin
         kinds = listed.get(category.id, [])
-        if stated == "provided":
+        if stated is DataOrigin.PROVIDED:
             result[category.id] = (_Origin.PROVIDED, "stated as provided by the subject")
-        elif stated == "observed":
+        elif stated is DataOrigin.OBSERVED:
             result[category.id] = (
                 _Origin.PROVIDED,
                 "observed from the subject's use of the service (counts as provided, WP242)",
             )
-        elif stated == "derived":
+        elif stated is DataOrigin.DERIVED:
             result[category.id] = (
                 _Origin.NOT_PROVIDED,
                 "created or inferred by the controller: not provided by the subject (WP242)",
@@ -163,10 +158,15 @@ def portability(
             work.reason("ART20_1", "Art. 20(1)", None if _Origin.UNKNOWN in states else False,
                         "none of this purpose's categories is shown to be provided by the "
                         "data subject", purpose=pid)
+        refused = [c for c in mine if origins[c][0] is _Origin.NOT_PROVIDED]
+        if provided and refused:
+            work.reason("ART20_1", "Art. 20(1)", False,
+                        "not provided by the data subject (WP242: created, inferred or "
+                        "obtained elsewhere)", purpose=pid, categories=refused)
         if provided and len(provided) == len(mine):
             flags.append(True)
         elif provided:
-            flags.extend([True, False])
+            flags.extend([True, False if refused else None])
         else:
             flags.append(None if _Origin.UNKNOWN in states else False)
     for cid in categories:
