@@ -14,20 +14,21 @@ import enum
 from gdpr_register.model.enums import DataOrigin, LawfulBasis, SourceKind
 from gdpr_register.model.register import Register
 from gdpr_register.rights._model import (
-    Candidate,
     CategoryAction,
+)
+from gdpr_register.rights._outcome import (
+    Candidate,
     CategoryOutcome,
     Undetermined,
 )
 from gdpr_register.rights._scope import (
     A,
-    Branch,
     PurposeView,
     Work,
     arts,
     pid_of,
-    settle,
 )
+from gdpr_register.rights._settle import Branch, settle
 
 __all__ = ["portability"]
 
