@@ -23,6 +23,7 @@ from gdpr_register import (
     Source,
     SourceKind,
     StatedBasis,
+    SubjectCategory,
     load_notice,
 )
 from gdpr_register.cli.commands.request import render_text
@@ -201,7 +202,9 @@ def test_pooled_candidates_never_decide_against_the_subject_or_the_law(
     # nothing is exported.
     register = attrs.evolve(
         register,
-        purposes=tuple(attrs.evolve(p, bases=()) for p in register.purposes),
+        # No 9(2)(a) explicit consent either: that alone makes data portable (Art. 20(1)(a)).
+        purposes=tuple(attrs.evolve(p, bases=(), special_conditions=())
+                       for p in register.purposes),
         pooled_bases=(StatedBasis(article=A.LEGAL_OBLIGATION),
                       StatedBasis(article=A.LEGITIMATE_INTERESTS),
                       StatedBasis(article=A.CONSENT)),
@@ -212,3 +215,25 @@ def test_pooled_candidates_never_decide_against_the_subject_or_the_law(
     for outcome in result.categories:
         if outcome.category in used:
             assert outcome.action not in (CategoryAction.ERASE, CategoryAction.EXPORT)
+
+
+def test_bases_stated_per_data_subject_group() -> None:
+    # Art. 6(1)(b) needs a contract with *this* subject: "customers: contract; prospects:
+    # legitimate interests" does not let the assessment promise either to an unknown subject.
+    register = pooled(
+        data_subjects=(SubjectCategory(id="customers", name="Customers"),
+                       SubjectCategory(id="prospects", name="Prospects")),
+        purposes=(Purpose(id="sales", name="Sales", categories=("contact",), bases=(
+            StatedBasis(article=A.CONTRACT, subjects=("customers",)),
+            StatedBasis(article=A.LEGITIMATE_INTERESTS, subjects=("prospects",)),
+        )),),
+    )
+    unknown = assess(Request(right=Right.PORTABILITY, received=RECEIVED), register)
+    assert unknown.applies is Applicability.UNDETERMINED
+    assert "subject_category" in {p.decision for p in unknown.pending}
+    customer = assess(Request(right=Right.PORTABILITY, received=RECEIVED,
+                              subject_category="customers"), register)
+    assert {c.category: c.action for c in customer.categories}["contact"] is CategoryAction.EXPORT
+    prospect = assess(Request(right=Right.OBJECTION, received=RECEIVED,
+                              subject_category="prospects"), register)
+    assert prospect.applies is Applicability.YES  # Art. 21(1): 6(1)(f)

@@ -30,6 +30,9 @@ CALENDAR_YEAR = MonthDay(month=12, day=31)
 class ClockKind(enum.StrEnum):
     MAXIMUM = "maximum"  # a GDPR maximum: erase when it ends (Art. 5(1)(e))
     HOLD = "hold"  # a statutory obligation to keep until it ends (Art. 17(3)(b))
+    # One of alternative periods of which the last to end ends retention ("2 years after A
+    # or 3 years after B, whichever is later"): see CategoryPolicy.groups.
+    ALTERNATIVE = "alternative"
 
 
 class Aggregation(enum.StrEnum):
@@ -41,6 +44,7 @@ class Anchor(enum.StrEnum):
     EVENT = "event"
     FINANCIAL_YEAR_END = "financial-year-end"
     FINANCIAL_YEAR_CALENDAR_YEAR_END = "financial-year-calendar-year-end"
+    CALENDAR_YEAR_END = "calendar-year-end"  # 31 December of the event's year
 
 
 def financial_year_end_of(day: date, year_end: MonthDay) -> date:
@@ -81,6 +85,8 @@ class Clock:
         """The date the duration runs from, for a trigger date."""
         if self.anchor is Anchor.EVENT:
             return trigger
+        if self.anchor is Anchor.CALENDAR_YEAR_END:
+            return date(trigger.year, 12, 31)
         fy_end = financial_year_end_of(trigger, self.financial_year_end)
         if self.anchor is Anchor.FINANCIAL_YEAR_END:
             return fy_end
@@ -101,20 +107,12 @@ class Clock:
             )]) from None
 
     def threshold(self, on: date) -> date:
-        """The latest trigger date ``t`` with ``end(t) <= on``: compare stored dates to it.
-
-        When no date qualifies (``on`` is within one duration of 0001-01-01) it is
-        ``date.min``, the earliest date there is.
-        """
-        try:
-            return self._threshold(on)
-        except (ValueError, OverflowError):
-            return date.min
-
-    def _threshold(self, on: date) -> date:
+        """The latest trigger date ``t`` with ``end(t) <= on``: compare stored dates to it."""
         start = latest_start(on, self.duration)
         if self.anchor is Anchor.EVENT:
             return start
+        if self.anchor is Anchor.CALENDAR_YEAR_END:
+            return _fy_on_or_before(start, CALENDAR_YEAR)
         if self.anchor is Anchor.FINANCIAL_YEAR_END:
             # Anchors are financial-year ends; the latest trigger mapping onto the latest
             # admissible one is that year end itself.
@@ -131,6 +129,14 @@ class GapKind(enum.StrEnum):
     UNKNOWN_STATUTE = "unknown-statute"  # a rule names a statute not in the table
     UNKNOWN_MATERIAL = "unknown-material"  # statutory material no statute covers
     NO_JURISDICTION = "no-jurisdiction"  # statutes applied from every jurisdiction
+    APPROXIMATE = "approximate"  # "about 7 years": no exact end
+    NO_START = "no-start"  # "10 years", "at most 10 years": a period with no stated start
+    UNNAMED_EVENTS = "unnamed-events"  # "last contact" without saying which contacts count
+    MINIMUM_ONLY = "minimum-only"  # "at least 7 hours": a minimum is no erasure deadline
+    ALTERNATIVES = "alternatives"  # alternative periods without saying which one ends it
+    # "kept indefinitely": a statement, not a gap in the computation; with no computable
+    # maximum the category is retained with no erase-by date (never due, never undetermined).
+    INDEFINITE = "indefinite"
 
 
 @attrs.frozen(kw_only=True)
@@ -151,10 +157,19 @@ class Gap:
 
 @attrs.frozen(kw_only=True)
 class CategoryPolicy:
+    """One category's clocks and gaps.
+
+    ``groups``: alternative periods of which the last to end ends retention; each group's
+    clocks (kind ``alternative``) are also in ``clocks``. A group ends when every one of its
+    clocks has ended; while some have not started it does not end (the data are retained,
+    erase-by date unknown); when none has started it has not started.
+    """
+
     category: str
     name: str
     clocks: tuple[Clock, ...]
     gaps: tuple[Gap, ...] = ()
+    groups: tuple[tuple[Clock, ...], ...] = ()
 
     @property
     def maxima(self) -> tuple[Clock, ...]:
@@ -167,3 +182,8 @@ class CategoryPolicy:
     @property
     def blocked(self) -> bool:
         return any(g.blocks_erasure for g in self.gaps)
+
+    @property
+    def indefinite(self) -> bool:
+        """The notice states these data are kept indefinitely."""
+        return any(g.kind is GapKind.INDEFINITE for g in self.gaps)

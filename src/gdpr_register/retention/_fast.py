@@ -26,6 +26,12 @@ def distinct_clocks(categories: Iterable[CategoryPolicy]) -> tuple[Clock, ...]:
 
 _CACHE_LIMIT = 100_000  # distinct trigger dates remembered per clock (bounded memory)
 _UNDETERMINED: Outcome = ((PlanStatus.UNDETERMINED, None, None), None, None)
+# The end of a maximum that never ends (kept indefinitely; alternatives of which the last has
+# not started): compared by identity, it sorts after every real end.
+_NEVER = date(9999, 12, 31)
+# Per category group: maxima, holds, blocked, whichever-ends-last groups, indefinite.
+Evaluator = tuple[tuple[int, ...], tuple[int, ...], bool, tuple[tuple[int, ...], ...], bool]
+_GroupKey = tuple[tuple[int, ...], bool, tuple[tuple[int, ...], ...], bool]
 
 
 class FastPath:
@@ -58,21 +64,28 @@ class FastPath:
             for kind in {*latest, *earliest}
         }
         self._caches: tuple[dict[date, date], ...] = tuple({} for _ in clocks)
-        groups: dict[tuple[tuple[int, ...], bool], list[tuple[int, CategoryPolicy]]] = {}
+        groups: dict[_GroupKey, list[tuple[int, CategoryPolicy]]] = {}
         for position, category in enumerate(categories):
-            key = (tuple(index[c] for c in category.clocks), category.blocked)
+            key = (
+                tuple(index[c] for c in category.clocks),
+                category.blocked,
+                tuple(tuple(index[c] for c in last) for last in category.groups),
+                category.indefinite,
+            )
             groups.setdefault(key, []).append((position, category))
         # What RetentionPlan needs to build items: (clock positions, (position, policy)s).
         self.groups = tuple(
-            (positions, tuple(members)) for (positions, _), members in groups.items()
+            (key[0], tuple(members)) for key, members in groups.items()
         )
-        self._evaluators = tuple(
+        self._evaluators: tuple[Evaluator, ...] = tuple(
             (
                 tuple(i for i in positions if clocks[i].kind is ClockKind.MAXIMUM),
                 tuple(i for i in positions if clocks[i].kind is ClockKind.HOLD),
                 blocked,
+                lasts,
+                indefinite,
             )
-            for (positions, blocked) in groups
+            for (positions, blocked, lasts, indefinite) in groups
         )
         group_of = {
             position: g
@@ -82,7 +95,7 @@ class FastPath:
         self.source = _generate(self._feeds, self._evaluators, len(clocks))
         namespace: dict[str, Any] = {
             "_feeds": self._feeds, "_caches": self._caches, "_end": self._end,
-            "_UNDETERMINED": _UNDETERMINED, "_ONE_DAY": _ONE_DAY,
+            "_UNDETERMINED": _UNDETERMINED, "_ONE_DAY": _ONE_DAY, "_NEVER": _NEVER,
             "RETAINED": PlanStatus.RETAINED, "RESTRICTED": PlanStatus.RESTRICTED,
             "UNDETERMINED": PlanStatus.UNDETERMINED, "DUE": PlanStatus.DUE,
         }
@@ -129,12 +142,21 @@ class FastPath:
             for i, (t, cache) in enumerate(zip(triggers, self._caches, strict=True))
         ]
         outcomes: list[Outcome] = []
-        for maxima, holds, blocked in self._evaluators:
+        for maxima, holds, blocked, lasts, indefinite in self._evaluators:
             purpose_ends: date | None = None
             for i in maxima:
                 e = ends[i]
                 if e is not None and (purpose_ends is None or e < purpose_ends):
                     purpose_ends = e
+            for last in lasts:
+                known = [e for i in last if (e := ends[i]) is not None]
+                if not known:
+                    continue  # no alternative has started
+                e = max(known) if len(known) == len(last) else _NEVER
+                if purpose_ends is None or e < purpose_ends:
+                    purpose_ends = e
+            if purpose_ends is None and indefinite:
+                purpose_ends = _NEVER
             if purpose_ends is None:
                 outcomes.append(_UNDETERMINED)
                 continue
@@ -143,6 +165,9 @@ class FastPath:
                 e = ends[i]
                 if e is not None and (hold_until is None or e > hold_until):
                     hold_until = e
+            if purpose_ends is _NEVER:
+                outcomes.append(((PlanStatus.RETAINED, None, None), None, hold_until))
+                continue
             if hold_until is not None and hold_until >= purpose_ends:
                 erase_by = None if blocked else hold_until + _ONE_DAY
                 status = (
@@ -191,7 +216,7 @@ class FastPath:
 
 def _generate(
     feeds: Mapping[str, tuple[tuple[int, ...], tuple[int, ...]]],
-    evaluators: Sequence[tuple[tuple[int, ...], tuple[int, ...], bool]],
+    evaluators: Sequence[Evaluator],
     clocks: int,
 ) -> str:
     """Python source of ``evaluate(events, as_of)`` specialised to one policy.
@@ -229,18 +254,28 @@ def _generate(
             f"(_caches[{i}].get(t{i}) or _end({i}, t{i}))"
         )
     results = []
-    for g, (maxima, holds, blocked) in enumerate(evaluators):
+    for g, (maxima, holds, blocked, lasts, indefinite) in enumerate(evaluators):
         results.append(f"o{g}")
         lines.append("    p = None")
         for i in maxima:
             lines.append(f"    if e{i} is not None and (p is None or e{i} < p): p = e{i}")
+        for last in lasts:
+            parts = ", ".join(f"e{i}" for i in last)
+            lines.append(f"    k = [x for x in ({parts},) if x is not None]")
+            lines.append("    if k:")
+            lines.append(f"        x = max(k) if len(k) == {len(last)} else _NEVER")
+            lines.append("        if p is None or x < p: p = x")
+        if indefinite:
+            lines.append("    if p is None: p = _NEVER")
         lines.append("    if p is None:")
         lines.append(f"        o{g} = _UNDETERMINED")
         lines.append("    else:")
         lines.append("        h = None")
         for i in holds:
             lines.append(f"        if e{i} is not None and (h is None or e{i} > h): h = e{i}")
-        lines.append("        if h is not None and h >= p:")
+        lines.append("        if p is _NEVER:")
+        lines.append(f"            o{g} = ((RETAINED, None, None), None, h)")
+        lines.append("        elif h is not None and h >= p:")
         if blocked:
             lines.append("            s = RETAINED if as_of < p else RESTRICTED if as_of <= h "
                          "else UNDETERMINED")

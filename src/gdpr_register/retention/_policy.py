@@ -163,8 +163,9 @@ class CompiledPolicy:
         A maximum clock has expired iff its aggregated date ``<=`` the first; a hold clock is
         active iff its aggregated date ``>`` the second.
         """
-        before = as_of - _ONE_DAY if as_of > date.min else as_of
-        return {c.id: (c.threshold(as_of), c.threshold(before)) for c in self.clocks}
+        return {
+            c.id: (c.threshold(as_of), c.threshold(as_of - _ONE_DAY)) for c in self.clocks
+        }
 
     def plan(self, history: SubjectHistory, as_of: date) -> RetentionPlan:
         """The retention plan of one subject on ``as_of``."""

@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from gdpr_register.retention._clocks import CategoryPolicy, Clock, ClockKind, Gap, GapKind
+from gdpr_register.retention._clocks import Anchor, CategoryPolicy, Clock, ClockKind, Gap, GapKind
 
 __all__ = [
     "Outcome",
@@ -26,7 +26,9 @@ __all__ = [
 
 class PlanStatus(enum.StrEnum):
     DUE = "due"  # erase now: every purpose has ended and no hold applies
-    RESTRICTED = "restricted"  # purpose ended; kept only for a statutory hold (Art. 18)
+    # Purpose ended; kept only for a statutory hold and used for it alone (Art. 17(3)(b); the
+    # name is historical: this is not restriction under Art. 18(2)).
+    RESTRICTED = "restricted"
     RETAINED = "retained"  # still within its retention period
     UNDETERMINED = "undetermined"  # nothing computable says when (reasons say why)
 
@@ -62,7 +64,11 @@ class Reason:
         clock = self.clock
         assert clock is not None
         kinds = "/".join(clock.events)
-        label = "retention period" if clock.kind is ClockKind.MAXIMUM else "statutory hold"
+        label = {
+            ClockKind.MAXIMUM: "retention period",
+            ClockKind.HOLD: "statutory hold",
+            ClockKind.ALTERNATIVE: "alternative period (the last to end ends retention)",
+        }[clock.kind]
         lines = [f"{label} [{clock.id}]" + (" (decisive)" if self.decisive else "")]
         if clock.rule is not None:
             lines.append(f"  rule as stated: {clock.text.strip()}")
@@ -79,6 +85,8 @@ class Reason:
                     f"  end of the financial year (ending {clock.financial_year_end}) "
                     f"containing it: {self.anchor}"
                 )
+            elif clock.anchor is Anchor.CALENDAR_YEAR_END:
+                lines.append(f"  end of the calendar year containing it: {self.anchor}")
             elif clock.anchor.value == "financial-year-calendar-year-end":
                 lines.append(
                     f"  end of the calendar year in which that financial year (ending "
@@ -120,7 +128,7 @@ class PlanItem:
         when the item is undetermined for want of an event."""
         reasons: list[Reason] = []
         for clock, trigger in zip(self.policy.clocks, self.triggers, strict=True):
-            maximum = clock.kind is ClockKind.MAXIMUM
+            maximum = clock.kind is not ClockKind.HOLD  # alternatives are maxima too
             if trigger is None:
                 if (
                     maximum
@@ -144,7 +152,10 @@ class PlanItem:
         parts: list[str] = []
         for reason in self.reasons:
             if reason.gap is not None:
-                if reason.gap.blocks_erasure or self.status is PlanStatus.UNDETERMINED:
+                if reason.gap.kind is GapKind.INDEFINITE:
+                    if self.erase_by is None:
+                        parts.append(f"stated: {reason.gap.reason}")
+                elif reason.gap.blocks_erasure or self.status is PlanStatus.UNDETERMINED:
                     parts.append(f"cannot compute: {reason.gap.reason}")
                 continue
             clock = reason.clock

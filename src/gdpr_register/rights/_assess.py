@@ -33,15 +33,17 @@ from gdpr_register.rights._holds import ENDED, plan_holds
 from gdpr_register.rights._model import (
     AbuseDecision,
     AbuseResponse,
-    Action,
     Applicability,
-    Assessment,
     CategoryAction,
     ControllerDecisions,
     Request,
     Right,
 )
 from gdpr_register.rights._objection import dm_objection, objection
+from gdpr_register.rights._outcome import (
+    Action,
+    Assessment,
+)
 from gdpr_register.rights._portability import portability
 from gdpr_register.rights._restriction import restriction
 from gdpr_register.rights._scope import (

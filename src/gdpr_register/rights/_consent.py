@@ -7,13 +7,12 @@ from collections.abc import Hashable
 from gdpr_register.model.enums import LawfulBasis
 from gdpr_register.rights._scope import (
     A,
-    Branch,
     PurposeView,
     Work,
     arts,
     pid_of,
-    settle,
 )
+from gdpr_register.rights._settle import Branch, settle
 
 __all__ = ['withdraw']
 

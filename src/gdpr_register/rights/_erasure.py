@@ -13,22 +13,23 @@ from gdpr_register.model.enums import (
 from gdpr_register.model.register import Register
 from gdpr_register.rights._holds import Held, statutory_holds
 from gdpr_register.rights._model import (
-    Candidate,
     CategoryAction,
-    CategoryOutcome,
     ControllerDecisions,
+)
+from gdpr_register.rights._outcome import (
+    Candidate,
+    CategoryOutcome,
     ExceptionFound,
 )
 from gdpr_register.rights._scope import (
     A,
-    Branch,
     PurposeView,
     Work,
     art,
     arts,
     pid_of,
-    settle,
 )
+from gdpr_register.rights._settle import Branch, settle
 
 __all__ = ["erasure"]
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 from gdpr_register.model.enums import LawfulBasis
 from gdpr_register.rights._model import (
     ControllerDecisions,
+)
+from gdpr_register.rights._outcome import (
     ExceptionFound,
 )
 from gdpr_register.rights._scope import (
     A,
-    Branch,
     PurposeView,
     Work,
     pid_of,
-    settle,
 )
+from gdpr_register.rights._settle import Branch, settle
 
 __all__ = ['dm_objection', 'objection']
 

@@ -11,23 +11,24 @@ from __future__ import annotations
 
 import enum
 
-from gdpr_register.model.enums import LawfulBasis, SourceKind
-from gdpr_register.model.register import DataCategory, Register
+from gdpr_register.model.enums import DataOrigin, LawfulBasis, SourceKind
+from gdpr_register.model.register import Register
 from gdpr_register.rights._model import (
-    Candidate,
     CategoryAction,
+)
+from gdpr_register.rights._outcome import (
+    Candidate,
     CategoryOutcome,
     Undetermined,
 )
 from gdpr_register.rights._scope import (
     A,
-    Branch,
     PurposeView,
     Work,
     arts,
     pid_of,
-    settle,
 )
+from gdpr_register.rights._settle import Branch, settle
 
 __all__ = ["portability"]
 
@@ -36,11 +37,6 @@ class _Origin(enum.Enum):
     PROVIDED = "provided"
     NOT_PROVIDED = "not-provided"
     UNKNOWN = "unknown"
-
-
-def _stated_origin(category: DataCategory) -> str | None:
-    origin = getattr(category, "origin", None)  # DataCategory.origin (CONTRACT §9)
-    return None if origin is None else str(getattr(origin, "value", origin))
 
 
 def _origins(register: Register) -> dict[str, tuple[_Origin, str]]:
@@ -54,16 +50,16 @@ def _origins(register: Register) -> dict[str, tuple[_Origin, str]]:
             listed.setdefault(cid, []).append(source.kind)
     result: dict[str, tuple[_Origin, str]] = {}
     for category in register.data_categories:
-        stated = _stated_origin(category)
+        stated = category.origin
         kinds = listed.get(category.id, [])
-        if stated == "provided":
+        if stated is DataOrigin.PROVIDED:
             result[category.id] = (_Origin.PROVIDED, "stated as provided by the subject")
-        elif stated == "observed":
+        elif stated is DataOrigin.OBSERVED:
             result[category.id] = (
                 _Origin.PROVIDED,
                 "observed from the subject's use of the service (counts as provided, WP242)",
             )
-        elif stated == "derived":
+        elif stated is DataOrigin.DERIVED:
             result[category.id] = (
                 _Origin.NOT_PROVIDED,
                 "created or inferred by the controller: not provided by the subject (WP242)",
@@ -163,10 +159,15 @@ def portability(
             work.reason("ART20_1", "Art. 20(1)", None if _Origin.UNKNOWN in states else False,
                         "none of this purpose's categories is shown to be provided by the "
                         "data subject", purpose=pid)
+        refused = [c for c in mine if origins[c][0] is _Origin.NOT_PROVIDED]
+        if provided and refused:
+            work.reason("ART20_1", "Art. 20(1)", False,
+                        "not provided by the data subject (WP242: created, inferred or "
+                        "obtained elsewhere)", purpose=pid, categories=refused)
         if provided and len(provided) == len(mine):
             flags.append(True)
         elif provided:
-            flags.extend([True, False])
+            flags.extend([True, False if refused else None])
         else:
             flags.append(None if _Origin.UNKNOWN in states else False)
     for cid in categories:

@@ -9,12 +9,11 @@ from gdpr_register.rights._model import (
 )
 from gdpr_register.rights._scope import (
     A,
-    Branch,
     PurposeView,
     Work,
     pid_of,
-    settle,
 )
+from gdpr_register.rights._settle import Branch, settle
 
 __all__ = ['restriction']
 

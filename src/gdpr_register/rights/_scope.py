@@ -9,24 +9,24 @@ the outcome when all agree and an :class:`~gdpr_register.rights.Undetermined` wh
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Iterable
 from itertools import combinations
-from typing import Any
 
 import attrs
 
 from gdpr_register.model.enums import LawfulBasis, PurposeKind, SpecialCategoryCondition
-from gdpr_register.model.register import Register
+from gdpr_register.model.register import Purpose, Register
 from gdpr_register.rights._model import (
-    Action,
     Applicability,
-    Candidate,
-    CategoryOutcome,
     ControllerDecisions,
+    Request,
+)
+from gdpr_register.rights._outcome import (
+    Action,
+    CategoryOutcome,
     ExceptionFound,
     Pending,
     Reason,
-    Request,
     Undetermined,
 )
 
@@ -34,7 +34,6 @@ __all__ = [
     "DM_KINDS",
     "WHOLE",
     "A",
-    "Branch",
     "PurposeView",
     "Work",
     "art",
@@ -43,7 +42,6 @@ __all__ = [
     "pid_of",
     "purpose_views",
     "scope_categories",
-    "settle",
     "unmapped_notes",
     "verdict",
 ]
@@ -82,9 +80,14 @@ class PurposeView:
     explicit_consent: bool
     public_health: bool
     pooled: frozenset[LawfulBasis] = frozenset()
+    # Bases stated per data-subject group ("customers: contract; prospects: legitimate
+    # interests") when the request does not say the subject's group: (group, bases) each.
+    groups: tuple[tuple[str, frozenset[LawfulBasis]], ...] = ()
 
     def mappings(self) -> tuple[frozenset[LawfulBasis], ...]:
         """Every set of bases the purpose may rest on (one when the mapping is known)."""
+        if self.groups:
+            return tuple(dict.fromkeys(bases for _, bases in self.groups))
         if not self.pooled:
             return (self.articles,)
         items = sorted(self.pooled)
@@ -95,7 +98,32 @@ class PurposeView:
     @property
     def possible(self) -> frozenset[LawfulBasis]:
         """Every basis the purpose may rest on."""
-        return self.articles | self.pooled
+        return self.articles.union(self.pooled, *(bases for _, bases in self.groups))
+
+    def groups_of(self, bases: frozenset[LawfulBasis]) -> list[str]:
+        return [group for group, theirs in self.groups if theirs == bases]
+
+
+def _by_group(
+    purpose: Purpose, register: Register, request: Request
+) -> tuple[frozenset[LawfulBasis], tuple[tuple[str, frozenset[LawfulBasis]], ...]]:
+    """The purpose's mapped bases for the request's subject, or per group when unknown."""
+    general = frozenset(b.article for b in purpose.bases if b.article and not b.subjects)
+    specific: dict[str, set[LawfulBasis]] = {}
+    for b in purpose.bases:
+        if b.article is not None:
+            for group in b.subjects:
+                specific.setdefault(group, set()).add(b.article)
+    if not specific:
+        return general, ()
+    if request.subject_category is not None:
+        return general | specific.get(request.subject_category, set()), ()
+    groups = [(group, general | frozenset(bases)) for group, bases in specific.items()]
+    if general and any(s.id not in specific for s in register.data_subjects):
+        groups.append(("other data subjects", general))
+    if len({bases for _, bases in groups}) == 1:
+        return groups[0][1], ()
+    return general, tuple(groups)
 
 
 def _view(
@@ -106,7 +134,10 @@ def _view(
     unmapped: tuple[str, ...],
     categories: tuple[str, ...],
     decided: tuple[LawfulBasis, ...] | None,
-    **facts: bool,
+    *,
+    direct_marketing: bool,
+    explicit_consent: bool,
+    public_health: bool,
 ) -> PurposeView:
     if decided is not None and not mapped:
         articles, candidates = frozenset(decided), frozenset[LawfulBasis]()
@@ -116,7 +147,8 @@ def _view(
         articles, candidates = frozenset(), pooled
     return PurposeView(
         id=id, name=name, articles=articles, unmapped=unmapped, categories=categories,
-        pooled=candidates, **facts,
+        pooled=candidates, direct_marketing=direct_marketing,
+        explicit_consent=explicit_consent, public_health=public_health,
     )
 
 
@@ -135,15 +167,22 @@ def purpose_views(
         ))
     for purpose in register.purposes:
         conditions = {c.article for c in purpose.special_conditions}
-        mapped = frozenset(b.article for b in purpose.bases if b.article is not None)
-        views.append(_view(
+        mapped, groups = _by_group(purpose, register, request)
+        decided = decisions.bases_of(purpose.id)
+        view = _view(
             purpose.id, purpose.name, mapped, pooled,
             tuple(b.text or "" for b in purpose.bases if b.article is None) + pooled_texts,
-            purpose.categories or all_categories, decisions.bases_of(purpose.id),
+            purpose.categories or all_categories, decided,
             direct_marketing=bool(DM_KINDS & set(purpose.kinds)),
             explicit_consent=SpecialCategoryCondition.EXPLICIT_CONSENT in conditions,
             public_health=bool(conditions & _HEALTH),
-        ))
+        )
+        if groups:
+            view = attrs.evolve(
+                view, articles=frozenset(decided or ()), pooled=frozenset(),
+                groups=() if decided else groups,
+            )
+        views.append(view)
     if request.purposes:
         wanted = set(request.purposes)
         views = [v for v in views if v.id in wanted]
@@ -176,6 +215,13 @@ def check_scope(register: Register, request: Request, decisions: ControllerDecis
                     location=f"request.categories[{index}]", message=f"unknown category {cid!r}"
                 )
             )
+    if request.subject_category is not None and request.subject_category not in {
+        s.id for s in register.data_subjects
+    }:
+        problems.append(Problem(
+            location="request.subject_category",
+            message=f"unknown data-subject category {request.subject_category!r}",
+        ))
     for index, (pid, _bases) in enumerate(decisions.purpose_bases):
         if pid not in purposes:
             problems.append(Problem(
@@ -184,29 +230,6 @@ def check_scope(register: Register, request: Request, decisions: ControllerDecis
             ))
     if problems:
         raise InputError(problems)
-
-
-@attrs.frozen
-class Branch:
-    """A purpose's outcome on one set of bases: ``key`` must agree across the mappings."""
-
-    key: Hashable
-    applies: bool
-    outcome: str
-    reasons: tuple[Reason, ...] = ()
-    asks: tuple[Pending, ...] = ()
-    data: Any = None  # what the right needs from the chosen branch
-    exceptions: tuple[ExceptionFound, ...] = ()
-
-    @classmethod
-    def run(cls, body: Callable[[Work], tuple[Hashable, bool, str]]) -> Branch:
-        """Run ``body`` on a scratch :class:`Work`; it returns (key, applies, outcome)."""
-        scratch = Work()
-        key, applies, outcome = body(scratch)
-        return cls(
-            key=key, applies=applies, outcome=outcome, reasons=tuple(scratch.reasons),
-            asks=tuple(scratch.pending.values()), exceptions=tuple(scratch.exceptions),
-        )
 
 
 class Work:
@@ -244,77 +267,6 @@ class Work:
         self.pending.setdefault(
             decision, Pending(decision=decision, article=article, message=message)
         )
-
-
-def settle(
-    work: Work,
-    p: PurposeView,
-    article: str,
-    evaluate: Callable[[PurposeView, frozenset[LawfulBasis]], Branch],
-    key: Callable[[PurposeView, frozenset[LawfulBasis]], Hashable] | None = None,
-) -> Branch | None:
-    """``p``'s outcome on every set of bases it may rest on; None when they disagree.
-
-    When they disagree the purpose is recorded as undetermined with each candidate outcome
-    and the bases that lead to it, and the controller is asked for the mapping. ``key``, if
-    given, is a cheap function equal to ``evaluate(...).key``: then only one mapping per
-    distinct key is evaluated in full.
-    """
-    mappings = p.mappings()
-    if key is not None and len(mappings) > 1:
-        keys = [key(p, m) for m in mappings]
-        chosen_of: dict[Hashable, Branch] = {}
-        for m, k in reversed(list(zip(mappings, keys, strict=True))):  # widest first
-            if k not in chosen_of:
-                chosen_of[k] = evaluate(p, m)
-        branches = [chosen_of[k] for k in keys]
-    else:
-        branches = [evaluate(p, m) for m in mappings]
-    first = branches[0]
-    if all(b.key == first.key for b in branches):
-        chosen = branches[-1]  # the widest mapping: its reasons name every candidate basis
-        if p.pooled:
-            work.reason(
-                "ART6_1_POOLED", "Art. 13(1)(c)", None,
-                f"the notice pools {arts(p.pooled)} without saying which this purpose rests "
-                f"on; the outcome is the same on each: {chosen.outcome}",
-                purpose=pid_of(p),
-            )
-        work.reasons.extend(chosen.reasons)
-        work.exceptions.extend(chosen.exceptions)
-        for ask in chosen.asks:
-            work.pending.setdefault(ask.decision, ask)
-        return chosen
-    grouped: dict[Hashable, tuple[Branch, list[LawfulBasis]]] = {}
-    for mapping, branch in zip(mappings, branches, strict=True):
-        entry = grouped.setdefault(branch.key, (branch, []))
-        if len(mapping) == 1:
-            entry[1].extend(mapping)
-    candidates = tuple(
-        Candidate(outcome=branch.outcome, applies=branch.applies, bases=tuple(sorted(bases)))
-        for branch, bases in grouped.values()
-    )
-    decide = (
-        f"state which of {arts(p.pooled)} purpose {p.id} rests on "
-        "(ControllerDecisions.purpose_bases); the notice pools them"
-    )
-    work.undetermined.append(Undetermined(
-        article=article, purpose=pid_of(p), categories=p.categories, candidates=candidates,
-        decide=decide,
-    ))
-    shown = "; ".join(
-        f"{c.outcome}" + (f" if it rests on {arts(c.bases)}" if c.bases else " otherwise")
-        for c in candidates
-    )
-    work.reason(
-        "ART6_1_POOLED", article, None,
-        f"undetermined: the notice pools {arts(p.pooled)} without saying which this purpose "
-        f"rests on: {shown}",
-        purpose=pid_of(p), categories=p.categories,
-    )
-    work.ask("purpose_bases", "Art. 6(1)", "which of the pooled bases does each purpose rest "
-             "on? Until stated, outcomes that depend on it are undetermined")
-    return None
 
 
 def unmapped_notes(work: Work, register: Register, purposes: list[PurposeView]) -> None:

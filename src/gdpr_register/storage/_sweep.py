@@ -8,7 +8,8 @@ Python as a threshold (``Clock.threshold``), so SQL only compares stored dates t
 
 - a maximum clock has expired on ``as_of`` iff ``agg <= threshold(as_of)``;
 - a hold clock is active on ``as_of`` iff ``agg > threshold(as_of - 1 day)``;
-- a category is due iff it is not blocked by a gap, some maximum clock has expired and no
+- a category is due iff it is not blocked by a gap, some maximum clock (or every clock of a
+  group of alternatives of which the last to end ends retention) has expired and no
   hold clock is active (a clock that has not started, ``agg IS NULL``, does neither);
 - events dated after ``as_of`` do not count (a plan on ``as_of`` knows what had happened by
   then).
@@ -130,17 +131,22 @@ class SqlSweep:
         any_expired: dict[str, None] = {}
         for category in policy.categories:
             maxima = category.maxima
-            if category.blocked or not maxima:
+            groups = category.groups  # alternatives: the last of them to end ends retention
+            if category.blocked or not (maxima or groups):
                 continue  # never due: leave it out of the query altogether
-            # A comparison with a clock that has not started (NULL) is NULL: false in
-            # HAVING and falsy in results, so only the negated holds need COALESCE.
-            expired = []
-            for c in maxima:
+
+            def ended(c: Clock) -> str:
                 limit = _threshold(c, as_of)
                 # No trigger date at all ends by as_of (dates near 0001-01-01): never expired.
-                expired.append("FALSE" if limit is None else
-                               f"{aggregate(c.events, c.aggregation)} <= "
-                               f"{param(day(limit), 't')}")
+                return ("FALSE" if limit is None else
+                        f"{aggregate(c.events, c.aggregation)} <= {param(day(limit), 't')}")
+
+            # A comparison with a clock that has not started (NULL) is NULL: false in
+            # HAVING and falsy in results, so only the negated holds need COALESCE. A group
+            # has expired when every one of its clocks has.
+            expired = [ended(c) for c in maxima] + [
+                "(" + " AND ".join(ended(c) for c in group) + ")" for group in groups
+            ]
             active = []
             for c in category.holds:
                 limit = _threshold(c, before)
