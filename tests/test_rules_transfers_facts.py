@@ -165,3 +165,16 @@ def test_art49_3_public_authority_cannot_use_consent_derogation_in_public_powers
     assert run(allowed, "ART49_3", preview=True) == []
     # A preview rule: not run by default.
     assert "ART49_3" not in {f.rule for f in evaluate(powers, as_of=AS_OF).findings}
+
+
+def test_art44_partial_valid_until_runs_to_the_end_of_its_month() -> None:
+    """Art. 44 judges transfers that take place on as_of: a recipient 'until 2020-07' still
+    received data on 2020-07-20, after Schrems II (C-311/18, 16 Jul 2020), but not in August."""
+    from gdpr_register.model import PartialDate
+
+    ended = attrs.evolve(vendor("US"), valid_until=PartialDate(year=2020, month=7))
+    shield = Transfer(recipient="vendor", country="US",
+                      mechanism=TransferMechanism.PRIVACY_SHIELD)
+    notice = newsletter(recipients=(ended,), transfers=(shield,))
+    assert [f.severity for f in run(notice, "ART44", as_of=date(2020, 7, 20))] == [Severity.HIGH]
+    assert run(notice, "ART44", as_of=date(2020, 8, 1)) == []
