@@ -106,7 +106,7 @@ class StatedBasis:
 
     def __attrs_post_init__(self) -> None:
         if self.text is None and self.article is None:
-            raise ValueError("a stated basis needs its text as stated, an article, or both")
+            raise ValueError("a stated basis needs `text` (as stated), `article`, or both")
 
 
 @attrs.frozen(kw_only=True)
@@ -122,7 +122,7 @@ class SpecialCondition:
 
     def __attrs_post_init__(self) -> None:
         if self.text is None and self.article is None:
-            raise ValueError("a special-category condition needs its text, an article, or both")
+            raise ValueError("a special-category condition needs `text`, `article`, or both")
 
 
 @attrs.frozen(kw_only=True)
@@ -241,7 +241,9 @@ class StatedRight:
 
     def __attrs_post_init__(self) -> None:
         if self.status is RightStatus.CONDITIONAL and self.condition is None:
-            raise ModelValueError("condition", "a conditional right needs its condition")
+            raise ModelValueError(
+                "condition", "a conditional right (status: conditional) needs `condition`"
+            )
 
 
 @attrs.frozen(kw_only=True)
