@@ -74,3 +74,49 @@ def test_exact_lengths() -> None:
     assert Duration(amount=25, unit=DurationUnit.HOURS).sub_day
     assert exact_days(Duration(amount=25, unit=DurationUnit.HOURS)) == 2
     assert str(Duration(amount=7, unit=DurationUnit.YEARS, approximate=True)) == "about 7 years"
+
+
+def _plan_end(duration: Duration, event_day: date) -> date | None:
+    from gdpr_register import (
+        DataCategory,
+        Register,
+        RetentionKind,
+        RetentionRule,
+        Trigger,
+        TriggerKind,
+    )
+    from gdpr_register.retention import SubjectHistory, plan_retention
+
+    register = Register(
+        id="r",
+        data_categories=(DataCategory(id="codes", name="Login codes"),),
+        retention=(
+            RetentionRule(
+                text=str(duration),
+                kind=RetentionKind.PERIOD,
+                period=duration,
+                trigger=Trigger(kind=TriggerKind.COLLECTION),
+            ),
+        ),
+    )
+    history = SubjectHistory.from_events("s", [("collection", event_day)])
+    plan = plan_retention(register, history, as_of=date(2041, 1, 1))
+    [item] = plan.items
+    return item.erase_by
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 1, 1)),
+       st.integers(min_value=0, max_value=300))
+def test_retention_plans_count_weeks_as_days(day: date, weeks: int) -> None:
+    in_weeks = _plan_end(Duration(amount=weeks, unit=DurationUnit.WEEKS), day)
+    assert in_weeks == _plan_end(Duration(amount=7 * weeks, unit=DurationUnit.DAYS), day)
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 1, 1)),
+       st.integers(min_value=1, max_value=1439))
+def test_a_sub_day_period_moves_an_erase_by_date_at_most_to_the_next_day(
+    day: date, minutes: int
+) -> None:
+    assert _plan_end(Duration(amount=minutes, unit=DurationUnit.MINUTES), day) == (
+        day + timedelta(days=1)
+    )

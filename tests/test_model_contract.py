@@ -36,6 +36,7 @@ from gdpr_register import (
 NEW_FORMS = """
 id: new-forms
 updated: 2026-05
+translations: [{language: sv, notice: new-forms-sv, source: "https://example.invalid/sv"}]
 controller:
   address: {city: Kalajoki, country: FI}
   employees_range: fewer than 250
@@ -99,7 +100,7 @@ def notice() -> model.Notice:
     [
         "Section", "SectionState", "Coverage", "SectionNote", "SectionReference",
         "RightCondition", "RequestCharge", "Region", "DataOrigin", "PartialDate",
-        "RetentionEnd", "SharedStatements",
+        "RetentionEnd", "SharedStatements", "LanguageVersion",
     ],
 )
 def test_contract_names_are_exported(name: str) -> None:
@@ -166,6 +167,11 @@ def test_shared_statements_are_inherited(notice: model.Notice) -> None:
     data = gdpr_register.notice_to_data(notice)
     assert "data_subjects" not in data["registers"][0]
     assert data["registers"][0]["transfers"] == "none"
+
+
+def test_language_versions_link_each_other(notice: model.Notice) -> None:
+    [version] = notice.translations
+    assert (version.language, version.notice) == ("sv", "new-forms-sv")
 
 
 def test_partial_dates(notice: model.Notice) -> None:
@@ -242,3 +248,56 @@ def test_null_means_absent_for_optional_keys() -> None:
     # A required key given null is an error at its path.
     data["registers"][0]["id"] = None
     assert [loc for loc, _ in _problems(data)] == ["$.registers[0].id"]
+
+
+def test_a_waiver_of_an_unknown_rule_is_an_error_with_a_suggestion() -> None:
+    data: dict[str, Any] = {
+        "id": "x",
+        "controller": {},
+        "registers": [{"id": "r"}],
+        "waivers": [
+            {"rule": "ART13_1_C", "justification": "j"},
+            {"rule": "ART44", "justification": "j"},
+        ],
+    }
+    [(location, message)] = _problems(data)
+    assert location == "$.waivers[0].rule"
+    assert "'ART13_1_c'" in message
+    data["waivers"] = data["waivers"][1:]
+    assert notice_from_data(data).waivers[0].rule == "ART44"
+
+
+def test_every_cross_reference_problem_is_reported_in_one_pass() -> None:
+    data: dict[str, Any] = {
+        "id": "x",
+        "controller": {},
+        "registers": [
+            {
+                "id": "r",
+                "purposes": [
+                    {"id": "p", "name": "P", "categories": ["contcat"]},
+                    {"id": "p", "name": "Q"},
+                ],
+                "data_categories": [{"id": "contact", "name": "C"}],
+                "recipients": [{"id": "a", "name": "A", "role": "processor"}],
+                "transfers": [{"recipient": "nobody"}],
+            }
+        ],
+    }
+    assert sorted(location for location, _ in _problems(data)) == [
+        "$.registers[0].purposes[0].categories[0]",
+        "$.registers[0].purposes[1]",
+        "$.registers[0].transfers[0].recipient",
+    ]
+
+
+def test_type_errors_speak_the_document_language() -> None:
+    data: dict[str, Any] = {
+        "id": "x",
+        "controller": {},
+        "registers": [{"id": "r", "purposes": "sales", "data_subjects": [None]}],
+    }
+    messages = dict(_problems(data))
+    assert messages["$.registers[0].purposes"].startswith("expected a list, got text 'sales'")
+    assert "null" in messages["$.registers[0].data_subjects[0]"]
+    assert not any("NoneType" in m or " str " in m for m in messages.values())

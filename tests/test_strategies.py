@@ -129,7 +129,9 @@ _NEW_FORMS: dict[str, Any] = {
     "alternatives": lambda n: any(rule.alternatives for r in n.registers for rule in r.retention),
     "region": lambda n: any(t.region is not None for r in n.registers for t in r.transfers),
     "bases for groups": lambda n: any(
-        b.subjects for r in n.registers for p in r.purposes for b in p.bases
+        b.subjects
+        for r in n.registers
+        for b in (*r.pooled_bases, *(b for p in r.purposes for b in p.bases))
     ),
 }
 

@@ -284,6 +284,13 @@ FIELD_DOCS: dict[str, str] = {
     "Provision.obliged": "Whether the data subject is obliged to provide the data.",
     "Provision.consequences": "Consequences of not providing them.",
     "Provision.text": "The statement as written.",
+    "Notice.translations": "Other language versions of this notice, which may disagree: "
+    "`translations: [{language: sv, notice: acme-sv, source: https://...}]`.",
+    # LanguageVersion
+    "LanguageVersion.language": "Its language (BCP 47: `fi`, `sv`, `en`).",
+    "LanguageVersion.notice": "Its notice id, when that version is encoded too.",
+    "LanguageVersion.source": "Where that version is (a URL, a file).",
+    "LanguageVersion.title": "Its title as written.",
     # Coverage
     "Coverage.elsewhere": "Sections stated in another layer or document, each with where.",
     "Coverage.not_assessed": "Sections the encoder did not have or did not assess.",

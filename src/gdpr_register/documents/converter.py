@@ -30,8 +30,9 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from gdpr_register.errors import Problem
 from gdpr_register.model._suggest import suggestion
-from gdpr_register.model._validators import ModelValueError
+from gdpr_register.model._validators import ModelValueError, ModelValueErrors
 from gdpr_register.model.enums import LawfulBasis, Section, SpecialCategoryCondition
+from gdpr_register.model.notice import Waiver
 from gdpr_register.model.register import SECTION_FIELDS, Register, SpecialCondition, StatedBasis
 from gdpr_register.model.shared import SharedStatements
 from gdpr_register.model.values import MonthDay, PartialDate, to_date, to_partial_date
@@ -303,7 +304,33 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     )
     for holder in (Register, SharedStatements):
         conv.register_unstructure_hook(holder, _unstructure_sections(conv, holder))
+    conv.register_structure_hook(Waiver, _known_rule(attrs_factory(Waiver)))
     return conv
+
+
+def _known_rule(from_mapping: Callable[[object, type], Any]) -> Callable[[object, type], Any]:
+    """A waiver names a rule that exists: the catalogue's or an installed plugin's.
+
+    The registry is imported only for a document that has waivers (it is not cheap).
+    """
+
+    def structure(value: object, _type: type) -> Any:
+        waiver = from_mapping(value, Waiver)
+        from gdpr_register.rules._engine import default_registry
+
+        registry = default_registry()
+        if waiver.rule not in registry:
+            known = [item.id for item in registry]
+            close = suggestion(waiver.rule, known)
+            hint = f"; did you mean {close!r}?" if close else ""
+            raise ModelValueError(
+                "rule",
+                f"no rule {_short(waiver.rule)} in the catalogue or an installed plugin "
+                f"(`gdpr-register rules` lists them){hint}",
+            )
+        return waiver
+
+    return structure
 
 
 # Sections a document may write as `key: none` on their own list or value.
@@ -401,6 +428,10 @@ def _walk(exc: BaseException, path: str, out: list[Problem]) -> None:
         return
     if isinstance(exc, KeyError):
         out.append(Problem(location=path, message="required field is missing"))
+        return
+    if isinstance(exc, ModelValueErrors):
+        for error in exc.errors:
+            _walk(error, path, out)
         return
     if isinstance(exc, ModelValueError):
         out.append(Problem(location=_join(path, exc.path), message=exc.message))

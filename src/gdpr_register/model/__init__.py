@@ -35,6 +35,7 @@ from gdpr_register.model.events import SubjectEvent
 from gdpr_register.model.notice import (
     Controller,
     DpoStatement,
+    LanguageVersion,
     Notice,
     Party,
     SupervisoryAuthority,
@@ -87,6 +88,7 @@ __all__ = [
     "DurationUnit",
     "EntryKind",
     "IdentityCheck",
+    "LanguageVersion",
     "LawfulBasis",
     "MonthDay",
     "Notice",

@@ -14,9 +14,11 @@ from typing import Any
 __all__ = [
     "ModelTypeError",
     "ModelValueError",
+    "ModelValueErrors",
     "check_unique",
     "identifier",
     "optional_text",
+    "raise_all",
     "text",
 ]
 
@@ -37,6 +39,31 @@ class ModelValueError(ValueError):
 
 class ModelTypeError(ModelValueError, TypeError):
     """A located error about a value of the wrong type."""
+
+
+class ModelValueErrors(ModelValueError):
+    """Several located errors found together, so that a document's author sees them all."""
+
+    def __init__(self, errors: list[ModelValueError]) -> None:
+        self.errors = errors
+        super().__init__(errors[0].path, "; ".join(str(e) for e in errors[1:]) or errors[0].message)
+        self.message = "; ".join(str(e) for e in errors)
+
+
+def raise_all(checks: Iterable[Callable[[], None]]) -> None:
+    """Run every check; raise the one error found, or all of them together."""
+    errors: list[ModelValueError] = []
+    for check in checks:
+        try:
+            check()
+        except ModelValueErrors as exc:
+            errors.extend(exc.errors)
+        except ModelValueError as exc:
+            errors.append(exc)
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise ModelValueErrors(errors)
 
 
 def _check_text(name: str, value: object) -> None:

@@ -9,6 +9,7 @@ import attrs
 
 from gdpr_register.model._validators import (
     ModelValueError,
+    ModelValueErrors,
     check_unique,
     identifier,
     optional_text,
@@ -32,6 +33,7 @@ from gdpr_register.model.values import (
 __all__ = [
     "Controller",
     "DpoStatement",
+    "LanguageVersion",
     "Notice",
     "Party",
     "SupervisoryAuthority",
@@ -140,6 +142,18 @@ class Waiver:
 
 
 @attrs.frozen(kw_only=True)
+class LanguageVersion:
+    """Another language version of the same notice (versions may disagree: each is encoded
+    as its own document, and they link each other)."""
+
+    language: str = attrs.field(validator=text)  # BCP 47: fi, sv, en
+    # The other version's notice id, when it is encoded too.
+    notice: str | None = attrs.field(default=None, validator=attrs.validators.optional(identifier))
+    source: str | None = attrs.field(default=None, validator=optional_text)  # a URL, a file
+    title: str | None = attrs.field(default=None, validator=optional_text)
+
+
+@attrs.frozen(kw_only=True)
 class Notice:
     """A privacy notice, register description or Art. 30 record, as written.
 
@@ -170,11 +184,14 @@ class Notice:
     waivers: tuple[Waiver, ...] = ()
     shared: SharedStatements | None = None
     coverage: Coverage | None = None
+    # Other language versions of this notice ("the Swedish version prevails").
+    translations: tuple[LanguageVersion, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         if not self.registers:
             raise ModelValueError("registers", "a notice describes at least one register")
         check_unique(self.registers, lambda r: r.id, "registers", "register id")
+        check_unique(self.translations, lambda t: t.language, "translations", "language")
         named = [r for r in self.registers if r.name is not None]
         names = {id(r): f"registers[{i}]" for i, r in enumerate(self.registers)}
         seen: dict[str, Register] = {}
@@ -188,11 +205,16 @@ class Notice:
                 )
             seen[key] = register
         resolved = tuple(resolve_register(r, self.shared) for r in self.registers)
+        errors: list[ModelValueError] = []
         for index, register in enumerate(resolved):
             try:
                 check_references(register)
+            except ModelValueErrors as exc:
+                errors.extend(_under(f"registers[{index}]", e) for e in exc.errors)
             except ModelValueError as exc:
-                raise ModelValueError(f"registers[{index}].{exc.path}", exc.message) from None
+                errors.append(_under(f"registers[{index}]", exc))
+        if errors:
+            raise errors[0] if len(errors) == 1 else ModelValueErrors(errors)
         if any(a is not b for a, b in zip(resolved, self.registers, strict=True)):
             object.__setattr__(self, "registers", resolved)
 
@@ -274,6 +296,10 @@ class Notice:
             if register.id == register_id:
                 return register
         raise KeyError(register_id)
+
+
+def _under(prefix: str, error: ModelValueError) -> ModelValueError:
+    return ModelValueError(f"{prefix}.{error.path}" if error.path else prefix, error.message)
 
 
 def _marked(

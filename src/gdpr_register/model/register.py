@@ -8,19 +8,26 @@ mechanism and a vague retention rule are all representable, so that rules can fl
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from typing import Any
 
 import attrs
 
+from gdpr_register.model._sections import (
+    NOTICE_SECTIONS,
+    SECTION_FIELDS,
+    check_none,
+    section_order,
+    states,
+)
 from gdpr_register.model._validators import (
     ModelValueError,
+    ModelValueErrors,
     check_unique,
     identifier,
     optional_text,
+    raise_all,
     text,
 )
-from gdpr_register.model.countries import UNKNOWN_COUNTRY, is_country_code
 from gdpr_register.model.coverage import Coverage
 from gdpr_register.model.enums import (
     DataOrigin,
@@ -29,8 +36,6 @@ from gdpr_register.model.enums import (
     LawfulBasis,
     ProvisionRequirement,
     PurposeKind,
-    RecipientRole,
-    Region,
     RequestCharge,
     RightCondition,
     RightKind,
@@ -40,16 +45,12 @@ from gdpr_register.model.enums import (
     SourceKind,
     SpecialCategory,
     SpecialCategoryCondition,
-    TransferDerogation,
-    TransferMechanism,
 )
+from gdpr_register.model.recipients import Recipient, Transfer
 from gdpr_register.model.retention import RetentionRule, Trigger
 from gdpr_register.model.values import (
     Channel,
     Duration,
-    PartialDate,
-    to_optional_date,
-    to_optional_partial_date,
 )
 
 __all__ = [
@@ -105,7 +106,7 @@ class StatedBasis:
 
     def __attrs_post_init__(self) -> None:
         if self.text is None and self.article is None:
-            raise ValueError("a stated basis needs its text as stated, an article, or both")
+            raise ValueError("a stated basis needs `text` (as stated), `article`, or both")
 
 
 @attrs.frozen(kw_only=True)
@@ -121,7 +122,7 @@ class SpecialCondition:
 
     def __attrs_post_init__(self) -> None:
         if self.text is None and self.article is None:
-            raise ValueError("a special-category condition needs its text, an article, or both")
+            raise ValueError("a special-category condition needs `text`, `article`, or both")
 
 
 @attrs.frozen(kw_only=True)
@@ -187,99 +188,6 @@ class Source:
     categories: tuple[str, ...] = attrs.field(default=(), validator=_ids)
 
 
-def _destination(_instance: object, attribute: Any, value: Any) -> None:
-    if value is None or value == UNKNOWN_COUNTRY or is_country_code(value):
-        return
-    raise ModelValueError(
-        attribute.name,
-        f"{value!r} is not an ISO 3166-1 alpha-2 country code or {UNKNOWN_COUNTRY!r}",
-    )
-
-
-@attrs.frozen(kw_only=True)
-class Recipient:
-    """A recipient or category of recipients (processors are recipients too, Art. 4(9))."""
-
-    id: str = attrs.field(validator=identifier)
-    name: str = attrs.field(validator=text)
-    role: RecipientRole = attrs.field(validator=attrs.validators.instance_of(RecipientRole))
-    description: str | None = attrs.field(default=None, validator=optional_text)
-    is_category: bool = False  # "accounting firms" rather than one named organisation
-    country: str | None = attrs.field(default=None, validator=_destination)
-    # On the EU-US Data Privacy Framework List (None: not stated).
-    dpf_certified: bool | None = None
-    categories: tuple[str, ...] = attrs.field(default=(), validator=_ids)
-    valid_from: date | None = attrs.field(default=None, converter=to_optional_date)
-    # A partial date keeps the precision stated: "until 4/2022" is ``2022-04``.
-    valid_until: PartialDate | None = attrs.field(
-        default=None, converter=to_optional_partial_date
-    )
-    # The essence of the Art. 26 arrangement, for joint controllers.
-    arrangement: str | None = attrs.field(default=None, validator=optional_text)
-    # The law behind a disclosure (to an authority, under a statutory duty), as stated.
-    law: str | None = attrs.field(default=None, validator=optional_text)
-
-    def __attrs_post_init__(self) -> None:
-        if self.valid_from and self.valid_until and self.valid_until.latest() < self.valid_from:
-            raise ModelValueError(
-                "valid_until",
-                f"{self.valid_until} is before valid_from {self.valid_from}",
-            )
-
-    def active_on(self, day: date) -> bool:
-        """Whether it receives data on ``day``: from ``valid_from`` to the last day of
-        ``valid_until`` (a month-only "until 2022-04" includes 30 April)."""
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_until is None or day <= self.valid_until.latest()
-        )
-
-
-@attrs.frozen(kw_only=True)
-class Transfer:
-    """A transfer to a third country or international organisation, as stated and normalised."""
-
-    recipient: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(identifier)
-    )
-    # An ISO code, or "unknown" (also when only a ``region`` is named).
-    country: str = attrs.field(default=UNKNOWN_COUNTRY, validator=_destination)
-    # "within the EU", "outside the EEA" (country not named), "EU/global".
-    region: Region | None = attrs.field(default=None, validator=_optional(Region))
-    mechanism: TransferMechanism = attrs.field(
-        default=TransferMechanism.NONE_STATED,
-        validator=attrs.validators.instance_of(TransferMechanism),
-    )
-    mechanism_text: str | None = attrs.field(default=None, validator=optional_text)
-    derogation: TransferDerogation | None = attrs.field(
-        default=None, validator=_optional(TransferDerogation)
-    )
-    # How the data subject can obtain a copy of the safeguards (Art. 13(1)(f)).
-    copy_available: str | None = attrs.field(default=None, validator=optional_text)
-    # A second mechanism to fall back on (the catalogue asks SCCs behind the DPF).
-    fallback: TransferMechanism | None = attrs.field(
-        default=None, validator=_optional(TransferMechanism)
-    )
-    # When the transfer contract was concluded (old SCCs were grandfathered by that date).
-    concluded: date | None = attrs.field(default=None, converter=to_optional_date)
-    international_organisation: str | None = attrs.field(default=None, validator=optional_text)
-    description: str | None = attrs.field(default=None, validator=optional_text)
-    # Further mechanisms offered as a set ("SCCs, BCRs or another approved mechanism"): the
-    # transfer is lawful if any one of ``mechanism`` and these is valid.
-    alternatives: tuple[TransferMechanism, ...] = attrs.field(
-        default=(), validator=_enum_tuple(TransferMechanism)
-    )
-    # "may be transferred", "in the event that we transfer": a possible transfer.
-    possible: bool = False
-
-    def __attrs_post_init__(self) -> None:
-        if self.derogation is not None and self.mechanism is not TransferMechanism.DEROGATION:
-            raise ModelValueError(
-                "derogation",
-                f"a derogation needs mechanism {TransferMechanism.DEROGATION.value!r}, "
-                f"not {self.mechanism.value!r}",
-            )
-
-
 @attrs.frozen(kw_only=True)
 class SecurityMeasure:
     kind: SecurityKind = attrs.field(validator=attrs.validators.instance_of(SecurityKind))
@@ -333,7 +241,9 @@ class StatedRight:
 
     def __attrs_post_init__(self) -> None:
         if self.status is RightStatus.CONDITIONAL and self.condition is None:
-            raise ModelValueError("condition", "a conditional right needs its condition")
+            raise ModelValueError(
+                "condition", "a conditional right (status: conditional) needs `condition`"
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -346,91 +256,6 @@ class Provision:
     obliged: bool | None = None
     consequences: str | None = attrs.field(default=None, validator=optional_text)
     text: str | None = attrs.field(default=None, validator=optional_text)
-
-
-# The fields a register states each section in (sections with a field of their own).
-SECTION_FIELDS: dict[Section, str] = {
-    Section.PURPOSES: "purposes",
-    Section.DATA_SUBJECTS: "data_subjects",
-    Section.DATA_CATEGORIES: "data_categories",
-    Section.SOURCES: "sources",
-    Section.RECIPIENTS: "recipients",
-    Section.TRANSFERS: "transfers",
-    Section.RETENTION: "retention",
-    Section.SECURITY: "security",
-    Section.AUTOMATED_DECISIONS: "automated_decisions",
-    Section.RIGHTS: "rights",
-    Section.REQUEST_PROCEDURE: "request_procedure",
-    Section.PROVISION: "provision",
-}
-# Sections about the notice as a whole: stated (or marked) on the notice, not a register.
-NOTICE_SECTIONS = frozenset(
-    {Section.CONTROLLER, Section.REPRESENTATIVE, Section.DPO, Section.COMPLAINT_AUTHORITY}
-)
-_MARKETING = frozenset({PurposeKind.MARKETING, PurposeKind.DIRECT_MARKETING})
-
-
-_ORDER = {section: index for index, section in enumerate(Section)}
-
-
-def section_order(value: Any) -> Any:
-    """Keep a list of sections in the enumeration's order: the order a document lists them
-    in carries no meaning, and ``transfers: none`` must read back as the same value."""
-    if isinstance(value, tuple | list) and all(isinstance(v, Section) for v in value):
-        return tuple(sorted(value, key=_ORDER.__getitem__))
-    return value
-
-
-def _bases(holder: Any) -> Iterator[StatedBasis]:
-    yield from getattr(holder, "pooled_bases", ())
-    for purpose in getattr(holder, "purposes", ()):
-        yield from purpose.bases
-
-
-def states(holder: Any, section: Section) -> bool:
-    """Whether a register (or the notice's shared block) states ``section`` itself."""
-    if section in SECTION_FIELDS:
-        value = getattr(holder, SECTION_FIELDS[section], None)
-        if section is not Section.PROVISION:
-            return bool(value) if isinstance(value, tuple) else value is not None
-        return value is not None or any(
-            c.provision is not None for c in getattr(holder, "data_categories", ())
-        )
-    if section is Section.BASES:
-        return any(True for _ in _bases(holder))
-    if section is Section.LEGITIMATE_INTERESTS:
-        return any(b.interests is not None for b in _bases(holder))
-    if section is Section.SPECIAL_CATEGORIES:
-        return any(c.special is not None for c in getattr(holder, "data_categories", ())) or any(
-            p.special_conditions for p in getattr(holder, "purposes", ())
-        )
-    if section is Section.MARKETING:
-        return any(not _MARKETING.isdisjoint(p.kinds) for p in getattr(holder, "purposes", ()))
-    return False  # sale, cookies, notice-level sections: no field states them on a register
-
-
-def check_none(holder: Any, coverage: Coverage | None) -> None:
-    """A section stated as none must not also be stated, nor be a notice-level section."""
-    seen: set[Section] = set()
-    for index, section in enumerate(holder.none):
-        if section in seen:
-            raise ModelValueError(f"none[{index}]", f"section {section.value!r} is listed twice")
-        seen.add(section)
-        if section in NOTICE_SECTIONS and isinstance(holder, Register):
-            raise ModelValueError(
-                f"none[{index}]",
-                f"{section.value!r} is about the whole notice: state it on the notice",
-            )
-        if states(holder, section):
-            raise ModelValueError(
-                f"none[{index}]",
-                f"{section.value!r} is stated as none, but the notice also states it here",
-            )
-    if coverage is not None:
-        for section in sorted(coverage.sections & seen):
-            raise ModelValueError(
-                "coverage", f"{section.value!r} is stated as none and also marked in coverage"
-            )
 
 
 @attrs.frozen(kw_only=True)
@@ -492,16 +317,25 @@ class Register:
     inherited: frozenset[str] = attrs.field(init=False, factory=frozenset)
 
     def __attrs_post_init__(self) -> None:
-        check_unique(self.purposes, lambda p: p.id, "purposes", "purpose id")
-        check_unique(self.data_subjects, lambda s: s.id, "data_subjects", "subject category id")
-        check_unique(self.data_categories, lambda c: c.id, "data_categories", "data category id")
-        check_unique(self.sources, lambda s: s.id, "sources", "source id")
-        check_unique(self.recipients, lambda r: r.id, "recipients", "recipient id")
-        check_unique(self.rights, lambda r: r.right, "rights", "right")
-        check_none(self, self.coverage)
-        # A register inside a notice may refer to the shared block's categories, recipients
-        # and subjects: an empty list is checked by the notice, after inheritance.
-        check_references(self, partial=True)
+        # Every check runs, so a document's author sees every problem in one pass. A register
+        # inside a notice may refer to the shared block's categories, recipients and
+        # subjects: references into an empty list are checked by the notice, after inheritance.
+        raise_all(
+            [
+                lambda: check_unique(self.purposes, lambda p: p.id, "purposes", "purpose id"),
+                lambda: check_unique(
+                    self.data_subjects, lambda s: s.id, "data_subjects", "subject category id"
+                ),
+                lambda: check_unique(
+                    self.data_categories, lambda c: c.id, "data_categories", "data category id"
+                ),
+                lambda: check_unique(self.sources, lambda s: s.id, "sources", "source id"),
+                lambda: check_unique(self.recipients, lambda r: r.id, "recipients", "recipient id"),
+                lambda: check_unique(self.rights, lambda r: r.right, "rights", "right"),
+                lambda: check_none(self, self.coverage),
+                lambda: check_references(self, partial=True),
+            ]
+        )
 
     def _category_refs(self) -> Iterator[tuple[str, str]]:
         referring: dict[str, list[tuple[str, ...]]] = {
@@ -560,25 +394,31 @@ class Register:
 
 
 def check_references(register: Register, *, partial: bool = False) -> None:
-    """Cross-references resolve; with ``partial``, references into an empty list pass."""
+    """Cross-references resolve; with ``partial``, references into an empty list pass.
+
+    Raises every unresolved reference at once.
+    """
+    errors: list[ModelValueError] = []
     categories = {c.id for c in register.data_categories}
     if categories or not partial:
         for path, ref in register._category_refs():
             if ref not in categories:
-                raise ModelValueError(path, _unknown("data category", ref, categories))
+                errors.append(ModelValueError(path, _unknown("data category", ref, categories)))
     recipients = {r.id for r in register.recipients}
     if recipients or not partial:
         for index, transfer in enumerate(register.transfers):
             if transfer.recipient is not None and transfer.recipient not in recipients:
-                raise ModelValueError(
-                    f"transfers[{index}].recipient",
-                    _unknown("recipient", transfer.recipient, recipients),
-                )
+                message = _unknown("recipient", transfer.recipient, recipients)
+                errors.append(ModelValueError(f"transfers[{index}].recipient", message))
     subjects = {s.id for s in register.data_subjects}
     if subjects or not partial:
         for path, ref in register._subject_refs():
             if ref not in subjects:
-                raise ModelValueError(path, _unknown("subject category", ref, subjects))
+                errors.append(ModelValueError(path, _unknown("subject category", ref, subjects)))
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise ModelValueErrors(errors)
 
 
 def _unknown(what: str, ref: str, known: set[str]) -> str:

@@ -38,7 +38,8 @@ class Trigger:
     def __attrs_post_init__(self) -> None:
         if self.kind is TriggerKind.NAMED_EVENT and not self.events:
             raise ModelValueError(
-                "events", f"a {self.kind.value!r} trigger must name the event kinds it counts"
+                "events",
+                f"a {self.kind.value!r} trigger needs `events` (the event kinds it counts)",
             )
 
 

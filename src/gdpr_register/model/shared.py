@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from gdpr_register.model._sections import check_none, section_order, states
 from gdpr_register.model._validators import text
 from gdpr_register.model.enums import Section
 from gdpr_register.model.register import (
@@ -29,9 +30,6 @@ from gdpr_register.model.register import (
     StatedRight,
     SubjectCategory,
     Transfer,
-    check_none,
-    section_order,
-    states,
 )
 from gdpr_register.model.retention import RetentionRule
 
@@ -67,7 +65,7 @@ class SharedStatements:
     )
 
     def __attrs_post_init__(self) -> None:
-        check_none(self, None)  # coverage for every register is the notice's ``coverage``
+        check_none(self, None, register_level=False)  # its coverage is the notice's
 
     def states(self, section: Section) -> bool:
         return states(self, section)

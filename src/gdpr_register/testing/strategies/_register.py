@@ -17,6 +17,7 @@ from gdpr_register.model import (
     DurationUnit,
     EntryKind,
     IdentityCheck,
+    LanguageVersion,
     LawfulBasis,
     Notice,
     NoticeKind,
@@ -57,8 +58,8 @@ from gdpr_register.model import (
     Trigger,
     TriggerKind,
 )
+from gdpr_register.model._sections import NOTICE_SECTIONS, states
 from gdpr_register.model.countries import COUNTRY_NAMES, UNKNOWN_COUNTRY
-from gdpr_register.model.register import NOTICE_SECTIONS, states
 from gdpr_register.testing.strategies._model import (
     channels,
     contact_points,
@@ -713,6 +714,17 @@ def notices(
         waivers=tuple(draw(_WAIVER) for _ in range(_count(draw, 1))) if bits.flag() else (),
         shared=_shared(draw, max_items, marks) if bits.flag() else None,
         coverage=bits.opt(_COVERAGE) if marks else None,
+        translations=_translations(draw) if bits.flag() else (),
+    )
+
+
+_OTHER_LANGUAGES = st.lists(st.sampled_from(["fi", "sv", "en", "de"]), max_size=2, unique=True)
+
+
+def _translations(draw: st.DrawFn) -> tuple[LanguageVersion, ...]:
+    return tuple(
+        LanguageVersion(language=language, notice=draw(_ID) if draw(st.booleans()) else None)
+        for language in draw(_OTHER_LANGUAGES)
     )
 
 

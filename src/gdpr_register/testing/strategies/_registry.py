@@ -23,6 +23,13 @@ def register_type_strategies() -> None:
         model.DataCategory: s.data_categories(),
         model.DpoStatement: m.dpo_statements(),
         model.Duration: s.durations(),
+        model.LanguageVersion: st.builds(
+            model.LanguageVersion,
+            language=st.sampled_from(["fi", "sv", "en"]),
+            notice=st.none() | m.identifiers(),
+            source=st.none() | m.texts(),
+            title=st.none() | m.texts(),
+        ),
         model.MonthDay: m.month_days(),
         model.Notice: s.notices(),
         model.PartialDate: m.partial_dates(),
