@@ -20,6 +20,7 @@ from gdpr_register import (
     Recipient,
     RecipientRole,
     Register,
+    Section,
     Source,
     SourceKind,
     StatedBasis,
@@ -205,6 +206,7 @@ def test_pooled_candidates_never_decide_against_the_subject_or_the_law(
         # No 9(2)(a) explicit consent either: that alone makes data portable (Art. 20(1)(a)).
         purposes=tuple(attrs.evolve(p, bases=(), special_conditions=())
                        for p in register.purposes),
+        none=tuple(s for s in register.none if s is not Section.BASES),
         pooled_bases=(StatedBasis(article=A.LEGAL_OBLIGATION),
                       StatedBasis(article=A.LEGITIMATE_INTERESTS),
                       StatedBasis(article=A.CONSENT)),
