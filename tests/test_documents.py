@@ -23,6 +23,7 @@ from gdpr_register import (
     GdprRegisterError,
     LawfulBasis,
     Notice,
+    PartialDate,
     Recipient,
     RecipientRole,
     dump_notice,
@@ -149,8 +150,15 @@ def test_a_basis_may_be_written_as_its_article() -> None:
 
 def test_missing_required_field() -> None:
     data = json.loads(json.dumps(MINIMAL))
-    del data["controller"]["name"]
-    assert _locations(data) == ["$.controller.name"]
+    del data["registers"][0]["purposes"][0]["name"]
+    assert _locations(data) == ["$.registers[0].purposes[0].name"]
+
+
+def test_names_real_notices_leave_out_are_optional() -> None:
+    data = json.loads(json.dumps(MINIMAL))
+    del data["controller"]["name"], data["title"], data["registers"][0]["name"]
+    notice = notice_from_data(data)
+    assert (notice.controller.name, notice.title, notice.registers[0].name) == (None, None, None)
 
 
 def test_every_problem_is_reported_at_once() -> None:
@@ -284,7 +292,7 @@ def test_pendulum_and_iso_values_are_accepted_at_the_edges() -> None:
         valid_until="2025-01-01",
     )
     assert type(recipient.valid_from) is date
-    assert recipient.valid_until == date(2025, 1, 1)
+    assert recipient.valid_until == PartialDate(year=2025, month=1, day=1)
     with pytest.raises(ValueError, match="valid_until"):
         Recipient(
             id="r",

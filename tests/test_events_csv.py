@@ -79,11 +79,13 @@ def test_bad_rows_name_their_line(row: str, kwargs: dict[str, object]) -> None:
     assert reader.skipped_count == 1
 
 
-def test_multiline_quoted_field_keeps_physical_lines() -> None:
+def test_a_field_cannot_span_lines_and_line_numbers_stay_physical() -> None:
     text = 'subject,event,date,details\na,contact,2020-01-01,"two\nlines"\nb,contact,bad,\n'
     with pytest.raises(InputError) as exc:
         read(text)
-    assert locations(exc) == ["line 4"]
+    assert locations(exc) == ["line 2"]
+    _, reader = read(text, skip_invalid=True)
+    assert [p.location for p in reader.skipped] == ["line 2", "line 3", "line 4"]
 
 
 def test_bom_and_blank_lines(tmp_path: object) -> None:
@@ -135,3 +137,45 @@ def test_bytes_that_are_not_utf8_name_their_line(tmp_path: object) -> None:
         reader = EventsReader(stream, skip_invalid=True)
         assert [row.event.subject for row in reader] == ["a", "b"]
     assert [p.location for p in reader.skipped] == ["line 3"]
+
+
+def test_an_unclosed_quote_at_the_end_swallows_nothing() -> None:
+    text = 'subject,event,date,details\na,contact,2020-01-01,"oops\nb,contact,2020-01-02,\n'
+    with pytest.raises(InputError) as exc:
+        read(text)
+    assert locations(exc) == ["line 2"]
+    rows, reader = read(text, skip_invalid=True)
+    assert [r.event.subject for r in rows] == ["b"]  # type: ignore[attr-defined]
+    assert [p.location for p in reader.skipped] == ["line 2"]
+
+
+def test_quoted_fields_on_one_line_still_work() -> None:
+    rows, _ = read('subject,event,date,details\r\n"a,1",contact,2020-01-01,"say ""hi"""\r\n')
+    assert [(r.event.subject, r.event.details) for r in rows] == [  # type: ignore[attr-defined]
+        ("a,1", 'say "hi"')
+    ]
+
+
+def test_an_unclosed_quote_in_the_header_always_raises() -> None:
+    with pytest.raises(InputError) as exc:
+        read('subject,"event,date\na,contact,2020-01-01\n', skip_invalid=True)
+    assert locations(exc) == ["line 1"]
+
+
+def test_lines_are_bounded() -> None:
+    from gdpr_register.documents.events_csv import MAX_LINE_CHARS
+
+    text = f"subject,event,date\n{'x' * (MAX_LINE_CHARS * 3)}\nb,contact,2020-01-02\n"
+    with pytest.raises(InputError) as exc:
+        read(text)
+    assert locations(exc) == ["line 2"]
+    rows, _reader = read(text, skip_invalid=True)
+    assert [(r.line, r.event.subject) for r in rows] == [(3, "b")]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("key", ["a\tb", "a\x00b", "a\u202eb", "a\x1b[2Jb", "a\x7fb"])
+def test_subject_keys_with_unprintable_characters_are_bad_rows(key: str) -> None:
+    with pytest.raises(InputError) as exc:
+        read(f"subject,event,date\n{key},contact,2020-01-01\n")
+    assert locations(exc) == ["line 2"]
+    assert key not in str(exc.value)

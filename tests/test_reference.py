@@ -2,11 +2,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import attrs
-
 from gdpr_register.documents.reference import (
     DOCUMENT_CLASSES,
     FIELD_DOCS,
+    document_fields,
     document_format_markdown,
 )
 
@@ -14,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_every_field_is_documented_and_nothing_else() -> None:
-    fields = {f"{cls.__name__}.{a.name}" for cls in DOCUMENT_CLASSES for a in attrs.fields(cls)}
+    fields = {f"{cls.__name__}.{a.name}" for cls in DOCUMENT_CLASSES for a in document_fields(cls)}
     assert fields == set(FIELD_DOCS)
 
 

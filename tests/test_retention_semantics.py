@@ -28,6 +28,7 @@ from gdpr_register import (
 from gdpr_register.law import Confidence, LegalSource
 from gdpr_register.law.statutes import DEFAULT_STATUTES, Statute, StatuteTable
 from gdpr_register.retention import (
+    Aggregation,
     Anchor,
     Clock,
     ClockKind,
@@ -35,9 +36,9 @@ from gdpr_register.retention import (
     PlanStatus,
     SubjectHistory,
     compile_policy,
+    financial_year_end_of,
     plan_retention,
 )
-from gdpr_register.retention._policy import Aggregation, financial_year_end_of
 
 YEARS = DurationUnit.YEARS
 

@@ -125,7 +125,7 @@ def test_erasure_partial_outcome() -> None:
     assert outcome(result) == {
         "contact": CategoryAction.ERASE,
         "orders": CategoryAction.ERASE,
-        "invoices": CategoryAction.RESTRICT,  # Accounting Act hold, Art. 17(3)(b)
+        "invoices": CategoryAction.EXCEPTED,  # Accounting Act hold, Art. 17(3)(b)
         "clicks": CategoryAction.ERASE,  # no compelling grounds: assumed, pending
     }
     invoices = next(c for c in result.categories if c.category == "invoices")
@@ -134,9 +134,12 @@ def test_erasure_partial_outcome() -> None:
     contact = next(c for c in result.categories if c.category == "contact")
     assert set(contact.articles) == {"Art. 17(1)(a)", "Art. 17(1)(b)", "Art. 17(1)(c)"}
     assert [p.decision for p in result.pending] == ["compelling_grounds"]
-    # Art. 19: active recipients only (processors included), of erased/restricted data.
-    assert {r.id for r in result.notify_recipients} == {"host", "post", "accountant"}
-    assert {a.rule for a in result.actions} >= {"ART12_3_BASE", "ART19", "ART12_4", "ART18_3"}
+    # Art. 19: active recipients only (processors included), of erased data; the accountant
+    # receives only invoices, which are kept for the Accounting Act (Art. 17(3)(b)).
+    assert {r.id for r in result.notify_recipients} == {"host", "post"}
+    assert {a.rule for a in result.actions} >= {"ART12_3_BASE", "ART19", "ART12_4"}
+    # Kept for the obligation is not restriction under Art. 18(2): no Art. 18(3) notice.
+    assert "ART18_3" not in {a.rule for a in result.actions}
 
 
 def test_erasure_blocked_while_contract_runs() -> None:
@@ -184,7 +187,7 @@ def test_claimed_exception_with_date() -> None:
     result = assess(request(Right.ERASURE), shop(), controller_decisions=decisions)
     orders = next(c for c in result.categories if c.category == "orders")
     assert (orders.action, orders.until, orders.articles) == (
-        CategoryAction.RESTRICT, date(2027, 6, 30), ("Art. 17(3)(e)",)
+        CategoryAction.EXCEPTED, date(2027, 6, 30), ("Art. 17(3)(e)",)
     )
     assert any(e.source == "controller" and e.until == date(2027, 6, 30)
                for e in result.exceptions)
@@ -329,11 +332,14 @@ def test_seed_notice_erasure(seed_path: object) -> None:
     register = notice.registers[0]
     result = assess(request(Right.ERASURE), register, notice=notice)
     assert result.applies is Applicability.PARTLY
-    assert outcome(result)["laskutustiedot"] is CategoryAction.RESTRICT
+    assert outcome(result)["laskutustiedot"] is CategoryAction.EXCEPTED
     assert {c for c, a in outcome(result).items() if a is CategoryAction.ERASE} == {
         "yhteystiedot", "palvelutiedot", "markkinointitiedot"
     }
-    assert len(result.notify_recipients) == 6
+    # The authorities (viranomaiset) receive what the law makes them receive: the invoices
+    # kept for the Accounting Act are not erased, so no Art. 19 notice goes to them.
+    assert len(result.notify_recipients) == 5
+    assert "viranomaiset" not in {r.id for r in result.notify_recipients}
     assert sum(r.rule == "ART6_1" for r in result.reasons) == 2  # two unmapped pooled bases
     assert any(r.rule == "FI_DPO_4359" for r in result.reasons)
     assert result.deadline.deadline == date(2026, 12, 28)
@@ -358,10 +364,15 @@ def test_assess_never_raises_and_refusals_cite(
     assert result.applies in Applicability
     for reason in result.reasons:
         assert reason.article.startswith(("Art. ", "Reg. "))
-    if result.applies is not Applicability.YES:
+    if result.applies in (Applicability.NO, Applicability.PARTLY):
         assert any(r.applies is False and r.article.startswith("Art. ") for r in result.reasons)
-    if result.applies is not Applicability.NO:
+    if result.applies in (Applicability.YES, Applicability.PARTLY):
         assert any(r.applies is True for r in result.reasons)
+    if result.applies is Applicability.UNDETERMINED:
+        assert result.undetermined  # says what depends on what
+    for item in result.undetermined:
+        assert item.decide
+        assert len(item.candidates) >= 2
     assert set(result.notify_recipients) <= set(register.recipients)
     assert all(r.active_on(received) for r in result.notify_recipients)
     for exception in result.exceptions:
@@ -386,7 +397,7 @@ def test_erasure_uses_the_retention_plan(seed_path: object) -> None:
     result = assess(request(Right.ERASURE), register, notice=notice, history=history)
     invoices = next(c for c in result.categories if c.category == "laskutustiedot")
     # Accounting Act 2:10: vouchers of FY 2021 kept to the end of 2027.
-    assert (invoices.action, invoices.until) == (CategoryAction.RESTRICT, date(2027, 12, 31))
+    assert (invoices.action, invoices.until) == (CategoryAction.EXCEPTED, date(2027, 12, 31))
     assert any(e.source == "retention plan" and e.until == date(2027, 12, 31)
                for e in result.exceptions)
     # Every retention period has ended: "still necessary?" is answered by the plan.

@@ -66,7 +66,7 @@ def _register_rules(registry: Registry) -> None:
           citation="ACME policy 1", message="{name!r} is too long", fix="Shorten it",
           what="w", why="y", example="e", registry=registry)
     def short_names(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-        if len(register.name) > 10:
+        if len(register.name or "") > 10:
             yield hit(ctx.path + ".name", name=register.name)
 
     @notice_rule("ACME_OLD", title="Old rule", severity=Severity.HIGH, citation="ACME",

@@ -10,16 +10,20 @@ from collections.abc import Sequence
 
 import attrs
 
+from gdpr_register._text import MAX_SHOWN, shown
+
 __all__ = [
     "ConflictError",
     "DocumentError",
     "GdprRegisterError",
     "InputError",
     "NotFoundError",
+    "OutputError",
     "Problem",
     "StoreError",
     "StoreUnavailable",
     "UsageError",
+    "WrongTypeError",
 ]
 
 
@@ -39,7 +43,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}" if self.location else self.message
+        # Shown, not raw: the message may quote a file's bytes or a huge value.
+        message = shown(self.message, MAX_SHOWN * 4)
+        return f"{shown(self.location)}: {message}" if self.location else message
 
 
 class InputError(GdprRegisterError, ValueError):
@@ -55,7 +61,7 @@ class InputError(GdprRegisterError, ValueError):
         super().__init__(self._render())
 
     def _render(self) -> str:
-        head = f"{self.source}: " if self.source else ""
+        head = f"{shown(self.source)}: " if self.source else ""
         if len(self.problems) == 1:
             return head + str(self.problems[0])
         lines = [f"{head}{len(self.problems)} problems:"]
@@ -85,3 +91,15 @@ class NotFoundError(StoreError, LookupError):
 
 class StoreUnavailable(StoreError, ConnectionError):
     """The store cannot be reached, opened or written."""
+
+
+# Added by the hardening work (issue 11): keep new error classes together here.
+
+
+class WrongTypeError(GdprRegisterError, TypeError):
+    """A function was given a value of the wrong type (``dump_notice(None, path)``)."""
+
+
+class OutputError(GdprRegisterError, OSError):
+    """An output (a file, standard output) cannot be written; the target is left as it was,
+    or, for standard output and devices, holds what was written before the failure."""

@@ -167,7 +167,8 @@ def test_request_reads_notice_and_events_from_the_store_and_records_it(
                  "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     actions = {c["category"]: (c["action"], c.get("until")) for c in data["categories"]}
-    assert actions["laskutustiedot"] == ("restrict", "2027-12-31")
+    # Kept for Art. 17(3)(b), not restricted.
+    assert actions["laskutustiedot"] == ("excepted", "2027-12-31")
     assert actions["yhteystiedot"][0] == "erase"
     with open_store(url) as store:
         (recorded,) = store.requests.list()

@@ -30,3 +30,13 @@ def test_factory_reopens_the_same_database(store_factory: Callable[..., Store]) 
     first.ledger.append([SubjectEvent(subject="a", kind="contact", on=date(2020, 1, 1))])
     second = store_factory()
     assert list(second.ledger.subjects()) == ["a"]
+
+
+def test_every_contract_test_the_guarantees_page_names_exists() -> None:
+    import re
+    from pathlib import Path
+
+    page = (Path(__file__).parents[2] / "docs" / "guarantees.md").read_text(encoding="utf-8")
+    named = re.findall(r"`StoreContract\.(test_\w+)`", page)
+    assert named
+    assert [name for name in named if not hasattr(StoreContract, name)] == []

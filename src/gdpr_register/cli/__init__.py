@@ -4,13 +4,16 @@ Each subcommand is a module in :mod:`gdpr_register.cli.commands` exposing ``NAME
 ``configure(parser)`` and ``run(args) -> int``; they are discovered, so adding a command never
 touches this file. Commands import what they need inside ``run`` to keep start-up fast.
 
-Exit codes: 0 success, 1 findings (for commands that report findings), 2 bad input or usage.
+Exit codes: 0 success, 1 findings (for commands that report findings), 2 bad input, usage or
+a failed output; 141 when the reader of standard output went away (a closed pipe).
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
@@ -18,11 +21,12 @@ from collections.abc import Sequence
 from gdpr_register._version import __version__
 from gdpr_register.errors import GdprRegisterError
 
-__all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
+__all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_PIPE", "EXIT_USAGE", "build_parser", "main"]
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+EXIT_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a tool stopped by a closed pipe
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -51,6 +55,35 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _error(message: str) -> None:
+    from gdpr_register._text import shown_lines
+
+    if sys.stderr is not None:
+        print(f"gdpr-register: error: {shown_lines(message)}", file=sys.stderr)
+
+
+def _stdout_open() -> bool:
+    if sys.stdout is None:  # Python started with descriptor 1 closed
+        return False
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return True  # not a real file (tests capture it)
+    try:
+        os.fstat(fd)
+    except OSError:
+        return False
+    return True
+
+
+def _working_directory_exists() -> bool:
+    try:
+        os.getcwd()
+    except OSError:
+        return False
+    return True
+
+
 def _command_of(argv: Sequence[str]) -> str | None:
     """The command a run names first, when nothing before it could print the full help."""
     from gdpr_register.cli import commands
@@ -63,24 +96,46 @@ def _command_of(argv: Sequence[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return its exit code (see the module docstring).
+
+    Failures end in one line on stderr and exit code 2: bad input, a store error, a failed
+    write to standard output. A closed pipe (``| head``) ends quietly with 141, as a tool
+    killed by SIGPIPE does.
+    """
+    from gdpr_register.cli._output import discard_stdout, guarded_stdout
+
     for stream in (sys.stdout, sys.stderr):
         # A file name that is not valid UTF-8 must not crash the report that names it.
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
-    arguments = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(_command_of(arguments))
-    args = parser.parse_args(arguments)
-    try:
-        code: int = args._run(args)
-    except GdprRegisterError as exc:
-        print(f"gdpr-register: error: {exc}", file=sys.stderr)
+    if not _stdout_open():  # `>&-`: the command could act but never report
+        _error("standard output is closed; nothing was done")
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:  # e.g. piped into `head`
-        sys.stderr.close()
-        return EXIT_OK
+    with guarded_stdout() as guard:
+        try:
+            try:
+                arguments = sys.argv[1:] if argv is None else list(argv)
+                args = build_parser(_command_of(arguments)).parse_args(arguments)
+            except SystemExit:
+                sys.stdout.flush()  # --help and --version print before exiting
+                raise
+            if not _working_directory_exists():
+                # Relative paths (and the default store) cannot be resolved: refuse them all
+                # rather than fail half-way through.
+                _error("the working directory no longer exists; change to one that does")
+                return EXIT_USAGE
+            code: int = args._run(args)
+            sys.stdout.flush()
+        except GdprRegisterError as exc:
+            if guard.failure is not None:
+                discard_stdout()
+                if guard.failure.errno == errno.EPIPE:
+                    return EXIT_PIPE
+            _error(str(exc))
+            return EXIT_USAGE
+        except KeyboardInterrupt:
+            return 130
     return code
 
 

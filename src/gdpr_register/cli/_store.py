@@ -1,20 +1,75 @@
-"""``--store URL`` for any command that reads or writes the store."""
+"""``--store URL`` for any command that reads or writes the store, and the one parser of the
+version numbers the CLI takes (``--version N``, ``ID@VERSION``, ``store diff ID V1 V2``)."""
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from gdpr_register.model import Notice
     from gdpr_register.storage import Store
 
-__all__ = ["DEFAULT", "STORE_ENV", "add_store", "load_stored_notice", "open_cli_store",
-           "store_url"]
+__all__ = ["DEFAULT", "STORE_ENV", "add_store", "expected_version", "load_stored_notice",
+           "open_cli_store", "parse_version", "store_url", "version_number"]
 
 STORE_ENV = "GDPR_REGISTER_STORE"
-DEFAULT = ""  # ``--store`` given without a URL: the default store
+
+
+class _DefaultStore(str):
+    """``--store`` given without a URL: the default store (not ``--store ''``)."""
+
+    __slots__ = ()
+
+
+DEFAULT = _DefaultStore()
+
+# ASCII digits only: int() also reads '٣' and '³' ... or fails on them with a bare ValueError.
+_DIGITS = re.compile(r"[0-9]+", re.ASCII)
+# No store holds a version past 2**63 - 1 (19 digits); longer numbers are refused before
+# int() (whose own limit is 4300 digits) is asked to read them.
+_MAX_DIGITS = 30
+
+
+def parse_version(text: str, *, zero: bool = False) -> int:
+    """A version number as the CLI takes it: ASCII digits, >= 1 (>= 0 with ``zero``).
+
+    ``UsageError`` otherwise. A number larger than any store holds is returned as is: the
+    store answers "not found".
+    """
+    from gdpr_register.errors import UsageError
+
+    lowest = 0 if zero else 1
+    digits = text.strip()
+    if not _DIGITS.fullmatch(digits) or len(digits.lstrip("0")) > _MAX_DIGITS:
+        raise UsageError(f"{text[:40]!r} is not a version number (digits 0-9, at most "
+                         f"{_MAX_DIGITS})")
+    number = int(digits)
+    if number < lowest:
+        raise UsageError(f"a version number is at least {lowest}, got {number}")
+    return number
+
+
+def version_number(text: str) -> int:
+    """argparse ``type=`` for a version (>= 1)."""
+    from gdpr_register.errors import UsageError
+
+    try:
+        return parse_version(text)
+    except UsageError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def expected_version(text: str) -> int:
+    """argparse ``type=`` for ``--expected-version`` (>= 0; 0: a new notice)."""
+    from gdpr_register.errors import UsageError
+
+    try:
+        return parse_version(text, zero=True)
+    except UsageError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def add_store(parser: argparse.ArgumentParser, *, selects_notices: bool = False) -> None:
@@ -36,16 +91,26 @@ def add_store(parser: argparse.ArgumentParser, *, selects_notices: bool = False)
 
 
 def store_url(args: argparse.Namespace) -> str:
+    """``--store URL``, else ``$GDPR_REGISTER_STORE`` (if set and not empty), else the
+    default store. An empty ``--store ''`` is a ``UsageError``, not the default."""
+    from gdpr_register.errors import UsageError
     from gdpr_register.storage import DEFAULT_STORE_URL
 
     url: str | None = getattr(args, "store", None)
-    return url or os.environ.get(STORE_ENV) or DEFAULT_STORE_URL
+    if url is not None and not isinstance(url, _DefaultStore):
+        if not url.strip():
+            raise UsageError("--store: the store URL is empty (leave --store out, or give "
+                             "sqlite:///PATH, memory: or postgresql://...)")
+        return url
+    return os.environ.get(STORE_ENV) or DEFAULT_STORE_URL
 
 
-def open_cli_store(args: argparse.Namespace) -> Store:
+def open_cli_store(args: argparse.Namespace, *, create: bool = False) -> Store:
+    """Open the command's store. Only commands that add to a store (``create=True``) may
+    create one: reading a store that does not exist is an error naming its path."""
     from gdpr_register.storage import open_store
 
-    return open_store(store_url(args))
+    return open_store(store_url(args), create=create)
 
 
 def load_stored_notice(store: Store, reference: str) -> tuple[str, Notice]:
@@ -55,8 +120,10 @@ def load_stored_notice(store: Store, reference: str) -> tuple[str, Notice]:
     notice_id, at, version = reference.partition("@")
     number: int | None = None
     if at:
-        if not version.isdigit() or int(version) < 1:
-            raise UsageError(f"{reference!r}: expected NOTICE_ID or NOTICE_ID@VERSION")
-        number = int(version)
+        try:
+            number = parse_version(version)
+        except UsageError as exc:
+            raise UsageError(f"{reference[:80]!r}: expected NOTICE_ID or NOTICE_ID@VERSION "
+                             f"({exc})") from None
     stored = store.notices.get(notice_id, number)
     return f"{store.url}#{notice_id}@{stored.version}", stored.notice

@@ -11,6 +11,7 @@ from gdpr_register.documents.io import (
     loads_notice,
     notice_from_data,
     notice_to_data,
+    write_text_file,
 )
 
 __all__ = [
@@ -25,4 +26,5 @@ __all__ = [
     "notice_from_data",
     "notice_to_data",
     "problems_from",
+    "write_text_file",
 ]

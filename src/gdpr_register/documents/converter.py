@@ -1,12 +1,16 @@
 """The library's one cattrs converter, and the translation of its errors into paths.
 
 ``make_converter()`` configures strict hooks: a string is never silently made of a number, a
-list is never made of a string's characters, unknown keys are rejected with a did-you-mean.
+list is never made of a string's characters, unknown keys are rejected with a did-you-mean
+that never changes the meaning (:mod:`gdpr_register.model._suggest`).
+
+``null`` means the same as leaving the key out, for every key that may be left out (optional
+values and lists alike); a required key given ``null`` is an error. A section's list (or
+value) may be written ``none`` for "the notice says there is none" (``transfers: none``).
 """
 
 from __future__ import annotations
 
-import difflib
 import enum
 import functools
 import re
@@ -25,21 +29,42 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from gdpr_register.errors import Problem
+from gdpr_register.model._suggest import suggestion
 from gdpr_register.model._validators import ModelValueError
-from gdpr_register.model.enums import LawfulBasis, SpecialCategoryCondition
-from gdpr_register.model.register import SpecialCondition, StatedBasis
-from gdpr_register.model.values import MonthDay, to_date
+from gdpr_register.model.enums import LawfulBasis, Section, SpecialCategoryCondition
+from gdpr_register.model.register import SECTION_FIELDS, Register, SpecialCondition, StatedBasis
+from gdpr_register.model.shared import SharedStatements
+from gdpr_register.model.values import MonthDay, PartialDate, to_date, to_partial_date
 
 __all__ = ["converter_for", "make_converter", "problems_from"]
 
 _YAML_BOOL_HINT = " (YAML reads unquoted yes/no/on/off as booleans: quote the value)"
 
 
-def _describe(value: object) -> str:
+def _short(value: object) -> str:
     shown = repr(value)
-    if len(shown) > 60:
-        shown = shown[:57] + "..."
-    return f"{type(value).__name__} {shown}"
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+def _describe(value: object) -> str:
+    """A value as the document shows it: ``text 'x'``, ``null``, ``a list``, never a type."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"the number {_short(value)}"
+    if isinstance(value, str):
+        return f"text {_short(value)}"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, datetime):
+        return f"the date-time {value.isoformat()}"
+    if isinstance(value, date):
+        return f"the date {value.isoformat()}"
+    return f"a {type(value).__name__} value"
 
 
 # Lone surrogates (JSON can spell "\ud800") are no Unicode text: they cannot be written out.
@@ -68,7 +93,15 @@ def _structure_bool(value: object, _type: type) -> bool:
 
 
 def _structure_date(value: object, _type: type) -> date:
+    if not isinstance(value, str | date):
+        raise TypeError(f"expected a date like 2026-05-04, got {_describe(value)}")
     return to_date(value)
+
+
+def _structure_partial_date(value: object, _type: type) -> PartialDate:
+    if isinstance(value, bool) or not isinstance(value, str | date | int):
+        raise TypeError(f"expected a date like 2026-05-04, 2026-05 or 2026, got {_describe(value)}")
+    return to_partial_date(value)
 
 
 def _structure_datetime(value: object, _type: type) -> datetime:
@@ -123,9 +156,10 @@ def _enum_hook(enum_type: type[enum.Enum]) -> Callable[[object, type], enum.Enum
             return values[value]
         except (KeyError, TypeError):
             pass
-        close = difflib.get_close_matches(str(value), [str(v) for v in values], n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise ValueError(f"{value!r} is not a {label} (expected one of {expected}){hint}")
+        close = suggestion(value, values) if isinstance(value, str) else None
+        hint = f"; did you mean {close!r}?" if close else ""
+        shown = _short(value) if isinstance(value, str) else _describe(value)
+        raise ValueError(f"{shown} is not a {label} (expected one of {expected}){hint}")
 
     return structure
 
@@ -177,9 +211,11 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     conv.register_structure_hook(date, _structure_date)
     conv.register_structure_hook(datetime, _structure_datetime)
     conv.register_structure_hook(MonthDay, _structure_month_day)
+    conv.register_structure_hook(PartialDate, _structure_partial_date)
     conv.register_unstructure_hook(date, date.isoformat)
     conv.register_unstructure_hook(datetime, datetime.isoformat)
     conv.register_unstructure_hook(MonthDay, str)
+    conv.register_unstructure_hook(PartialDate, str)
 
     # cattrs dispatches str by class, and a StrEnum is a str: register the enum classes by class.
     enum_hooks: dict[type, Callable[[object, type], enum.Enum]] = {}
@@ -232,13 +268,24 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_homogeneous_tuple, tuple_factory)
 
     def attrs_factory(cls: type) -> Callable[[object, type], Any]:
-        inner: Callable[[Any, Any], Any] = make_dict_structure_fn(
-            cls, conv, _cattrs_forbid_extra_keys=True
+        # Generated lazily: a class that contains itself (RetentionRule.alternatives) would
+        # otherwise recurse while its hook is being made.
+        inner: Callable[[Any, Any], Any] | None = None
+        optional = frozenset(
+            a.name for a in attrs.fields(cls) if a.init and a.default is not attrs.NOTHING
         )
+        sugar = cls in (Register, SharedStatements)
 
         def structure(value: object, _type: type) -> Any:
+            nonlocal inner
             if not isinstance(value, Mapping):
                 raise TypeError(f"expected a mapping of fields, got {_describe(value)}")
+            if inner is None:
+                inner = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+            if any(v is None and k in optional for k, v in value.items()):
+                value = {k: v for k, v in value.items() if v is not None or k not in optional}
+            if sugar:
+                value = _none_sugar(value)
             return inner(value, cls)
 
         return structure
@@ -254,7 +301,58 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
         attrs.has,
         lambda cls: make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True),
     )
+    for holder in (Register, SharedStatements):
+        conv.register_unstructure_hook(holder, _unstructure_sections(conv, holder))
     return conv
+
+
+# Sections a document may write as `key: none` on their own list or value.
+_SUGAR = {field: section for section, field in SECTION_FIELDS.items()}
+NONE_WORD = "none"
+
+
+def _none_sugar(value: Mapping[Any, Any]) -> Mapping[Any, Any]:
+    """``transfers: none`` -> ``none: [transfers]`` (the model keeps one list of nones)."""
+    marked = [k for k, v in value.items() if k in _SUGAR and v == NONE_WORD]
+    if not marked:
+        return value
+    result = {k: v for k, v in value.items() if k not in marked}
+    existing = result.get("none")
+    nones = list(existing) if isinstance(existing, list | tuple) else []
+    if existing is not None and not isinstance(existing, list | tuple):
+        return value  # a malformed `none:` is reported by the normal path
+    nones.extend(_SUGAR[k].value for k in marked if _SUGAR[k].value not in nones)
+    result["none"] = nones
+    return result
+
+
+def _unstructure_sections(conv: cattrs.Converter, cls: type) -> Callable[[Any], Any]:
+    """Write a register without what it inherits, and its nones on their own keys."""
+    inner: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
+        cls, conv, _cattrs_omit_if_default=True
+    )
+
+    def unstructure(obj: Any) -> dict[str, Any]:
+        data: dict[str, Any] = inner(obj)
+        for field in getattr(obj, "inherited", ()):
+            data.pop(field, None)
+        data.pop("inherited", None)
+        nones: list[Section] = list(obj.none)
+        if nones:
+            rest = []
+            for section in nones:
+                field = SECTION_FIELDS.get(section)
+                if field is not None and field not in data:
+                    data[field] = NONE_WORD
+                else:
+                    rest.append(section.value)
+            if rest:
+                data["none"] = rest
+            else:
+                data.pop("none", None)
+        return data
+
+    return unstructure
 
 
 @functools.cache
@@ -292,11 +390,11 @@ def _walk(exc: BaseException, path: str, out: list[Problem]) -> None:
             _walk(member, path, out)
         return
     if isinstance(exc, ForbiddenExtraKeysError):
-        known = [a.name for a in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
+        known = [a.name for a in attrs.fields(exc.cl) if a.init] if attrs.has(exc.cl) else []
         # YAML keys may be numbers or null: compare and address them as text.
         for key in sorted(exc.extra_fields, key=str):
-            close = difflib.get_close_matches(str(key), known, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
+            close = suggestion(key, known)
+            hint = f"; did you mean {close!r}?" if close else ""
             out.append(
                 Problem(location=_join(path, str(key)), message=f"unknown key {key!r}{hint}")
             )

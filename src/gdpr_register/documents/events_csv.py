@@ -6,10 +6,17 @@ A host application exports what happened to its data subjects (``cust-42,service
 Every bad row is a :class:`~gdpr_register.errors.Problem` located ``line N`` (the physical
 line, counting the header as line 1): an unparseable date, an event kind that is not an
 identifier or not in ``known_kinds``, a date after ``as_of``, a wrong number of fields, an
-empty subject, bytes that are not UTF-8. By default the first one raises
+empty subject or one with a control or other unprintable character, bytes that are not
+UTF-8, a quote not closed on its line. By default the first one raises
 :class:`~gdpr_register.errors.InputError`; with ``skip_invalid=True`` the row is skipped
 and recorded in :attr:`EventsReader.skipped`.
 Header problems (missing header, unknown or missing column) always raise: nothing can be read.
+
+One row is one physical line. A quoted field may hold commas and doubled quotes but no line
+break: a quote still open at the end of its line is an error at the line where it opened,
+and the next line is read as the next row, so a missing quote can never swallow the rows
+after it. A line longer than :data:`MAX_LINE_CHARS` is an error too (memory stays bounded
+even for a file without line breaks).
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from typing import IO
 
 import attrs
 
+from gdpr_register._text import shown
 from gdpr_register.errors import InputError, Problem
 from gdpr_register.model.events import SubjectEvent
 
@@ -42,6 +50,47 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _UNDECODABLE = re.compile("[\udc80-\udcff]")
 # Skipped lines remembered individually; beyond this only counted (bounded memory).
 MAX_SKIPPED_KEPT = 10_000
+MAX_LINE_CHARS = 100_000
+
+
+class _Lines:
+    """Feeds the csv reader one physical line per row and notices when it asks for more.
+
+    The csv module continues a quoted field on the next line; this iterator refuses (a
+    ``StopIteration`` for that row only, unlike a generator it keeps going afterwards), so
+    the reader returns the row as far as the line went and :attr:`spilled` says it was cut.
+    """
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+        self._given = False
+        self.line = 0
+        self.spilled = False
+        self.too_long = False
+
+    def next_row(self) -> None:
+        self._given = False
+        self.spilled = False
+        self.too_long = False
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        if self._given:
+            self.spilled = True
+            raise StopIteration
+        text = self._stream.readline(MAX_LINE_CHARS + 1)
+        if not text:
+            raise StopIteration
+        self._given = True
+        self.line += 1
+        if len(text) > MAX_LINE_CHARS and not text.endswith(("\n", "\r")):
+            self.too_long = True
+            while text and not text.endswith(("\n", "\r")):  # skip the rest of the line
+                text = self._stream.readline(MAX_LINE_CHARS + 1)
+            return "\n"
+        return text
 
 
 @attrs.frozen(kw_only=True)
@@ -81,7 +130,9 @@ class EventsReader:
         if len(self.skipped) < MAX_SKIPPED_KEPT:
             self.skipped.append(problem)
 
-    def _header(self, reader: Iterator[list[str]]) -> tuple[int, int, int, int | None]:
+    def _header(
+        self, reader: Iterator[list[str]], lines: _Lines
+    ) -> tuple[int, int, int, int | None]:
         try:
             header = next(reader)
         except StopIteration:
@@ -95,6 +146,12 @@ class EventsReader:
                 ],
                 source=self.source,
             ) from None
+        if lines.spilled or lines.too_long:
+            raise InputError(
+                [Problem(location="line 1", message="the header line has an unclosed quote "
+                         f"or is longer than {MAX_LINE_CHARS:,} characters")],
+                source=self.source,
+            )
         if _UNDECODABLE.search("".join(header)):
             raise InputError([Problem(location="line 1", message="not UTF-8")], source=self.source)
         names = [name.strip().lower() for name in header]
@@ -121,20 +178,31 @@ class EventsReader:
         return names.index("subject"), names.index("event"), names.index("date"), details
 
     def __iter__(self) -> Iterator[EventRow]:
-        reader = csv.reader(self._stream)
+        lines = _Lines(self._stream)
+        reader = csv.reader(lines)
         try:
-            subject_at, kind_at, date_at, details_at = self._header(reader)
+            subject_at, kind_at, date_at, details_at = self._header(reader, lines)
             width = 3 + (details_at is not None)
-            line = reader.line_num
             while True:
+                lines.next_row()
                 try:
                     fields = next(reader)
                 except StopIteration:
                     return
                 except csv.Error as exc:
-                    self._fail(reader.line_num, f"malformed CSV: {exc}")
+                    self._fail(lines.line, f"malformed CSV: {exc}")
                     continue
-                line = reader.line_num
+                line = lines.line
+                if lines.too_long:
+                    self._fail(line, f"the line is longer than {MAX_LINE_CHARS:,} characters")
+                    continue
+                if lines.spilled:
+                    self._fail(
+                        line,
+                        "a quoted field opened on this line is not closed on it "
+                        "(a field cannot span lines; is a closing quote missing?)",
+                    )
+                    continue
                 if not fields:
                     continue  # blank line
                 row = self._row(line, fields, width, subject_at, kind_at, date_at, details_at)
@@ -143,7 +211,7 @@ class EventsReader:
                     yield row
         except UnicodeDecodeError as exc:
             raise InputError(
-                [Problem(location=f"line {reader.line_num + 1}", message=f"not UTF-8: {exc}")],
+                [Problem(location=f"line {lines.line + 1}", message=f"not UTF-8: {exc}")],
                 source=self.source,
             ) from exc
 
@@ -165,6 +233,11 @@ class EventsReader:
             self._fail(line, "not UTF-8")
             return None
         subject = fields[subject_at].strip()
+        if not subject.isprintable():
+            # A newline, tab, ESC or bidi override in a key could forge report lines.
+            self._fail(line, f"subject key {shown(subject)} contains a control or unprintable "
+                       "character")
+            return None
         kind = fields[kind_at].strip()
         text = fields[date_at].strip()
         details = fields[details_at].strip() or None if details_at is not None else None

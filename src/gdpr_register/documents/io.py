@@ -2,8 +2,9 @@
 
 Reading is bounded: a size limit before parsing, libyaml's nesting limit, and a node budget
 that counts every alias expansion (a "billion laughs" document fails fast instead of eating
-memory). Writing is atomic: a document is written to a temporary file and renamed into place,
-so a failure never leaves a half-written notice.
+memory). Writing goes through :func:`write_text_file`: a regular file is replaced atomically
+(a failure never leaves a half-written notice), a device or FIFO is written through, a
+symbolic link is followed and its target replaced.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from gdpr_register._text import shown
 from gdpr_register.documents.converter import converter_for, problems_from
-from gdpr_register.errors import DocumentError, Problem
+from gdpr_register.errors import DocumentError, OutputError, Problem, UsageError, WrongTypeError
 from gdpr_register.model.notice import Notice
 
 __all__ = [
@@ -32,6 +34,7 @@ __all__ = [
     "loads_notice",
     "notice_from_data",
     "notice_to_data",
+    "write_text_file",
 ]
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
@@ -60,6 +63,15 @@ class Format(enum.StrEnum):
                 source=os.fspath(path),
             )
         return by_suffix[suffix]
+
+
+def _format(value: Format | str) -> Format:
+    try:
+        return Format(value)
+    except ValueError:
+        raise UsageError(
+            f"{value!r} is not a document format (expected yaml, json or toml)"
+        ) from None
 
 
 def _fail(message: str, source: str | None, location: str = "$") -> DocumentError:
@@ -228,7 +240,7 @@ def loads_notice(
     max_nodes: int = DEFAULT_MAX_NODES,
 ) -> Notice:
     """Load a notice from a string in the given format."""
-    fmt = Format(format)
+    fmt = _format(format)
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
@@ -252,7 +264,7 @@ def load_notice(
     path. Files larger than ``max_bytes`` are refused before they are read.
     """
     source = os.fspath(path)
-    fmt = Format(format) if format is not None else Format.for_path(path)
+    fmt = _format(format) if format is not None else Format.for_path(path)
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
@@ -271,8 +283,14 @@ def load_notice(
 
 
 def dumps_notice(notice: Notice, format: Format | str = Format.YAML) -> str:
-    """Serialise a notice; ``loads_notice(dumps_notice(n, f), f) == n`` for every format."""
-    fmt = Format(format)
+    """Serialise a notice; ``loads_notice(dumps_notice(n, f), f) == n`` for every format.
+
+    Only a :class:`~gdpr_register.model.Notice` is serialised: anything else is a
+    :class:`~gdpr_register.errors.WrongTypeError` (a ``TypeError``).
+    """
+    if not isinstance(notice, Notice):
+        raise WrongTypeError(f"expected a Notice, got {type(notice).__name__}")
+    fmt = _format(format)
     data = notice_to_data(notice)
     if fmt is Format.YAML:
         import yaml
@@ -291,21 +309,65 @@ def dumps_notice(notice: Notice, format: Format | str = Format.YAML) -> str:
 def dump_notice(
     notice: Notice, path: str | os.PathLike[str], format: Format | str | None = None
 ) -> None:
-    """Write a notice atomically: the old file stays intact unless the new one is complete."""
-    fmt = Format(format) if format is not None else Format.for_path(path)
-    text = dumps_notice(notice, fmt)
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    """Write a notice document with :func:`write_text_file` (a regular file atomically).
+
+    The notice is checked and serialised before the path is touched: a wrong type is a
+    :class:`~gdpr_register.errors.WrongTypeError`, a failed write an
+    :class:`~gdpr_register.errors.OutputError` (an ``OSError``).
+    """
+    if not isinstance(notice, Notice):  # before the suffix: the value is the first mistake
+        raise WrongTypeError(f"expected a Notice, got {type(notice).__name__}")
+    fmt = _format(format) if format is not None else Format.for_path(path)
+    write_text_file(path, dumps_notice(notice, fmt))
+
+
+def write_text_file(path: str | os.PathLike[str], text: str) -> None:
+    """Write UTF-8 ``text`` to ``path``, by what is there.
+
+    A regular file (or nothing) is replaced atomically: the text goes to a temporary file in
+    the same directory, is synced and renamed over the old one, whose permission bits it
+    keeps; on any failure the old file is untouched. A symbolic link is followed (to any
+    depth) and its target replaced the same way; the link stays a link. A character or block
+    device or a FIFO is written through in place: it is never replaced by a regular file.
+    Anything else (a directory, a socket) is an :class:`~gdpr_register.errors.OutputError`.
+    """
+    source = os.fspath(path)
+    target = Path(os.path.realpath(source))
     try:
-        # mkstemp creates 0600: keep the replaced file's mode, or follow the umask for a new one.
         try:
-            mode = stat.S_IMODE(os.stat(target).st_mode)
+            info: os.stat_result | None = os.stat(target)
         except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
+            info = None
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            if not (
+                stat.S_ISCHR(info.st_mode)
+                or stat.S_ISBLK(info.st_mode)
+                or stat.S_ISFIFO(info.st_mode)
+            ):
+                kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a file or device"
+                raise OutputError(f"{shown(source)}: cannot write: {kind}")
+            with open(target, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+            return
+        _replace_atomically(target, text, info)
+    except OutputError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"{shown(source)}: cannot write: {exc.strerror or exc}") from exc
+
+
+def _replace_atomically(target: Path, text: str, info: os.stat_result | None) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            # mkstemp creates 0600: keep the replaced file's mode, or follow the umask.
+            if info is not None:
+                mode = stat.S_IMODE(info.st_mode)
+            else:
+                umask = os.umask(0)
+                os.umask(umask)
+                mode = 0o666 & ~umask
+            os.fchmod(handle.fileno(), mode)
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())

@@ -16,15 +16,32 @@ from typing import Any
 import attrs
 
 from gdpr_register import model
-from gdpr_register.documents.reference import DOCUMENT_CLASSES, FIELD_DOCS, document_enums
+from gdpr_register.documents.reference import (
+    DOCUMENT_CLASSES,
+    FIELD_DOCS,
+    document_enums,
+    document_fields,
+)
 from gdpr_register.model.countries import COUNTRY_NAMES
+from gdpr_register.model.register import SECTION_FIELDS
 
 __all__ = ["SCHEMA_ID", "notice_schema"]
 
 SCHEMA_ID = "https://gdpr-register.invalid/schema/notice.schema.json"
 _IDENTIFIER = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$"
 _COUNTRY_FIELDS = {"country"}
-_IDENTIFIER_FIELDS = {"id", "rule", "statute", "recipient", "categories", "events", "material"}
+_IDENTIFIER_FIELDS = {
+    "id",
+    "rule",
+    "statute",
+    "recipient",
+    "categories",
+    "events",
+    "material",
+    "subjects",
+}
+# `transfers: none`: a section's own key may say "the notice says there is none".
+_NONE_KEYS = frozenset(SECTION_FIELDS.values())
 
 
 def _ref(cls: type) -> dict[str, Any]:
@@ -45,6 +62,13 @@ def _scalar(tp: Any, field_name: str, destination: bool = False) -> dict[str, An
         return {"type": "integer"}
     if tp is date:
         return {"type": "string", "format": "date"}
+    if tp is model.PartialDate:
+        return {
+            "anyOf": [
+                {"type": "string", "pattern": r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"},
+                {"type": "integer", "minimum": 1, "maximum": 9999},
+            ]
+        }
     if tp is datetime:
         return {"type": "string", "format": "date-time"}
     if tp is model.MonthDay:
@@ -71,10 +95,12 @@ def _class_schema(cls: type) -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
     properties: dict[str, Any] = {}
     required: list[str] = []
-    for field in attrs.fields(cls):
+    for field in document_fields(cls):
         # Only a recipient's or transfer's destination may be "unknown".
         destination = cls in (model.Recipient, model.Transfer)
         schema = _field_schema(hints[field.name], field.name, destination)
+        if cls in (model.Register, model.SharedStatements) and field.name in _NONE_KEYS:
+            schema = {"anyOf": [schema, {"const": "none"}]}
         schema["description"] = FIELD_DOCS[f"{cls.__name__}.{field.name}"]
         properties[field.name] = schema
         if field.default is attrs.NOTHING:

@@ -11,6 +11,7 @@ import enum
 __all__ = [
     "ChannelKind",
     "ContactKind",
+    "DataOrigin",
     "DpoStatus",
     "DurationUnit",
     "EntryKind",
@@ -20,9 +21,15 @@ __all__ = [
     "ProvisionRequirement",
     "PurposeKind",
     "RecipientRole",
+    "Region",
+    "RequestCharge",
+    "RetentionEnd",
     "RetentionKind",
+    "RightCondition",
     "RightKind",
     "RightStatus",
+    "Section",
+    "SectionState",
     "SecurityKind",
     "SourceKind",
     "SpecialCategory",
@@ -145,6 +152,7 @@ class RecipientRole(enum.StrEnum):
     CONTROLLER = "controller"  # an independent controller receiving a disclosure
     JOINT_CONTROLLER = "joint-controller"
     AUTHORITY = "authority"
+    PUBLIC = "public"  # published: the public at large receives the data
     UNSPECIFIED = "unspecified"
 
 
@@ -153,6 +161,7 @@ class TransferMechanism(enum.StrEnum):
 
     ADEQUACY = "adequacy"  # Art. 45 decision for the destination
     DPF = "dpf"  # EU-US Data Privacy Framework (an Art. 45 decision limited to certified orgs)
+    SCC = "scc"  # standard contractual clauses, version not stated
     SCC_2021 = "scc-2021"  # Implementing Decision (EU) 2021/914
     SCC_OLD = "scc-old"  # 2001/497/EC, 2004/915/EC, 2010/87/EU
     BCR = "bcr"  # Art. 47
@@ -180,7 +189,13 @@ class TransferDerogation(enum.StrEnum):
 
 
 class DurationUnit(enum.StrEnum):
+    """Units of a :class:`Duration`; minutes, hours and weeks are exact, months and years
+    are calendar units (clamped to the month's end)."""
+
+    MINUTES = "minutes"
+    HOURS = "hours"
     DAYS = "days"
+    WEEKS = "weeks"
     MONTHS = "months"
     YEARS = "years"
 
@@ -209,11 +224,20 @@ class RetentionKind(enum.StrEnum):
     WHILE = "while"  # "as long as X" with no computable end
     STATUTORY_HOLD = "statutory-hold"  # a legal obligation to keep (Art. 17(3)(b))
     UNSPECIFIED = "unspecified"  # only vague text ("as long as necessary")
+    INDEFINITE = "indefinite"  # "kept indefinitely": a statement, not silence
+
+
+class RetentionEnd(enum.StrEnum):
+    """Which of a rule's alternative periods ends it ("whichever is earlier/later")."""
+
+    FIRST = "first"
+    LAST = "last"
 
 
 class SecurityKind(enum.StrEnum):
     TECHNICAL = "technical"
     ORGANISATIONAL = "organisational"
+    PHYSICAL = "physical"  # locked premises, access control to rooms
     UNSPECIFIED = "unspecified"
 
 
@@ -230,6 +254,29 @@ class RightKind(enum.StrEnum):
     WITHDRAW_CONSENT = "withdraw-consent"  # Art. 7(3)
     AUTOMATED_DECISIONS = "automated-decisions"  # Art. 22
     COMPLAINT = "complaint"  # Art. 77
+    INFORMATION = "information"  # Art. 13/14: the right to be informed
+    COPY = "copy"  # Art. 15(3): a copy of the data
+
+
+class RightCondition(enum.StrEnum):
+    """A right's stated condition, normalised (None on StatedRight: not normalised)."""
+
+    AS_IN_LAW = "as-in-law"  # restates the law's own condition
+    ONLY_IF_UNLAWFUL = "only-if-unlawful"  # e.g. objection only "if processing is unlawful"
+    ONLY_IF_NOT_NECESSARY = "only-if-not-necessary"  # erasure only "if no longer necessary"
+    ONLY_IF_SOLE_BASIS = "only-if-sole-basis"  # withdrawal only where consent is the sole basis
+    SOME_CASES = "some-cases"  # another narrowing the law does not have
+    OTHER = "other"
+
+
+class RequestCharge(enum.StrEnum):
+    """What the notice says a request costs (Art. 12(5))."""
+
+    FREE = "free"
+    FREE_ONCE_A_YEAR = "free-once-a-year"
+    FEE = "fee"  # a fee for any copy, or the first one
+    FEE_FURTHER_COPIES = "fee-further-copies"  # Art. 15(3): a fee for further copies
+    FEE_IF_EXCESSIVE = "fee-if-excessive"  # Art. 12(5)(a)
 
 
 class RightStatus(enum.StrEnum):
@@ -254,3 +301,56 @@ class ProvisionRequirement(enum.StrEnum):
     CONTRACT_PREREQUISITE = "contract-prerequisite"
     VOLUNTARY = "voluntary"
     MIXED = "mixed"
+
+
+class Region(enum.StrEnum):
+    """A transfer's destination when the notice names a region rather than a country."""
+
+    EEA = "eea"  # "within the EU/EEA"
+    OUTSIDE_EEA = "outside-eea"  # "outside the EEA", country not named
+    GLOBAL = "global"  # "EU/global", "worldwide"
+
+
+class DataOrigin(enum.StrEnum):
+    """How the controller obtained a data category (Art. 20, WP242)."""
+
+    PROVIDED = "provided"  # given by the data subject
+    OBSERVED = "observed"  # observed from the subject's use of the service (counts as provided)
+    DERIVED = "derived"  # created or inferred by the controller: notes, assessments, scores
+
+
+class Section(enum.StrEnum):
+    """The parts of a notice a rule can ask about."""
+
+    CONTROLLER = "controller"
+    REPRESENTATIVE = "representative"
+    DPO = "dpo"
+    PURPOSES = "purposes"
+    BASES = "bases"
+    LEGITIMATE_INTERESTS = "legitimate-interests"
+    DATA_SUBJECTS = "data-subjects"
+    DATA_CATEGORIES = "data-categories"
+    SPECIAL_CATEGORIES = "special-categories"
+    SOURCES = "sources"
+    RECIPIENTS = "recipients"
+    TRANSFERS = "transfers"
+    RETENTION = "retention"
+    SECURITY = "security"
+    AUTOMATED_DECISIONS = "automated-decisions"
+    RIGHTS = "rights"
+    REQUEST_PROCEDURE = "request-procedure"
+    PROVISION = "provision"
+    COMPLAINT_AUTHORITY = "complaint-authority"
+    MARKETING = "marketing"
+    SALE = "sale"
+    COOKIES = "cookies"
+
+
+class SectionState(enum.StrEnum):
+    """What a notice says about one :class:`Section`."""
+
+    STATED = "stated"  # the notice states it
+    NONE = "none"  # the notice says explicitly there is none
+    ELSEWHERE = "elsewhere"  # stated in another layer or document (see the reference)
+    NOT_ASSESSED = "not-assessed"  # the encoder did not have or did not assess that part
+    SILENT = "silent"  # the notice does not say

@@ -15,14 +15,18 @@ from gdpr_register.model._validators import (
     text,
 )
 from gdpr_register.model.countries import is_country_code
-from gdpr_register.model.enums import DpoStatus, NoticeKind
-from gdpr_register.model.register import Register
+from gdpr_register.model.coverage import Coverage, SectionNote
+from gdpr_register.model.enums import DpoStatus, NoticeKind, Section, SectionState
+from gdpr_register.model.register import NOTICE_SECTIONS, Register, check_references
+from gdpr_register.model.shared import SharedStatements, resolve_register
 from gdpr_register.model.values import (
     BusinessId,
     ContactPoint,
     MonthDay,
+    PartialDate,
     PostalAddress,
     to_optional_date,
+    to_optional_partial_date,
 )
 
 __all__ = [
@@ -79,9 +83,13 @@ def _non_negative(_instance: object, attribute: Any, value: int | None) -> None:
 
 @attrs.frozen(kw_only=True)
 class Controller:
-    """The controller: identity, contacts, DPO, representative and facts rules need."""
+    """The controller: identity, contacts, DPO, representative and facts rules need.
 
-    name: str = attrs.field(validator=text)
+    ``name`` may be absent (a notice that only says "the association"): rules report the
+    unidentified controller (Art. 13(1)(a)), the loader does not.
+    """
+
+    name: str | None = attrs.field(default=None, validator=optional_text)
     short_name: str | None = attrs.field(default=None, validator=optional_text)
     business_id: BusinessId | None = None
     address: PostalAddress | None = None
@@ -93,7 +101,12 @@ class Controller:
     representative: Party | None = None  # Art. 27
     dpo: DpoStatement = DpoStatement()
     employees: int | None = attrs.field(default=None, validator=_non_negative)
-    public_authority: bool = False
+    # A staff count stated as a range, as written ("fewer than 250", "10-49").
+    employees_range: str | None = attrs.field(default=None, validator=optional_text)
+    public_authority: bool | None = None  # None: not stated
+    # Art. 3(2): not established in the Union, but offers goods or services to, or monitors,
+    # data subjects in the Union (None: not stated).
+    targets_union: bool | None = None
     # Default 12-31 (calendar year) applies when None.
     financial_year_end: MonthDay | None = None
 
@@ -107,7 +120,9 @@ class Controller:
 
 @attrs.frozen(kw_only=True)
 class SupervisoryAuthority:
-    name: str = attrs.field(validator=text)
+    """The authority a complaint goes to; ``name`` absent: "the authority of your country"."""
+
+    name: str | None = attrs.field(default=None, validator=optional_text)
     country: str | None = attrs.field(default=None, validator=_country)
     website: str | None = attrs.field(default=None, validator=optional_text)
     contact: ContactPoint | None = None
@@ -126,15 +141,21 @@ class Waiver:
 
 @attrs.frozen(kw_only=True)
 class Notice:
-    """A privacy notice, register description or Art. 30 record, as written."""
+    """A privacy notice, register description or Art. 30 record, as written.
+
+    ``updated`` keeps the precision stated (``2026``, ``2026-05``, ``2026-05-04``);
+    :attr:`updated_on` is its last day. ``shared`` states what every register inherits unless
+    it states it itself; ``coverage`` marks sections stated elsewhere or not assessed, for
+    every register (a register's own ``coverage`` adds to it).
+    """
 
     id: str = attrs.field(validator=identifier)
-    title: str = attrs.field(validator=text)
+    title: str | None = attrs.field(default=None, validator=optional_text)
     kind: NoticeKind = attrs.field(
         default=NoticeKind.PRIVACY_NOTICE, validator=attrs.validators.instance_of(NoticeKind)
     )
     language: str = attrs.field(default="en", validator=text)
-    updated: date | None = attrs.field(default=None, converter=to_optional_date)
+    updated: PartialDate | None = attrs.field(default=None, converter=to_optional_partial_date)
     version: str | None = attrs.field(default=None, validator=optional_text)
     source: str | None = attrs.field(default=None, validator=optional_text)
     controller: Controller
@@ -147,17 +168,121 @@ class Notice:
         default=(), validator=attrs.validators.deep_iterable(text)
     )
     waivers: tuple[Waiver, ...] = ()
+    shared: SharedStatements | None = None
+    coverage: Coverage | None = None
 
     def __attrs_post_init__(self) -> None:
         if not self.registers:
             raise ModelValueError("registers", "a notice describes at least one register")
         check_unique(self.registers, lambda r: r.id, "registers", "register id")
-        check_unique(
-            self.registers, lambda r: r.name.strip().casefold(), "registers", "register name"
-        )
+        named = [r for r in self.registers if r.name is not None]
+        names = {id(r): f"registers[{i}]" for i, r in enumerate(self.registers)}
+        seen: dict[str, Register] = {}
+        for register in named:
+            assert register.name is not None
+            key = register.name.strip().casefold()
+            if key in seen:
+                raise ModelValueError(
+                    names[id(register)],
+                    f"duplicate register name {register.name!r} (first at {names[id(seen[key])]})",
+                )
+            seen[key] = register
+        resolved = tuple(resolve_register(r, self.shared) for r in self.registers)
+        for index, register in enumerate(resolved):
+            try:
+                check_references(register)
+            except ModelValueError as exc:
+                raise ModelValueError(f"registers[{index}].{exc.path}", exc.message) from None
+        if any(a is not b for a, b in zip(resolved, self.registers, strict=True)):
+            object.__setattr__(self, "registers", resolved)
+
+    @property
+    def updated_on(self) -> date | None:
+        """The last day of the stated ``updated`` date (a month-only date: its last day)."""
+        return None if self.updated is None else self.updated.latest()
+
+    def path_of(self, register: Register, field: str) -> str:
+        """The document path where ``register``'s ``field`` is stated: the shared block when
+        the register inherits it, else the register's own key."""
+        if field in register.inherited:
+            return f"$.shared.{field}"
+        for index, candidate in enumerate(self.registers):
+            if candidate is register or candidate == register:
+                return f"$.registers[{index}].{field}"
+        raise KeyError(register.id)
+
+    def section_note(
+        self, section: Section, register: Register | None = None
+    ) -> SectionNote | None:
+        """What the notice (or one register) says about ``section`` when it is not simply
+        stated or silent: none, elsewhere (with the reference) or not assessed."""
+        state = self.section_state(section, register)
+        if state is SectionState.STATED or state is SectionState.SILENT:
+            return None
+        if state is SectionState.NONE:
+            return SectionNote(section=section, state=state)
+        for coverage in self._coverages(register):
+            note = coverage.note_for(section)
+            if note is not None:
+                return note
+        return SectionNote(section=section, state=state)  # pragma: no cover - by construction
+
+    def section_state(self, section: Section, register: Register | None = None) -> SectionState:
+        """The state of ``section`` for ``register`` (or the notice as a whole).
+
+        For a register: its own marking (``none``, ``coverage``) first, then what it states
+        (inherited statements included), then the notice's ``shared.none`` and ``coverage``,
+        else silent. For the notice as a whole (``register`` None): notice-level sections
+        read the notice; a register-level section is the registers' common state, or stated
+        when any register states it, else silent.
+        """
+        if register is None and section not in NOTICE_SECTIONS:
+            found = {self.section_state(section, r) for r in self.registers}
+            if len(found) == 1:
+                return found.pop()
+            return SectionState.STATED if SectionState.STATED in found else SectionState.SILENT
+        if register is not None and section not in NOTICE_SECTIONS:
+            own = _marked(register.none, register.coverage, section)
+            if own is not None:
+                return own
+            if register.states(section):
+                return SectionState.STATED
+        elif self._notice_states(section):
+            return SectionState.STATED
+        dpo_none = section is Section.DPO and self.controller.dpo.status is DpoStatus.NONE
+        if dpo_none:
+            return SectionState.NONE
+        shared_none = self.shared.none if self.shared is not None else ()
+        marked = _marked(shared_none, self.coverage, section)
+        return marked if marked is not None else SectionState.SILENT
+
+    def _coverages(self, register: Register | None) -> list[Coverage]:
+        found = [register.coverage] if register is not None else []
+        return [c for c in (*found, self.coverage) if c is not None]
+
+    def _notice_states(self, section: Section) -> bool:
+        if section is Section.CONTROLLER:
+            return self.controller.name is not None
+        if section is Section.REPRESENTATIVE:
+            return self.controller.representative is not None
+        if section is Section.DPO:
+            return self.controller.dpo.status is DpoStatus.APPOINTED
+        return self.supervisory_authority is not None  # COMPLAINT_AUTHORITY
 
     def register(self, register_id: str) -> Register:
         for register in self.registers:
             if register.id == register_id:
                 return register
         raise KeyError(register_id)
+
+
+def _marked(
+    none: tuple[Section, ...], coverage: Coverage | None, section: Section
+) -> SectionState | None:
+    if section in none:
+        return SectionState.NONE
+    if coverage is not None:
+        note = coverage.note_for(section)
+        if note is not None:
+            return note.state
+    return None

@@ -21,27 +21,40 @@ from gdpr_register.model._validators import (
     text,
 )
 from gdpr_register.model.countries import UNKNOWN_COUNTRY, is_country_code
+from gdpr_register.model.coverage import Coverage
 from gdpr_register.model.enums import (
+    DataOrigin,
     EntryKind,
     IdentityCheck,
     LawfulBasis,
     ProvisionRequirement,
     PurposeKind,
     RecipientRole,
-    RetentionKind,
+    Region,
+    RequestCharge,
+    RightCondition,
     RightKind,
     RightStatus,
+    Section,
     SecurityKind,
     SourceKind,
     SpecialCategory,
     SpecialCategoryCondition,
     TransferDerogation,
     TransferMechanism,
-    TriggerKind,
 )
-from gdpr_register.model.values import Channel, Duration, to_optional_date
+from gdpr_register.model.retention import RetentionRule, Trigger
+from gdpr_register.model.values import (
+    Channel,
+    Duration,
+    PartialDate,
+    to_optional_date,
+    to_optional_partial_date,
+)
 
 __all__ = [
+    "NOTICE_SECTIONS",
+    "SECTION_FIELDS",
     "AutomatedDecisions",
     "DataCategory",
     "Provision",
@@ -85,6 +98,10 @@ class StatedBasis:
     article: LawfulBasis | None = attrs.field(default=None, validator=_optional(LawfulBasis))
     law: str | None = attrs.field(default=None, validator=optional_text)
     interests: str | None = attrs.field(default=None, validator=optional_text)
+    # True: the notice itself cites the article; False: the encoder inferred it; None: unsaid.
+    cited: bool | None = None
+    # Subject-category ids the basis is stated for ("customers: contract"); empty: all.
+    subjects: tuple[str, ...] = attrs.field(default=(), validator=_ids)
 
     def __attrs_post_init__(self) -> None:
         if self.text is None and self.article is None:
@@ -100,6 +117,7 @@ class SpecialCondition:
         default=None, validator=_optional(SpecialCategoryCondition)
     )
     law: str | None = attrs.field(default=None, validator=optional_text)
+    cited: bool | None = None  # as on StatedBasis
 
     def __attrs_post_init__(self) -> None:
         if self.text is None and self.article is None:
@@ -129,7 +147,7 @@ class SubjectCategory:
     id: str = attrs.field(validator=identifier)
     name: str = attrs.field(validator=text)
     description: str | None = attrs.field(default=None, validator=optional_text)
-    includes_children: bool = False
+    includes_children: bool | None = None  # None: not stated
 
 
 @attrs.frozen(kw_only=True)
@@ -147,6 +165,14 @@ class DataCategory:
     # ``accounting-books``, ``employment-record``): statutes that oblige keeping such records
     # apply to this category only (the Finnish DPA's decision 4359/163/2018).
     material: tuple[str, ...] = attrs.field(default=(), validator=_ids)
+    # A national identification number (henkilötunnus, personnummer): Art. 87.
+    national_id: bool = False
+    # Art. 13(2)(e) per category: which items are mandatory, which optional.
+    provision: ProvisionRequirement | None = attrs.field(
+        default=None, validator=_optional(ProvisionRequirement)
+    )
+    # How the controller obtained the data (None: not stated; never assume "provided").
+    origin: DataOrigin | None = attrs.field(default=None, validator=_optional(DataOrigin))
 
 
 @attrs.frozen(kw_only=True)
@@ -184,20 +210,27 @@ class Recipient:
     dpf_certified: bool | None = None
     categories: tuple[str, ...] = attrs.field(default=(), validator=_ids)
     valid_from: date | None = attrs.field(default=None, converter=to_optional_date)
-    valid_until: date | None = attrs.field(default=None, converter=to_optional_date)
+    # A partial date keeps the precision stated: "until 4/2022" is ``2022-04``.
+    valid_until: PartialDate | None = attrs.field(
+        default=None, converter=to_optional_partial_date
+    )
     # The essence of the Art. 26 arrangement, for joint controllers.
     arrangement: str | None = attrs.field(default=None, validator=optional_text)
+    # The law behind a disclosure (to an authority, under a statutory duty), as stated.
+    law: str | None = attrs.field(default=None, validator=optional_text)
 
     def __attrs_post_init__(self) -> None:
-        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+        if self.valid_from and self.valid_until and self.valid_until.latest() < self.valid_from:
             raise ModelValueError(
                 "valid_until",
                 f"{self.valid_until} is before valid_from {self.valid_from}",
             )
 
     def active_on(self, day: date) -> bool:
+        """Whether it receives data on ``day``: from ``valid_from`` to the last day of
+        ``valid_until`` (a month-only "until 2022-04" includes 30 April)."""
         return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_until is None or day <= self.valid_until
+            self.valid_until is None or day <= self.valid_until.latest()
         )
 
 
@@ -208,7 +241,10 @@ class Transfer:
     recipient: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(identifier)
     )
-    country: str = attrs.field(validator=_destination)
+    # An ISO code, or "unknown" (also when only a ``region`` is named).
+    country: str = attrs.field(default=UNKNOWN_COUNTRY, validator=_destination)
+    # "within the EU", "outside the EEA" (country not named), "EU/global".
+    region: Region | None = attrs.field(default=None, validator=_optional(Region))
     mechanism: TransferMechanism = attrs.field(
         default=TransferMechanism.NONE_STATED,
         validator=attrs.validators.instance_of(TransferMechanism),
@@ -227,6 +263,13 @@ class Transfer:
     concluded: date | None = attrs.field(default=None, converter=to_optional_date)
     international_organisation: str | None = attrs.field(default=None, validator=optional_text)
     description: str | None = attrs.field(default=None, validator=optional_text)
+    # Further mechanisms offered as a set ("SCCs, BCRs or another approved mechanism"): the
+    # transfer is lawful if any one of ``mechanism`` and these is valid.
+    alternatives: tuple[TransferMechanism, ...] = attrs.field(
+        default=(), validator=_enum_tuple(TransferMechanism)
+    )
+    # "may be transferred", "in the event that we transfer": a possible transfer.
+    possible: bool = False
 
     def __attrs_post_init__(self) -> None:
         if self.derogation is not None and self.mechanism is not TransferMechanism.DEROGATION:
@@ -234,54 +277,6 @@ class Transfer:
                 "derogation",
                 f"a derogation needs mechanism {TransferMechanism.DEROGATION.value!r}, "
                 f"not {self.mechanism.value!r}",
-            )
-
-
-@attrs.frozen(kw_only=True)
-class Trigger:
-    """The event a retention period runs from.
-
-    ``events`` names the host application's event kinds that count (for ``last-contact`` the
-    contacts: ``service_contact``, ``enquiry``; for ``named-event`` the event itself).
-    """
-
-    kind: TriggerKind = attrs.field(validator=attrs.validators.instance_of(TriggerKind))
-    events: tuple[str, ...] = attrs.field(default=(), validator=_ids)
-
-    def __attrs_post_init__(self) -> None:
-        if self.kind in (TriggerKind.LAST_CONTACT, TriggerKind.NAMED_EVENT) and not self.events:
-            raise ModelValueError(
-                "events", f"a {self.kind.value!r} trigger must name the event kinds it counts"
-            )
-
-
-@attrs.frozen(kw_only=True)
-class RetentionRule:
-    """A retention rule, always with its text as stated.
-
-    ``categories`` empty: the rule covers the whole register. ``kind`` says how it is
-    expressed; a ``period`` or ``statutory-hold`` rule may still lack a computable period when
-    the notice is vague (rules flag that; the retention engine reports it undetermined).
-    """
-
-    text: str = attrs.field(validator=text)
-    kind: RetentionKind = attrs.field(validator=attrs.validators.instance_of(RetentionKind))
-    categories: tuple[str, ...] = attrs.field(default=(), validator=_ids)
-    period: Duration | None = None
-    trigger: Trigger | None = None
-    condition: str | None = attrs.field(default=None, validator=optional_text)  # "as long as X"
-    statute: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(identifier)
-    )  # an id in the statute table, e.g. FI_KPL_2_10_SHORT
-    law: str | None = attrs.field(default=None, validator=optional_text)  # citation as stated
-
-    def __attrs_post_init__(self) -> None:
-        if self.kind is RetentionKind.WHILE and self.condition is None:
-            raise ModelValueError("condition", "an 'as long as' rule needs its condition")
-        if (self.period is None) != (self.trigger is None) and self.statute is None:
-            missing = "trigger" if self.trigger is None else "period"
-            raise ModelValueError(
-                missing, f"a period and a trigger go together; {missing} is missing"
             )
 
 
@@ -295,8 +290,9 @@ class SecurityMeasure:
 class AutomatedDecisions:
     """The notice's statement on automated decision-making and profiling (Art. 13(2)(f))."""
 
-    automated_decisions: bool
-    profiling: bool
+    # None: the notice does not say (never read as the worse value).
+    automated_decisions: bool | None = None
+    profiling: bool | None = None
     text: str | None = attrs.field(default=None, validator=optional_text)
     logic: str | None = attrs.field(default=None, validator=optional_text)
     significance: str | None = attrs.field(default=None, validator=optional_text)
@@ -311,6 +307,9 @@ class RequestProcedure:
         default=IdentityCheck.NOT_STATED, validator=attrs.validators.instance_of(IdentityCheck)
     )
     text: str | None = attrs.field(default=None, validator=optional_text)
+    # The stated time to answer ("within one month").
+    response_time: Duration | None = None
+    charge: RequestCharge | None = attrs.field(default=None, validator=_optional(RequestCharge))
 
 
 @attrs.frozen(kw_only=True)
@@ -322,6 +321,10 @@ class StatedRight:
         default=RightStatus.GRANTED, validator=attrs.validators.instance_of(RightStatus)
     )
     condition: str | None = attrs.field(default=None, validator=optional_text)
+    # The condition normalised (None: not normalised).
+    condition_kind: RightCondition | None = attrs.field(
+        default=None, validator=_optional(RightCondition)
+    )
     reason: str | None = attrs.field(default=None, validator=optional_text)
     text: str | None = attrs.field(default=None, validator=optional_text)
     procedure: RequestProcedure | None = None
@@ -345,23 +348,120 @@ class Provision:
     text: str | None = attrs.field(default=None, validator=optional_text)
 
 
+# The fields a register states each section in (sections with a field of their own).
+SECTION_FIELDS: dict[Section, str] = {
+    Section.PURPOSES: "purposes",
+    Section.DATA_SUBJECTS: "data_subjects",
+    Section.DATA_CATEGORIES: "data_categories",
+    Section.SOURCES: "sources",
+    Section.RECIPIENTS: "recipients",
+    Section.TRANSFERS: "transfers",
+    Section.RETENTION: "retention",
+    Section.SECURITY: "security",
+    Section.AUTOMATED_DECISIONS: "automated_decisions",
+    Section.RIGHTS: "rights",
+    Section.REQUEST_PROCEDURE: "request_procedure",
+    Section.PROVISION: "provision",
+}
+# Sections about the notice as a whole: stated (or marked) on the notice, not a register.
+NOTICE_SECTIONS = frozenset(
+    {Section.CONTROLLER, Section.REPRESENTATIVE, Section.DPO, Section.COMPLAINT_AUTHORITY}
+)
+_MARKETING = frozenset({PurposeKind.MARKETING, PurposeKind.DIRECT_MARKETING})
+
+
+_ORDER = {section: index for index, section in enumerate(Section)}
+
+
+def section_order(value: Any) -> Any:
+    """Keep a list of sections in the enumeration's order: the order a document lists them
+    in carries no meaning, and ``transfers: none`` must read back as the same value."""
+    if isinstance(value, tuple | list) and all(isinstance(v, Section) for v in value):
+        return tuple(sorted(value, key=_ORDER.__getitem__))
+    return value
+
+
+def _bases(holder: Any) -> Iterator[StatedBasis]:
+    yield from getattr(holder, "pooled_bases", ())
+    for purpose in getattr(holder, "purposes", ()):
+        yield from purpose.bases
+
+
+def states(holder: Any, section: Section) -> bool:
+    """Whether a register (or the notice's shared block) states ``section`` itself."""
+    if section in SECTION_FIELDS:
+        value = getattr(holder, SECTION_FIELDS[section], None)
+        if section is not Section.PROVISION:
+            return bool(value) if isinstance(value, tuple) else value is not None
+        return value is not None or any(
+            c.provision is not None for c in getattr(holder, "data_categories", ())
+        )
+    if section is Section.BASES:
+        return any(True for _ in _bases(holder))
+    if section is Section.LEGITIMATE_INTERESTS:
+        return any(b.interests is not None for b in _bases(holder))
+    if section is Section.SPECIAL_CATEGORIES:
+        return any(c.special is not None for c in getattr(holder, "data_categories", ())) or any(
+            p.special_conditions for p in getattr(holder, "purposes", ())
+        )
+    if section is Section.MARKETING:
+        return any(not _MARKETING.isdisjoint(p.kinds) for p in getattr(holder, "purposes", ()))
+    return False  # sale, cookies, notice-level sections: no field states them on a register
+
+
+def check_none(holder: Any, coverage: Coverage | None) -> None:
+    """A section stated as none must not also be stated, nor be a notice-level section."""
+    seen: set[Section] = set()
+    for index, section in enumerate(holder.none):
+        if section in seen:
+            raise ModelValueError(f"none[{index}]", f"section {section.value!r} is listed twice")
+        seen.add(section)
+        if section in NOTICE_SECTIONS and isinstance(holder, Register):
+            raise ModelValueError(
+                f"none[{index}]",
+                f"{section.value!r} is about the whole notice: state it on the notice",
+            )
+        if states(holder, section):
+            raise ModelValueError(
+                f"none[{index}]",
+                f"{section.value!r} is stated as none, but the notice also states it here",
+            )
+    if coverage is not None:
+        for section in sorted(coverage.sections & seen):
+            raise ModelValueError(
+                "coverage", f"{section.value!r} is stated as none and also marked in coverage"
+            )
+
+
 @attrs.frozen(kw_only=True)
 class Register:
-    """A personal-data register or one processing activity."""
+    """A personal-data register or one processing activity.
+
+    ``none`` lists the sections the notice says explicitly there is none of (no transfers, no
+    recipients, no special categories); documents may also write ``transfers: none`` on the
+    list itself. ``coverage`` marks sections stated elsewhere or not assessed. Inside a
+    :class:`~gdpr_register.model.notice.Notice`, a register inherits what it does not state
+    from the notice's ``shared`` block; ``inherited`` names those fields.
+    """
 
     id: str = attrs.field(validator=identifier)
-    name: str = attrs.field(validator=text)
+    name: str | None = attrs.field(default=None, validator=optional_text)
     kind: EntryKind = attrs.field(
         default=EntryKind.REGISTER, validator=attrs.validators.instance_of(EntryKind)
     )
     description: str | None = attrs.field(default=None, validator=optional_text)
     purposes: tuple[Purpose, ...] = ()
-    # Bases stated for the register as a whole, not mapped to any purpose.
+    # "such as", "etc.", "among others": the list is not exhaustive (Art. 5(1)(b)).
+    purposes_non_exhaustive: bool = False
+    # Bases stated for the register as a whole, not mapped to any purpose: each purpose rests
+    # on one or more of these, unknown which.
     pooled_bases: tuple[StatedBasis, ...] = ()
     data_subjects: tuple[SubjectCategory, ...] = ()
     data_categories: tuple[DataCategory, ...] = ()
+    categories_non_exhaustive: bool = False
     sources: tuple[Source, ...] = ()
     recipients: tuple[Recipient, ...] = ()
+    recipients_non_exhaustive: bool = False
     transfers: tuple[Transfer, ...] = ()
     retention: tuple[RetentionRule, ...] = ()
     security: tuple[SecurityMeasure, ...] = ()
@@ -369,8 +469,18 @@ class Register:
     rights: tuple[StatedRight, ...] = ()
     request_procedure: RequestProcedure | None = None
     provision: Provision | None = None
+    # Consents the notice says are collected (opt-ins, a consent box), as written.
+    consents: tuple[str, ...] = attrs.field(
+        default=(), validator=attrs.validators.deep_iterable(text)
+    )
+    none: tuple[Section, ...] = attrs.field(
+        default=(), converter=section_order, validator=_enum_tuple(Section)
+    )
+    coverage: Coverage | None = None
     # Processing by automated means (Art. 20(1)(b)); None: not stated.
     automated_processing: bool | None = None
+    # Art. 8(1): an information society service offered directly to a child (None: unsaid).
+    information_society_service: bool | None = None
     # Art. 30(5) counter-exceptions and Art. 37(1) triggers, as assessed by the controller.
     occasional: bool | None = None
     likely_risk: bool | None = None
@@ -378,6 +488,8 @@ class Register:
     systematic_monitoring: bool | None = None
     # Whether the controller keeps an Art. 30 record for this register (None: not stated).
     record_kept: bool | None = None
+    # Fields taken from the notice's shared block (set by the notice; never in documents).
+    inherited: frozenset[str] = attrs.field(init=False, factory=frozenset)
 
     def __attrs_post_init__(self) -> None:
         check_unique(self.purposes, lambda p: p.id, "purposes", "purpose id")
@@ -386,17 +498,10 @@ class Register:
         check_unique(self.sources, lambda s: s.id, "sources", "source id")
         check_unique(self.recipients, lambda r: r.id, "recipients", "recipient id")
         check_unique(self.rights, lambda r: r.right, "rights", "right")
-        categories = {c.id for c in self.data_categories}
-        recipients = {r.id for r in self.recipients}
-        for path, ref in self._category_refs():
-            if ref not in categories:
-                raise ModelValueError(path, _unknown("data category", ref, categories))
-        for index, transfer in enumerate(self.transfers):
-            if transfer.recipient is not None and transfer.recipient not in recipients:
-                raise ModelValueError(
-                    f"transfers[{index}].recipient",
-                    _unknown("recipient", transfer.recipient, recipients),
-                )
+        check_none(self, self.coverage)
+        # A register inside a notice may refer to the shared block's categories, recipients
+        # and subjects: an empty list is checked by the notice, after inheritance.
+        check_references(self, partial=True)
 
     def _category_refs(self) -> Iterator[tuple[str, str]]:
         referring: dict[str, list[tuple[str, ...]]] = {
@@ -409,6 +514,18 @@ class Register:
             for i, refs in enumerate(lists):
                 for j, ref in enumerate(refs):
                     yield f"{field}[{i}].categories[{j}]", ref
+
+    def _subject_refs(self) -> Iterator[tuple[str, str]]:
+        for i, basis in enumerate(self.pooled_bases):
+            for j, ref in enumerate(basis.subjects):
+                yield f"pooled_bases[{i}].subjects[{j}]", ref
+        for i, purpose in enumerate(self.purposes):
+            for k, basis in enumerate(purpose.bases):
+                for j, ref in enumerate(basis.subjects):
+                    yield f"purposes[{i}].bases[{k}].subjects[{j}]", ref
+        for i, rule in enumerate(self.retention):
+            for j, ref in enumerate(rule.subjects):
+                yield f"retention[{i}].subjects[{j}]", ref
 
     # Convenience views used by rules, retention and rights.
     def category(self, category_id: str) -> DataCategory:
@@ -437,11 +554,37 @@ class Register:
             found.update(b.article for b in purpose.bases if b.article is not None)
         return frozenset(found)
 
+    def states(self, section: Section) -> bool:
+        """Whether the register states ``section`` (inherited statements included)."""
+        return states(self, section)
+
+
+def check_references(register: Register, *, partial: bool = False) -> None:
+    """Cross-references resolve; with ``partial``, references into an empty list pass."""
+    categories = {c.id for c in register.data_categories}
+    if categories or not partial:
+        for path, ref in register._category_refs():
+            if ref not in categories:
+                raise ModelValueError(path, _unknown("data category", ref, categories))
+    recipients = {r.id for r in register.recipients}
+    if recipients or not partial:
+        for index, transfer in enumerate(register.transfers):
+            if transfer.recipient is not None and transfer.recipient not in recipients:
+                raise ModelValueError(
+                    f"transfers[{index}].recipient",
+                    _unknown("recipient", transfer.recipient, recipients),
+                )
+    subjects = {s.id for s in register.data_subjects}
+    if subjects or not partial:
+        for path, ref in register._subject_refs():
+            if ref not in subjects:
+                raise ModelValueError(path, _unknown("subject category", ref, subjects))
+
 
 def _unknown(what: str, ref: str, known: set[str]) -> str:
-    import difflib
+    from gdpr_register.model._suggest import suggestion
 
-    close = difflib.get_close_matches(ref, sorted(known), n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
+    close = suggestion(ref, sorted(known))
+    hint = f"; did you mean {close!r}?" if close else ""
     listed = ", ".join(sorted(known)) or "none defined"
     return f"unknown {what} {ref!r} (defined: {listed}){hint}"

@@ -6,22 +6,21 @@ subject. The exact semantics, which an in-database sweep must reproduce, are in 
 of :mod:`gdpr_register.retention._policy` and in ``docs/retention.md``.
 """
 
-from gdpr_register.retention._history import SubjectHistory, group_histories
-from gdpr_register.retention._kinds import EventKind
-from gdpr_register.retention._plan import plan_retention, plans, sweep
-from gdpr_register.retention._policy import (
+from gdpr_register.retention._clocks import (
     CALENDAR_YEAR,
     Aggregation,
     Anchor,
     CategoryPolicy,
     Clock,
     ClockKind,
-    CompiledPolicy,
     Gap,
     GapKind,
-    compile_policy,
     financial_year_end_of,
 )
+from gdpr_register.retention._history import SubjectHistory, group_histories
+from gdpr_register.retention._kinds import EventKind
+from gdpr_register.retention._plan import plan_retention, plans, sweep
+from gdpr_register.retention._policy import CompiledPolicy, compile_policy
 from gdpr_register.retention._results import (
     PlanItem,
     PlanStatus,

@@ -6,14 +6,22 @@ import enum
 import functools
 from collections.abc import Iterator
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
-if TYPE_CHECKING:
-    from gdpr_register.retention._policy import CategoryPolicy, Clock, Gap
+from gdpr_register.retention._clocks import CategoryPolicy, Clock, ClockKind, Gap, GapKind
 
-__all__ = ["Outcome", "PlanItem", "PlanStatus", "Reason", "ReasonKind", "RetentionPlan"]
+__all__ = [
+    "Outcome",
+    "PlanItem",
+    "PlanStatus",
+    "Reason",
+    "ReasonKind",
+    "Result",
+    "RetentionPlan",
+    "Row",
+]
 
 
 class PlanStatus(enum.StrEnum):
@@ -44,7 +52,7 @@ class Reason:
 
     def explain(self) -> str:
         if self.gap is not None:
-            blocking = self.gap.blocks_erasure or self.gap.kind.value == "vague-rule"
+            blocking = self.gap.blocks_erasure or self.gap.kind is GapKind.VAGUE_RULE
             lines = [f"{'cannot compute' if blocking else 'note'}: {self.gap.reason}"]
             if self.gap.text is not None:
                 lines.append(f"  rule as stated: {self.gap.text.strip()}")
@@ -54,7 +62,7 @@ class Reason:
         clock = self.clock
         assert clock is not None
         kinds = "/".join(clock.events)
-        label = "retention period" if clock.kind.value == "maximum" else "statutory hold"
+        label = "retention period" if clock.kind is ClockKind.MAXIMUM else "statutory hold"
         lines = [f"{label} [{clock.id}]" + (" (decisive)" if self.decisive else "")]
         if clock.rule is not None:
             lines.append(f"  rule as stated: {clock.text.strip()}")
@@ -112,7 +120,7 @@ class PlanItem:
         when the item is undetermined for want of an event."""
         reasons: list[Reason] = []
         for clock, trigger in zip(self.policy.clocks, self.triggers, strict=True):
-            maximum = clock.kind.value == "maximum"
+            maximum = clock.kind is ClockKind.MAXIMUM
             if trigger is None:
                 if (
                     maximum
@@ -146,12 +154,20 @@ class PlanItem:
                 continue
             if not reason.decisive:
                 continue
-            what = "kept until" if clock.kind.value == "hold" else "ends"
+            what = "kept until" if clock.kind is ClockKind.HOLD else "ends"
             anchor = "" if reason.anchor == reason.trigger else f" -> {reason.anchor}"
             law = f" ({clock.law})" if clock.law else ""
             parts.append(
                 f"{clock.id} {what} {reason.end}: {clock.aggregation.value} "
                 f"{'/'.join(clock.events)} {reason.trigger}{anchor} + {clock.duration}{law}"
+            )
+        if not parts and self.status is PlanStatus.UNDETERMINED:
+            # Every undetermined item says why (nothing else would explain it).
+            holds = [c.id for c in self.policy.holds]
+            parts.append(
+                "no retention period of the register covers this category"
+                + (f" (only the statutory holds {', '.join(holds)})" if holds else "")
+                + ": nothing says when its data are to be erased"
             )
         return "; ".join(parts)
 
@@ -181,6 +197,11 @@ class PlanItem:
     def __str__(self) -> str:
         return self.summary()
 
+
+# One row of bulk planning: subject, category, status, erase_by, restricted_until.
+Row = tuple[str, str, PlanStatus, date | None, date | None]
+# One category's result in bulk planning: status, erase_by, restricted_until.
+Result = tuple[PlanStatus, date | None, date | None]
 
 # Per group of categories sharing clocks: ((status, erase_by, restricted_until), purpose_ends,
 # hold_until), computed eagerly; PlanItem objects are built only when asked for.

@@ -23,6 +23,7 @@ from gdpr_register.rights._model import (
     Action,
     Applicability,
     Assessment,
+    Candidate,
     CategoryAction,
     CategoryOutcome,
     ClaimedException,
@@ -34,6 +35,7 @@ from gdpr_register.rights._model import (
     Request,
     RestrictionGround,
     Right,
+    Undetermined,
 )
 
 __all__ = [
@@ -44,6 +46,7 @@ __all__ = [
     "Applicability",
     "Assessment",
     "BreachDeadline",
+    "Candidate",
     "CategoryAction",
     "CategoryOutcome",
     "ClaimedException",
@@ -58,6 +61,7 @@ __all__ = [
     "Request",
     "RestrictionGround",
     "Right",
+    "Undetermined",
     "assess",
     "breach_deadline",
     "information_deadline",

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
 import attrs
 
-from gdpr_register.model.enums import RightKind
+from gdpr_register.model.enums import LawfulBasis, RightKind
 from gdpr_register.model.register import Recipient
 from gdpr_register.rights._deadlines import Deadline, IdentityPause, _aware_datetime
 
@@ -20,6 +20,7 @@ __all__ = [
     "Action",
     "Applicability",
     "Assessment",
+    "Candidate",
     "CategoryAction",
     "CategoryOutcome",
     "ClaimedException",
@@ -31,6 +32,7 @@ __all__ = [
     "Request",
     "RestrictionGround",
     "Right",
+    "Undetermined",
 ]
 
 
@@ -78,6 +80,9 @@ class Applicability(enum.StrEnum):
     YES = "yes"
     NO = "no"
     PARTLY = "partly"  # for some purposes or categories, not others
+    # The answer depends on a fact the notice does not state (which of pooled bases a purpose
+    # rests on, whether the subject provided the data): see Assessment.undetermined.
+    UNDETERMINED = "undetermined"
 
 
 class RestrictionGround(enum.StrEnum):
@@ -113,10 +118,17 @@ class AbuseResponse(enum.StrEnum):
 
 class CategoryAction(enum.StrEnum):
     ERASE = "erase"
-    RESTRICT = "restrict"  # keep, stored only (Art. 18(2)), until the date if known
+    # No longer produced by assess() (0.x: erasure exceptions were reported as restriction;
+    # Art. 17(3) data are kept for the exception's purpose, see EXCEPTED).
+    RESTRICT = "restrict"
     KEEP = "keep"  # another basis still supports the processing
+    # Erasure excepted (Art. 17(3)): kept for that obligation, task or claim and used for it
+    # only (e.g. given to the tax authority), until the date if known; then erased.
+    EXCEPTED = "excepted"
     EXPORT = "export"  # portability: include in the machine-readable copy
     NOT_PORTABLE = "not-portable"
+    # Neither erased nor exported: the outcome depends on a fact the notice does not state.
+    UNDETERMINED = "undetermined"
 
 
 def _text(_instance: object, attribute: Any, value: str) -> None:
@@ -142,6 +154,13 @@ def _strs(value: Iterable[str]) -> tuple[str, ...]:
 
 def _claims(value: Iterable[ClaimedException]) -> tuple[ClaimedException, ...]:
     return tuple(value)
+
+
+def _purpose_bases(value: Any) -> tuple[tuple[str, tuple[LawfulBasis, ...]], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple(
+        sorted((str(pid), tuple(sorted({LawfulBasis(b) for b in bases}))) for pid, bases in items)
+    )
 
 
 def _dates(value: Any) -> tuple[date, ...]:
@@ -208,6 +227,10 @@ class ControllerDecisions:
     ``still_necessary``: the data are still necessary for the contract or vital-interest
     purposes (Art. 17(1)(a)). ``exceptions``: Art. 17(3) exceptions invoked with reasons.
     ``abuse``: an Art. 12(5) decision. ``identity_pause``: see :class:`IdentityPause`.
+    ``purpose_bases``: purpose id -> the Art. 6(1) bases it rests on, for purposes the notice
+    covers only by a pooled list ("A, B or C": each purpose rests on one or more of them,
+    unknown which); a mapping or ``(id, bases)`` pairs. Without it such purposes are
+    ``undetermined`` wherever the answer depends on the mapping.
     """
 
     compelling_grounds: bool | None = None
@@ -216,6 +239,13 @@ class ControllerDecisions:
     exceptions: tuple[ClaimedException, ...] = attrs.field(default=(), converter=_claims)
     abuse: AbuseDecision | None = None
     identity_pause: IdentityPause | None = None
+    purpose_bases: tuple[tuple[str, tuple[LawfulBasis, ...]], ...] = attrs.field(
+        default=(), converter=_purpose_bases
+    )
+
+    def bases_of(self, purpose: str) -> tuple[LawfulBasis, ...] | None:
+        """The bases the controller states ``purpose`` rests on, or None."""
+        return next((bases for pid, bases in self.purpose_bases if pid == purpose), None)
 
     def __attrs_post_init__(self) -> None:
         if self.compelling_grounds and not (
@@ -290,6 +320,50 @@ class CategoryOutcome:
 
 
 @attrs.frozen(kw_only=True)
+class Candidate:
+    """One possible outcome of an undetermined purpose or category, and when it holds.
+
+    ``bases``: the Art. 6(1) bases that, on their own, lead to it (empty: only a
+    combination of the pooled bases does, or the outcome turns on another fact).
+    """
+
+    outcome: str
+    applies: bool
+    bases: tuple[LawfulBasis, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "outcome": self.outcome,
+            "applies": self.applies,
+            "bases": [b.value for b in self.bases],
+        }
+
+
+@attrs.frozen(kw_only=True)
+class Undetermined:
+    """A purpose (or category) whose outcome the notice does not settle.
+
+    ``candidates``: the possible outcomes; ``decide``: what the controller must establish
+    (and, for a pooled basis, can answer with ``ControllerDecisions.purpose_bases``).
+    """
+
+    article: str
+    purpose: str | None
+    categories: tuple[str, ...]
+    candidates: tuple[Candidate, ...]
+    decide: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            "purpose": self.purpose,
+            "categories": list(self.categories),
+            "candidates": [c.to_dict() for c in self.candidates],
+            "decide": self.decide,
+        }
+
+
+@attrs.frozen(kw_only=True)
 class Pending:
     """A question only the controller can answer, and what the answer would change."""
 
@@ -332,6 +406,7 @@ class Assessment:
     actions: tuple[Action, ...] = ()
     abuse: AbuseDecision | None = None  # an accepted Art. 12(5) decision
     as_of: date | None = None
+    undetermined: tuple[Undetermined, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -346,6 +421,7 @@ class Assessment:
             "notify_recipients": [
                 {"id": r.id, "name": r.name, "role": r.role.value} for r in self.notify_recipients
             ],
+            "undetermined": [u.to_dict() for u in self.undetermined],
             "pending": [attrs.asdict(p) for p in self.pending],
             "actions": [a.to_dict() for a in self.actions],
             "abuse": None

@@ -56,10 +56,11 @@ def open_store(url: str, **options: Any) -> Store:
     """Open (creating or upgrading as needed) the store at ``url``.
 
     ``options`` go to the backend (SQLite: ``timeout`` seconds, ``read_only``; PostgreSQL:
-    see ``gdpr_register.storage.postgres.open_postgres_store``). Raises
+    see ``gdpr_register.storage.postgres.open_postgres_store``); every backend takes
+    ``create`` (``False``: open an existing store only, never create one). Raises
     :class:`~gdpr_register.errors.StoreUnavailable` naming the URL (password redacted) when
     the store cannot be opened, and :class:`~gdpr_register.errors.UsageError` for a URL no
-    backend handles.
+    backend handles, a URL that cannot be parsed or an option the backend does not take.
     """
     if not isinstance(url, str):
         raise UsageError(f"a store URL is a string, got {type(url).__name__}")
@@ -69,10 +70,12 @@ def open_store(url: str, **options: Any) -> Store:
             raise UsageError(f"the in-memory store URL is 'memory:', got {redact_url(url)!r}")
         from gdpr_register.storage.memory import MemoryStore
 
+        _check_options(MemoryStore, (), options, url)
         return MemoryStore(**options)
     if scheme == "sqlite":
         from gdpr_register.storage.sqlite import open_sqlite_store
 
+        _check_options(open_sqlite_store, (url,), options, url)
         return open_sqlite_store(url, **options)
     if scheme in ("postgresql", "postgres"):
         try:
@@ -82,9 +85,20 @@ def open_store(url: str, **options: Any) -> Store:
                 f"{redact_url(url)}: PostgreSQL support is not installed "
                 "(pip install 'gdpr-register[postgres]')"
             ) from exc
+        _check_options(module.open_postgres_store, (url,), options, url)
         store: Store = module.open_postgres_store(url, **options)
         return store
     raise UsageError(
         f"unknown store URL {redact_url(url)!r}: use memory:, sqlite:///PATH or "
         "postgresql://USER@HOST/DB"
     )
+
+
+def _check_options(opener: Any, args: tuple[str, ...], options: dict[str, Any], url: str) -> None:
+    """An option the backend does not take is a ``UsageError`` naming it, not a TypeError."""
+    import inspect
+
+    try:
+        inspect.signature(opener).bind(*args, **options)
+    except TypeError as exc:
+        raise UsageError(f"{redact_url(url)}: {exc}") from None

@@ -7,6 +7,7 @@ import json
 from datetime import UTC, datetime
 
 from gdpr_register.documents import notice_from_data, notice_to_data
+from gdpr_register.errors import UsageError
 from gdpr_register.model import Notice
 
 __all__ = ["from_timestamp", "notice_from_json", "notice_to_json", "to_timestamp"]
@@ -18,7 +19,14 @@ def notice_to_json(notice: Notice) -> tuple[str, str]:
         notice_to_data(notice), ensure_ascii=False, sort_keys=True, separators=(",", ":"),
         default=str,
     )
-    return text, hashlib.sha256(text.encode("utf-8")).hexdigest()
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate: no backend can store it
+        raise UsageError(
+            f"notice {notice.id!r}: its text is not valid Unicode (a lone surrogate "
+            f"{text[exc.start]!r}); decode bytes as UTF-8 before building the notice"
+        ) from None
+    return text, hashlib.sha256(raw).hexdigest()
 
 
 def notice_from_json(text: str, *, source: str) -> Notice:

@@ -12,75 +12,53 @@ import re
 import threading
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NoReturn
-from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 import psycopg
 import psycopg.conninfo
 import psycopg.errors
 from psycopg import sql
 
-from gdpr_register.errors import ConflictError, NotFoundError, StoreError, StoreUnavailable
+from gdpr_register.errors import (
+    ConflictError,
+    NotFoundError,
+    StoreError,
+    StoreUnavailable,
+    UsageError,
+)
+from gdpr_register.storage._url import redact_url, split_postgres_url
+from gdpr_register.storage.base import check_seconds
 
 if TYPE_CHECKING:
     from psycopg_pool import ConnectionPool
 
 __all__ = ["Connector", "redact_url", "split_url"]
 
-# Query parameters of our own, removed before the URL reaches libpq (which rejects unknown ones).
-_OWN_PARAMETERS = frozenset({"schema", "pool", "pool_min_size", "pool_max_size"})
 _SCHEMA_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,62}")
-_PASSWORD_IN_CONNINFO = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE)
-
-
-def redact_url(url: str) -> str:
-    """``url`` with any password replaced by ``***`` (URL userinfo, ``?password=``, conninfo)."""
-    if "://" not in url:
-        return _PASSWORD_IN_CONNINFO.sub(r"\1***", url)
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return "<unparseable PostgreSQL URL>"
-    netloc = parts.netloc
-    if "@" in netloc:
-        userinfo, _, hosts = netloc.rpartition("@")
-        if ":" in userinfo:
-            user = userinfo.split(":", 1)[0]
-            netloc = f"{user}:***@{hosts}"
-    query = parts.query
-    if query:
-        pairs = [
-            (key, "***" if key.lower() == "password" else value)
-            for key, value in parse_qsl(query, keep_blank_values=True)
-        ]
-        query = urlencode(pairs, safe="*")
-    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
 def split_url(url: str) -> tuple[str, dict[str, str]]:
     """Split our own query parameters (``schema``, ``pool``...) off a PostgreSQL URL."""
-    if "://" not in url:
-        return url, {}
-    parts = urlsplit(url)
-    kept: list[tuple[str, str]] = []
-    own: dict[str, str] = {}
-    for key, value in parse_qsl(parts.query, keep_blank_values=True):
-        if key in _OWN_PARAMETERS:
-            own[key] = value
-        else:
-            kept.append((key, value))
-    query = urlencode(kept, quote_via=quote)
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, parts.fragment)), own
+    return split_postgres_url(url)
 
 
 def check_schema_name(name: str, shown_url: str) -> str:
     if not _SCHEMA_NAME.fullmatch(name):
-        from gdpr_register.errors import UsageError
-
         raise UsageError(
             f"{shown_url}: {name!r} is not a PostgreSQL schema name this store accepts "
             "(letters, digits and '_', not starting with a digit, at most 63 characters)"
         )
     return name
+
+
+def _url_seconds(text: str, shown_url: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise UsageError(
+            f"{shown_url}: connect_timeout must be a number of seconds, got {text!r}"
+        ) from None
+    # libpq reads 0 (or less) as "wait forever": this store promises never to hang.
+    return check_seconds(value, f"{shown_url}: connect_timeout")
 
 
 class Connector:
@@ -119,7 +97,14 @@ class Connector:
         try:
             given = psycopg.conninfo.conninfo_to_dict(self.conninfo)
         except psycopg.ProgrammingError as exc:
-            raise StoreUnavailable(f"{self.shown_url} is not a valid PostgreSQL URL") from exc
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+            raise UsageError(
+                f"{self.shown_url} is not a valid PostgreSQL URL ({reason})"
+            ) from exc
+        if given.get("connect_timeout") is not None:
+            # The URL's own connect_timeout wins (as ``?schema=`` does); it also bounds the
+            # wait for a pooled connection.
+            connect_timeout = _url_seconds(str(given["connect_timeout"]), self.shown_url)
         # The URL's own ``options`` (e.g. ``-csearch_path=x``) come first; ours are appended.
         if given.get("options"):
             settings.insert(0, str(given["options"]))
@@ -127,6 +112,7 @@ class Connector:
             "connect_timeout": max(2, round(connect_timeout)),
             "options": " ".join(settings),
         }
+        self.connect_timeout = connect_timeout
         if "application_name" not in given:
             self._kwargs["application_name"] = application_name
         self._use_pool = pool

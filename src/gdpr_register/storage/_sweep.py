@@ -21,12 +21,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from gdpr_register.model import Register, SubjectEvent
 from gdpr_register.storage.base import DueForErasure
+
+if TYPE_CHECKING:
+    from gdpr_register.retention import Clock
 
 __all__ = ["SqlSweep", "sweep_in_python"]
 
@@ -103,7 +106,8 @@ class SqlSweep:
 
         day: Callable[[date], Any] = date.toordinal if dialect == "sqlite" else _same
         policy = compile_policy(register, **policy_options)
-        before = as_of - timedelta(days=1)
+        # None: the day before date.min, on which nothing can have happened.
+        before = as_of - timedelta(days=1) if as_of > date.min else None
         # Events dated after as_of are ignored, as the engine ignores them.
         params: dict[str, Any] = {"as_of": day(as_of)}
         named: dict[Any, str] = {}
@@ -130,15 +134,21 @@ class SqlSweep:
                 continue  # never due: leave it out of the query altogether
             # A comparison with a clock that has not started (NULL) is NULL: false in
             # HAVING and falsy in results, so only the negated holds need COALESCE.
-            expired = [
-                f"{aggregate(c.events, c.aggregation)} <= {param(day(c.threshold(as_of)), 't')}"
-                for c in maxima
-            ]
-            active = [
-                f"COALESCE({aggregate(c.events, c.aggregation)} > "
-                f"{param(day(c.threshold(before)), 't')}, FALSE)"
-                for c in category.holds
-            ]
+            expired = []
+            for c in maxima:
+                limit = _threshold(c, as_of)
+                # No trigger date at all ends by as_of (dates near 0001-01-01): never expired.
+                expired.append("FALSE" if limit is None else
+                               f"{aggregate(c.events, c.aggregation)} <= "
+                               f"{param(day(limit), 't')}")
+            active = []
+            for c in category.holds:
+                limit = _threshold(c, before)
+                # No trigger date ends before as_of: a started hold is still running.
+                active.append(f"({aggregate(c.events, c.aggregation)} IS NOT NULL)"
+                              if limit is None else
+                              f"COALESCE({aggregate(c.events, c.aggregation)} > "
+                              f"{param(day(limit), 't')}, FALSE)")
             any_expired.update(dict.fromkeys(expired))
             expression = f"({' OR '.join(expired)})"
             if active:
@@ -184,3 +194,33 @@ class SqlSweep:
 
 def _same(value: date) -> date:
     return value
+
+
+def _threshold(clock: Clock, on: date | None) -> date | None:
+    """``clock.threshold(on)`` (the latest trigger date whose clock ends by ``on``) over the
+    whole range of ``date``; ``None`` when no trigger date from ``date.min`` on qualifies."""
+    if on is None:
+        return None
+    try:
+        if clock.end(date.min) > on:
+            return None
+    except (OverflowError, ValueError):  # even the earliest clock ends after 9999-12-31
+        return None
+    try:
+        return clock.threshold(on)
+    except (OverflowError, ValueError):
+        pass
+    # Calendar arithmetic near 9999-12-31 left the date range while probing: search the
+    # monotone end() directly (end(t) >= t, so the answer lies in [date.min, on]).
+    low, high = date.min.toordinal(), on.toordinal()
+    while low < high:
+        middle = (low + high + 1) // 2
+        try:
+            fits = clock.end(date.fromordinal(middle)) <= on
+        except (OverflowError, ValueError):
+            fits = False
+        if fits:
+            low = middle
+        else:
+            high = middle - 1
+    return date.fromordinal(low)

@@ -164,13 +164,24 @@ class AuditEntry:
 class NoticeRepository(abc.ABC):
     """Versioned notices: every save is a new, immutable version numbered 1, 2, 3, ..."""
 
-    @abc.abstractmethod
     def save(self, notice: Notice, expected_version: int | None = None) -> int:
         """Store ``notice`` as the next version of ``notice.id`` and return that number.
 
         ``expected_version`` is the version the caller's change is based on (``0``: the
         notice must not exist yet); if it is not the latest version, nothing is saved and
         :class:`~gdpr_register.errors.ConflictError` is raised. ``None`` skips the check.
+        """
+        return self.save_all([notice], expected_version=expected_version)[0]
+
+    @abc.abstractmethod
+    def save_all(
+        self, notices: Iterable[Notice], *, expected_version: int | None = None
+    ) -> tuple[int, ...]:
+        """Save several notices in one transaction: all of them or none; return the versions.
+
+        Each is saved as :meth:`save` would, in order, with ``expected_version`` checked
+        against each notice's latest version at that point (a second notice with the same id
+        as an earlier one therefore conflicts unless ``expected_version`` is ``None``).
         """
 
     @abc.abstractmethod
@@ -314,11 +325,68 @@ class Store(abc.ABC):
 # --------------------------------------------------------------------------- helpers for backends
 
 
+#: The largest version number a store can hold (a signed 64-bit integer): any larger
+#: version does not exist in any backend.
+MAX_VERSION = 2**63 - 1
+#: The longest wait a timeout may ask for: PostgreSQL's and SQLite's millisecond settings are
+#: 32-bit integers (about 24.8 days).
+MAX_TIMEOUT = (2**31 - 1) / 1000
+
+
+def check_text(value: object, name: str) -> str:
+    """A string every backend can store: valid Unicode, i.e. encodable as UTF-8.
+
+    Lone surrogates (``'\\udcff'``, e.g. from ``surrogateescape`` decoding) are not characters;
+    SQLite cannot store them, so no backend accepts them (``UsageError``).
+    """
+    if not isinstance(value, str):
+        raise UsageError(f"{name} must be a string, got {type(value).__name__}")
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise UsageError(
+                f"{name} is not valid Unicode: a lone surrogate {value[exc.start]!r} at "
+                f"position {exc.start} (decode bytes as UTF-8 before storing them)"
+            ) from None
+    return value
+
+
+def check_optional_text(value: object, name: str) -> str | None:
+    return None if value is None else check_text(value, name)
+
+
 def check_subject(subject: object) -> str:
     """The subject key rules every backend enforces (the same as ``SubjectEvent``'s)."""
     if not isinstance(subject, str) or not subject or len(subject) > 1000:
         raise UsageError(f"a subject key is a string of 1 to 1000 characters, got {subject!r:.60}")
-    return subject
+    return check_text(subject, "a subject key")
+
+
+def check_event(event: object) -> SubjectEvent:
+    """An event a backend may append: a ``SubjectEvent`` whose strings are valid Unicode."""
+    if not isinstance(event, SubjectEvent):
+        raise UsageError(f"expected SubjectEvent values, got {type(event).__name__}")
+    if not event.subject.isascii():
+        check_subject(event.subject)
+    if event.details is not None and not event.details.isascii():
+        check_text(event.details, "event details")
+    return event
+
+
+def check_seconds(value: object, name: str, *, zero: bool = False) -> float:
+    """A timeout in seconds: a finite number > 0 (``>= 0`` with ``zero``), at most
+    ``MAX_TIMEOUT``."""
+    if (
+        isinstance(value, bool) or not isinstance(value, int | float)
+        or not (value >= 0 if zero else value > 0) or not value <= MAX_TIMEOUT
+    ):
+        lowest = ">= 0" if zero else "> 0"
+        raise UsageError(
+            f"{name} must be a number of seconds {lowest} and at most {MAX_TIMEOUT:g} "
+            f"(about 24 days), got {value!r}"
+        )
+    return float(value)
 
 
 _RIGHT_VALUES = frozenset(kind.value for kind in RightKind)
@@ -338,6 +406,8 @@ def new_request(
     ``opened_at``; the id is a random hex string unless the caller gives one.
     """
     key = check_subject(subject)
+    check_optional_text(request_id, "a request id")
+    check_optional_text(details, "details")
     if not isinstance(right, str) or right not in _RIGHT_VALUES:
         raise UsageError(f"{right!r} is not a data-subject right")
     kind = RightKind(right)

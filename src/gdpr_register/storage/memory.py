@@ -29,8 +29,11 @@ from gdpr_register.storage.base import (
     Store,
     StoredNotice,
     SubjectRequest,
+    check_event,
     check_expected_version,
+    check_optional_text,
     check_subject,
+    check_text,
     check_version,
     new_request,
     utc_now,
@@ -68,29 +71,40 @@ class _Notices(NoticeRepository):
     def __init__(self, state: _State) -> None:
         self._s = state
 
-    def save(self, notice: Notice, expected_version: int | None = None) -> int:
+    def save_all(
+        self, notices: Iterable[Notice], *, expected_version: int | None = None
+    ) -> tuple[int, ...]:
         expected = check_expected_version(expected_version)
-        if not isinstance(notice, Notice):
-            raise UsageError(f"expected a Notice, got {type(notice).__name__}")
-        _text, digest = notice_to_json(notice)
+        batch = []
+        for notice in notices:
+            if not isinstance(notice, Notice):
+                raise UsageError(f"expected a Notice, got {type(notice).__name__}")
+            batch.append((notice, notice_to_json(notice)[1]))
         with self._s.lock:
             self._s.check_open()
-            versions = self._s.notices.get(notice.id, [])
-            if expected is not None and expected != len(versions):
-                raise ConflictError(
-                    f"notice {notice.id!r}: expected version {expected}, "
-                    f"the latest is {len(versions)}"
+            # Check every notice first (counting the batch's own earlier saves), then apply.
+            latest: dict[str, int] = {}
+            versions = []
+            for notice, _digest in batch:
+                current = latest.get(notice.id, len(self._s.notices.get(notice.id, ())))
+                if expected is not None and expected != current:
+                    raise ConflictError(
+                        f"notice {notice.id!r}: expected version {expected}, "
+                        f"the latest is {current}"
+                    )
+                latest[notice.id] = current + 1
+                versions.append(current + 1)
+            for (notice, digest), version in zip(batch, versions, strict=True):
+                now = utc_now()
+                self._s.notices.setdefault(notice.id, []).append(
+                    StoredNotice(notice=notice, version=version, saved_at=now)
                 )
-            now = utc_now()
-            version = len(versions) + 1
-            self._s.notices.setdefault(notice.id, []).append(
-                StoredNotice(notice=notice, version=version, saved_at=now)
-            )
-            self._s.digests[notice.id, version] = digest
-            self._s.log("notice.save", notice.id, f"version={version}", now)
-            return version
+                self._s.digests[notice.id, version] = digest
+                self._s.log("notice.save", notice.id, f"version={version}", now)
+            return tuple(versions)
 
     def _versions(self, notice_id: str) -> list[StoredNotice]:
+        check_text(notice_id, "notice_id")
         self._s.check_open()
         versions = self._s.notices.get(notice_id)
         if not versions:
@@ -126,10 +140,7 @@ class _Ledger(Ledger):
         self._s = state
 
     def append(self, events: Iterable[SubjectEvent]) -> int:
-        batch = list(events)
-        for event in batch:
-            if not isinstance(event, SubjectEvent):
-                raise UsageError(f"expected SubjectEvent values, got {type(event).__name__}")
+        batch = [check_event(event) for event in events]
         with self._s.lock:
             self._s.check_open()
             seq = self._s.seq
@@ -171,6 +182,8 @@ class _Ledger(Ledger):
         check_subject(subject)
         if not isinstance(reason, str) or not reason.strip():
             raise UsageError("an erasure needs a reason")
+        check_text(reason, "reason")
+        check_optional_text(request_id, "request_id")
         with self._s.lock:
             self._s.check_open()
             gone = [e for _on, _seq, e in self._s.events.get(subject, ())]
@@ -191,6 +204,7 @@ class _Ledger(Ledger):
             return receipt
 
     def receipts(self, *, request_id: str | None = None) -> tuple[ErasureReceipt, ...]:
+        check_optional_text(request_id, "request_id")
         with self._s.lock:
             self._s.check_open()
             return tuple(r for r in self._s.receipts
@@ -233,6 +247,7 @@ class _Requests(RequestLog):
         status = RequestStatus(status)
         if status is RequestStatus.OPEN:
             raise UsageError("an outcome cannot be 'open'")
+        check_optional_text(details, "details")
         with self._s.lock:
             request = self.get(request_id)
             if request.status is not RequestStatus.OPEN:
@@ -249,6 +264,7 @@ class _Requests(RequestLog):
             return done
 
     def get(self, request_id: str) -> SubjectRequest:
+        check_text(request_id, "request_id")
         with self._s.lock:
             self._s.check_open()
             try:
@@ -259,6 +275,8 @@ class _Requests(RequestLog):
     def list(
         self, *, subject: str | None = None, status: RequestStatus | None = None
     ) -> tuple[SubjectRequest, ...]:
+        if subject is not None:
+            check_subject(subject)
         with self._s.lock:
             self._s.check_open()
             return tuple(
@@ -281,7 +299,10 @@ class _Audit(AuditLog):
 class MemoryStore(Store):
     """A store that lives as long as the object: for tests and short scripts."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, create: bool = True) -> None:
+        # ``create`` is accepted as every backend accepts it; a new memory store is empty
+        # either way.
+        del create
         self._state = _State()
         self.url = "memory:"
         self.notices = _Notices(self._state)

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any, LiteralString
 
-from gdpr_register.errors import ConflictError, NotFoundError, UsageError
+from gdpr_register.errors import ConflictError, NotFoundError, StoreUnavailable, UsageError
 from gdpr_register.model import Notice, Register, RightKind, SubjectEvent
 from gdpr_register.model.values import to_date
 from gdpr_register.storage._codec import (
@@ -35,8 +35,11 @@ from gdpr_register.storage.base import (
     Store,
     StoredNotice,
     SubjectRequest,
+    check_event,
     check_expected_version,
+    check_seconds,
     check_subject,
+    check_text,
     check_version,
     new_request,
     utc_now,
@@ -51,7 +54,7 @@ except ImportError as _exc:  # pragma: no cover - depends on the installed extra
     ) from _exc
 
 from gdpr_register.storage._pg_connect import Connector, check_schema_name, redact_url, split_url
-from gdpr_register.storage._pg_schema import SCHEMA_VERSION, ensure_schema
+from gdpr_register.storage._pg_schema import SCHEMA_VERSION, ensure_schema, read_version
 
 __all__ = ["SCHEMA_VERSION", "PostgresStore", "open_postgres_store"]
 
@@ -68,11 +71,17 @@ _STREAM_BATCH = 5000
 
 
 def _enc(text: str) -> bytes:
-    # surrogatepass: any Python str round-trips, and UTF-8 byte order stays code-point order.
-    return text.encode("utf-8", "surrogatepass")
+    # UTF-8 byte order is code-point order. Lone surrogates are refused (check_text), as
+    # SQLite refuses them: every backend stores the same strings.
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        check_text(text, "text")
+        raise
 
 
 def _dec(data: bytes | memoryview) -> str:
+    # surrogatepass: rows written before lone surrogates were refused still read back.
     return bytes(data).decode("utf-8", "surrogatepass")
 
 
@@ -85,9 +94,7 @@ def _opt_dec(data: bytes | memoryview | None) -> str | None:
 
 
 def _text(value: object, name: str) -> str:
-    if not isinstance(value, str):
-        raise UsageError(f"{name} must be a string, got {type(value).__name__}")
-    return value
+    return check_text(value, name)
 
 
 def open_postgres_store(
@@ -100,6 +107,7 @@ def open_postgres_store(
     connect_timeout: float = 10.0,
     statement_timeout: float = 300.0,
     lock_timeout: float = 30.0,
+    create: bool = True,
 ) -> PostgresStore:
     """Open the PostgreSQL store at ``url``, creating or upgrading its schema.
 
@@ -109,7 +117,8 @@ def open_postgres_store(
     ``pool_min_size``..``pool_max_size`` connections (long-running applications); ``False``
     opens one connection per operation (short scripts). Timeouts are in seconds: connecting,
     any one statement, and waiting for a lock; hitting one raises ``StoreUnavailable`` naming
-    the URL with its password redacted.
+    the URL with its password redacted. ``create=False`` opens an existing store only: a
+    schema without the store's tables raises ``StoreUnavailable`` instead of being set up.
     """
     shown = redact_url(url)
     _, own = split_url(url)
@@ -128,8 +137,7 @@ def open_postgres_store(
         ("statement_timeout", statement_timeout),
         ("lock_timeout", lock_timeout),
     ):
-        if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
-            raise UsageError(f"{name} must be a positive number of seconds, got {value!r}")
+        check_seconds(value, name)
     if not 0 <= pool_min_size <= pool_max_size or pool_max_size < 1:
         raise UsageError(
             f"pool sizes must satisfy 0 <= pool_min_size <= pool_max_size >= 1, "
@@ -146,7 +154,7 @@ def open_postgres_store(
         lock_timeout=float(lock_timeout),
         application_name="gdpr-register",
     )
-    return PostgresStore(connector)
+    return PostgresStore(connector, create=create)
 
 
 def _int_option(value: str, name: str, shown: str) -> int:
@@ -170,21 +178,26 @@ def _audit(
 class PostgresStore(Store):
     """A store in one PostgreSQL database (optionally one schema of it)."""
 
-    def __init__(self, connector: Connector) -> None:
+    def __init__(self, connector: Connector, *, create: bool = True) -> None:
         self._connector = connector
         self.url = connector.shown_url
-        self._schema_version = self._open()
+        self._schema_version = self._open(create)
         connector.start_pool()
         self.notices = _Notices(connector)
         self.ledger = _Ledger(connector)
         self.requests = _Requests(connector)
         self.audit = _Audit(connector)
 
-    def _open(self) -> int:
+    def _open(self, create: bool) -> int:
         connector = self._connector
         conn = connector.connect()
         try:
             with conn.transaction():
+                if not create and read_version(conn) == 0:
+                    raise StoreUnavailable(
+                        f"PostgreSQL store {connector.shown_url}: there is no store in this "
+                        "database or schema (nothing was created)"
+                    )
                 # Create the schema only when it is missing: CREATE SCHEMA IF NOT EXISTS
                 # still fails on a read-only server or for a role without CREATE rights.
                 if connector.schema is not None and conn.execute(
@@ -240,14 +253,20 @@ class _Notices(NoticeRepository):
     def __init__(self, connector: Connector) -> None:
         self._c = connector
 
-    def save(self, notice: Notice, expected_version: int | None = None) -> int:
-        if not isinstance(notice, Notice):
-            raise UsageError(f"save() takes a Notice, got {type(notice).__name__}")
+    def save_all(
+        self, notices: Iterable[Notice], *, expected_version: int | None = None
+    ) -> tuple[int, ...]:
         expected = check_expected_version(expected_version)
-        document, digest = notice_to_json(notice)
+        batch = []
+        for notice in notices:
+            if not isinstance(notice, Notice):
+                raise UsageError(f"save() takes a Notice, got {type(notice).__name__}")
+            batch.append((notice, *notice_to_json(notice)))
+        if not batch:
+            return ()
         for attempt in range(_SAVE_ATTEMPTS):
             try:
-                return self._save(notice, expected, document, digest)
+                return self._save(batch, expected)
             except ConflictError as exc:
                 # Without an expected version there is nothing to conflict with: a concurrent
                 # writer only took the number we meant to use, so take the next one.
@@ -256,39 +275,49 @@ class _Notices(NoticeRepository):
                     raise
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _save(self, notice: Notice, expected: int | None, document: str, digest: str) -> int:
+    def _save(
+        self, batch: Sequence[tuple[Notice, str, str]], expected: int | None
+    ) -> tuple[int, ...]:
+        versions: list[int] = []
         with self._c.transaction() as conn:
             # Saves of one notice take turns (a transaction-scoped advisory lock keyed by the
             # notice id), so the version check below is exact and concurrent saves without an
-            # expected version queue instead of failing; other notices are not blocked.
-            conn.execute(
-                "SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (_NOTICE_LOCK_CLASS, notice.id)
-            )
-            row = conn.execute(
-                "SELECT coalesce(max(version), 0) FROM gdpr_notices WHERE notice_id = %s",
-                (notice.id,),
-            ).fetchone()
-            latest = int(row[0]) if row is not None else 0
-            if expected is not None and expected != latest:
-                raise ConflictError(
-                    f"{self._c.shown_url}: notice {notice.id!r} is at version {latest}, "
-                    f"not the expected {expected}: reload it and apply the change again"
+            # expected version queue instead of failing; other notices are not blocked. The
+            # locks are taken in one order (sorted ids) so that two batches cannot deadlock.
+            for notice_id in sorted({notice.id for notice, _, _ in batch}):
+                conn.execute(
+                    "SELECT pg_advisory_xact_lock(%s, hashtext(%s))",
+                    (_NOTICE_LOCK_CLASS, notice_id),
                 )
-            version = latest + 1
-            now = utc_now()
-            # The primary key (id, version) is the last line of defence: of two writers of
-            # the same version exactly one succeeds; the other's UniqueViolation becomes
-            # ConflictError.
-            conn.execute(
-                "INSERT INTO gdpr_notices (notice_id, version, saved_at, digest, document) "
-                "VALUES (%s, %s, %s, %s, %s)",
-                (notice.id, version, to_timestamp(now), digest, document),
-            )
-            _audit(conn, now, "notice.save", notice.id, f"version={version}")
-        return version
+            for notice, document, digest in batch:
+                row = conn.execute(
+                    "SELECT coalesce(max(version), 0) FROM gdpr_notices WHERE notice_id = %s",
+                    (notice.id,),
+                ).fetchone()
+                latest = int(row[0]) if row is not None else 0
+                if expected is not None and expected != latest:
+                    raise ConflictError(
+                        f"{self._c.shown_url}: notice {notice.id!r} is at version {latest}, "
+                        f"not the expected {expected}: reload it and apply the change again"
+                    )
+                version = latest + 1
+                now = utc_now()
+                # The primary key (id, version) is the last line of defence: of two writers
+                # of the same version exactly one succeeds; the other's UniqueViolation
+                # becomes ConflictError.
+                conn.execute(
+                    "INSERT INTO gdpr_notices (notice_id, version, saved_at, digest, document) "
+                    "VALUES (%s, %s, %s, %s, %s)",
+                    (notice.id, version, to_timestamp(now), digest, document),
+                )
+                _audit(conn, now, "notice.save", notice.id, f"version={version}")
+                versions.append(version)
+        return tuple(versions)
 
     def get(self, notice_id: str, version: int | None = None) -> StoredNotice:
         _text(notice_id, "notice_id")
+        if version is not None:
+            check_version(version)
         with self._c.transaction() as conn:
             if version is None:
                 row = conn.execute(
@@ -297,7 +326,6 @@ class _Notices(NoticeRepository):
                     (notice_id,),
                 ).fetchone()
             else:
-                check_version(version)
                 row = conn.execute(
                     "SELECT version, saved_at, document FROM gdpr_notices "
                     "WHERE notice_id = %s AND version = %s",
@@ -353,14 +381,17 @@ class _Ledger(Ledger):
                             f"at position {count}"
                         )
                     details = event.details
-                    write(
-                        (
-                            event.subject.encode("utf-8", "surrogatepass"),
+                    try:
+                        row = (
+                            event.subject.encode("utf-8"),
                             event.kind,
                             event.on,
-                            None if details is None else details.encode("utf-8", "surrogatepass"),
+                            None if details is None else details.encode("utf-8"),
                         )
-                    )
+                    except UnicodeEncodeError:
+                        check_event(event)  # raises UsageError naming the field
+                        raise
+                    write(row)
                     count += 1
             _audit(conn, utc_now(), "ledger.append", "ledger", f"events={count}")
         return count

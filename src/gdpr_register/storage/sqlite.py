@@ -37,6 +37,7 @@ from gdpr_register.storage._codec import (
 from gdpr_register.storage._sweep import SqlSweep
 from gdpr_register.storage._url import redact_url, sqlite_path
 from gdpr_register.storage.base import (
+    MAX_VERSION,
     AuditEntry,
     AuditLog,
     DueForErasure,
@@ -49,7 +50,9 @@ from gdpr_register.storage.base import (
     Store,
     StoredNotice,
     SubjectRequest,
+    check_event,
     check_expected_version,
+    check_seconds,
     check_subject,
     check_version,
     new_request,
@@ -229,29 +232,40 @@ class _Notices(NoticeRepository):
     def __init__(self, db: _Db) -> None:
         self._db = db
 
-    def save(self, notice: Notice, expected_version: int | None = None) -> int:
+    def save_all(
+        self, notices: Iterable[Notice], *, expected_version: int | None = None
+    ) -> tuple[int, ...]:
         expected = check_expected_version(expected_version)
-        if not isinstance(notice, Notice):
-            raise UsageError(f"expected a Notice, got {type(notice).__name__}")
-        content, digest = notice_to_json(notice)
-        with self._db.write(f"saving notice {notice.id!r}") as conn:
-            (latest,) = conn.execute(
-                "SELECT COALESCE(MAX(version), 0) FROM notices WHERE notice_id = ?",
-                (notice.id,),
-            ).fetchone()
-            if expected is not None and expected != latest:
-                raise ConflictError(
-                    f"{self._db.url}: notice {notice.id!r}: expected version {expected}, "
-                    f"the latest is {latest}"
+        batch = []
+        for notice in notices:
+            if not isinstance(notice, Notice):
+                raise UsageError(f"expected a Notice, got {type(notice).__name__}")
+            batch.append((notice, *notice_to_json(notice)))
+        if not batch:
+            return ()
+        versions: list[int] = []
+        doing = (f"saving notice {batch[0][0].id!r}" if len(batch) == 1
+                 else f"saving {len(batch)} notices")
+        with self._db.write(doing) as conn:
+            for notice, content, digest in batch:
+                (latest,) = conn.execute(
+                    "SELECT COALESCE(MAX(version), 0) FROM notices WHERE notice_id = ?",
+                    (notice.id,),
+                ).fetchone()
+                if expected is not None and expected != latest:
+                    raise ConflictError(
+                        f"{self._db.url}: notice {notice.id!r}: expected version {expected}, "
+                        f"the latest is {latest}"
+                    )
+                now = utc_now()
+                conn.execute(
+                    "INSERT INTO notices (notice_id, version, saved_at, digest, content) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (notice.id, latest + 1, to_timestamp(now), digest, content),
                 )
-            now = utc_now()
-            conn.execute(
-                "INSERT INTO notices (notice_id, version, saved_at, digest, content) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (notice.id, latest + 1, to_timestamp(now), digest, content),
-            )
-            _audit(conn, now, "notice.save", notice.id, f"version={latest + 1}")
-        return int(latest + 1)
+                _audit(conn, now, "notice.save", notice.id, f"version={latest + 1}")
+                versions.append(int(latest + 1))
+        return tuple(versions)
 
     def get(self, notice_id: str, version: int | None = None) -> StoredNotice:
         if version is None:
@@ -263,8 +277,11 @@ class _Notices(NoticeRepository):
             sql = ("SELECT version, saved_at, content FROM notices "
                    "WHERE notice_id = ? AND version = ?")
             params = (notice_id, version)
-        row = self._db.read(f"reading notice {notice_id!r}",
-                            lambda c: c.execute(sql, params).fetchone())
+        if version is not None and version > MAX_VERSION:
+            row = None  # beyond SQLite's 64-bit integers: no such version can exist
+        else:
+            row = self._db.read(f"reading notice {notice_id!r}",
+                                lambda c: c.execute(sql, params).fetchone())
         if row is None:
             if version is None:
                 raise NotFoundError(f"{self._db.url}: no notice {notice_id!r}")
@@ -300,7 +317,8 @@ class _Notices(NoticeRepository):
 def _event_rows(events: Iterable[SubjectEvent]) -> Iterator[tuple[str, str, int, str | None]]:
     for event in events:
         if type(event) is not SubjectEvent and not isinstance(event, SubjectEvent):
-            raise UsageError(f"expected SubjectEvent values, got {type(event).__name__}")
+            check_event(event)  # raises UsageError
+        # A lone surrogate fails in sqlite3's UTF-8 encoding: write() makes it a UsageError.
         yield event.subject, event.kind, event.on.toordinal(), event.details
 
 
@@ -603,20 +621,18 @@ def migrate(conn: sqlite3.Connection, url: str, *, target: int | None = None) ->
 
 
 def open_sqlite_store(
-    url: str, *, timeout: float = 10.0, read_only: bool = False
+    url: str, *, timeout: float = 10.0, read_only: bool = False, create: bool = True
 ) -> SqliteStore:
     """Open ``sqlite:///PATH``: create or upgrade the schema, set the pragmas.
 
     ``timeout`` (seconds) bounds every wait for another writer's lock; ``read_only`` opens
-    the file read-only (it must exist and have the current schema).
+    the file read-only (it must exist and have the current schema); ``create=False`` opens
+    an existing store only (a missing file is ``StoreUnavailable`` naming the path, and
+    nothing is created).
     """
     shown = redact_url(url)
-    try:
-        path = sqlite_path(url)
-    except ValueError as exc:
-        raise UsageError(f"{shown}: {exc}") from None
-    if not (isinstance(timeout, int | float) and timeout >= 0):
-        raise UsageError(f"timeout must be a number of seconds >= 0, got {timeout!r}")
+    path = sqlite_path(url)
+    timeout = check_seconds(timeout, "timeout", zero=True)
     memory = path == ":memory:"
     if read_only and memory:
         raise UsageError("an in-memory SQLite store cannot be read-only")
@@ -625,10 +641,18 @@ def open_sqlite_store(
             conn = sqlite3.connect(":memory:", timeout=timeout, isolation_level=None,
                                    check_same_thread=False)
         else:
-            directory = os.path.dirname(os.path.abspath(path))
+            absolute = os.path.abspath(path)
+            directory = os.path.dirname(absolute)
             if not os.path.isdir(directory):
-                raise StoreUnavailable(f"{shown}: the directory {directory} does not exist")
-            target = f"file:{_uri_path(path)}?mode={'ro' if read_only else 'rwc'}"
+                raise StoreUnavailable(
+                    f"{shown}: the directory {redact_url(directory)} does not exist")
+            existing = os.path.exists(absolute)
+            if not existing and (read_only or not create):
+                raise StoreUnavailable(
+                    f"{shown}: there is no store at {redact_url(absolute)} (nothing was "
+                    "created; check the path)")
+            mode = "ro" if read_only else "rwc" if create else "rw"
+            target = f"file:{_uri_path(absolute)}?mode={mode}"
             conn = sqlite3.connect(target, uri=True, timeout=timeout, isolation_level=None,
                                    check_same_thread=False)
     except sqlite3.Error as exc:
@@ -636,6 +660,10 @@ def open_sqlite_store(
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")  # int: not user text
         conn.execute("PRAGMA secure_delete = ON")
+        if not (memory or create) and _schema_version(conn) == 0:
+            raise StoreUnavailable(
+                f"{shown}: {redact_url(path)} is not a gdpr-register store (it has no "
+                "tables; nothing was created)")
         if read_only:
             conn.execute("PRAGMA query_only = ON")
             found = _schema_version(conn)
@@ -660,15 +688,28 @@ def open_sqlite_store(
         raise StoreUnavailable(f"{shown}: {exc}") from exc
     except sqlite3.Error as exc:
         conn.close()
-        text = _sqlite_error_text(exc)
-        if "readonly" in text.lower():
-            text = f"the store is read-only ({text}); open it with read_only=True"
-        raise StoreUnavailable(f"{shown}: cannot open the store: {text}") from exc
+        raise StoreUnavailable(f"{shown}: cannot open the store: {_open_failure(exc, path)}"
+                               ) from exc
     return SqliteStore(shown, conn, SCHEMA_VERSION)
 
 
+def _open_failure(exc: sqlite3.Error, path: str) -> str:
+    """Why opening failed, in terms of what the user can change (CLI or Python alike)."""
+    text = _sqlite_error_text(exc)
+    if getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_DIRECTORY":
+        directory = redact_url(os.path.dirname(os.path.abspath(path)))
+        return (f"the directory {directory} is not writable, and SQLite must create the "
+                "store's -wal and -shm files next to it even to read it: make the directory "
+                f"writable, or copy the store into one that is ({text})")
+    if "readonly" in text.lower():
+        return f"the store file is not writable by this user ({text})"
+    return text
+
+
 def _uri_path(path: str) -> str:
-    """A file path quoted for an SQLite URI (``?`` and ``#`` would end the path)."""
+    """A file path quoted for an SQLite URI (``?`` and ``#`` would end the path), from its
+    bytes: a non-UTF-8 name (``surrogateescape`` characters) reaches the file system as the
+    bytes it was given as."""
     from urllib.parse import quote
 
-    return quote(os.path.abspath(path))
+    return quote(os.fsencode(path))

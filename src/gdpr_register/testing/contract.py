@@ -25,78 +25,19 @@ import pytest
 
 from gdpr_register.errors import ConflictError, NotFoundError, StoreUnavailable, UsageError
 from gdpr_register.model import (
-    Controller,
-    DataCategory,
-    Duration,
-    DurationUnit,
-    Notice,
-    Register,
-    RetentionKind,
-    RetentionRule,
     RightKind,
     SubjectEvent,
-    Transfer,
     TransferMechanism,
-    Trigger,
-    TriggerKind,
 )
 from gdpr_register.storage import ChangeKind, RequestStatus, Store
+from gdpr_register.testing._contract_edges import EdgeCaseContract
+from gdpr_register.testing._samples import HOSTILE_SUBJECTS, sample_notice, sample_register
+from gdpr_register.testing._samples import ev as _ev
+from gdpr_register.testing._samples import is_utc as _is_utc
 
 __all__ = ["HOSTILE_SUBJECTS", "StoreContract", "sample_notice", "sample_register"]
 
-#: Subject keys that break naive SQL or C strings; a store must return them exactly.
-HOSTILE_SUBJECTS = (
-    "o'brien",
-    'say "hi"',
-    "x'); DROP TABLE events; --",
-    "semi;colon;;",
-    "nul\x00byte",
-    "\x00",
-    "back\\slash %s %% ? :name $1",
-    "äöå 🦊 \u202e rtl",
-    "k" * 1000,
-)
-
-
-def sample_register(mechanism: TransferMechanism = TransferMechanism.PRIVACY_SHIELD) -> Register:
-    """A small register: contact details kept 5 years after the last service contact."""
-    return Register(
-        id="customers",
-        name="Customers",
-        data_categories=(DataCategory(id="contact", name="Contact details"),),
-        transfers=(Transfer(country="US", mechanism=mechanism),),
-        retention=(
-            RetentionRule(
-                text="5 years after the last service contact",
-                kind=RetentionKind.PERIOD,
-                categories=("contact",),
-                period=Duration(amount=5, unit=DurationUnit.YEARS),
-                trigger=Trigger(kind=TriggerKind.LAST_CONTACT, events=("service_contact",)),
-            ),
-        ),
-    )
-
-
-def sample_notice(
-    notice_id: str = "acme", mechanism: TransferMechanism = TransferMechanism.PRIVACY_SHIELD
-) -> Notice:
-    return Notice(
-        id=notice_id,
-        title="Acme privacy notice",
-        controller=Controller(name="Acme Oy"),
-        registers=(sample_register(mechanism),),
-    )
-
-
-def _ev(subject: str, kind: str, on: date, details: str | None = None) -> SubjectEvent:
-    return SubjectEvent(subject=subject, kind=kind, on=on, details=details)
-
-
-def _is_utc(moment: datetime) -> bool:
-    return moment.tzinfo is not None and moment.utcoffset() == timedelta(0)
-
-
-class StoreContract(abc.ABC):
+class StoreContract(EdgeCaseContract, abc.ABC):
     """The behaviour every :class:`~gdpr_register.storage.Store` must have."""
 
     @abc.abstractmethod

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from gdpr_register._text import MAX_SHOWN, shown, shown_lines
 from gdpr_register.cli._common import add_as_of, add_max_bytes, max_bytes
 from gdpr_register.cli._store import add_store
 
@@ -16,6 +17,7 @@ NAME = "check"
 HELP = "check notices against the GDPR rule catalogue as the law stood on a date"
 
 _SEVERITIES = ("high", "medium", "low", "info")
+_LONG = MAX_SHOWN * 100  # finding texts are sentences: escaped, cut only when absurd
 
 
 def _ids(value: str) -> list[str]:
@@ -63,7 +65,7 @@ def _expand(patterns: list[str]) -> list[str]:
             continue
         matched = sorted(glob.glob(pattern, recursive=True))
         if not matched:
-            raise UsageError(f"{pattern}: no file matches")
+            raise UsageError(f"{shown(pattern)}: no file matches")
         files.extend(matched)
     return files
 
@@ -93,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
             notices.append((path, load_notice(path, max_bytes=max_bytes(args))))
         except DocumentError as exc:
             failed = True
-            print(f"gdpr-register: error: {exc}", file=sys.stderr)
+            print(f"gdpr-register: error: {shown_lines(str(exc))}", file=sys.stderr)
     if failed:
         return EXIT_USAGE
     reports = [
@@ -125,13 +127,13 @@ def _text(report: Report) -> str:
     counts = report.counts()
     summary = ", ".join(f"{counts[s]} {s}" for s in _SEVERITIES if counts[s])
     lines = [
-        f"{report.source} (as of {report.as_of.isoformat()}): "
+        f"{shown(report.source)} (as of {report.as_of.isoformat()}): "
         + (f"{counts['total'] - counts['waived']} findings: {summary}"
            if summary else "no findings")
         + (f"; {counts['waived']} waived" if counts["waived"] else "")
     ]
     for register, findings in report.by_register().items():
-        lines.append(f"  register {register}" if register else "  notice")
+        lines.append(f"  register {shown(register)}" if register else "  notice")
         for level in _SEVERITIES:
             group = [f for f in findings if f.severity.value == level]
             if not group:
@@ -139,11 +141,12 @@ def _text(report: Report) -> str:
             lines.append(f"    {level}")
             for f in group:
                 waived = "  [waived]" if f.waived else ""
-                lines.append(f"      {f.rule}  {f.citation}  {f.path}{waived}")
-                lines.append(f"        {f.text}")
-                lines.append(f"        fix: {f.fix_text}")
+                # Finding texts quote the notice: shown, so they stay on their line.
+                lines.append(f"      {f.rule}  {f.citation}  {shown(f.path)}{waived}")
+                lines.append(f"        {shown(f.text, _LONG)}")
+                lines.append(f"        fix: {shown(f.fix_text, _LONG)}")
                 if f.waiver is not None:
-                    lines.append(f"        waiver: {f.waiver.justification}")
+                    lines.append(f"        waiver: {shown(f.waiver.justification, _LONG)}")
     return "\n".join(lines) + "\n\n"
 
 

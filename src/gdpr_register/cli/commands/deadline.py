@@ -10,10 +10,10 @@ HELP = "compute the Art. 12(3) response deadline (holidays of the controller's M
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    from gdpr_register.cli._common import date_arg
+    from gdpr_register.cli._common import date_arg, date_or_datetime_arg
 
     parser.add_argument(
-        "--received", required=True, metavar="DATE|DATETIME",
+        "--received", required=True, metavar="DATE|DATETIME", type=date_or_datetime_arg,
         help="when the request reached the controller: YYYY-MM-DD (local date) or an ISO "
         "date-time with offset, e.g. 2026-11-25T23:30+00:00 (dated in the Member State's zone)",
     )
@@ -40,7 +40,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
 
 
+# The library's parameter names in errors, as this command's flags.
+FLAGS = {
+    "received": "--received",
+    "country": "--country",
+    "pause.requested": "--identity-requested",
+    "pause.supplied": "--identity-supplied",
+}
+
+
 def pause_from(args: argparse.Namespace) -> object:
+    from gdpr_register.cli._common import flag_locations
     from gdpr_register.errors import UsageError
     from gdpr_register.rights import IdentityPause
 
@@ -48,19 +58,22 @@ def pause_from(args: argparse.Namespace) -> object:
         raise UsageError("--identity-requested and --identity-supplied go together")
     if args.identity_requested is None:
         return None
-    return IdentityPause(requested=args.identity_requested, supplied=args.identity_supplied)
+    with flag_locations(FLAGS):
+        return IdentityPause(requested=args.identity_requested, supplied=args.identity_supplied)
 
 
 def run(args: argparse.Namespace) -> int:
     from gdpr_register.cli import EXIT_OK
+    from gdpr_register.cli._common import flag_locations
     from gdpr_register.rights import response_deadline
 
-    result = response_deadline(
-        args.received,
-        country=args.country,
-        fi_eves_are_holidays=args.fi_eves_are_holidays,
-        pause=pause_from(args),  # type: ignore[arg-type]
-    )
+    with flag_locations(FLAGS):
+        result = response_deadline(
+            args.received,
+            country=args.country,
+            fi_eves_are_holidays=args.fi_eves_are_holidays,
+            pause=pause_from(args),  # type: ignore[arg-type]
+        )
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return EXIT_OK

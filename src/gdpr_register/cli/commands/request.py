@@ -16,7 +16,7 @@ _RIGHTS = (
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    from gdpr_register.cli._common import add_max_bytes, date_arg
+    from gdpr_register.cli._common import add_max_bytes, date_arg, date_or_datetime_arg, subject_arg
 
     add_max_bytes(parser)
 
@@ -26,7 +26,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="one of: " + ", ".join(_RIGHTS),
     )
     parser.add_argument(
-        "--received", required=True, metavar="DATE|DATETIME",
+        "--received", required=True, metavar="DATE|DATETIME", type=date_or_datetime_arg,
         help="YYYY-MM-DD (controller's local date) or an ISO date-time with offset",
     )
     parser.add_argument("--register", metavar="ID", help="register id (needed if several)")
@@ -34,7 +34,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--subject-events", metavar="CSV",
         help="the subject's events (CSV): erasure then dates statutory holds (retention plan)",
     )
-    parser.add_argument("--subject", metavar="KEY", help="subject key in the events file")
+    parser.add_argument("--subject", metavar="KEY", type=subject_arg,
+                        help="subject key in the events file")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument(
         "--country", metavar="CC",
@@ -100,9 +101,36 @@ def _decisions(args: argparse.Namespace) -> Any:
     )
 
 
-def _history(args: argparse.Namespace) -> Any:
-    """The chosen subject's events from the CSV, streamed (only that subject's rows kept)."""
-    from gdpr_register.documents.events_csv import EventsReader, open_events
+def _receipt_day(args: argparse.Namespace, notice: Any) -> Any:
+    """The day events may not be after: --as-of, else the local date of receipt."""
+    from datetime import datetime
+
+    from gdpr_register.rights import local_date
+
+    if args.as_of is not None:
+        return args.as_of
+    if not isinstance(args.received, datetime):
+        return args.received
+    country = args.country or notice.controller.member_state or "FI"
+    try:
+        return local_date(args.received, country)[0]
+    except Exception:  # not a Member State: assess counts with FI too (and says so)
+        return local_date(args.received, "FI")[0]
+
+
+def _history(args: argparse.Namespace, notice: Any, register: Any) -> Any:
+    """The chosen subject's events from the CSV, streamed (only that subject's rows kept).
+
+    Read by the same reader as ``retention --events``: an event after the day of receipt
+    (or --as-of) or of a kind no retention rule knows is an error, never silently ignored.
+    """
+    from gdpr_register._text import shown
+    from gdpr_register.cli._events import (
+        events_label,
+        events_reader,
+        known_event_kinds,
+        open_events_stream,
+    )
     from gdpr_register.errors import UsageError
     from gdpr_register.retention import SubjectHistory
 
@@ -113,24 +141,27 @@ def _history(args: argparse.Namespace) -> Any:
             with open_cli_store(args) as store:
                 stored = store.ledger.events(args.subject)
             if not stored:
-                raise UsageError(f"no events for subject {args.subject!r} in the store")
+                raise UsageError(f"no events for subject {shown(args.subject)} in the store")
             return SubjectHistory.from_events(args.subject, stored)
         if args.subject is not None:
             raise UsageError("--subject needs --subject-events or --store")
         return None
+    label = shown(events_label(args.subject_events))
     wanted = args.subject
     seen: list[str] = []
     events = []
-    with open_events(args.subject_events) as stream:
-        for row in EventsReader(stream, source=args.subject_events):
+    known = known_event_kinds(notice, register)
+    with open_events_stream(args.subject_events) as stream:
+        reader = events_reader(stream, args.subject_events, as_of=_receipt_day(args, notice),
+                               known_kinds=known)
+        for row in reader:
             subject = row.event.subject
             if wanted is None:
                 if subject not in seen:
                     seen.append(subject)
                 if len(seen) > 1:
                     raise UsageError(
-                        f"{args.subject_events} has events of several subjects; "
-                        "choose one with --subject"
+                        f"{label} has events of several subjects; choose one with --subject"
                     )
             elif subject != wanted:
                 continue
@@ -138,17 +169,28 @@ def _history(args: argparse.Namespace) -> Any:
     chosen: str | None = wanted if wanted is not None else (seen[0] if seen else None)
     if chosen is None or not events:
         raise UsageError(
-            f"no events for subject {chosen!r} in {args.subject_events}"
+            f"no events for subject {shown(chosen)} in {label}"
             if chosen is not None
-            else f"{args.subject_events} has no events"
+            else f"{label} has no events"
         )
     args.subject = chosen
     return SubjectHistory.from_events(chosen, events)
 
 
+# The library's parameter names in errors, as this command's flags.
+FLAGS = {
+    "received": "--received",
+    "request.received": "--received",
+    "request.purposes": "--purpose",
+    "request.categories": "--category",
+    "country": "--country",
+}
+
+
 def run(args: argparse.Namespace) -> int:
+    from gdpr_register._text import shown, shown_lines
     from gdpr_register.cli import EXIT_OK
-    from gdpr_register.cli._common import max_bytes
+    from gdpr_register.cli._common import flag_locations, max_bytes
     from gdpr_register.documents import load_notice
     from gdpr_register.errors import UsageError
     from gdpr_register.rights import Request, assess
@@ -170,32 +212,36 @@ def run(args: argparse.Namespace) -> int:
         except KeyError:
             ids = ", ".join(r.id for r in notice.registers)
             raise UsageError(
-                f"no register {args.register!r} in {args.notice} (have: {ids})"
+                f"no register {shown(args.register)} in {shown(args.notice)} (have: {ids})"
             ) from None
     elif len(notice.registers) == 1:
         register = notice.registers[0]
     else:
         ids = ", ".join(r.id for r in notice.registers)
-        raise UsageError(f"{args.notice} has several registers; choose one with --register ({ids})")
-    history = _history(args)
-    request = Request(
-        right=args.right,
-        received=args.received,
-        subject=args.subject,
-        purposes=args.purpose,
-        categories=args.category,
-        restriction_ground=args.restriction_ground,
-    )
-    assessment = assess(
-        request,
-        register,
-        notice=notice,
-        as_of=args.as_of,
-        history=history,
-        controller_decisions=_decisions(args),
-        country=args.country,
-        fi_eves_are_holidays=args.fi_eves_are_holidays,
-    )
+        raise UsageError(
+            f"{shown(args.notice)} has several registers; choose one with --register ({ids})"
+        )
+    history = _history(args, notice, register)
+    with flag_locations(FLAGS):
+        request = Request(
+            right=args.right,
+            received=args.received,
+            subject=args.subject,
+            purposes=args.purpose,
+            categories=args.category,
+            restriction_ground=args.restriction_ground,
+        )
+    with flag_locations(FLAGS):
+        assessment = assess(
+            request,
+            register,
+            notice=notice,
+            as_of=args.as_of,
+            history=history,
+            controller_decisions=_decisions(args),
+            country=args.country,
+            fi_eves_are_holidays=args.fi_eves_are_holidays,
+        )
     recorded = None
     recorded_in = ""
     if args.record:
@@ -214,13 +260,16 @@ def run(args: argparse.Namespace) -> int:
             data["recorded_request"] = recorded.id
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        print(render_text(assessment))
+        # Escaped as a whole: the assessment quotes the notice's and the events' text.
+        print(shown_lines(render_text(assessment), limit=100_000))
         if recorded is not None:
-            print(f"Recorded as request {recorded.id} in {recorded_in}")
+            print(f"Recorded as request {recorded.id} in {shown(recorded_in)}")
     return EXIT_OK
 
 
 def render_text(assessment: Any) -> str:
+    """The assessment as text. Each reason says whether the *right* applies there and on which
+    article: "erasure does not apply (Art. 17(3)(b))" means the exception in 17(3)(b) holds."""
     d = assessment.deadline
     right = assessment.request.right
     lines = [
@@ -238,6 +287,20 @@ def render_text(assessment: Any) -> str:
                 f"  {c.action.value:<12} {c.category}{until}  [{', '.join(c.articles)}] "
                 f"{c.message}"
             )
+    if assessment.undetermined:
+        lines.append("Undetermined (the notice does not settle it):")
+        for u in assessment.undetermined:
+            what = f"purpose {u.purpose}" if u.purpose else "categories " + ", ".join(
+                u.categories
+            )
+            lines.append(f"  {what} ({u.article}):")
+            for c in u.candidates:
+                when = (
+                    " if it rests on " + ", ".join(f"Art. {b.value}" for b in c.bases)
+                    if c.bases else ""
+                )
+                lines.append(f"    - {c.outcome}{when}")
+            lines.append(f"    decide: {u.decide}")
     if assessment.exceptions:
         lines.append("Exceptions:")
         for e in assessment.exceptions:
@@ -246,9 +309,13 @@ def render_text(assessment: Any) -> str:
             lines.append(f"  {e.article}{cats}{until}: {e.message} [{e.source}]")
     lines.append("Reasons:")
     for r in assessment.reasons:
-        mark = {True: "applies", False: "does not apply", None: "note"}[r.applies]
+        mark = {
+            True: f"{right.value} applies",
+            False: f"{right.value} does not apply",
+            None: "note",
+        }[r.applies]
         where = f" [{r.purpose}]" if r.purpose else ""
-        lines.append(f"  {r.article} {mark}{where}: {r.message}")
+        lines.append(f"  {mark}{where} ({r.article}): {r.message}")
     if assessment.notify_recipients:
         lines.append("Notify (Art. 19):")
         for rec in assessment.notify_recipients:

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
-import os
-import shutil
 import sys
-import tempfile
 from typing import TYPE_CHECKING, Any
 
+from gdpr_register._text import MAX_SHOWN, shown, spreadsheet_safe
 from gdpr_register.cli._common import add_as_of, add_max_bytes, max_bytes
 from gdpr_register.cli._store import add_store
 
@@ -57,8 +53,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from gdpr_register.cli._common import today
+    from gdpr_register.cli._events import events_reader, known_event_kinds, replayable_events
     from gdpr_register.documents import load_notice
-    from gdpr_register.documents.events_csv import EventsReader
     from gdpr_register.errors import UsageError
     from gdpr_register.retention import compile_policy
 
@@ -77,47 +73,28 @@ def run(args: argparse.Namespace) -> int:
         chosen = [r for r in registers if r.id == args.register]
         if not chosen:
             ids = ", ".join(r.id for r in registers) or "none"
-            raise UsageError(f"{args.notice}: no register {args.register!r} (registers: {ids})")
+            raise UsageError(
+                f"{shown(args.notice)}: no register {shown(args.register)} (registers: {ids})"
+            )
         register = chosen[0]
     elif len(registers) == 1:
         register = registers[0]
     else:
         ids = ", ".join(r.id for r in registers) or "none"
-        raise UsageError(f"{args.notice}: choose a register with --register (registers: {ids})")
+        raise UsageError(
+            f"{shown(args.notice)}: choose a register with --register (registers: {ids})"
+        )
     policy = compile_policy(register, controller=notice.controller)
-    # One export may serve every register of the notice: a kind is known if any rule knows it.
-    known = set(policy.known_event_kinds)
-    for other in registers:
-        if other is not register:
-            known |= compile_policy(other, controller=notice.controller).known_event_kinds
-
     if args.events is None:
         return _plan_ledger(args, as_of, register.id, policy)
-
-    label = "<stdin>" if args.events == "-" else args.events
+    known = known_event_kinds(notice, register)
 
     def reader(stream: IO[str]) -> EventsReader:
-        return EventsReader(
-            stream, source=label, as_of=as_of, known_kinds=known,
-            skip_invalid=args.skip_invalid,
-        )
+        return events_reader(stream, args.events, as_of=as_of, known_kinds=known,
+                             skip_invalid=args.skip_invalid)
 
-    with contextlib.ExitStack() as cleanup:
-        path = args.events
-        if path == "-":
-            # Two passes need a file: spool standard input to a temporary one (on disk, so
-            # memory stays bounded).
-            # Bytes, not text: bad UTF-8 is then reported by the reader (exit 2, its line).
-            spool = cleanup.enter_context(
-                tempfile.NamedTemporaryFile("wb", suffix=".csv", delete=False)
-            )
-            cleanup.callback(os.unlink, spool.name)
-            source = getattr(sys.stdin, "buffer", None)
-            if source is None:  # a text-only stream (tests, embedding applications)
-                source = io.BytesIO(sys.stdin.read().encode("utf-8", "surrogateescape"))
-            shutil.copyfileobj(source, spool)
-            spool.close()
-            path = spool.name
+    # Two passes need a file: standard input, a pipe or a FIFO is copied to a temporary one.
+    with replayable_events(args.events) as path:
         return _plan(args, path, as_of, register.id, policy, reader)
 
 
@@ -151,7 +128,7 @@ def _plan(
                 current = subject
     del finished
     for problem in check.skipped:
-        print(f"gdpr-register: skipped {check.source}: {problem}", file=sys.stderr)
+        print(f"gdpr-register: skipped {shown(check.source)}: {problem}", file=sys.stderr)
     if check.skipped_count > len(check.skipped):
         print(
             f"gdpr-register: skipped {check.skipped_count - len(check.skipped)} more lines",
@@ -221,8 +198,9 @@ def _write(
     if fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=_FIELDS, lineterminator="\n")
         writer.writeheader()
-        for item in items:
-            writer.writerow(_row(item))
+        for item in items:  # cells neutralised against formula injection (docs/retention.md)
+            writer.writerow({k: v if v is None else spreadsheet_safe(v)
+                             for k, v in _row(item).items()})
     elif fmt == "json":
         # Streamed: one item per line inside the array, so memory stays bounded.
         head = {"register": register, "as_of": as_of.isoformat()}
@@ -247,7 +225,7 @@ def _write(
                 else f"erase by {item.erase_by}" if item.erase_by else "no erase-by date"
             )
             out.write(
-                f"{item.subject}\t{item.category}\t{item.status.value}\t{dates}\t"
-                f"{item.reason()}\n"
+                f"{shown(item.subject)}\t{shown(item.category)}\t{item.status.value}\t"
+                f"{dates}\t{shown(item.reason(), MAX_SHOWN * 4)}\n"
             )
-        out.write(f"# {count} item{'s' * (count != 1)} in {register} on {as_of}\n")
+        out.write(f"# {count} item{'s' * (count != 1)} in {shown(register)} on {as_of}\n")

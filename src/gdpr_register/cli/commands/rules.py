@@ -20,14 +20,17 @@ def run(args: argparse.Namespace) -> int:
     import json
 
     from gdpr_register.cli import EXIT_OK
+    from gdpr_register.errors import UsageError
     from gdpr_register.rules import catalogue_markdown, default_registry, rule_text
     from gdpr_register.rules._docs import _plain  # the {{ }} unescaping text and Markdown use
 
     registry = default_registry()
+    rules = [registry.get(args.rule)] if args.rule else list(registry)  # unknown id: exit 2
     if args.format == "markdown":
+        if args.rule:
+            raise UsageError("--format markdown prints the whole catalogue; omit the rule id")
         print(catalogue_markdown(registry), end="")
         return EXIT_OK
-    rules = [registry.get(args.rule)] if args.rule else list(registry)
     if args.format == "json":
         data = [
             {

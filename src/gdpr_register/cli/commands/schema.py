@@ -10,7 +10,10 @@ HELP = "print the JSON Schema of notice documents, for editor completion and che
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--indent", type=int, default=2, help="indentation (default: 2)")
+    from gdpr_register.cli._common import MAX_INDENT, indent_arg
+
+    parser.add_argument("--indent", type=indent_arg, default=2, metavar="N",
+                        help=f"indentation, 0 to {MAX_INDENT} (default: 2)")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ import json
 import sys
 
 from gdpr_register.cli._common import add_max_bytes, max_bytes
-from gdpr_register.cli._store import add_store
+from gdpr_register.cli._store import add_store, expected_version, version_number
 
 NAME = "store"
 HELP = "keep notices in a store: import documents, export versions, show history and diffs"
@@ -18,19 +18,20 @@ def configure(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="store_command", metavar="ACTION", required=True)
 
     imp = sub.add_parser("import", help="save notice documents as new versions",
-                         description="Save each document as the next version of its notice. "
-                         "All documents are read first: if one is invalid, nothing is saved.")
+                         description="Save each document as the next version of its notice, "
+                         "all in one transaction: if one document is invalid or one save "
+                         "conflicts, nothing is saved.")
     imp.add_argument("files", nargs="+", metavar="FILE", help="notice documents")
     add_max_bytes(imp)
     imp.add_argument("--format", choices=("yaml", "json", "toml"), default=None,
                      help="document format (default: from each file's suffix)")
-    imp.add_argument("--expected-version", type=int, default=None, metavar="N",
-                     help="refuse to save unless the notice's latest version is N (0: new)")
+    imp.add_argument("--expected-version", type=expected_version, default=None, metavar="N",
+                     help="refuse to save unless each notice's latest version is N (0: new)")
     add_store(imp)
 
     exp = sub.add_parser("export", help="write a stored notice as a document")
     exp.add_argument("notice_id", metavar="NOTICE_ID")
-    exp.add_argument("--version", type=int, default=None, metavar="N",
+    exp.add_argument("--version", type=version_number, default=None, metavar="N",
                      help="the version to export (default: the latest)")
     exp.add_argument("--format", choices=("yaml", "json", "toml"), default=None,
                      help="document format (default: from --output's suffix, else yaml)")
@@ -52,8 +53,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
     diff = sub.add_parser("diff", help="structural changes between two versions")
     diff.add_argument("notice_id", metavar="NOTICE_ID")
-    diff.add_argument("v1", type=int, metavar="V1")
-    diff.add_argument("v2", type=int, metavar="V2")
+    diff.add_argument("v1", type=version_number, metavar="V1")
+    diff.add_argument("v2", type=version_number, metavar="V2")
     diff.add_argument("--format", choices=("text", "json"), default="text")
     add_store(diff)
 
@@ -90,9 +91,11 @@ def _import(args: argparse.Namespace) -> int:
     if failed:
         print("gdpr-register: nothing was saved", file=sys.stderr)
         return EXIT_USAGE
-    with open_cli_store(args) as store:
-        for path, notice in notices:
-            version = store.notices.save(notice, expected_version=args.expected_version)
+    with open_cli_store(args, create=True) as store:
+        # One transaction: a conflict on any notice saves none of them.
+        versions = store.notices.save_all([notice for _path, notice in notices],
+                                          expected_version=args.expected_version)
+        for (path, notice), version in zip(notices, versions, strict=True):
             print(f"{path}: saved {notice.id} version {version} in {store.url}")
     return EXIT_OK
 
@@ -102,7 +105,7 @@ def _append_events(args: argparse.Namespace) -> int:
     from gdpr_register.cli._store import open_cli_store
     from gdpr_register.documents.events_csv import EventsReader, open_events
 
-    with open_cli_store(args) as store:
+    with open_cli_store(args, create=True) as store:
         if args.file == "-":
             # Decoded as a file is (open_events): a BOM is tolerated, bad UTF-8 is an error.
             buffer = getattr(sys.stdin, "buffer", None)
@@ -169,6 +172,8 @@ def _diff(args: argparse.Namespace, store: object) -> int:
         print(json.dumps([
             {"kind": c.kind.value, "path": c.path, "old": c.old, "new": c.new} for c in changes
         ], indent=2, ensure_ascii=False))
+    elif not changes:
+        print(f"no differences between versions {args.v1} and {args.v2} of {args.notice_id}")
     else:
         for change in changes:
             print(change)

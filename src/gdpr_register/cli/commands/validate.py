@@ -25,6 +25,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from gdpr_register._text import shown, shown_lines
     from gdpr_register.cli import EXIT_OK, EXIT_USAGE
     from gdpr_register.documents import load_notice
     from gdpr_register.errors import DocumentError
@@ -35,10 +36,11 @@ def run(args: argparse.Namespace) -> int:
             notice = load_notice(path, args.format, max_bytes=max_bytes(args))
         except DocumentError as exc:
             failed += 1
-            print(f"gdpr-register: error: {exc}", file=sys.stderr)
+            print(f"gdpr-register: error: {shown_lines(str(exc))}", file=sys.stderr)
             continue
         registers = len(notice.registers)
         print(
-            f"{path}: ok ({notice.controller.name}, {registers} register{'s' * (registers != 1)})"
+            f"{shown(path)}: ok ({shown(notice.controller.name)}, "
+            f"{registers} register{'s' * (registers != 1)})"
         )
     return EXIT_USAGE if failed else EXIT_OK

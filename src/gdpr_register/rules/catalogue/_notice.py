@@ -118,11 +118,11 @@ def art24_1_review(notice: Notice, ctx: Context) -> Iterator[Hit]:
         stale = True
     else:
         try:
-            stale = add_months(notice.updated, months) < ctx.as_of
+            stale = add_months(notice.updated.latest(), months) < ctx.as_of
         except ValueError:  # past year 9999: not stale on any representable date
             stale = False
     if stale:
-        yield hit("$", updated=notice.updated, months=months, as_of=ctx.as_of)
+        yield hit("$", updated=notice.updated_on, months=months, as_of=ctx.as_of)
 
 
 @rule(

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from gdpr_register import model
-from gdpr_register.testing.strategies import _model as s
+from gdpr_register.testing.strategies import _model as m
+from gdpr_register.testing.strategies import _register as s
 
 __all__ = ["register_type_strategies"]
 
@@ -14,34 +15,38 @@ def register_type_strategies() -> None:
     """Called by hypothesis through the ``hypothesis`` entry point; safe to call again."""
     table: dict[type, st.SearchStrategy[object]] = {
         model.AutomatedDecisions: s.automated_decisions(),
-        model.BusinessId: s.business_ids(),
-        model.Channel: s.channels(),
-        model.ContactPoint: s.contact_points(),
-        model.Controller: s.controllers(),
+        model.BusinessId: m.business_ids(),
+        model.Channel: m.channels(),
+        model.ContactPoint: m.contact_points(),
+        model.Controller: m.controllers(),
+        model.Coverage: m.coverages(),
         model.DataCategory: s.data_categories(),
-        model.DpoStatement: s.dpo_statements(),
+        model.DpoStatement: m.dpo_statements(),
         model.Duration: s.durations(),
-        model.MonthDay: s.month_days(),
+        model.MonthDay: m.month_days(),
         model.Notice: s.notices(),
-        model.Party: s.parties(),
-        model.PostalAddress: s.postal_addresses(),
+        model.PartialDate: m.partial_dates(),
+        model.Party: m.parties(),
+        model.PostalAddress: m.postal_addresses(),
         model.Provision: s.provisions(),
         model.Purpose: s.purposes(),
         model.Recipient: s.recipients(),
         model.Register: s.registers(),
         model.RequestProcedure: s.request_procedures(),
         model.RetentionRule: s.retention_rules(),
+        model.SectionReference: m.section_references(),
         model.SecurityMeasure: s.security_measures(),
+        model.SharedStatements: s.shared_statements(),
         model.Source: s.sources(),
         model.SpecialCondition: s.special_conditions(),
         model.StatedBasis: s.stated_bases(),
         model.StatedRight: s.stated_rights(),
         model.SubjectCategory: s.subject_categories(),
         model.SubjectEvent: s.subject_events(),
-        model.SupervisoryAuthority: s.supervisory_authorities(),
+        model.SupervisoryAuthority: m.supervisory_authorities(),
         model.Transfer: s.transfers(),
         model.Trigger: s.triggers(),
-        model.Waiver: s.waivers(),
+        model.Waiver: m.waivers(),
     }
     from gdpr_register.retention import SubjectHistory
     from gdpr_register.testing.strategies._history import histories

@@ -1,0 +1,90 @@
+"""Where command output goes: standard output guarded, files through the one writer.
+
+Every command writes to ``sys.stdout``; :func:`guarded_stdout` turns a failed write there
+(``> /dev/full``, a closed pipe) into an :class:`~gdpr_register.errors.OutputError` that
+``main`` reports in one line, and :func:`discard_stdout` drops what is still buffered so the
+interpreter's final flush cannot print a traceback after the exit code was chosen.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
+from typing import Any, TextIO, cast
+
+from gdpr_register.errors import OutputError
+
+__all__ = ["StdoutGuard", "discard_stdout", "guarded_stdout", "write_output"]
+
+
+class StdoutGuard:
+    """A stand-in for ``sys.stdout`` whose write failures are :class:`OutputError`."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self.failure: OSError | None = None
+
+    def _failed(self, exc: OSError) -> OutputError:
+        self.failure = exc
+        error = OutputError(f"cannot write to standard output: {exc.strerror or exc}")
+        error.errno = exc.errno
+        return error
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as exc:
+            raise self._failed(exc) from exc
+        except ValueError as exc:  # "I/O operation on closed file"
+            raise self._failed(OSError(str(exc))) from exc
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            raise self._failed(exc) from exc
+        except ValueError as exc:
+            raise self._failed(OSError(str(exc))) from exc
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def guarded_stdout() -> Iterator[StdoutGuard]:
+    """Replace ``sys.stdout`` by a :class:`StdoutGuard` for the duration of a command."""
+    original = sys.stdout
+    guard = StdoutGuard(original)
+    sys.stdout = cast(TextIO, guard)
+    try:
+        yield guard
+    finally:
+        sys.stdout = original
+
+
+def discard_stdout() -> None:
+    """Point standard output at the null device: what is buffered is dropped silently."""
+    stream = sys.stdout
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (tests capture it): nothing will be flushed at exit
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, fd)
+    finally:
+        os.close(null)
+
+
+def write_output(target: str | None, text: str) -> None:
+    """Write a command's whole output: to standard output for ``None`` or ``-``, else to the
+    file with :func:`~gdpr_register.documents.write_text_file` (atomic for a regular file,
+    written through for a device or FIFO, a symbolic link's target replaced)."""
+    if target is None or target == "-":
+        sys.stdout.write(text)
+        return
+    from gdpr_register.documents import write_text_file
+
+    write_text_file(target, text)
