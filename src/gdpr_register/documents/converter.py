@@ -328,11 +328,14 @@ def _none_sugar(value: Mapping[Any, Any]) -> Mapping[Any, Any]:
 
 def _unstructure_sections(conv: cattrs.Converter, cls: type) -> Callable[[Any], Any]:
     """Write a register without what it inherits, and its nones on their own keys."""
-    inner: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
-        cls, conv, _cattrs_omit_if_default=True
-    )
+    # Generated on first use: loading never unstructures, and generating the hooks of every
+    # class a register holds is a large share of a command's start.
+    inner: Callable[[Any], dict[str, Any]] | None = None
 
     def unstructure(obj: Any) -> dict[str, Any]:
+        nonlocal inner
+        if inner is None:
+            inner = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
         data: dict[str, Any] = inner(obj)
         for field in getattr(obj, "inherited", ()):
             data.pop(field, None)
