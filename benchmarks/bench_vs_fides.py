@@ -25,7 +25,7 @@ The machine is shared: absolute times are noisy, the alternating rounds keep rat
     python benchmarks/bench_vs_fides.py --quick               # N = 10, 100; fewer rounds
     python benchmarks/bench_vs_fides.py --fides-venv DIR      # an existing fides venv
 
-The fides environment (about 600 MB, a few minutes to build) is made with the equivalent of::
+The fides environment (about 800 MB, a few minutes to build) is made with the equivalent of::
 
     python3.11 -m venv ~/.cache/gdpr-register-bench/fides-2.78.2
     ~/.cache/gdpr-register-bench/fides-2.78.2/bin/pip install ethyca-fides==2.78.2

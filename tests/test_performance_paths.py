@@ -289,3 +289,58 @@ def test_a_holiday_set_is_memoised_by_value() -> None:
     other = response_deadline(date(2026, 1, 2), calendar=days, country="SE")
     assert other.country == "SE"
     assert other is not first
+
+
+def _reference_budget(data: object, max_nodes: int, max_depth: int) -> str | None:
+    """The plain walk the fast node budget must agree with (which limit, if any, is hit)."""
+    from collections.abc import Mapping
+
+    budget, stack = max_nodes, [(data, 0)]
+    while stack:
+        node, depth = stack.pop()
+        budget -= 1
+        if budget < 0:
+            return "values"
+        if depth > max_depth:
+            return "nested"
+        if isinstance(node, Mapping):
+            stack.extend((v, depth + 1) for v in node.values())
+        elif isinstance(node, list):
+            stack.extend((v, depth + 1) for v in node)
+    return None
+
+
+_JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=3),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=2), inner,
+                                                                max_size=4),
+    max_leaves=40,
+)
+
+
+@given(data=_JSONISH, max_nodes=st.integers(1, 60))
+def test_node_budget_agrees_with_the_plain_walk(data: object, max_nodes: int) -> None:
+    from gdpr_register.documents import io
+    from gdpr_register.errors import DocumentError
+
+    expected = _reference_budget(data, max_nodes, io._MAX_DEPTH)
+    try:
+        io._check_budget(data, max_nodes, None)
+        found = None
+    except DocumentError as exc:
+        found = "values" if "values" in str(exc) else "nested"
+    assert (found is None) == (expected is None)
+
+
+def test_node_budget_depth_limit() -> None:
+    from gdpr_register.documents import io
+    from gdpr_register.errors import DocumentError
+
+    deep: object = "leaf"
+    for _ in range(io._MAX_DEPTH):
+        deep = [deep]
+    io._check_budget(deep, 1000, None)  # the leaf is at the limit: fine
+    with pytest.raises(DocumentError, match="nested"):
+        io._check_budget([deep], 1000, None)
+    with pytest.raises(DocumentError, match="nested"):
+        io._check_budget({"k": [deep]}, 1000, None)

@@ -279,11 +279,14 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
 
         def structure(value: object, _type: type) -> Any:
             nonlocal inner
-            if not isinstance(value, Mapping):
+            if type(value) is not dict and not isinstance(value, Mapping):
                 raise TypeError(f"expected a mapping of fields, got {_describe(value)}")
             if inner is None:
                 inner = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
-            if any(v is None and k in optional for k, v in value.items()):
+            # `None in values()` first: a C-level scan that is false for almost every mapping.
+            if None in value.values() and any(
+                v is None and k in optional for k, v in value.items()
+            ):
                 value = {k: v for k, v in value.items() if v is not None or k not in optional}
             if sugar:
                 value = _none_sugar(value)
@@ -355,11 +358,14 @@ def _none_sugar(value: Mapping[Any, Any]) -> Mapping[Any, Any]:
 
 def _unstructure_sections(conv: cattrs.Converter, cls: type) -> Callable[[Any], Any]:
     """Write a register without what it inherits, and its nones on their own keys."""
-    inner: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
-        cls, conv, _cattrs_omit_if_default=True
-    )
+    # Generated on first use: loading never unstructures, and generating the hooks of every
+    # class a register holds is a large share of a command's start.
+    inner: Callable[[Any], dict[str, Any]] | None = None
 
     def unstructure(obj: Any) -> dict[str, Any]:
+        nonlocal inner
+        if inner is None:
+            inner = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
         data: dict[str, Any] = inner(obj)
         for field in getattr(obj, "inherited", ()):
             data.pop(field, None)

@@ -160,11 +160,13 @@ def _yaml_dumper() -> type:
 
 
 def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise ValueError(f"duplicate key {key!r}")
-        result[key] = value
+    result: dict[str, Any] = dict(pairs)  # in C; a key given twice shows as a shorter dict
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise ValueError(f"duplicate key {key!r}")
+            seen.add(key)
     return result
 
 
@@ -205,10 +207,38 @@ def _check_budget(data: Any, max_nodes: int, source: str | None) -> None:
             )
         if depth > _MAX_DEPTH:
             raise _fail(f"the document is nested more than {_MAX_DEPTH} levels deep", source)
-        if isinstance(node, Mapping):
-            stack.extend((v, depth + 1) for v in node.values())
-        elif isinstance(node, list):
-            stack.extend((v, depth + 1) for v in node)
+        # Exact types first: isinstance against the Mapping ABC is slow, and parsers
+        # produce plain dicts and lists.
+        kind = type(node)
+        if kind is dict or (kind is not list and isinstance(node, Mapping)):
+            children = node.values()
+        elif kind is list or isinstance(node, list):
+            children = node
+        else:
+            continue
+        inner = depth + 1
+        for child in children:
+            kind = type(child)
+            if kind not in _SCALARS and (
+                kind is dict or kind is list or isinstance(child, Mapping | list)
+            ):
+                stack.append((child, inner))
+                continue
+            # A scalar: count it here instead of pushing it (same total, same limits).
+            budget -= 1
+            if budget < 0:
+                raise _fail(
+                    f"the document expands to more than {max_nodes:,} values "
+                    "(repeated YAML aliases?); refusing to load it",
+                    source,
+                )
+            if inner > _MAX_DEPTH:
+                raise _fail(
+                    f"the document is nested more than {_MAX_DEPTH} levels deep", source
+                )
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def notice_from_data(data: Any, *, source: str | None = None) -> Notice:
