@@ -13,18 +13,36 @@ structural diff); backends implement the abstract methods.
 from __future__ import annotations
 
 import abc
-import enum
-import uuid
-from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
-import attrs
-
-from gdpr_register.errors import UsageError
 from gdpr_register.model import Notice, Register, RightKind, SubjectEvent
-from gdpr_register.model.values import to_date
+
+# The values and the backends' shared checks live in private modules; both are re-exported
+# here (``X as X``), where backend authors import them from (docs/storage.md).
+from gdpr_register.storage._checks import MAX_TIMEOUT as MAX_TIMEOUT
+from gdpr_register.storage._checks import MAX_VERSION as MAX_VERSION
+from gdpr_register.storage._checks import check_event as check_event
+from gdpr_register.storage._checks import check_expected_version as check_expected_version
+from gdpr_register.storage._checks import check_optional_text as check_optional_text
+from gdpr_register.storage._checks import check_seconds as check_seconds
+from gdpr_register.storage._checks import check_subject as check_subject
+from gdpr_register.storage._checks import check_text as check_text
+from gdpr_register.storage._checks import check_version as check_version
+from gdpr_register.storage._checks import new_request as new_request
+from gdpr_register.storage._checks import sorted_kinds as sorted_kinds
+from gdpr_register.storage._values import (
+    AuditEntry,
+    DueForErasure,
+    ErasureReceipt,
+    NoticeVersion,
+    RequestStatus,
+    StoredNotice,
+    SubjectRequest,
+    utc_now,
+)
 
 if TYPE_CHECKING:
     from gdpr_register.storage._diff import Change
@@ -44,119 +62,6 @@ __all__ = [
     "SubjectRequest",
     "utc_now",
 ]
-
-
-def utc_now() -> datetime:
-    """The store's clock: an aware UTC datetime (microsecond precision)."""
-    return datetime.now(UTC)
-
-
-def _aware_utc(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, datetime) or value.utcoffset() != timedelta(0):
-        raise ValueError(f"{attribute.name} must be an aware UTC datetime, got {value!r}")
-
-
-def _optional_aware_utc(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        _aware_utc(instance, attribute, value)
-
-
-def _positive(_instance: object, attribute: attrs.Attribute[Any], value: int) -> None:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise ValueError(f"{attribute.name} must be a positive integer, got {value!r}")
-
-
-# --------------------------------------------------------------------------- values
-
-
-@attrs.frozen(kw_only=True)
-class NoticeVersion:
-    """One saved version of a notice (without its content): what ``history`` lists."""
-
-    notice_id: str
-    version: int = attrs.field(validator=_positive)
-    saved_at: datetime = attrs.field(validator=_aware_utc)
-    digest: str  # sha256 of the canonical JSON of the notice: equal digests, equal content
-
-
-@attrs.frozen(kw_only=True)
-class StoredNotice:
-    """A notice as stored: its content plus the version bookkeeping."""
-
-    notice: Notice
-    version: int = attrs.field(validator=_positive)
-    saved_at: datetime = attrs.field(validator=_aware_utc)
-
-
-@attrs.frozen(kw_only=True)
-class DueForErasure:
-    """One sweep result: a subject with the data categories due for erasure on ``as_of``."""
-
-    subject: str
-    categories: tuple[str, ...]  # sorted, never empty
-
-
-@attrs.frozen(kw_only=True)
-class ErasureReceipt:
-    """Proof that a subject's ledger entries were erased — without any personal data.
-
-    It records what was erased (how many events, of which kinds, how many request records
-    were scrubbed), when, why and for which request; never the subject key or event details.
-    """
-
-    id: str
-    request_id: str | None
-    reason: str
-    erased_at: datetime = attrs.field(validator=_aware_utc)
-    events_erased: int
-    event_kinds: tuple[str, ...]  # sorted, distinct
-    requests_scrubbed: int
-
-
-class RequestStatus(enum.StrEnum):
-    """Where a data-subject request stands."""
-
-    OPEN = "open"
-    COMPLETED = "completed"  # done as asked
-    PARTIAL = "partial"  # e.g. erase some categories, restrict others under a statutory hold
-    REFUSED = "refused"  # with the reason in ``details``
-    WITHDRAWN = "withdrawn"  # the subject withdrew the request
-
-
-@attrs.frozen(kw_only=True)
-class SubjectRequest:
-    """A data-subject request (Art 15-22) and, once decided, its outcome.
-
-    ``subject`` and ``details`` become ``None`` when the subject is erased (the record stays,
-    without personal data, for accountability).
-    """
-
-    id: str
-    subject: str | None
-    right: RightKind
-    received: date = attrs.field(converter=to_date)
-    opened_at: datetime = attrs.field(validator=_aware_utc)
-    status: RequestStatus = RequestStatus.OPEN
-    decided_at: datetime | None = attrs.field(default=None, validator=_optional_aware_utc)
-    details: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class AuditEntry:
-    """One thing the store did on someone's behalf.
-
-    ``action`` is one of ``notice.save``, ``ledger.append``, ``ledger.erase``,
-    ``request.open``, ``request.outcome``, ``store.migrate``; ``target`` is the notice id,
-    request id, receipt id or ``ledger``; ``details`` is short text without personal data
-    (versions, counts, statuses).
-    """
-
-    seq: int = attrs.field(validator=_positive)
-    at: datetime = attrs.field(validator=_aware_utc)
-    action: str
-    target: str
-    details: str = ""
-
 
 # --------------------------------------------------------------------------- parts
 
@@ -321,119 +226,3 @@ class Store(abc.ABC):
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.url}>"
 
-
-# --------------------------------------------------------------------------- helpers for backends
-
-
-#: The largest version number a store can hold (a signed 64-bit integer): any larger
-#: version does not exist in any backend.
-MAX_VERSION = 2**63 - 1
-#: The longest wait a timeout may ask for: PostgreSQL's and SQLite's millisecond settings are
-#: 32-bit integers (about 24.8 days).
-MAX_TIMEOUT = (2**31 - 1) / 1000
-
-
-def check_text(value: object, name: str) -> str:
-    """A string every backend can store: valid Unicode, i.e. encodable as UTF-8.
-
-    Lone surrogates (``'\\udcff'``, e.g. from ``surrogateescape`` decoding) are not characters;
-    SQLite cannot store them, so no backend accepts them (``UsageError``).
-    """
-    if not isinstance(value, str):
-        raise UsageError(f"{name} must be a string, got {type(value).__name__}")
-    if not value.isascii():
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError as exc:
-            raise UsageError(
-                f"{name} is not valid Unicode: a lone surrogate {value[exc.start]!r} at "
-                f"position {exc.start} (decode bytes as UTF-8 before storing them)"
-            ) from None
-    return value
-
-
-def check_optional_text(value: object, name: str) -> str | None:
-    return None if value is None else check_text(value, name)
-
-
-def check_subject(subject: object) -> str:
-    """The subject key rules every backend enforces (the same as ``SubjectEvent``'s)."""
-    if not isinstance(subject, str) or not subject or len(subject) > 1000:
-        raise UsageError(f"a subject key is a string of 1 to 1000 characters, got {subject!r:.60}")
-    return check_text(subject, "a subject key")
-
-
-def check_event(event: object) -> SubjectEvent:
-    """An event a backend may append: a ``SubjectEvent`` whose strings are valid Unicode."""
-    if not isinstance(event, SubjectEvent):
-        raise UsageError(f"expected SubjectEvent values, got {type(event).__name__}")
-    if not event.subject.isascii():
-        check_subject(event.subject)
-    if event.details is not None and not event.details.isascii():
-        check_text(event.details, "event details")
-    return event
-
-
-def check_seconds(value: object, name: str, *, zero: bool = False) -> float:
-    """A timeout in seconds: a finite number > 0 (``>= 0`` with ``zero``), at most
-    ``MAX_TIMEOUT``."""
-    if (
-        isinstance(value, bool) or not isinstance(value, int | float)
-        or not (value >= 0 if zero else value > 0) or not value <= MAX_TIMEOUT
-    ):
-        lowest = ">= 0" if zero else "> 0"
-        raise UsageError(
-            f"{name} must be a number of seconds {lowest} and at most {MAX_TIMEOUT:g} "
-            f"(about 24 days), got {value!r}"
-        )
-    return float(value)
-
-
-_RIGHT_VALUES = frozenset(kind.value for kind in RightKind)
-
-
-def new_request(
-    *,
-    subject: object,
-    right: object,
-    received: date,
-    request_id: object = None,
-    details: object = None,
-) -> SubjectRequest:
-    """The checked, ``open`` request every backend's ``RequestLog.open`` stores.
-
-    Checks the arguments the same way everywhere (``UsageError`` for each bad one) and stamps
-    ``opened_at``; the id is a random hex string unless the caller gives one.
-    """
-    key = check_subject(subject)
-    check_optional_text(request_id, "a request id")
-    check_optional_text(details, "details")
-    if not isinstance(right, str) or right not in _RIGHT_VALUES:
-        raise UsageError(f"{right!r} is not a data-subject right")
-    kind = RightKind(right)
-    rid = uuid.uuid4().hex if request_id is None else request_id
-    if not isinstance(rid, str) or not rid:
-        raise UsageError(f"a request id is a non-empty string, got {rid!r:.60}")
-    if details is not None and not isinstance(details, str):
-        raise UsageError(f"details must be a string, got {type(details).__name__}")
-    return SubjectRequest(
-        id=rid, subject=key, right=kind, received=received, opened_at=utc_now(), details=details
-    )
-
-
-def check_version(version: object, name: str = "version") -> int:
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise UsageError(f"{name} must be a positive integer, got {version!r}")
-    return version
-
-
-def check_expected_version(expected: object) -> int | None:
-    if expected is None:
-        return None
-    if not isinstance(expected, int) or isinstance(expected, bool) or expected < 0:
-        raise UsageError(f"expected_version must be None or an integer >= 0, got {expected!r}")
-    return expected
-
-
-def sorted_kinds(events: Sequence[SubjectEvent]) -> tuple[str, ...]:
-    return tuple(sorted({e.kind for e in events}))

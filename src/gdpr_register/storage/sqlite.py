@@ -10,58 +10,20 @@ and no lock is held between pages. Every value is a bound parameter.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
-import threading
-import uuid
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager, suppress
-from datetime import date, datetime
-from typing import Any, TypeVar
 
-from gdpr_register.errors import (
-    ConflictError,
-    NotFoundError,
-    StoreError,
-    StoreUnavailable,
-    UsageError,
-)
-from gdpr_register.model import Notice, Register, RightKind, SubjectEvent
-from gdpr_register.storage._codec import (
-    from_timestamp,
-    notice_from_json,
-    notice_to_json,
-    to_timestamp,
-)
-from gdpr_register.storage._sweep import SqlSweep
+from gdpr_register.errors import StoreUnavailable, UsageError
+from gdpr_register.storage._checks import check_seconds
+from gdpr_register.storage._sqlite_db import Db, error_text, write_audit
+from gdpr_register.storage._sqlite_ledger import SqliteLedger
+from gdpr_register.storage._sqlite_notices import SqliteNotices
+from gdpr_register.storage._sqlite_requests import SqliteAudit, SqliteRequests
 from gdpr_register.storage._url import redact_url, sqlite_path
-from gdpr_register.storage.base import (
-    MAX_VERSION,
-    AuditEntry,
-    AuditLog,
-    DueForErasure,
-    ErasureReceipt,
-    Ledger,
-    NoticeRepository,
-    NoticeVersion,
-    RequestLog,
-    RequestStatus,
-    Store,
-    StoredNotice,
-    SubjectRequest,
-    check_event,
-    check_expected_version,
-    check_seconds,
-    check_subject,
-    check_version,
-    new_request,
-    utc_now,
-)
+from gdpr_register.storage._values import utc_now
+from gdpr_register.storage.base import Store
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "SqliteStore", "open_sqlite_store"]
-
-T = TypeVar("T")
 
 #: The schema this code writes. Each released version N has ``MIGRATIONS[N]``: the statements
 #: that take a version N-1 database to N (N=1 creates the schema from nothing).
@@ -123,447 +85,17 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
 
 PAGE_SIZE = 10_000
 
-
-def _sqlite_error_text(exc: BaseException) -> str:
-    name = getattr(exc, "sqlite_errorname", None)
-    return f"{exc} ({name})" if name else str(exc)
-
-
-class _Db:
-    """The connection, its lock, and error translation."""
-
-    def __init__(self, url: str, conn: sqlite3.Connection) -> None:
-        self.url = url
-        self.conn: sqlite3.Connection | None = conn
-        self.lock = threading.RLock()
-
-    def fail(self, exc: sqlite3.Error, doing: str) -> StoreError:
-        text = _sqlite_error_text(exc)
-        if isinstance(exc, sqlite3.IntegrityError):
-            return ConflictError(f"{self.url}: {doing}: {text}")
-        lowered = text.lower()
-        if "readonly" in lowered or "read-only" in lowered:
-            return StoreUnavailable(f"{self.url}: {doing}: the store is read-only ({text})")
-        if "locked" in lowered or "busy" in lowered:
-            return StoreUnavailable(
-                f"{self.url}: {doing}: the store stayed locked past the timeout ({text})"
-            )
-        return StoreUnavailable(f"{self.url}: {doing}: {text}")
-
-    def connection(self) -> sqlite3.Connection:
-        if self.conn is None:
-            raise StoreUnavailable(f"{self.url}: the store is closed")
-        return self.conn
-
-    @contextmanager
-    def write(self, doing: str) -> Iterator[sqlite3.Connection]:
-        """One write transaction; the write lock is taken at BEGIN (IMMEDIATE)."""
-        with self.lock:
-            conn = self.connection()
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as exc:
-                raise self.fail(exc, doing) from exc
-            try:
-                yield conn
-            except BaseException as exc:
-                # The original error matters more; SQLite may have rolled back already.
-                with suppress(sqlite3.Error):
-                    conn.execute("ROLLBACK")
-                if isinstance(exc, sqlite3.Error):
-                    raise self.fail(exc, doing) from exc
-                if isinstance(exc, UnicodeEncodeError):  # lone surrogates cannot be UTF-8
-                    raise UsageError(f"{self.url}: {doing}: text is not valid Unicode "
-                                     f"({exc.reason}); SQLite stores UTF-8 only") from exc
-                raise
-            try:
-                conn.execute("COMMIT")
-            except sqlite3.Error as exc:
-                with suppress(sqlite3.Error):
-                    conn.execute("ROLLBACK")
-                raise self.fail(exc, doing) from exc
-
-    def read(self, doing: str, work: Callable[[sqlite3.Connection], T]) -> T:
-        with self.lock:
-            conn = self.connection()
-            try:
-                return work(conn)
-            except sqlite3.Error as exc:
-                raise self.fail(exc, doing) from exc
-            except UnicodeEncodeError as exc:  # a lone surrogate in a bound parameter
-                raise UsageError(f"{self.url}: {doing}: text is not valid Unicode "
-                                 f"({exc.reason}); SQLite stores UTF-8 only") from exc
-
-    def pages(
-        self, doing: str, sql: str, bind: Callable[[Any, int], Any], start: Any
-    ) -> Iterator[list[tuple[Any, ...]]]:
-        """Keyset pagination: ``bind(last_key, page_size)`` gives the parameters; the key is
-        the first column. No lock is held between pages."""
-        last = start
-        while True:
-            bound = bind(last, PAGE_SIZE)
-
-            def page(conn: sqlite3.Connection, bound: Any = bound) -> list[Any]:
-                return conn.execute(sql, bound).fetchall()
-
-            rows = self.read(doing, page)
-            if not rows:
-                return
-            yield rows
-            if len(rows) < PAGE_SIZE:
-                return
-            last = rows[-1][0]
-
-    def close(self) -> None:
-        with self.lock:
-            if self.conn is not None:
-                conn, self.conn = self.conn, None
-                conn.close()
-
-
-def _audit(conn: sqlite3.Connection, at: datetime, action: str, target: str, details: str) -> None:
-    conn.execute(
-        "INSERT INTO audit (at, action, target, details) VALUES (?, ?, ?, ?)",
-        (to_timestamp(at), action, target, details),
-    )
-
-
-class _Notices(NoticeRepository):
-    def __init__(self, db: _Db) -> None:
-        self._db = db
-
-    def save_all(
-        self, notices: Iterable[Notice], *, expected_version: int | None = None
-    ) -> tuple[int, ...]:
-        expected = check_expected_version(expected_version)
-        batch = []
-        for notice in notices:
-            if not isinstance(notice, Notice):
-                raise UsageError(f"expected a Notice, got {type(notice).__name__}")
-            batch.append((notice, *notice_to_json(notice)))
-        if not batch:
-            return ()
-        versions: list[int] = []
-        doing = (f"saving notice {batch[0][0].id!r}" if len(batch) == 1
-                 else f"saving {len(batch)} notices")
-        with self._db.write(doing) as conn:
-            for notice, content, digest in batch:
-                (latest,) = conn.execute(
-                    "SELECT COALESCE(MAX(version), 0) FROM notices WHERE notice_id = ?",
-                    (notice.id,),
-                ).fetchone()
-                if expected is not None and expected != latest:
-                    raise ConflictError(
-                        f"{self._db.url}: notice {notice.id!r}: expected version {expected}, "
-                        f"the latest is {latest}"
-                    )
-                now = utc_now()
-                conn.execute(
-                    "INSERT INTO notices (notice_id, version, saved_at, digest, content) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (notice.id, latest + 1, to_timestamp(now), digest, content),
-                )
-                _audit(conn, now, "notice.save", notice.id, f"version={latest + 1}")
-                versions.append(int(latest + 1))
-        return tuple(versions)
-
-    def get(self, notice_id: str, version: int | None = None) -> StoredNotice:
-        if version is None:
-            sql = ("SELECT version, saved_at, content FROM notices WHERE notice_id = ? "
-                   "ORDER BY version DESC LIMIT 1")
-            params: tuple[Any, ...] = (notice_id,)
-        else:
-            check_version(version)
-            sql = ("SELECT version, saved_at, content FROM notices "
-                   "WHERE notice_id = ? AND version = ?")
-            params = (notice_id, version)
-        if version is not None and version > MAX_VERSION:
-            row = None  # beyond SQLite's 64-bit integers: no such version can exist
-        else:
-            row = self._db.read(f"reading notice {notice_id!r}",
-                                lambda c: c.execute(sql, params).fetchone())
-        if row is None:
-            if version is None:
-                raise NotFoundError(f"{self._db.url}: no notice {notice_id!r}")
-            raise NotFoundError(f"{self._db.url}: notice {notice_id!r} has no version {version}")
-        number, saved_at, content = row
-        return StoredNotice(
-            notice=notice_from_json(content, source=f"{self._db.url} {notice_id} v{number}"),
-            version=number,
-            saved_at=from_timestamp(saved_at),
-        )
-
-    def history(self, notice_id: str) -> tuple[NoticeVersion, ...]:
-        rows = self._db.read(
-            f"reading the history of notice {notice_id!r}",
-            lambda c: c.execute(
-                "SELECT version, saved_at, digest FROM notices WHERE notice_id = ? "
-                "ORDER BY version", (notice_id,)
-            ).fetchall(),
-        )
-        if not rows:
-            raise NotFoundError(f"{self._db.url}: no notice {notice_id!r}")
-        return tuple(
-            NoticeVersion(notice_id=notice_id, version=v, saved_at=from_timestamp(at), digest=d)
-            for v, at, d in rows
-        )
-
-    def ids(self) -> tuple[str, ...]:
-        rows = self._db.read("listing notices", lambda c: c.execute(
-            "SELECT DISTINCT notice_id FROM notices ORDER BY notice_id").fetchall())
-        return tuple(r[0] for r in rows)
-
-
-def _event_rows(events: Iterable[SubjectEvent]) -> Iterator[tuple[str, str, int, str | None]]:
-    for event in events:
-        if type(event) is not SubjectEvent and not isinstance(event, SubjectEvent):
-            check_event(event)  # raises UsageError
-        # A lone surrogate fails in sqlite3's UTF-8 encoding: write() makes it a UsageError.
-        yield event.subject, event.kind, event.on.toordinal(), event.details
-
-
-class _Counter:
-    """Counts rows as ``executemany`` pulls them (the batch is never copied into a list)."""
-
-    def __init__(self, rows: Iterator[tuple[str, str, int, str | None]]) -> None:
-        self.rows = rows
-        self.count = 0
-
-    def __iter__(self) -> Iterator[tuple[str, str, int, str | None]]:
-        for row in self.rows:
-            self.count += 1
-            yield row
-
-
-class _Ledger(Ledger):
-    def __init__(self, db: _Db) -> None:
-        self._db = db
-
-    def append(self, events: Iterable[SubjectEvent]) -> int:
-        counter = _Counter(_event_rows(events))
-        with self._db.write("appending events") as conn:
-            conn.executemany(
-                "INSERT INTO events (subject, kind, day, details) VALUES (?, ?, ?, ?)",
-                counter,
-            )
-            _audit(conn, utc_now(), "ledger.append", "ledger", f"events={counter.count}")
-        return counter.count
-
-    def events(self, subject: str) -> tuple[SubjectEvent, ...]:
-        check_subject(subject)
-        rows = self._db.read("reading events", lambda c: c.execute(
-            "SELECT kind, day, details FROM events WHERE subject = ? ORDER BY day, seq",
-            (subject,)).fetchall())
-        fromordinal = date.fromordinal
-        return tuple(
-            SubjectEvent(subject=subject, kind=k, on=fromordinal(d), details=x)
-            for k, d, x in rows
-        )
-
-    def subjects(self) -> Iterator[str]:
-        self._db.connection()  # a closed store fails now, not at the first next()
-        return self._subjects()
-
-    def _subjects(self) -> Iterator[str]:
-        # The first page starts after '' (no subject is empty).
-        for rows in self._db.pages(
-            "listing subjects",
-            "SELECT DISTINCT subject FROM events WHERE subject > ? ORDER BY subject LIMIT ?",
-            lambda after, limit: (after, limit), "",
-        ):
-            for (subject,) in rows:
-                yield subject
-
-    def due_for_erasure(
-        self, register: Register, *, as_of: date, **policy_options: Any
-    ) -> Iterator[DueForErasure]:
-        self._db.connection()
-        sweep = SqlSweep.build(register, as_of=as_of, dialect="sqlite", **policy_options)
-        return self._sweep(sweep)
-
-    def _sweep(self, sweep: SqlSweep) -> Iterator[DueForErasure]:
-        if not sweep.categories:
-            return
-        for rows in self._db.pages("sweeping for erasure", sweep.sql, sweep.bind, ""):
-            yield from sweep.results(rows)
-
-    def erase(
-        self, *, subject: str, request_id: str | None = None, reason: str
-    ) -> ErasureReceipt:
-        check_subject(subject)
-        if not isinstance(reason, str) or not reason.strip():
-            raise UsageError("an erasure needs a reason")
-        with self._db.write("erasing a subject") as conn:
-            kinds = [k for (k,) in conn.execute(
-                "SELECT DISTINCT kind FROM events WHERE subject = ? ORDER BY kind", (subject,))]
-            erased = conn.execute("DELETE FROM events WHERE subject = ?", (subject,)).rowcount
-            scrubbed = conn.execute(
-                "UPDATE requests SET subject = NULL, details = NULL WHERE subject = ?",
-                (subject,),
-            ).rowcount
-            now = utc_now()
-            receipt = ErasureReceipt(
-                id=uuid.uuid4().hex, request_id=request_id, reason=reason, erased_at=now,
-                events_erased=erased, event_kinds=tuple(kinds), requests_scrubbed=scrubbed,
-            )
-            conn.execute(
-                "INSERT INTO erasure_receipts (id, request_id, reason, erased_at, "
-                "events_erased, event_kinds, requests_scrubbed) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (receipt.id, request_id, reason, to_timestamp(now), erased,
-                 json.dumps(list(kinds)), scrubbed),
-            )
-            _audit(conn, now, "ledger.erase", receipt.id,
-                   f"events={erased} requests={scrubbed}")
-        self._checkpoint()
-        return receipt
-
-    def _checkpoint(self) -> None:
-        """Move the WAL into the database file (where secure_delete zeroed the erased cells)
-        and truncate it, so the erased bytes are nowhere in the store's files. Best effort:
-        with readers still open it completes at a later checkpoint."""
-        def work(conn: sqlite3.Connection) -> None:
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-
-        with suppress(StoreUnavailable):  # committed already; a busy reader only postpones
-            self._db.read("checkpointing", work)
-
-    def receipts(self, *, request_id: str | None = None) -> tuple[ErasureReceipt, ...]:
-        sql = ("SELECT id, request_id, reason, erased_at, events_erased, event_kinds, "
-               "requests_scrubbed FROM erasure_receipts")
-        params: tuple[Any, ...] = ()
-        if request_id is not None:
-            sql += " WHERE request_id = ?"
-            params = (request_id,)
-        rows = self._db.read("reading receipts",
-                             lambda c: c.execute(sql + " ORDER BY seq", params).fetchall())
-        return tuple(
-            ErasureReceipt(id=i, request_id=r, reason=why, erased_at=from_timestamp(at),
-                           events_erased=n, event_kinds=tuple(json.loads(k)),
-                           requests_scrubbed=s)
-            for i, r, why, at, n, k, s in rows
-        )
-
-
-_REQUEST_COLUMNS = "id, subject, right_kind, received, opened_at, status, decided_at, details"
-
-
-def _request(row: tuple[Any, ...]) -> SubjectRequest:
-    rid, subject, right, received, opened_at, status, decided_at, details = row
-    return SubjectRequest(
-        id=rid, subject=subject, right=RightKind(right), received=date.fromordinal(received),
-        opened_at=from_timestamp(opened_at), status=RequestStatus(status),
-        decided_at=None if decided_at is None else from_timestamp(decided_at), details=details,
-    )
-
-
-class _Requests(RequestLog):
-    def __init__(self, db: _Db) -> None:
-        self._db = db
-
-    def open(
-        self,
-        *,
-        subject: str,
-        right: RightKind,
-        received: date,
-        request_id: str | None = None,
-        details: str | None = None,
-    ) -> SubjectRequest:
-        request = new_request(subject=subject, right=right, received=received,
-                              request_id=request_id, details=details)
-        rid, right = request.id, request.right
-        with self._db.write("opening a request") as conn:
-            try:
-                conn.execute(
-                    f"INSERT INTO requests ({_REQUEST_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (rid, subject, right.value, request.received.toordinal(),
-                     to_timestamp(request.opened_at), request.status.value, None, details),
-                )
-            except sqlite3.IntegrityError as exc:
-                raise ConflictError(f"{self._db.url}: request {rid!r} already exists") from exc
-            _audit(conn, request.opened_at, "request.open", rid, f"right={right.value}")
-        return request
-
-    def record_outcome(
-        self, request_id: str, *, status: RequestStatus, details: str | None = None
-    ) -> SubjectRequest:
-        status = RequestStatus(status)
-        if status is RequestStatus.OPEN:
-            raise UsageError("an outcome cannot be 'open'")
-        with self._db.write("recording an outcome") as conn:
-            row = conn.execute(f"SELECT {_REQUEST_COLUMNS} FROM requests WHERE id = ?",
-                               (request_id,)).fetchone()
-            if row is None:
-                raise NotFoundError(f"{self._db.url}: no request {request_id!r}")
-            current = _request(row)
-            if current.status is not RequestStatus.OPEN:
-                raise ConflictError(
-                    f"{self._db.url}: request {request_id!r} is already {current.status.value}"
-                )
-            now = utc_now()
-            conn.execute(
-                "UPDATE requests SET status = ?, decided_at = ?, details = COALESCE(?, details) "
-                "WHERE id = ?",
-                (status.value, to_timestamp(now), details, request_id),
-            )
-            _audit(conn, now, "request.outcome", request_id, f"status={status.value}")
-            row = conn.execute(f"SELECT {_REQUEST_COLUMNS} FROM requests WHERE id = ?",
-                               (request_id,)).fetchone()
-        return _request(row)
-
-    def get(self, request_id: str) -> SubjectRequest:
-        row = self._db.read("reading a request", lambda c: c.execute(
-            f"SELECT {_REQUEST_COLUMNS} FROM requests WHERE id = ?", (request_id,)).fetchone())
-        if row is None:
-            raise NotFoundError(f"{self._db.url}: no request {request_id!r}")
-        return _request(row)
-
-    def list(
-        self, *, subject: str | None = None, status: RequestStatus | None = None
-    ) -> tuple[SubjectRequest, ...]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        if subject is not None:
-            clauses.append("subject = ?")
-            params.append(subject)
-        if status is not None:
-            clauses.append("status = ?")
-            params.append(RequestStatus(status).value)
-        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-        rows = self._db.read("listing requests", lambda c: c.execute(
-            f"SELECT {_REQUEST_COLUMNS} FROM requests{where} ORDER BY seq", params).fetchall())
-        return tuple(_request(r) for r in rows)
-
-
-class _Audit(AuditLog):
-    def __init__(self, db: _Db) -> None:
-        self._db = db
-
-    def entries(self, since: datetime | None = None) -> tuple[AuditEntry, ...]:
-        sql = "SELECT seq, at, action, target, details FROM audit"
-        params: tuple[Any, ...] = ()
-        if since is not None:
-            sql += " WHERE at >= ?"
-            params = (to_timestamp(since),)
-        rows = self._db.read("reading the audit log",
-                             lambda c: c.execute(sql + " ORDER BY seq", params).fetchall())
-        return tuple(
-            AuditEntry(seq=s, at=from_timestamp(at), action=a, target=t, details=d)
-            for s, at, a, t, d in rows
-        )
-
-
 class SqliteStore(Store):
     """A store in one SQLite database file (or ``:memory:``)."""
 
     def __init__(self, url: str, conn: sqlite3.Connection, schema_version: int) -> None:
-        self._db = _Db(url, conn)
+        self._db = Db(url, conn, PAGE_SIZE)
         self.url = url
         self._schema_version = schema_version
-        self.notices = _Notices(self._db)
-        self.ledger = _Ledger(self._db)
-        self.requests = _Requests(self._db)
-        self.audit = _Audit(self._db)
+        self.notices = SqliteNotices(self._db)
+        self.ledger = SqliteLedger(self._db)
+        self.requests = SqliteRequests(self._db)
+        self.audit = SqliteAudit(self._db)
 
     @property
     def schema_version(self) -> int:
@@ -612,7 +144,7 @@ def migrate(conn: sqlite3.Connection, url: str, *, target: int | None = None) ->
                 conn.execute(statement)
             conn.execute("UPDATE schema_version SET version = ?", (version,))
         if found and found < target:
-            _audit(conn, utc_now(), "store.migrate", "schema", f"from={found} to={target}")
+            write_audit(conn, utc_now(), "store.migrate", "schema", f"from={found} to={target}")
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -695,7 +227,7 @@ def open_sqlite_store(
 
 def _open_failure(exc: sqlite3.Error, path: str) -> str:
     """Why opening failed, in terms of what the user can change (CLI or Python alike)."""
-    text = _sqlite_error_text(exc)
+    text = error_text(exc)
     if getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_DIRECTORY":
         directory = redact_url(os.path.dirname(os.path.abspath(path)))
         return (f"the directory {directory} is not writable, and SQLite must create the "
