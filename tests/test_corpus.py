@@ -10,6 +10,7 @@ a legal claim, so an unexpected one is a false positive until a reviewer accepts
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -156,6 +157,11 @@ def test_each_notice_keeps_its_provenance(notice_id: str) -> None:
     assert (folder / "expect.yaml").is_file(), f"{notice_id}: no expect.yaml"
     notice = load_notice(folder / "notice.yaml")
     assert notice.source, f"{notice_id}: notice.yaml has no source: field"
+    # Pinned: a repository commit, or at least the date the page was read.
+    pinned = re.search(r"/blob/[0-9a-f]{40}/", notice.source) or re.search(
+        r"read \d{4}-\d{2}-\d{2}", notice.source
+    )
+    assert pinned, f"{notice_id}: source names no commit and no date read: {notice.source!r}"
     assert notice.id == notice_id, f"{notice_id}: notice id {notice.id!r} differs from its folder"
 
 
