@@ -271,3 +271,17 @@ def test_a_section_marked_not_assessed_is_not_judged_even_if_partly_stated() -> 
         controller=attrs.evolve(NORTHWIND.controller, address=None, email=None, phone=None,
                                 website=None))
     assert _found(partial, "ART13_1_a") == [("not-assessed", Severity.INFO)]
+
+
+def test_art17_3_b_a_legal_obligation_does_not_deny_erasure_of_data_it_does_not_need() -> None:
+    """Art. 17(3)(b): erasure yields 'to the extent that processing is necessary ... for
+    compliance with a legal obligation'; a notice that denies the right wholesale while some
+    data are under no obligation misstates its existence (Art. 13(2)(b))."""
+    denied = _right(0, RightKind.ERASURE, status=RightStatus.DENIED,
+                    reason="The Accounting Act requires us to keep the data")
+    report = evaluate(denied, as_of=AS_OF, select=["ART13_2_b"])
+    found = [(f.args["problem"], f.severity, f.path) for f in report.findings]
+    assert found == [("denied-wholesale", Severity.MEDIUM, "$.registers[0].rights[2]")]
+    held = next(f for f in report.findings).args["categories"]
+    assert "invoices" not in held and "bookkeeping-entries" not in held  # under the Act
+    assert "coaching-notes" in held  # under no obligation
