@@ -16,6 +16,7 @@ from gdpr_register.law import (
     mechanism_status,
     repealed_law_cited,
 )
+from gdpr_register.law.eea import gdpr_applies_in
 
 
 def test_eea_is_eu27_plus_efta_three() -> None:
@@ -27,9 +28,15 @@ def test_eea_is_eu27_plus_efta_three() -> None:
 
 
 @pytest.mark.parametrize("country", ["IS", "LI", "NO"])
-def test_efta_states_from_2018_07_20(country: str) -> None:
-    assert not is_eea(country, date(2018, 7, 19))
-    assert is_eea(country, date(2018, 7, 20))
+def test_efta_states_were_eea_under_directive_95_46_before_2018_07_20(country: str) -> None:
+    """Directive 95/46/EC was EEA law: IS, LI, NO were no third countries before GDPR was
+    incorporated into the EEA Agreement (2018-07-20); GDPR itself applied there from then."""
+    assert is_eea(country, date(2018, 5, 25))
+    assert is_eea(country, date(2018, 7, 19))
+    assert not gdpr_applies_in(country, date(2018, 7, 19))
+    assert gdpr_applies_in(country, date(2018, 7, 20))
+    assert gdpr_applies_in("FI", date(2018, 5, 25))
+    assert not gdpr_applies_in("FI", date(2018, 5, 24))
 
 
 def test_uk_member_until_end_of_transition() -> None:
@@ -84,8 +91,11 @@ def test_old_sccs() -> None:
     assert mechanism_status(old, date(2022, 1, 1), concluded=date(2021, 9, 26)).valid
     late = mechanism_status(old, date(2022, 1, 1), concluded=date(2021, 9, 27))
     assert (late.valid, late.reason) == (False, "no-new-contracts")
-    # Undated contracts count as concluded on the evaluation date (the safe reading).
-    assert not mechanism_status(old, date(2022, 1, 1)).valid
+    # An undated contract in the grace period is undetermined, never read against the
+    # controller (it may have been concluded before 2021-09-27).
+    undated = mechanism_status(old, date(2022, 1, 1))
+    assert (undated.valid, undated.determined, undated.reason) == (
+        False, False, "conclusion-date-not-stated")
     assert mechanism_status(old, date(2021, 1, 1)).valid
     gone = mechanism_status(old, date(2022, 12, 27), concluded=date(2020, 1, 1))
     assert (gone.valid, gone.reason) == (False, "invalidated")
@@ -95,3 +105,41 @@ def test_personal_data_act_citations() -> None:
     assert repealed_law_cited("Henkilötietolaki (523/1999) 10 §", date(2018, 5, 25))
     assert repealed_law_cited("Henkilötietolaki (523/1999) 10 §", date(2018, 5, 24)) is None
     assert repealed_law_cited("Tietosuojalaki 1050/2018", date(2026, 1, 1)) is None
+
+
+@pytest.mark.parametrize(
+    "mechanism", [TransferMechanism.SAFE_HARBOR, TransferMechanism.PRIVACY_SHIELD]
+)
+@pytest.mark.parametrize("day", [date(2015, 1, 1), date(2017, 1, 1), date(2026, 11, 25)])
+def test_safe_harbor_and_privacy_shield_covered_only_us_organisations(
+    mechanism: TransferMechanism, day: date
+) -> None:
+    """Decisions 2000/520/EC and (EU) 2016/1250 Art. 1: only self-certified US organisations;
+    for any other country neither is a mechanism on any date."""
+    status = mechanism_status(mechanism, day, country="IN")
+    assert (status.valid, status.reason) == (False, "covers-only-us")
+    assert mechanism_status(mechanism, day, country="unknown").reason != "covers-only-us"
+
+
+def test_adequacy_citations_name_the_published_instrument_not_a_document_number() -> None:
+    """Art. 45(3) decisions are Implementing Decisions with an (EU) YYYY/N number; the
+    Commission's C(YYYY) N is only the number of the notified document."""
+    for decision in ADEQUACY_DECISIONS:
+        assert not decision.instrument.startswith("C("), decision
+        assert "C(" not in decision.source.citation, decision
+    brazil = adequacy_for("BR", date(2026, 11, 25))
+    assert brazil is not None
+    assert brazil.instrument == "(EU) 2026/179"
+    assert brazil.source.citation == "Commission Implementing Decision (EU) 2026/179"
+    assert brazil.source.confidence is Confidence.CONFIRMED
+    epo = adequacy_for("European Patent Organisation", date(2026, 11, 25))
+    assert epo is not None
+    assert epo.instrument == "(EU) 2025/1382"
+    uk = adequacy_for("GB", date(2026, 11, 25))
+    assert uk is not None
+    assert uk.instrument == "(EU) 2025/2574"
+    # Numbers confirmed only from a secondary source say so.
+    assert uk.source.confidence is Confidence.SECONDARY
+    swiss = adequacy_for("CH", date(2026, 11, 25))
+    assert swiss is not None
+    assert swiss.source.citation == "Commission Decision 2000/518/EC"

@@ -8,7 +8,13 @@ retention duties and repealed laws). Nothing here reads the clock.
 
 from gdpr_register.law._source import Confidence, LegalSource
 from gdpr_register.law.adequacy import ADEQUACY_DECISIONS, AdequacyDecision, adequacy_for
-from gdpr_register.law.eea import EEA_MEMBERS, GDPR_APPLIES_FROM, Membership, is_eea
+from gdpr_register.law.eea import (
+    EEA_MEMBERS,
+    GDPR_APPLIES_FROM,
+    Membership,
+    gdpr_applies_in,
+    is_eea,
+)
 from gdpr_register.law.mechanisms import MECHANISMS, MechanismStatus, mechanism_status
 from gdpr_register.law.statutes import (
     DEFAULT_STATUTES,
@@ -35,6 +41,7 @@ __all__ = [
     "Statute",
     "StatuteTable",
     "adequacy_for",
+    "gdpr_applies_in",
     "is_eea",
     "mechanism_status",
     "repealed_law_cited",

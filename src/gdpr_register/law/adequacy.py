@@ -3,7 +3,10 @@
 A decision counts from ``adopted`` up to and including ``ends`` (None: open-ended; Art. 45(3)
 reviews do not end a decision). The EU-US Data Privacy Framework covers only organisations on
 the DPF List (``certified_only``) and carries a risk flag: it is under appeal (C-703/25 P), so
-the catalogue asks for an SCC fallback. The 11 pre-GDPR decisions stay in force (Art. 45(9)).
+keeping an SCC fallback is advised (advice, not law). The 11 pre-GDPR decisions stay in force
+(Art. 45(9)). ``adopted`` is the date of adoption; ``instrument`` is the number of the published
+decision (never the Commission's C(...) document number); ``source.confidence`` says whether the
+number was confirmed on EUR-Lex (C) or only from a secondary source (S).
 """
 
 from __future__ import annotations
@@ -42,16 +45,23 @@ class AdequacyDecision:
 
 
 def _d(
-    territory: str, name: str, instrument: str, adopted: date, conf: Confidence, **kw: object
+    territory: str,
+    name: str,
+    instrument: str,
+    adopted: date,
+    conf: Confidence,
+    url: str = _LIST,
+    **kw: object,
 ) -> AdequacyDecision:
+    # Decisions from 2019 on are Implementing Decisions (Art. 45(3) GDPR); older ones are
+    # Commission Decisions under Directive 95/46/EC Art. 25(6), kept in force by Art. 45(9).
+    kind = "Implementing Decision" if instrument.startswith("(EU)") else "Decision"
     return AdequacyDecision(
         territory=territory,
         name=name,
         instrument=instrument,
         adopted=adopted,
-        source=LegalSource(
-            citation=f"Commission Decision {instrument}", url=_LIST, confidence=conf
-        ),
+        source=LegalSource(citation=f"Commission {kind} {instrument}", url=url, confidence=conf),
         **kw,  # type: ignore[arg-type]
     )
 
@@ -92,6 +102,7 @@ ADEQUACY_DECISIONS: tuple[AdequacyDecision, ...] = (
         C,
         full=False,
         scope="business operators under the APPI, with the Supplementary Rules",
+        url="https://eur-lex.europa.eu/eli/dec_impl/2019/419/oj",
     ),
     _d(
         "KR",
@@ -100,6 +111,7 @@ ADEQUACY_DECISIONS: tuple[AdequacyDecision, ...] = (
         date(2021, 12, 17),
         S,
         scope="PIPA; first review concluded July 2026",
+        url="https://eur-lex.europa.eu/eli/dec_impl/2022/254/oj",
     ),
     # The UK: the TCA bridge after the transition period, the 2021 decision (extended by six
     # months in 2025) and its renewal of 19 Dec 2025 to 27 Dec 2031.
@@ -116,23 +128,28 @@ ADEQUACY_DECISIONS: tuple[AdequacyDecision, ...] = (
             confidence=S,
         ),
     ),
+    # (EU) 2021/1772 of 28 June 2021, four-year sunset (27 June 2025), extended to 27 December
+    # 2025 by Implementing Decision (EU) 2025/1226 of 24 June 2025 (number: secondary source).
     _d(
         "GB",
         "United Kingdom",
-        "(EU) 2021/1772",
+        "(EU) 2021/1772, extended by (EU) 2025/1226",
         date(2021, 6, 28),
         C,
         ends=date(2025, 12, 27),
         scope="GDPR transfers; immigration-control carve-out",
+        url="https://eur-lex.europa.eu/eli/dec_impl/2021/1772/oj",
     ),
+    # The renewal of 19 Dec 2025 to 27 Dec 2031: date and end confirmed by several sources;
+    # the instrument number (EU) 2025/2574 only by a secondary one.
     _d(
         "GB",
         "United Kingdom",
-        "(EU) 2021/1772 renewal of 19 Dec 2025",
+        "(EU) 2025/2574",
         date(2025, 12, 19),
-        C,
+        S,
         ends=date(2031, 12, 27),
-        scope="GDPR and LED transfers; immigration carve-out removed",
+        scope="GDPR transfers; immigration carve-out removed",
     ),
     _d(
         "US",
@@ -145,22 +162,30 @@ ADEQUACY_DECISIONS: tuple[AdequacyDecision, ...] = (
         risk_flag=True,
         scope="only organisations on the DPF List, per their HR/non-HR scope; "
         "appeal C-703/25 P pending",
+        url="https://eur-lex.europa.eu/eli/dec_impl/2023/1795/oj",
     ),
+    # Secondary: the number and date are from a reproduction of the EUR-Lex record
+    # (CELEX 32025D1382, notified under C(2025) 4626), not from EUR-Lex itself.
     _d(
         "European Patent Organisation",
         "European Patent Organisation",
-        "C(2025) 4626",
+        "(EU) 2025/1382",
         date(2025, 7, 15),
-        C,
+        S,
         organisation=True,
+        url="https://eur-lex.europa.eu/eli/dec_impl/2025/1382/oj",
     ),
+    # Confirmed on EUR-Lex: Implementing Decision (EU) 2026/179 of 26 January 2026 (notified
+    # under document C(2026) 373; OJ L, 2026/179, 28.1.2026). C(2026) 373 is the document
+    # number, not the instrument.
     _d(
         "BR",
         "Brazil",
-        "C(2026) 373",
+        "(EU) 2026/179",
         date(2026, 1, 26),
-        S,
+        C,
         scope="controllers and processors subject to the LGPD",
+        url="https://eur-lex.europa.eu/eli/dec_impl/2026/179/oj",
     ),
 )
 

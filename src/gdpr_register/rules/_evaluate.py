@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from gdpr_register.law.eea import GDPR_APPLIES_FROM
 from gdpr_register.model.notice import Notice, Waiver
 from gdpr_register.model.values import to_date
 from gdpr_register.rules._engine import (
@@ -23,6 +24,9 @@ from gdpr_register.rules._engine import (
 from gdpr_register.rules._report import Report
 
 __all__ = ["evaluate"]
+
+_NOT_YET = "GDPR_NOT_YET_APPLICABLE"  # the Art. 99(2) info rule
+
 
 def evaluate(
     notice: Notice,
@@ -42,10 +46,15 @@ def evaluate(
     the default one (catalogue + plugins + ``@rule`` functions); ``source`` names the file for
     SARIF. Waivers in ``notice.waivers`` mark matching findings as waived (never hidden); a
     waiver expired on ``as_of`` is a finding of its own (``WAIVER_EXPIRED``).
+
+    Before 2018-05-25 (Art. 99(2)) GDPR rules do not run: the report holds one ``info``
+    finding ``GDPR_NOT_YET_APPLICABLE`` and the findings of rules that cite other law (see
+    ``docs/checking.md``, "Dates before the GDPR").
     """
     day = to_date(as_of)
     registry = default_registry() if registry is None else registry
-    rules = registry.select(select, ignore, preview=preview)
+    rules = _temporal_scope(registry.select(select, ignore, preview=preview), registry,
+                            ignore, day)
     options = options or Options()
     base = Context(as_of=day, options=options)
     notice_rules = [r for r in rules if r.scope is Scope.NOTICE]
@@ -67,6 +76,33 @@ def evaluate(
     if notice.waivers:
         findings = _apply_waivers(notice, findings, day)
     return Report(notice=notice.id, as_of=day, findings=tuple(findings), rules=rules, source=source)
+
+
+def _is_gdpr_rule(item: Rule) -> bool:
+    return item.citation.startswith("GDPR") and item.id != _NOT_YET
+
+
+def _temporal_scope(
+    rules: tuple[Rule, ...], registry: Registry, ignore: Sequence[str] | None, day: date
+) -> tuple[Rule, ...]:
+    """Before GDPR applied, drop the rules that cite it and say so once (Art. 99(2)).
+
+    A rule counts as a GDPR rule when its citation begins with "GDPR"; rules citing national
+    law only (FI_TSL_REPEALED, FI_SVPL_COOKIES, a plugin's own) still run on their own dates.
+    """
+    if day >= GDPR_APPLIES_FROM:
+        return rules
+    kept = [r for r in rules if not _is_gdpr_rule(r)]
+    ignored = [ignore] if isinstance(ignore, str) else list(ignore or ())
+    silenced = any(s == "ALL" or _NOT_YET.startswith(s) for s in ignored)
+    if (
+        len(kept) < len(rules)
+        and not silenced
+        and _NOT_YET in registry
+        and all(r.id != _NOT_YET for r in kept)
+    ):
+        kept.insert(0, registry.get(_NOT_YET))
+    return tuple(kept)
 
 
 def _run(item: Rule, call: tuple[Any, ...]) -> list[Hit]:

@@ -35,24 +35,29 @@ def _exemption_failures(notice: Notice, register: Register, threshold: int) -> t
 @rule(
     "ART30_5",
     title="No Art. 30(5) exemption: keep a record of processing",
-    severity=Severity.MEDIUM,
+    severity=Severity.INFO,
     citation="GDPR Art. 30(1), 30(5); EDPB position paper of 19 Apr 2018",
-    message="This activity is not exempt from the Art. 30 record ({reasons}) and the notice "
-    "does not say a record is kept",
+    message="This activity is not shown to be exempt from the Art. 30 record ({reasons}) and "
+    "the notice does not say a record is kept",
     fix="Keep an Art. 30 record for the activity (and set record_kept: true), or document why "
     "the exemption applies",
-    what="Unless the document is itself an Art. 30 record or says a record is kept "
-    "(`record_kept: true`), a register is checked against the Art. 30(5) exemption: fewer "
-    "than 250 employees (option `art30_employee_threshold`) AND occasional processing AND no "
-    "likely risk AND no Art. 9/10 data. Unknown facts count against the exemption. The "
-    "finding lists the failed conditions.",
+    what="Advice (`info`): a privacy notice need not say whether an Art. 30 record is kept, so "
+    "this never asserts a breach. Unless the document is itself an Art. 30 record or says a "
+    "record is kept (`record_kept: true`), a register is checked against the Art. 30(5) "
+    "exemption: fewer than 250 employees (option `art30_employee_threshold`) AND occasional "
+    "processing AND no likely risk AND no Art. 9/10 data. The finding lists the conditions "
+    "that fail or are not stated.",
     why="Art. 30(5): the record duty does not apply to an organisation with fewer than 250 "
     "employees 'unless the processing it carries out is likely to result in a risk ..., the "
     "processing is not occasional, or the processing includes special categories ... or ... "
     "criminal convictions'; the EDPB applies it per activity. Continuous customer processing "
-    "is not occasional (catalogue DEF-16).",
+    "is not occasional (catalogue DEF-16). Art. 13/14 do not ask the notice to mention the "
+    "record (catalogue §10).",
     example="A customer register with `occasional` not stated -> reasons "
     "`employees-not-stated, occasional-not-stated, risk-not-assessed`.",
+    enforces="",
+    advice="Keep an Art. 30 record unless the Art. 30(5) exemption applies; a privacy notice "
+    "need not say whether one is kept",
     references=(ART30, EDPB_30_5),
 )
 def art30_5(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
@@ -78,6 +83,10 @@ def art30_5(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     why="Art. 30(1) lists the record's contents; (f) and (g) 'where possible' - a small "
     "register can always state them.",
     example="A record-of-processing register without `security` -> missing `g`.",
+    enforces="Art. 30(1): 'Each controller and, where applicable, the controller's "
+    "representative, shall maintain a record of processing activities under its "
+    "responsibility. That record shall contain all of the following information' (points "
+    "(a)-(g))",
     references=(ART30,),
 )
 def art30_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
@@ -122,6 +131,14 @@ def art30_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     "scale processing of Art. 9/10 data (37(1)(c)), as the register's own flags state.",
     why="Art. 37(1)(a)-(c) (catalogue §1.4; Finnish extra cases unconfirmed and not encoded).",
     example="`controller: {public_authority: true, dpo: {status: none}}`.",
+    enforces="Art. 37(1): 'The controller and the processor shall designate a data protection "
+    "officer in any case where: (a) the processing is carried out by a public authority "
+    "or body ...; (b) the core activities ... require regular and systematic monitoring "
+    "of data subjects on a large scale; or (c) the core activities ... consist of "
+    "processing on a large scale of special categories of data pursuant to Article 9 and "
+    "personal data relating to criminal convictions and offences referred to in Article "
+    "10'",
+    sections=("dpo",),
     references=("http://gdpr-dpa.co.uk/cgi-bin/gdpr.py?article=37",),
 )
 def art37_1(notice: Notice, ctx: Context) -> Iterator[Hit]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from gdpr_register.law.statutes import statute
-from gdpr_register.model.enums import DurationUnit, RetentionKind
+from gdpr_register.model.enums import DurationUnit, RetentionKind, RightKind, RightStatus
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register, RetentionRule
 from gdpr_register.rules._engine import Context, Hit, Severity, hit, rule
@@ -20,11 +21,20 @@ def _covers(item: RetentionRule, category: str) -> bool:
 
 
 def _determinate(item: RetentionRule) -> bool:
-    if item.kind is RetentionKind.UNSPECIFIED:
-        return False
+    """Whether the rule gives a period or concrete criteria (Art. 13(2)(a))."""
+    if item.kind is RetentionKind.INDEFINITE:
+        return True  # "kept indefinitely" answers the question (ART5_1_e-style limits aside)
     if item.kind is RetentionKind.WHILE:
-        return item.condition is not None and not VAGUE.search(item.condition)
-    return item.period is not None or item.statute is not None
+        if item.condition is not None and not VAGUE.search(item.condition):
+            return True
+    elif item.kind is not RetentionKind.UNSPECIFIED and (
+        item.period is not None
+        or item.statute is not None
+        or item.trigger is not None  # "until the contract ends": a criterion
+        or (item.kind is RetentionKind.STATUTORY_HOLD and item.law is not None)
+    ):
+        return True
+    return any(_determinate(a) for a in item.alternatives)
 
 
 @rule(
@@ -45,13 +55,20 @@ def _determinate(item: RetentionRule) -> bool:
             "State for each data category how long it is kept, from which event",
         ),
     },
-    what="Every data category is covered by a retention rule that gives a period (with its "
-    "trigger), a statute, or a concrete 'as long as' condition. A rule stated only as vague "
-    "text ('as long as necessary', 'niin kauan kuin tarpeen') is a finding of its own.",
+    what="Every data category is covered by a retention rule that gives a period (with or "
+    "without its trigger), a trigger ('until the contract ends'), a statute or named law, a "
+    "concrete 'as long as' condition, or says the data are kept indefinitely. A vague rule "
+    "('as long as necessary', 'longer where the law requires') is a finding only where it "
+    "covers a category that no concrete rule covers: a category with a concrete period is "
+    "covered even if a vague extra clause also applies to it. A category covered by no rule "
+    "at all is a finding of its own.",
     why="Art. 13(2)(a): 'the period for which the personal data will be stored, or if that is "
     "not possible, the criteria used to determine that period'; Art. 5(1)(e) storage "
-    "limitation (catalogue §5, DEF-05).",
+    "limitation (catalogue §5, DEF-05, §10).",
     example="`retention: [{kind: unspecified, text: as long as necessary}]`.",
+    enforces="Art. 13(2)(a), 14(2)(a): 'the period for which the personal data will be stored, or "
+    "if that is not possible, the criteria used to determine that period'",
+    sections=("retention",),
     references=(STORAGE,),
 )
 def art13_2_a(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
@@ -60,14 +77,22 @@ def art13_2_a(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
         return
     flags = [_determinate(r) for r in register.retention]
     determinate = [r for r, ok in zip(register.retention, flags, strict=True) if ok]
+    if any(not r.categories for r in determinate):
+        return  # a concrete rule for the whole register covers every category
+    concrete = {c.id for c in register.data_categories
+                if any(_covers(r, c.id) for r in determinate)}
+    reported: set[str] = set()
     for i, item in enumerate(register.retention):
-        if not flags[i] and item.kind is not RetentionKind.STATUTORY_HOLD:
+        if flags[i] or item.kind is RetentionKind.STATUTORY_HOLD:
+            continue
+        open_ = [c.id for c in register.data_categories
+                 if _covers(item, c.id) and c.id not in concrete]
+        if open_ or (not register.data_categories and not determinate):
+            reported.update(open_)
             yield hit(f"{ctx.path}.retention[{i}]", problem="vague", category=None,
                       text=item.text)
-    if any(not r.categories for r in determinate):
-        return  # a determinate rule for the whole register covers every category
     for i, category in enumerate(register.data_categories):
-        if not any(category.id in r.categories for r in determinate):
+        if category.id not in concrete and category.id not in reported:
             yield hit(f"{ctx.path}.data_categories[{i}]", problem="not-covered",
                       category=category.id, text=None)
 
@@ -81,11 +106,19 @@ def art13_2_a(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     fix="Name the statute (e.g. Accounting Act 1336/1997 2:10), the period and the categories "
     "it covers",
     what="A retention rule of kind statutory-hold names its law (statute id or citation) and "
-    "a period (given, or implied by a known statute).",
+    "a period (given, or implied by a known statute). A hold naming neither law nor period "
+    "tells the data subject nothing (medium); one naming its law but no period gives a "
+    "criterion, so the missing period is `info`.",
     why="'Some data may be kept longer by law' tells the data subject nothing: Art. 13(2)(a) "
     "asks for the period, and Art. 17(3)(b) exempts only what a legal obligation really "
     "requires (catalogue DEF-05, FI_KPL_2_10_*).",
     example="`{kind: statutory-hold, text: 'Some data are kept longer by law.'}`.",
+    enforces="Art. 13(2)(a): 'the period for which the personal data will be stored, or if that "
+    "is not possible, the criteria used to determine that period'; Art. 5(1)(e): 'kept "
+    "in a form which permits identification of data subjects for no longer than is "
+    "necessary'",
+    advice="Info where the hold names its law but no period: the law is a criterion",
+    sections=("retention",),
     references=(STORAGE, "https://finlex.fi/fi/laki/ajantasa/1997/19971336"),
 )
 def art5_1_e(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
@@ -98,7 +131,10 @@ def art5_1_e(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
         if item.period is None and (item.statute is None or statute(item.statute) is None):
             missing.append("period")
         if missing:
-            yield hit(f"{ctx.path}.retention[{i}]", text=item.text, missing=tuple(missing))
+            # A named law is a criterion (Art. 13(2)(a)): only its period is advice then.
+            minor = Severity.INFO if "law" not in missing else None
+            yield hit(f"{ctx.path}.retention[{i}]", severity=minor, text=item.text,
+                      missing=tuple(missing))
 
 
 def _months(item: RetentionRule) -> int:
@@ -114,18 +150,23 @@ def _months(item: RetentionRule) -> int:
 @rule(
     "ART5_2",
     title="A long retention period needs a documented justification",
-    severity=Severity.LOW,
+    severity=Severity.INFO,
     citation="GDPR Art. 5(1)(e), 5(2)",
     message="Data are kept {period} after {trigger} on the controller's own decision; document "
     "why that long is necessary",
     fix="Document the necessity of the period (Art. 5(2)) or shorten it",
-    what="A GDPR retention period (not a statutory hold) of at least "
-    "`retention_review_months` (default 36) is flagged for a documented justification.",
+    what="Advice (`info`): a GDPR retention period (not a statutory hold) of at least "
+    "`retention_review_months` (default 36) is flagged for a documented justification; "
+    "whether the justification is documented is not stated in a notice.",
     why="Art. 5(2) makes the controller responsible for, and able to demonstrate, storage "
     "limitation; customer data after the relationship ends need their own justification "
     "(tietosuoja.fi; catalogue DEF-06).",
     example="`{kind: period, period: {amount: 5, unit: years}, trigger: {kind: last-contact, "
     "...}}`.",
+    enforces="",
+    advice="Art. 5(2) accountability: document why a long period (36 months or more by default) "
+    "is necessary; whether it is documented is not stated",
+    sections=("retention",),
     references=(STORAGE,),
 )
 def art5_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
@@ -150,14 +191,29 @@ def art5_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     "{categories}",
     fix="Limit the hold to the categories holding the statutory material (e.g. accounting "
     "vouchers); erase the rest on schedule",
+    variants={
+        "denial-too-wide": (
+            "Erasure is refused for the whole register on a legal obligation, but the notice "
+            "itself keeps {categories} on no legal obligation",
+            "Refuse erasure only for the data the law requires to keep; erase the rest on "
+            "request (Art. 17(1))",
+        ),
+    },
     what="A statutory hold applies only to data categories holding the material its statute "
     "covers (e.g. the Accounting Act: vouchers and books). A hold with a known statute that "
     "covers other categories, or a hold without categories in a register where only some "
-    "categories hold statutory material, is a finding listing the categories wrongly held.",
+    "categories hold statutory material, is a finding listing the categories wrongly held. "
+    "The right to erasure stated as denied for the whole register on a legal obligation, "
+    "where rules stated for some categories keep them on no statute or law (and they hold "
+    "no statutory material), is a finding naming those categories (`denial-too-wide`).",
     why="The Finnish DPO ordered a collection agency to erase data kept 'for bookkeeping' "
     "that were not accounting material (19 Mar 2020, 4359/163/2018); Art. 17(3)(b) exempts "
     "only what the legal obligation requires (catalogue DEF-07, FI_DPO_4359).",
     example="`{kind: statutory-hold, statute: FI_KPL_2_10_SHORT}` covering `contact-details`.",
+    enforces="Art. 17(3)(b): erasure does not apply to the extent that processing is necessary "
+    "'for compliance with a legal obligation which requires processing by Union or "
+    "Member State law'; Art. 5(1)(e): 'no longer than is necessary for the purposes'",
+    sections=("retention", "rights"),
     references=(DPO_4359,),
 )
 def art17_3_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
@@ -176,3 +232,41 @@ def art17_3_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
             wrong = ()
         if wrong:
             yield hit(f"{ctx.path}.retention[{i}]", text=item.text, categories=wrong)
+    yield from _denial_too_wide(register, ctx)
+
+
+# A refusal grounded on a legal obligation: a law's name or number, or the words for it.
+_LEGAL_OBLIGATION = re.compile(
+    r"laki\b|lain\b|lakisää|\b\d{1,4}/\d{4}\b|\blag(?:en)?\b|lagstadg|\blaws?\b|"
+    r"legal(?:ly)? (?:obligation|required)|statutory|17\s*\(3\)\s*\(b\)",
+    re.IGNORECASE,
+)
+
+
+def _statutory(item: RetentionRule) -> bool:
+    return (
+        item.kind is RetentionKind.STATUTORY_HOLD or item.statute is not None
+        or item.law is not None
+    )
+
+
+def _denial_too_wide(register: Register, ctx: Context) -> Iterator[Hit]:
+    """Art. 17(3)(b) 'to the extent that': a wholesale refusal on a legal obligation covers
+    only what the law requires; categories the notice keeps on its own rules are not."""
+    for j, right in enumerate(register.rights):
+        if right.right is not RightKind.ERASURE or right.status is not RightStatus.DENIED:
+            continue
+        grounds = " ".join(t for t in (right.reason, right.condition) if t)
+        if not _LEGAL_OBLIGATION.search(grounds):
+            continue
+        own = []
+        for category in register.data_categories:
+            # Only a rule stated for this category is evidence of why it is kept: a
+            # register-wide "until no longer needed" says nothing about the member list.
+            rules = [r for r in register.retention if category.id in r.categories]
+            if category.material or not rules or any(_statutory(r) for r in rules):
+                continue
+            own.append(category.id)
+        if own:
+            yield hit(f"{ctx.path}.rights[{j}]", problem="denial-too-wide", text=right.reason,
+                      categories=tuple(own))

@@ -5,81 +5,32 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-import attrs
-
 from gdpr_register.law.adequacy import adequacy_for
 from gdpr_register.law.eea import is_eea
-from gdpr_register.law.mechanisms import MECHANISMS, mechanism_status
+from gdpr_register.model import Section, SectionState
 from gdpr_register.model.countries import UNKNOWN_COUNTRY
-from gdpr_register.model.enums import TransferMechanism
+from gdpr_register.model.enums import LawfulBasis, TransferDerogation, TransferMechanism
 from gdpr_register.model.notice import Notice
-from gdpr_register.model.register import Recipient, Register, Transfer
-from gdpr_register.rules._engine import Context, Hit, Options, Severity, hit, rule
+from gdpr_register.model.register import Register
+from gdpr_register.rules._engine import ArgValue, Context, Hit, Lifecycle, Severity, hit, rule
+from gdpr_register.rules.catalogue._chapter5 import (
+    destination,
+    is_export,
+    judge,
+    needs_copy_info,
+    recipient_of,
+    stated,
+)
 
 TRANSFERS = "https://tietosuoja.fi/en/transfers-of-personal-data-outside-the-eu-and-eea"
 ADEQUACY = (
     "https://commission.europa.eu/law/law-topic/data-protection/"
     "international-dimension-data-protection/adequacy-decisions_en"
 )
-_ADEQUACY_BASED = (TransferMechanism.ADEQUACY, TransferMechanism.DPF)
 
 
-@attrs.frozen
-class _Verdict:
-    valid: bool
-    reason: str
-    since: date | None = None
-
-
-def _destination(transfer: Transfer) -> str:
-    return transfer.international_organisation or transfer.country
-
-
-def _check(
-    mechanism: TransferMechanism,
-    transfer: Transfer,
-    recipient: Recipient | None,
-    as_of: date,
-    options: Options,
-) -> _Verdict:
-    if mechanism is TransferMechanism.ADEQUACY:
-        decision = adequacy_for(_destination(transfer), as_of)
-        if decision is None:
-            return _Verdict(False, "no-adequacy-decision")
-        if decision.certified_only:
-            return _check(TransferMechanism.DPF, transfer, recipient, as_of, options)
-        return _Verdict(True, "valid")
-    if mechanism is TransferMechanism.DPF:
-        if transfer.country != "US":
-            return _Verdict(False, "dpf-covers-only-us")
-        decision = adequacy_for("US", as_of)
-        if decision is None:
-            return _Verdict(False, "not-yet-valid", date(2023, 7, 10))
-        certified = recipient.dpf_certified if recipient is not None else None
-        if certified is None:
-            certified = options.assume_dpf_certified
-        return _Verdict(True, "valid") if certified else _Verdict(False, "recipient-not-certified")
-    if mechanism is TransferMechanism.DEROGATION:
-        if transfer.derogation is None:
-            return _Verdict(False, "derogation-not-named")
-        return _Verdict(True, "valid")
-    status = mechanism_status(mechanism, as_of, transfer.concluded)
-    return _Verdict(status.valid, status.reason, status.since)
-
-
-def _is_export(transfer: Transfer, as_of: date) -> bool:
-    if transfer.international_organisation:
-        return True
-    return transfer.country == UNKNOWN_COUNTRY or not is_eea(transfer.country, as_of)
-
-
-def _full_adequacy(transfer: Transfer, as_of: date) -> bool:
-    decision = adequacy_for(_destination(transfer), as_of)
-    return decision is not None and decision.full and not decision.certified_only
-
-
-def _recipient(register: Register, transfer: Transfer) -> Recipient | None:
-    return register.recipient(transfer.recipient) if transfer.recipient is not None else None
+def _transfers_none(notice: Notice, register: Register) -> bool:
+    return notice.section_state(Section.TRANSFERS, register) is SectionState.NONE
 
 
 @rule(
@@ -91,54 +42,95 @@ def _recipient(register: Register, transfer: Transfer) -> Recipient | None:
     "on {as_of}: {reason}{since_note}",
     fix="Put the transfer on a current mechanism: an adequacy decision in force, DPF "
     "certification of the exact recipient, or SCCs 2021/914 with a transfer impact assessment",
-    what="Every transfer to a country where GDPR does not apply on `as_of` (or to an "
-    "international organisation, or to an unknown country) whose recipient is active that "
-    "day (valid_from/valid_until) rests on a mechanism valid that day: an adequacy decision "
-    "in force for the destination (within its scope), the EU-US "
-    "Data Privacy Framework for a certified recipient (from 2023-07-10), SCCs 2021/914 (from "
-    "2021-06-27), old SCCs only if concluded before 2021-09-27 and only until 2022-12-27, "
-    "BCRs, codes, certification, ad hoc clauses, or a named Art. 49 derogation. Safe Harbour "
-    "is invalid from 2015-10-06 and Privacy Shield from 2020-07-16. A valid fallback "
-    "mechanism saves an invalid primary one. A transfer that names no mechanism to a "
-    "destination with a full adequacy decision in force is lawful by Art. 45(1) (ART13_1_f "
-    "reports the missing statement). A recipient whose DPF certification is not "
-    "stated counts as uncertified (option `assume_dpf_certified`).",
+    variants={
+        "undetermined": (
+            "Cannot tell whether the transfer to {recipient} ({country}) is lawful on {as_of}: "
+            "{reason}",
+            "State the facts that decide it (the mechanism, the recipient's DPF certification, "
+            "the derogation, the destination)",
+        ),
+        "possible": (
+            "If the possible transfer to {recipient} ({country}) takes place, {mechanism} does "
+            "not cover it on {as_of}: {reason}{since_note}",
+            "Put any such transfer on a current mechanism before it takes place",
+        ),
+        "scc-version-not-stated": (
+            "The transfer to {recipient} ({country}) rests on standard contractual clauses "
+            "whose version is not stated; only SCCs 2021/914 are valid on {as_of}",
+            "Check that the contract uses the 2021/914 clauses and say so (mechanism: scc-2021)",
+        ),
+    },
+    what="Every transfer to a country outside the EEA on `as_of` (or to an international "
+    "organisation, or to an unknown destination) whose recipient is active that day "
+    "(valid_from/valid_until) rests on a mechanism valid that day. It is lawful if any "
+    "stated mechanism (`mechanism`, `fallback`, `alternatives`) is valid, or if the law "
+    "itself covers it (Art. 45(1)): a full adequacy decision for the destination, or the "
+    "EU-US Data Privacy Framework (from 2023-07-10) for a US recipient stated to be certified, "
+    "whatever the notice names (ART13_1_f reports a missing or false statement). Validity: "
+    "SCCs 2021/914 from 2021-06-27; old SCCs only if concluded before 2021-09-27 and only "
+    "until 2022-12-27; SCCs with no version are read as whichever set was valid (info note "
+    "after 2021-09-27); Safe Harbour (to 2015-10-06) and Privacy Shield (to 2020-07-16) only "
+    "ever covered the United States. High only when every stated mechanism is invalid on "
+    "stated facts. Unknown facts are never read against the controller: no mechanism named, "
+    "DPF certification not stated, a derogation not named, an unknown destination or an old "
+    "SCC without conclusion date in the grace period give one `info` (problem "
+    "`undetermined`). A possible transfer ('may be transferred') on an invalid mechanism is "
+    "`info` here (problem `possible`); ART13_1_f reports the statement.",
     why="Art. 44: 'Any transfer of personal data ... shall take place only if ... the "
-    "conditions laid down in this Chapter are complied with'. Schrems I (C-362/14) and "
-    "Schrems II (C-311/18) invalidated Safe Harbour and Privacy Shield; Decision 2021/914 "
-    "Art. 4 ended the old SCCs (catalogue §4, DEF-01).",
+    "conditions laid down in this Chapter are complied with'; Art. 45(1): a transfer on an "
+    "adequacy decision 'shall not require any specific authorisation'. Schrems I (C-362/14) "
+    "and Schrems II (C-311/18) invalidated Safe Harbour and Privacy Shield, which covered "
+    "only self-certified US organisations (Decisions 2000/520/EC and (EU) 2016/1250); "
+    "Decision 2021/914 Art. 4 ended the old SCCs; Decision (EU) 2023/1795 Art. 1 covers "
+    "organisations on the DPF List (catalogue §4, DEF-01).",
     example="`transfers: [{recipient: facebook, country: US, mechanism: privacy-shield}]` as "
     "of 2026-11-25 -> reason `invalidated`, since 2020-07-16; as of 2018-09-05 no finding.",
+    enforces="Art. 44: 'Any transfer of personal data which are undergoing processing or are "
+    "intended for processing after transfer to a third country or to an international "
+    "organisation shall take place only if, subject to the other provisions of this "
+    "Regulation, the conditions laid down in this Chapter are complied with by the "
+    "controller and processor'",
+    advice="Info only where the facts that decide it are not stated (mechanism, DPF "
+    "certification, derogation, destination, conclusion date of old SCCs), for a "
+    "possible transfer, and for SCCs whose version is not stated",
+    sections=("transfers",),
     references=(TRANSFERS, ADEQUACY, "https://curia.europa.eu/juris/liste.jsf?num=C-311/18"),
 )
 def art44(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     for i, transfer in enumerate(register.transfers):
-        if not _is_export(transfer, ctx.as_of):
+        if not is_export(transfer, ctx.as_of):
             continue
-        recipient = _recipient(register, transfer)
+        recipient = recipient_of(register, transfer)
         if recipient is not None and not recipient.active_on(ctx.as_of):
             continue  # the recipient relationship had not started or had ended on as_of
-        verdict = _check(transfer.mechanism, transfer, recipient, ctx.as_of, ctx.options)
-        if verdict.valid:
-            continue
-        if transfer.fallback is not None and _check(
-            transfer.fallback, transfer, recipient, ctx.as_of, ctx.options
-        ).valid:
-            continue
-        if transfer.mechanism is TransferMechanism.NONE_STATED and _full_adequacy(
-            transfer, ctx.as_of
-        ):
-            continue  # Art. 45(1) applies by law; not naming it is ART13_1_f's finding
-        yield hit(
-            f"{ctx.path}.transfers[{i}]",
-            recipient=recipient.name if recipient else transfer.recipient,
-            country=_destination(transfer),
-            mechanism=transfer.mechanism.value,
-            reason=verdict.reason,
-            since=verdict.since,
-            as_of=ctx.as_of,
-            since_note=f" (since {verdict.since.isoformat()})" if verdict.since else "",
-        )
+        judgement = judge(transfer, recipient, ctx.as_of, ctx.options)
+        verdict = judgement.verdict
+        args: dict[str, ArgValue] = {
+            "recipient": recipient.name if recipient else transfer.recipient,
+            "country": destination(transfer),
+            "mechanism": judgement.mechanism.value,
+            "reason": verdict.reason,
+            "since": verdict.since,
+            "as_of": ctx.as_of,
+            "since_note": f" (since {verdict.since.isoformat()})" if verdict.since else "",
+        }
+        path = f"{ctx.path}.transfers[{i}]"
+        if judgement.lawful is True:
+            if judgement.scc_unversioned and ctx.as_of >= _OLD_SCC_CUTOFF:
+                yield _hit(path, "scc-version-not-stated", Severity.INFO, args)
+        elif judgement.lawful is None:
+            yield _hit(path, "undetermined", Severity.INFO, args)
+        elif transfer.possible:
+            yield _hit(path, "possible", Severity.INFO, args)
+        else:
+            yield _hit(path, "invalid", None, args)
+
+
+def _hit(path: str, problem: str, severity: Severity | None, args: dict[str, ArgValue]) -> Hit:
+    return Hit(path, {"problem": problem, **args}, severity=severity)
+
+
+_OLD_SCC_CUTOFF = date(2021, 9, 27)
 
 
 @rule(
@@ -155,121 +147,245 @@ def art44(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
             "Say how to obtain a copy of the safeguards (e.g. 'ask privacy@... for a copy of "
             "the SCCs')",
         ),
+        "invalid-mechanism": (
+            "The notice tells data subjects that the transfer to {country} rests on "
+            "{mechanism}, which is not valid on {as_of} ({reason})",
+            "Tell data subjects the mechanism the transfer actually rests on today",
+        ),
+        "invalid-alongside-valid": (
+            "The notice also names {mechanism} for the transfer to {country}, which is not "
+            "valid on {as_of} ({reason})",
+            "Drop the mechanism that no longer applies from the notice",
+        ),
         "undeclared": (
             "Recipient {recipient} is in {country}, outside the EEA, but no transfer to it is "
             "declared",
             "Declare the transfer with its mechanism, or correct the recipient's country",
         ),
+        "contradiction": (
+            "The notice says there are no transfers outside the EEA, but recipient {recipient} "
+            "is in {country}",
+            "Check where the recipient processes the data and correct either statement",
+        ),
     },
-    what="A declared transfer names its mechanism; a transfer on Art. 46/47 safeguards (SCCs, "
-    "BCRs, codes, certification, clauses) says how to obtain a copy; a recipient located "
-    "outside the EEA on `as_of` without a declared transfer is a finding.",
+    what="A declared transfer outside the EEA names its mechanism (or the adequacy decision); "
+    "`transfers: none` answers the duty. A transfer on Art. 46/47 safeguards (SCCs, BCRs, "
+    "codes, certification, clauses) or on the 49(1) second subparagraph says how to obtain "
+    "a copy. A mechanism the notice tells data subjects about that is invalid on `as_of` "
+    "(Privacy Shield after 2020-07-16, Safe Harbour for any country but the US, the DPF for "
+    "a recipient stated not to be certified ...) makes the statement false (medium; `info` "
+    "when another stated mechanism is valid). A recipient located outside the EEA on `as_of` "
+    "without a declared transfer is a finding; where the notice says there are no transfers, "
+    "that is an `info` contradiction to check.",
     why="Art. 13(1)(f): 'where applicable, the fact that the controller intends to transfer "
     "personal data to a third country ... and the existence or absence of an adequacy "
     "decision ..., or in the case of transfers referred to in Article 46 or 47, or the second "
     "subparagraph of Article 49(1), reference to the appropriate or suitable safeguards and "
-    "the means by which to obtain a copy of them'.",
-    example="`{country: US, mechanism: scc-2021}` without `copy_available`.",
+    "the means by which to obtain a copy of them'. A reference to a mechanism that no longer "
+    "exists is no reference to the safeguards.",
+    example="`{country: US, mechanism: scc-2021}` without `copy_available`; `{country: US, "
+    "mechanism: privacy-shield}` as of 2026-11-25 (invalid-mechanism).",
+    enforces="Art. 13(1)(f), 14(1)(f): 'where applicable, the fact that the controller intends to "
+    "transfer personal data to a third country or international organisation and the "
+    "existence or absence of an adequacy decision by the Commission, or in the case of "
+    "transfers referred to in Article 46 or 47, or the second subparagraph of Article "
+    "49(1), reference to the appropriate or suitable safeguards and the means by which "
+    "to obtain a copy of them or where they have been made available'",
+    advice="Info: a stated mechanism no longer valid beside a valid one; a recipient abroad "
+    "where the notice says there are no transfers",
+    sections=("transfers",),
     references=(TRANSFERS,),
 )
 def art13_1_f(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     declared = set()
+    none_stated = _transfers_none(notice, register)
     for i, transfer in enumerate(register.transfers):
         declared.add(transfer.recipient)
-        if not _is_export(transfer, ctx.as_of):
+        if not is_export(transfer, ctx.as_of):
             continue
         path = f"{ctx.path}.transfers[{i}]"
-        if transfer.mechanism is TransferMechanism.NONE_STATED:
-            yield hit(path, problem="no-mechanism", country=_destination(transfer),
-                      mechanism=None, recipient=transfer.recipient)
+        country = destination(transfer)
+        if not stated(transfer):
+            yield hit(path, problem="no-mechanism", country=country, mechanism=None,
+                      recipient=transfer.recipient)
             continue
-        facts = MECHANISMS.get(transfer.mechanism)
-        needs_copy = (facts is not None and facts.needs_copy_info) or (
-            transfer.derogation is not None and transfer.derogation.value == "49(1)-2"
-        )
-        if needs_copy and not transfer.copy_available:
-            yield hit(path, problem="no-copy-info", country=_destination(transfer),
-                      mechanism=transfer.mechanism.value, recipient=transfer.recipient)
+        recipient = recipient_of(register, transfer)
+        judgement = judge(transfer, recipient, ctx.as_of, ctx.options)
+        for mechanism, verdict in judgement.invalid:
+            told_valid = judgement.lawful is True and judgement.by_law is None
+            yield hit(
+                path, problem="invalid-alongside-valid" if told_valid else "invalid-mechanism",
+                severity=Severity.INFO if told_valid else None, country=country,
+                mechanism=mechanism.value, reason=verdict.reason, as_of=ctx.as_of,
+                recipient=transfer.recipient,
+            )
+        if needs_copy_info(transfer, judgement) and not transfer.copy_available:
+            yield hit(path, problem="no-copy-info", country=country,
+                      mechanism=judgement.mechanism.value, recipient=transfer.recipient)
     for i, recipient in enumerate(register.recipients):
-        country = recipient.country
+        country_ = recipient.country
         if (
-            country is not None
-            and country != UNKNOWN_COUNTRY
+            country_ is not None
+            and country_ != UNKNOWN_COUNTRY
             and recipient.id not in declared
             and recipient.active_on(ctx.as_of)
-            and not is_eea(country, ctx.as_of)
+            and not is_eea(country_, ctx.as_of)
         ):
-            yield hit(f"{ctx.path}.recipients[{i}]", problem="undeclared", country=country,
-                      mechanism=None, recipient=recipient.id)
+            yield hit(
+                f"{ctx.path}.recipients[{i}]",
+                problem="contradiction" if none_stated else "undeclared",
+                severity=Severity.INFO if none_stated else None,
+                country=country_, mechanism=None, recipient=recipient.id,
+            )
 
 
 @rule(
     "ART45_DPF",
     title="A DPF transfer keeps an SCC fallback",
-    severity=Severity.LOW,
+    severity=Severity.INFO,
     citation="GDPR Art. 45; Implementing Decision (EU) 2023/1795; C-703/25 P (pending)",
     message="The transfer to {recipient} rests on the EU-US Data Privacy Framework with no "
     "fallback mechanism",
     fix="Conclude SCCs 2021/914 with the recipient as a fallback (fallback: scc-2021)",
-    what="A transfer on the DPF names a fallback mechanism (normally SCCs 2021/914), because "
-    "the DPF carries a risk flag.",
+    what="Advice: a transfer on the DPF names a fallback or alternative mechanism (normally "
+    "SCCs 2021/914), because the DPF decision carries a risk flag. No article requires a "
+    "fallback, so this is `info` only.",
     why="The DPF adequacy decision is under appeal (C-703/25 P, lodged 31 Oct 2025) and "
-    "exposed to US developments (Trump v. Slaughter); the catalogue encodes it as valid with "
-    "a risk flag and asks for a fallback (§4.2).",
-    example="`{country: US, mechanism: dpf}` without `fallback`.",
+    "exposed to US developments (Trump v. Slaughter); keeping SCCs ready is prudent, not a "
+    "legal duty (catalogue §4.2, §10).",
+    example="`{country: US, mechanism: dpf}` without `fallback` or `alternatives`.",
+    enforces="",
+    advice="Keep an SCC fallback for transfers on the DPF: Decision (EU) 2023/1795 is under "
+    "appeal (C-703/25 P); no article requires it",
+    sections=("transfers",),
     references=(ADEQUACY, "https://eur-lex.europa.eu/eli/C/2025/6610/oj"),
 )
 def art45_dpf(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     for i, transfer in enumerate(register.transfers):
-        if transfer.mechanism is TransferMechanism.DPF and transfer.fallback is None:
+        named = stated(transfer)
+        if TransferMechanism.DPF in named and len(named) == 1:
             yield hit(f"{ctx.path}.transfers[{i}]", recipient=transfer.recipient)
 
 
 @rule(
     "ART45_SCOPE",
     title="A partial adequacy decision: check its scope",
-    severity=Severity.LOW,
+    severity=Severity.INFO,
     citation="GDPR Art. 45(1)",
     message="The adequacy decision for {country} ({instrument}) covers only {scope}",
     fix="Confirm the recipient is within the decision's scope, or add SCCs",
-    what="A transfer on an adequacy decision limited to a sector or to certain recipients "
-    "(Canada: PIPEDA organisations; Israel: automated transfers; Japan: APPI operators) is "
-    "flagged for a scope check.",
+    what="Advice: a transfer on an adequacy decision limited to a sector or to certain "
+    "recipients (Canada: PIPEDA organisations; Israel: automated transfers; Japan: APPI "
+    "operators) is flagged for a scope check (`info`: whether the recipient is in scope is "
+    "not stated).",
     why="Art. 45(1) allows transfers to 'a territory or one or more specified sectors'; "
     "outside the scope the decision gives no cover (catalogue §4.1 ART45_1).",
     example="`{country: CA, mechanism: adequacy}`.",
+    enforces="",
+    advice="Check that the recipient is within the scope of a partial adequacy decision (Art. "
+    "45(1): 'one or more specified sectors'); the scope is not stated",
+    sections=("transfers",),
     references=(ADEQUACY,),
 )
 def art45_scope(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     for i, transfer in enumerate(register.transfers):
-        if transfer.mechanism is not TransferMechanism.ADEQUACY:
+        if TransferMechanism.ADEQUACY not in stated(transfer):
             continue
-        decision = adequacy_for(_destination(transfer), ctx.as_of)
+        decision = adequacy_for(destination(transfer), ctx.as_of)
         if decision is not None and not decision.full and not decision.certified_only:
-            yield hit(f"{ctx.path}.transfers[{i}]", country=_destination(transfer),
+            yield hit(f"{ctx.path}.transfers[{i}]", country=destination(transfer),
                       instrument=decision.instrument, scope=decision.scope)
 
 
 @rule(
     "ART49_1",
     title="Art. 49 derogations are for occasional transfers only",
-    severity=Severity.LOW,
+    severity=Severity.INFO,
     citation="GDPR Art. 49(1); EDPB Guidelines 2/2018",
     message="The transfer to {country} relies on the derogation {derogation}",
     fix="Use an adequacy decision or Art. 46 safeguards for regular transfers; keep derogations "
     "for occasional, necessary ones",
-    what="A transfer on an Art. 49(1) derogation is flagged: derogations are exceptional and "
-    "cannot carry routine transfers; the compelling-interests derogation (49(1) second "
-    "subparagraph) also requires informing the supervisory authority and documenting the "
-    "assessment in the Art. 30 record.",
+    what="Advice: a transfer on an Art. 49(1) derogation is flagged (`info`: whether it is "
+    "occasional is not stated). Derogations are exceptional and cannot carry routine "
+    "transfers; the compelling-interests derogation (49(1) second subparagraph) also requires "
+    "informing the supervisory authority and documenting the assessment in the Art. 30 record.",
     why="Art. 49(1) applies 'in the absence of an adequacy decision ... or of appropriate "
     "safeguards'; EDPB Guidelines 2/2018 read it strictly; Tietosuojavaltuutettu calls it a "
     "last resort (catalogue ART49_ROUTINE).",
     example="`{country: IN, mechanism: derogation, derogation: 49(1)(a)}`.",
+    enforces="",
+    advice="EDPB Guidelines 2/2018: derogations are for occasional transfers; whether a "
+    "transfer is occasional is not stated",
+    sections=("transfers",),
     references=("https://tietosuoja.fi/en/derogations-for-specific-situations",),
 )
 def art49_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     for i, transfer in enumerate(register.transfers):
-        if transfer.mechanism is TransferMechanism.DEROGATION and transfer.derogation is not None:
-            yield hit(f"{ctx.path}.transfers[{i}]", country=_destination(transfer),
+        if TransferMechanism.DEROGATION in stated(transfer) and transfer.derogation is not None:
+            yield hit(f"{ctx.path}.transfers[{i}]", country=destination(transfer),
                       derogation=transfer.derogation.value)
+
+
+_NOT_FOR_PUBLIC_POWERS = frozenset({
+    TransferDerogation.EXPLICIT_CONSENT,
+    TransferDerogation.CONTRACT_WITH_SUBJECT,
+    TransferDerogation.CONTRACT_IN_SUBJECT_INTEREST,
+    TransferDerogation.COMPELLING_LEGITIMATE_INTERESTS,
+})
+
+
+@rule(
+    "ART49_3",
+    title="Public authorities cannot use consent, contract or compelling-interest derogations",
+    severity=Severity.MEDIUM,
+    citation="GDPR Art. 49(3)",
+    lifecycle=Lifecycle.PREVIEW,
+    message="The public authority transfers to {country} on the derogation {derogation}, which "
+    "Art. 49(3) excludes for activities in the exercise of public powers",
+    fix="Rest the transfer on an adequacy decision, Art. 46 safeguards (e.g. an instrument "
+    "between public authorities, Art. 46(2)(a)) or a derogation open to public authorities "
+    "(49(1)(d)-(g))",
+    variants={
+        "public-powers-not-stated": (
+            "The public authority transfers to {country} on the derogation {derogation}; Art. "
+            "49(3) excludes it if the activity is an exercise of public powers",
+            "Check whether the activity is an exercise of public powers; if so, use another "
+            "mechanism",
+        ),
+    },
+    what="A controller stated to be a public authority whose transfer relies only on Art. "
+    "49(1)(a), (b), (c) or the second subparagraph, in a register whose processing rests on "
+    "Art. 6(1)(e) (a public task or official authority): medium. Without a 6(1)(e) basis "
+    "the notice does not show the activity is an exercise of public powers: `info`. A "
+    "controller not stated to be a public authority is not checked.",
+    why="Art. 49(3): 'Points (a), (b) and (c) of the first subparagraph of paragraph 1 and the "
+    "second subparagraph thereof shall not apply to activities carried out by public "
+    "authorities in the exercise of their public powers.'",
+    example="`controller: {public_authority: true}` and `{country: IN, mechanism: derogation, "
+    "derogation: 49(1)(a)}` in a register on 6(1)(e).",
+    enforces="Art. 49(3): 'Points (a), (b) and (c) of the first subparagraph of paragraph 1 and "
+    "the second subparagraph thereof shall not apply to activities carried out by public "
+    "authorities in the exercise of their public powers.'",
+    advice="Info where the notice does not show that the activity is an exercise of public "
+    "powers (no Art. 6(1)(e) basis)",
+    sections=("transfers",),
+    references=("https://gdprhub.eu/index.php?title=Article_49_GDPR",),
+)
+def art49_3(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    if notice.controller.public_authority is not True:
+        return
+    public_task = LawfulBasis.PUBLIC_TASK in register.articles()
+    for i, transfer in enumerate(register.transfers):
+        if stated(transfer) != (TransferMechanism.DEROGATION,):
+            continue
+        if transfer.derogation not in _NOT_FOR_PUBLIC_POWERS:
+            continue
+        if not is_export(transfer, ctx.as_of):
+            continue
+        assert transfer.derogation is not None
+        yield hit(
+            f"{ctx.path}.transfers[{i}]",
+            problem="public-powers" if public_task else "public-powers-not-stated",
+            severity=None if public_task else Severity.INFO,
+            country=destination(transfer), derogation=transfer.derogation.value,
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from gdpr_register.model.enums import (
@@ -218,7 +219,8 @@ def art13_1_d(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     title="Recipients or categories of recipients",
     severity=Severity.MEDIUM,
     citation="GDPR Art. 13(1)(e), 14(1)(e), 4(9)",
-    message="A transfer to {country} names no recipient",
+    message="A transfer to {country} names no recipient, and the register names no recipients "
+    "or categories of recipients",
     fix="Name the recipient (or its category) of every disclosure and transfer",
     variants={
         "role-unspecified": (
@@ -226,24 +228,42 @@ def art13_1_d(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
             "controller",
             "Say whether the recipient acts as processor (Art. 28) or as a controller",
         ),
+        "transfer-not-linked": (
+            "The transfer to {country} does not say which of the listed recipients receives "
+            "the data",
+            "Link the transfer to its recipient (recipient: <id>)",
+        ),
     },
-    what="Every transfer names its recipient; every named recipient says in which role it "
-    "receives data (processor, controller, joint controller, authority) (low).",
-    why="Art. 13(1)(e) requires 'the recipients or categories of recipients'; processors are "
-    "recipients too (Art. 4(9)); whether a vendor is a processor (Art. 28) or a controller "
-    "changes what the notice must say (catalogue DEF-11, §9 ART28).",
-    example="`transfers: [{country: US, mechanism: scc-2021}]` with no `recipient`.",
+    what="A transfer that names no recipient, in a register that lists no recipients or "
+    "categories of recipients, is a finding (the notice says data leave the EEA but not to "
+    "whom). Where recipients are listed (or stated elsewhere / not assessed), an unlinked "
+    "transfer is only `info`, and so is a recipient listed without its role (processor, "
+    "controller, joint controller, authority): Art. 13(1)(e) asks for recipients or their "
+    "categories, not their roles (good practice, WP260).",
+    why="Art. 13(1)(e) requires 'the recipients or categories of recipients of the personal "
+    "data, if any'; processors are recipients too (Art. 4(9)). Naming each recipient's role is "
+    "guidance, not a requirement (catalogue §10).",
+    example="`transfers: [{country: US, mechanism: scc-2021}]` with no `recipient` and "
+    "`recipients: []`.",
+    enforces="Art. 13(1)(e), 14(1)(e): 'the recipients or categories of recipients of the "
+    "personal data, if any'",
+    advice="WP260: say each recipient's role (processor or controller) and link each transfer "
+    "to its recipient",
+    sections=("recipients",),
     references=(ART13, "https://gdprhub.eu/index.php?title=Article_28_GDPR"),
 )
 def art13_1_e(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    listed = notice.section_state(Section.RECIPIENTS, register) is not SectionState.SILENT
     for i, transfer in enumerate(register.transfers):
         if transfer.recipient is None:
-            yield hit(f"{ctx.path}.transfers[{i}]", problem="no-recipient",
+            yield hit(f"{ctx.path}.transfers[{i}]",
+                      problem="transfer-not-linked" if listed else "no-recipient",
+                      severity=Severity.INFO if listed else None,
                       country=transfer.country, recipient=None)
     for i, recipient in enumerate(register.recipients):
         if recipient.role is RecipientRole.UNSPECIFIED:
             yield hit(f"{ctx.path}.recipients[{i}]", problem="role-unspecified",
-                      country=recipient.country, recipient=recipient.id, severity=Severity.LOW)
+                      country=recipient.country, recipient=recipient.id, severity=Severity.INFO)
 
 
 @rule(
@@ -390,29 +410,52 @@ def art14_1_d(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
             yield hit(ctx.path, sources=tuple(sid for _, sid in indirect))
 
 
+_GENERIC_SOURCE = re.compile(
+    r"^\s*(?:other |external |various |our )?(?:partners?|third[- ]part(?:y|ies)|"
+    r"yhteistyökumppan\w*|kolmansi\w* osapuol\w*|ulkopuoli\w* lähte\w*|"
+    r"samarbetspartner\w*|tredje part\w*|other sources|external sources)\s*$",
+    re.IGNORECASE,
+)
+
+
 @rule(
     "ART14_2_f",
     title="Source of the data (data from other sources)",
     severity=Severity.LOW,
     citation="GDPR Art. 14(2)(f), Recital 61",
-    message="The source {source} is not identified well enough: missing {missing}",
-    fix="Name the source and the categories of data it provides",
-    what="Each indirect source (third party, the subject's organisation, other) is named and "
-    "says which categories of data it provides; public sources say they are public.",
+    message="The source {source} is not identified: it has neither a name nor a description",
+    fix="Name the source, or at least describe its kind (e.g. 'the credit information "
+    "register of Suomen Asiakastieto Oy')",
+    variants={
+        "generic": (
+            "The source {source} is named only generically ({name!r})",
+            "Name the organisations the data come from, or describe their kind and sector",
+        ),
+    },
+    what="Each indirect source (third party, the subject's organisation, other) is identified "
+    "by a name or a description (low when it has neither). A named source satisfies Art. "
+    "14(2)(f); which categories each source supplies is not required. A source named only "
+    "generically ('partners', 'third parties') is `info` advice: WP260 asks for the "
+    "organisations or at least their kind and sector.",
     why="Art. 14(2)(f): 'from which source the personal data originate, and if applicable, "
-    "whether it came from publicly accessible sources'; a generic 'partners' tells the data "
-    "subject nothing (catalogue DEF-18).",
-    example="`sources: [{id: partners, kind: third-party, name: Partners}]` without "
-    "`categories`.",
+    "whether it came from publicly accessible sources'; Recital 61 allows general information "
+    "where various sources were used (catalogue DEF-18, §10).",
+    example="`sources: [{id: partners, kind: third-party}]` (no name, no description).",
+    enforces="Art. 14(2)(f): 'from which source the personal data originate, and if applicable, "
+    "whether it came from publicly accessible sources'",
+    advice="WP260: name the organisations a generic source ('partners') stands for, or at least "
+    "their kind and sector",
+    sections=("sources",),
     references=(ART14,),
 )
 def art14_2_f(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     for i, _sid in indirect_sources(register):
         source = register.sources[i]
-        missing = []
-        if not source.name:
-            missing.append("name")
-        if not source.categories and source.kind.value != "public-source":
-            missing.append("categories")
-        if missing:
-            yield hit(f"{ctx.path}.sources[{i}]", source=source.id, missing=tuple(missing))
+        path = f"{ctx.path}.sources[{i}]"
+        if not source.name and not source.description:
+            yield hit(path, problem="unidentified", source=source.id, name=None,
+                      missing=("name",))
+        elif source.name and _GENERIC_SOURCE.match(source.name):
+            yield hit(path, problem="generic", source=source.id, name=source.name,
+                      missing=(), severity=Severity.INFO)
+

@@ -1,0 +1,181 @@
+"""Whether a transfer is lawful under Chapter V on a date, from what the notice states.
+
+One judgement per transfer, shared by ART44, ART13_1_f and ART45_DPF: the mechanisms the
+notice names (``mechanism``, ``fallback``, ``alternatives``; lawful if any one is valid), and
+what the law supplies by itself from stated facts (Art. 45(1): a full adequacy decision for
+the destination, or the DPF for a US recipient stated to be certified). A fact the notice does
+not state never makes a transfer unlawful: the judgement is then *undetermined*.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+
+from gdpr_register.law.adequacy import adequacy_for
+from gdpr_register.law.eea import is_eea
+from gdpr_register.law.mechanisms import MECHANISMS, mechanism_status
+from gdpr_register.model.countries import UNKNOWN_COUNTRY
+from gdpr_register.model.enums import Region, TransferDerogation, TransferMechanism
+from gdpr_register.model.register import Recipient, Register, Transfer
+from gdpr_register.rules._engine import Options
+
+__all__ = ["DPF_FROM", "Judgement", "Verdict", "destination", "is_export", "judge", "stated"]
+
+DPF_FROM = date(2023, 7, 10)  # Implementing Decision (EU) 2023/1795
+
+
+@attrs.frozen
+class Verdict:
+    """One mechanism on one date: valid, invalid (``determined``) or undetermined."""
+
+    valid: bool
+    reason: str
+    since: date | None = None
+    determined: bool = True
+
+
+@attrs.frozen
+class Judgement:
+    """A transfer on a date.
+
+    ``lawful``: True (a stated mechanism, or the law itself, covers it), False (every stated
+    mechanism is invalid on stated facts), None (the notice does not state enough).
+    ``mechanism``/``verdict``: the mechanism the finding speaks of and why.
+    ``invalid``: every stated mechanism that is invalid on the date (for ART13_1_f).
+    """
+
+    lawful: bool | None
+    mechanism: TransferMechanism
+    verdict: Verdict
+    invalid: tuple[tuple[TransferMechanism, Verdict], ...] = ()
+    by_law: str | None = None  # "adequacy" or "dpf" when Art. 45(1) covers it by itself
+    scc_unversioned: bool = False  # lawful only through SCCs whose version is not stated
+
+
+def destination(transfer: Transfer) -> str:
+    return transfer.international_organisation or transfer.country
+
+
+def is_export(transfer: Transfer, as_of: date) -> bool:
+    """Whether the transfer leaves the EEA on ``as_of`` (an unknown destination may)."""
+    if transfer.international_organisation:
+        return True
+    if transfer.region is Region.EEA and transfer.country == UNKNOWN_COUNTRY:
+        return False
+    return transfer.country == UNKNOWN_COUNTRY or not is_eea(transfer.country, as_of)
+
+
+def stated(transfer: Transfer) -> tuple[TransferMechanism, ...]:
+    """The mechanisms the notice names for the transfer, primary first, without repeats."""
+    named = (transfer.mechanism, transfer.fallback, *transfer.alternatives)
+    out: list[TransferMechanism] = []
+    for mechanism in named:
+        if mechanism is None or mechanism is TransferMechanism.NONE_STATED or mechanism in out:
+            continue
+        out.append(mechanism)
+    return tuple(out)
+
+
+def recipient_of(register: Register, transfer: Transfer) -> Recipient | None:
+    return register.recipient(transfer.recipient) if transfer.recipient is not None else None
+
+
+def _dpf(transfer: Transfer, recipient: Recipient | None, as_of: date, options: Options) -> Verdict:
+    if transfer.country == UNKNOWN_COUNTRY and not transfer.international_organisation:
+        return Verdict(False, "destination-not-stated", determined=False)
+    if transfer.country != "US":
+        return Verdict(False, "dpf-covers-only-us")
+    if adequacy_for("US", as_of) is None:
+        return Verdict(False, "not-yet-valid", DPF_FROM)
+    certified = recipient.dpf_certified if recipient is not None else None
+    if certified is None:
+        if options.assume_dpf_certified:
+            return Verdict(True, "valid")
+        return Verdict(False, "certification-not-stated", determined=False)
+    return Verdict(True, "valid") if certified else Verdict(False, "recipient-not-certified")
+
+
+def check(
+    mechanism: TransferMechanism,
+    transfer: Transfer,
+    recipient: Recipient | None,
+    as_of: date,
+    options: Options,
+) -> Verdict:
+    """One stated mechanism on ``as_of``."""
+    if mechanism is TransferMechanism.ADEQUACY:
+        if transfer.country == UNKNOWN_COUNTRY and not transfer.international_organisation:
+            return Verdict(False, "destination-not-stated", determined=False)
+        decision = adequacy_for(destination(transfer), as_of)
+        if decision is None:
+            return Verdict(False, "no-adequacy-decision")
+        if decision.certified_only:
+            return _dpf(transfer, recipient, as_of, options)
+        return Verdict(True, "valid")
+    if mechanism is TransferMechanism.DPF:
+        return _dpf(transfer, recipient, as_of, options)
+    if mechanism is TransferMechanism.DEROGATION:
+        if transfer.derogation is None:
+            return Verdict(False, "derogation-not-named", determined=False)
+        return Verdict(True, "valid")
+    country = None if transfer.international_organisation else transfer.country
+    status = mechanism_status(mechanism, as_of, transfer.concluded, country)
+    return Verdict(status.valid, status.reason, status.since, status.determined)
+
+
+def _by_law(
+    transfer: Transfer, recipient: Recipient | None, as_of: date, options: Options
+) -> str | None:
+    """Art. 45(1): an adequacy decision covers the transfer whatever the notice names."""
+    if transfer.country == UNKNOWN_COUNTRY and not transfer.international_organisation:
+        return None
+    decision = adequacy_for(destination(transfer), as_of)
+    if decision is None:
+        return None
+    if decision.certified_only:
+        stated_ = recipient.dpf_certified if recipient is not None else None
+        certified = stated_ is True or (stated_ is None and options.assume_dpf_certified)
+        return "dpf" if certified else None
+    return "adequacy" if decision.full else None
+
+
+def judge(
+    transfer: Transfer, recipient: Recipient | None, as_of: date, options: Options
+) -> Judgement:
+    """The transfer's standing on ``as_of`` (call only for exports, see :func:`is_export`)."""
+    named = stated(transfer)
+    verdicts = [(m, check(m, transfer, recipient, as_of, options)) for m in named]
+    invalid = tuple((m, v) for m, v in verdicts if not v.valid and v.determined)
+    valid = [(m, v) for m, v in verdicts if v.valid]
+    if valid:
+        unversioned = all(m is TransferMechanism.SCC for m, _ in valid)
+        mechanism, verdict = valid[0]
+        return Judgement(True, mechanism, verdict, invalid, scc_unversioned=unversioned)
+    law = _by_law(transfer, recipient, as_of, options)
+    if law is not None:
+        return Judgement(True, transfer.mechanism, Verdict(True, "valid"), invalid, by_law=law)
+    if not named:
+        return Judgement(
+            None, TransferMechanism.NONE_STATED,
+            Verdict(False, "mechanism-not-stated", determined=False),
+        )
+    open_ = [(m, v) for m, v in verdicts if not v.determined]
+    if open_:
+        mechanism, verdict = open_[0]
+        return Judgement(None, mechanism, verdict, invalid)
+    mechanism, verdict = verdicts[0]
+    return Judgement(False, mechanism, verdict, invalid)
+
+
+def needs_copy_info(transfer: Transfer, judgement: Judgement) -> bool:
+    """Art. 13(1)(f): transfers on Art. 46/47 safeguards or the 49(1) second subparagraph."""
+    if judgement.lawful is True and judgement.by_law is None:
+        facts = MECHANISMS.get(judgement.mechanism)
+        if facts is not None and facts.needs_copy_info:
+            return True
+    return (
+        transfer.derogation is TransferDerogation.COMPELLING_LEGITIMATE_INTERESTS
+        and TransferMechanism.DEROGATION in stated(transfer)
+    )
