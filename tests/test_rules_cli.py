@@ -35,10 +35,18 @@ def test_text_output_groups_by_register_and_severity(capsys: pytest.CaptureFixtu
     assert lines[art44 + 2].strip().startswith("fix: ")
 
 
-def test_fail_on(capsys: pytest.CaptureFixture[str]) -> None:
+def test_fail_on(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert run(capsys, "check", SEED, "--as-of", "2026-11-25", "--fail-on", "high")[0] == 1
     assert run(capsys, "check", NORTHWIND, "--as-of", "2026-11-25")[0] == 0
-    only_low = ("check", SEED, "--as-of", "2026-11-25", "--select", "ART13_2_c")
+    # A single low finding: access free of charge only once a year (ART12_5, Art. 12(5)).
+    text = Path(NORTHWIND).read_text(encoding="utf-8")
+    anchor = "      identity_check: if-needed\n    provision:\n      requirement: voluntary"
+    once = text.replace(anchor, anchor.replace(
+        "if-needed\n", "if-needed\n      charge: free-once-a-year\n"), 1)
+    assert once != text
+    low = tmp_path / "once-a-year.yaml"
+    low.write_text(once, encoding="utf-8")
+    only_low = ("check", str(low), "--as-of", "2026-11-25")
     assert run(capsys, *only_low, "--fail-on", "medium")[0] == 0
     assert run(capsys, *only_low, "--fail-on", "low")[0] == 1
 

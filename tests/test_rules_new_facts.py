@@ -271,3 +271,43 @@ def test_a_section_marked_not_assessed_is_not_judged_even_if_partly_stated() -> 
         controller=attrs.evolve(NORTHWIND.controller, address=None, email=None, phone=None,
                                 website=None))
     assert _found(partial, "ART13_1_a") == [("not-assessed", Severity.INFO)]
+
+
+def test_art17_3_b_a_legal_obligation_does_not_deny_erasure_of_data_it_does_not_need() -> None:
+    """Art. 17(3)(b): erasure yields 'to the extent that processing is necessary ... for
+    compliance with a legal obligation'; a notice that denies the right wholesale while some
+    data are under no obligation misstates its existence (Art. 13(2)(b))."""
+    denied = _right(0, RightKind.ERASURE, status=RightStatus.DENIED,
+                    reason="The Accounting Act requires us to keep the data")
+    report = evaluate(denied, as_of=AS_OF, select=["ART13_2_b"])
+    found = [(f.args["problem"], f.severity, f.path) for f in report.findings]
+    assert found == [("denied-wholesale", Severity.MEDIUM, "$.registers[0].rights[2]")]
+    free = next(f for f in report.findings).args["categories"]
+    assert isinstance(free, tuple)
+    assert "invoices" not in free
+    assert "bookkeeping-entries" not in free
+    assert "coaching-notes" in free  # under no obligation
+
+
+def test_art17_1_some_cases_is_info_a_single_ground_is_medium() -> None:
+    """Art. 17(1) grants erasure on six grounds, (d) unlawful processing and (e) a legal
+    obligation whatever the basis: 'only if no longer necessary' drops them (medium); 'in some
+    cases' may list the article's own cases, so it is only checked (info)."""
+    single = _right(0, RightKind.ERASURE, status=RightStatus.CONDITIONAL,
+                    condition="if no longer needed",
+                    condition_kind=RightCondition.ONLY_IF_NOT_NECESSARY)
+    assert _found(single, "ART17_1") == [("narrowed", Severity.MEDIUM)]
+    some = _right(0, RightKind.ERASURE, status=RightStatus.CONDITIONAL,
+                  condition="if consent is withdrawn or there is no legal basis",
+                  condition_kind=RightCondition.SOME_CASES)
+    assert _found(some, "ART17_1") == [("some-cases", Severity.INFO)]
+
+
+def test_art21_4_a_missing_direct_marketing_objection_is_reported_once_as_art21_2() -> None:
+    """Art. 21(2)-(3) and 21(4) concern the same missing statement: ART21_2 reports it, and
+    ART21_4 does not repeat the claim."""
+    rights = tuple(r for r in NORTHWIND.registers[1].rights
+                   if r.right is not RightKind.DIRECT_MARKETING_OBJECTION)
+    notice = _with(1, rights=rights)
+    assert _found(notice, "ART21_2") == [(None, Severity.HIGH)]
+    assert _found(notice, "ART21_4") == []

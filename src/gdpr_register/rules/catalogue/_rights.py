@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gdpr_register.model.enums import RightCondition, RightKind, RightStatus, Section
+from gdpr_register.model.enums import (
+    RetentionKind,
+    RightCondition,
+    RightKind,
+    RightStatus,
+    Section,
+)
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register
 from gdpr_register.rules._engine import Context, Hit, Severity, hit, notice_rule, rule
@@ -37,6 +43,19 @@ SIX = (
 ALWAYS = SIX[:4]
 
 
+def _not_held(register: Register) -> tuple[str, ...]:
+    """The data categories no retention rule ties to a law (statutory hold, statute or law):
+    those an Art. 17(3)(b) obligation is not shown to need. () when it cannot be told (no
+    categories, or a law-based rule that names no categories)."""
+    held: set[str] = set()
+    for item in register.retention:
+        if item.kind is RetentionKind.STATUTORY_HOLD or item.statute or item.law:
+            if not item.categories:
+                return ()
+            held.update(item.categories)
+    return tuple(c.id for c in register.data_categories if c.id not in held)
+
+
 # Rights that exist whatever the basis, with the article that gives them (erasure is ART17_1).
 _OWN_ARTICLE = {RightKind.ACCESS: "15(1)", RightKind.RECTIFICATION: "16",
                 RightKind.RESTRICTION: "18(1)"}
@@ -55,6 +74,13 @@ _OWN_ARTICLE = {RightKind.ACCESS: "15(1)", RightKind.RECTIFICATION: "16",
             "({condition})",
             "State the {right} right as the law gives it (Art. {article}), without the "
             "narrowing condition",
+        ),
+        "denied-wholesale": (
+            "The erasure right is stated as not existing, but a legal obligation (Art. "
+            "17(3)(b)) can exempt only the data it needs; not under any stated obligation: "
+            "{categories}",
+            "State the erasure right, and that data the law requires (name them) are kept for "
+            "that obligation",
         ),
         "portability-unknown": (
             "Cannot tell whether portability applies: processing on {bases} by automated "
@@ -79,7 +105,10 @@ _OWN_ARTICLE = {RightKind.ACCESS: "15(1)", RightKind.RECTIFICATION: "16",
     "objection is ART21_2. Access, rectification or restriction stated with a condition "
     "normalised as narrowing them (`condition_kind`: only if unlawful, some cases, ...) is a "
     "finding at the right (`narrowed`); erasure, portability and objection narrowed are "
-    "ART17_1, ART20_1 and ART21_1.",
+    "ART17_1, ART20_1 and ART21_1. Erasure stated as denied where stated data are under no "
+    "legal obligation (no statutory-hold retention rule, statute or law covers them) is "
+    "medium (`denied-wholesale`): Art. 17(3)(b) exempts data only 'to the extent that "
+    "processing is necessary' for the obligation.",
     why="Art. 13(2)(b) asks for 'the existence' of the rights; a right exists only where its "
     "own article gives it (Art. 20(1): 'where the processing is based on consent ... or on a "
     "contract ... and the processing is carried out by automated means'; Art. 21(1): "
@@ -105,6 +134,12 @@ def art13_2_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
             yield hit(f"{at(register, ctx, 'rights')}[{i}]", problem="narrowed", missing=(),
                       right=right.right.value, article=_OWN_ARTICLE[right.right],
                       condition=right.condition or condition_kind(right))
+    erasure = register.stated_right(RightKind.ERASURE)
+    if erasure is not None and erasure.status is RightStatus.DENIED:
+        free = _not_held(register)
+        if free:
+            yield hit(right_path(register, ctx, RightKind.ERASURE), problem="denied-wholesale",
+                      missing=(), categories=free, severity=Severity.MEDIUM)
     if portable is None and RightKind.PORTABILITY not in stated:
         yield hit(at(register, ctx, "rights"), problem="portability-unknown",
                   missing=("portability",), bases=portability_candidates(register),

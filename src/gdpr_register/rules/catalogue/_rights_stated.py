@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gdpr_register.model.enums import RightKind, RightStatus
+from gdpr_register.model.enums import RightCondition, RightKind, RightStatus
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register, StatedRight
 from gdpr_register.rules._engine import ArgValue, Context, Hit, Severity, hit, rule
@@ -31,15 +31,25 @@ ART21 = "https://overview.legal/laws/gdpr/art-21"
     "(consent withdrawn, objection, unlawful processing, a legal obligation to erase)",
     fix="State the erasure right with all of its Art. 17(1) grounds (or plainly, without "
     "conditions), and name the Art. 17(3) exceptions that apply",
+    variants={
+        "some-cases": (
+            "The erasure right is stated for some cases only ({condition!r}); check that every "
+            "Art. 17(1) ground that applies to the processing is among them",
+            "State the erasure right with all of its Art. 17(1) grounds that apply (no longer "
+            "necessary, consent withdrawn, objection, unlawful processing, a legal obligation)",
+        ),
+    },
     enforces="Art. 17(1): erasure where the data are no longer necessary '(a)', consent is "
     "withdrawn '(b)', the subject objects '(c)', the processing is unlawful '(d)', a legal "
     "obligation requires it '(e)' or the data were collected under Art. 8(1) '(f)'; Art. "
     "13(2)(b): 'the existence of the right to request ... erasure'",
     sections=("rights",),
     what="A stated erasure right whose condition is normalised as 'only if no longer "
-    "necessary' (or another narrowing: only if unlawful, some cases) misstates it: Art. 17(1) "
-    "gives the right on six grounds, of which unlawful processing (d) and a legal obligation "
-    "to erase (e) exist whatever the basis. Unnormalised conditions are not judged.",
+    "necessary' (or only if unlawful, only where consent is the sole basis) misstates it "
+    "(medium): Art. 17(1) gives the right on six grounds, of which unlawful processing (d) and "
+    "a legal obligation to erase (e) exist whatever the basis. A condition normalised as "
+    "'some cases' is info (the article itself lists cases; the stated ones may be them). "
+    "Unnormalised conditions are not judged.",
     why="Art. 13(2)(b) asks for the existence of the erasure right; telling the data subject "
     "that it exists only on one ground tells them it does not exist on the others "
     "(catalogue §10: a right conditioned contrary to the law is a defect).",
@@ -49,11 +59,17 @@ ART21 = "https://overview.legal/laws/gdpr/art-21"
 )
 def art17_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     right = register.stated_right(RightKind.ERASURE)
-    if right is not None and right.status is RightStatus.CONDITIONAL and (
-        condition_kind(right) in NARROWING
-    ):
-        path = right_path(register, ctx, RightKind.ERASURE)
-        yield hit(path, condition=right.condition or condition_kind(right))
+    kind = None if right is None else condition_kind(right)
+    if right is None or right.status is not RightStatus.CONDITIONAL or kind not in NARROWING:
+        return
+    path = right_path(register, ctx, RightKind.ERASURE)
+    condition = right.condition or kind
+    if kind is RightCondition.SOME_CASES:
+        # Art. 17(1) itself grants erasure in listed cases: "in some cases" may restate some of
+        # them. Only a reading of the text tells whether a ground that applies is left out.
+        yield hit(path, problem="some-cases", condition=condition, severity=Severity.INFO)
+    else:
+        yield hit(path, problem="narrowed", condition=condition)
 
 
 @rule(
@@ -223,7 +239,7 @@ def _marketing(register: Register) -> tuple[str, ...]:
     "right denied or whose condition is normalised as narrowing it (only if unlawful, some "
     "cases) contradicts the law. A stated right on the law's terms is never reported (how it "
     "is laid out cannot be judged from the document); a missing direct-marketing objection "
-    "beside a stated general one is ART21_2.",
+    "(with or without a general one) is ART21_2's finding.",
     why="Art. 21(4) requires the rights of paragraphs 1 and 2 to be explicitly brought to the "
     "subject's attention; a right that is missing, or stated as narrower than the law gives "
     "it, is not (catalogue DEF-09, issue 9).",
@@ -244,7 +260,9 @@ def art21_4(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
         if not reason:
             continue
         right = register.stated_right(kind)
-        if right is None and not stated_any:
+        # A missing direct-marketing objection is ART21_2's claim (Art. 21(2)-(3)); saying it
+        # again under 21(4) would be one breach reported twice.
+        if right is None and not stated_any and kind is RightKind.OBJECTION:
             why = ("on " if kind is RightKind.OBJECTION else "direct marketing: ") + ", ".join(
                 reason)
             yield hit(at(register, ctx, "rights"), problem="missing", right=kind.value, reason=why,
