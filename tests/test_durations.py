@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -48,9 +48,10 @@ def test_sub_day_periods_never_move_a_date_past_the_day_the_last_instant_falls_o
     end = add_duration(day, Duration(amount=minutes, unit=DurationUnit.MINUTES))
     # From the end of the event's day (day + 1, 00:00) plus the minutes: a midnight counts as
     # the end of the day before.
-    last_instant_day = day + timedelta(days=1) + timedelta(minutes=minutes) - timedelta(
-        microseconds=1
-    )
+    # (datetime, not date: a date plus a timedelta drops its sub-day part)
+    last_instant_day = (
+        datetime.combine(day, time()) + timedelta(days=1, minutes=minutes, microseconds=-1)
+    ).date()
     assert end == (last_instant_day if minutes else day)
     assert (end - day).days == exact_days(Duration(amount=minutes, unit=DurationUnit.MINUTES))
 
