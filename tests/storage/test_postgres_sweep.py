@@ -21,6 +21,7 @@ from gdpr_register.model import (
     Register,
     RetentionKind,
     RetentionRule,
+    Section,
     SubjectEvent,
     Trigger,
     TriggerKind,
@@ -71,7 +72,7 @@ def cases(draw: st.DrawFn) -> tuple[Register, MonthDay, date, list[SubjectEvent]
         register = attrs.evolve(register, retention=(*register.retention, RetentionRule(
             text="added", kind=RetentionKind.PERIOD, period=draw(durations()),
             trigger=Trigger(kind=TriggerKind.LAST_CONTACT, events=("contact", "visit")),
-        )))
+        )), none=tuple(s for s in register.none if s is not Section.RETENTION))  # now stated
     year_end = draw(month_days())
     policy = compile_policy(register, financial_year_end=year_end)
     kinds = sorted(policy.known_event_kinds | {"unrelated", "contact", "visit"})

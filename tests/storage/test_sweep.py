@@ -16,6 +16,7 @@ from gdpr_register.model import (
     Register,
     RetentionKind,
     RetentionRule,
+    Section,
     SubjectEvent,
     Trigger,
     TriggerKind,
@@ -38,7 +39,10 @@ def cases(draw: st.DrawFn) -> tuple[Register, MonthDay, date, list[SubjectEvent]
             period=draw(durations()),
             trigger=Trigger(kind=TriggerKind.LAST_CONTACT, events=("contact", "visit")),
         )
-        register = attrs.evolve(register, retention=(*register.retention, extra))
+        register = attrs.evolve(
+            register, retention=(*register.retention, extra),
+            none=tuple(s for s in register.none if s is not Section.RETENTION),  # now stated
+        )
     year_end = draw(month_days())
     policy = compile_policy(register, financial_year_end=year_end)
     kinds = sorted(policy.known_event_kinds | {"unrelated", "contact", "visit"})
