@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -48,10 +48,9 @@ def test_sub_day_periods_never_move_a_date_past_the_day_the_last_instant_falls_o
     end = add_duration(day, Duration(amount=minutes, unit=DurationUnit.MINUTES))
     # From the end of the event's day (day + 1, 00:00) plus the minutes: a midnight counts as
     # the end of the day before.
-    last_instant_day = day + timedelta(days=1) + timedelta(minutes=minutes) - timedelta(
-        microseconds=1
-    )
-    assert end == (last_instant_day if minutes else day)
+    end_of_day = datetime(day.year, day.month, day.day) + timedelta(days=1)
+    last_instant = end_of_day + timedelta(minutes=minutes) - timedelta(microseconds=1)
+    assert end == last_instant.date()
     assert (end - day).days == exact_days(Duration(amount=minutes, unit=DurationUnit.MINUTES))
 
 
