@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -48,11 +48,9 @@ def test_sub_day_periods_never_move_a_date_past_the_day_the_last_instant_falls_o
     end = add_duration(day, Duration(amount=minutes, unit=DurationUnit.MINUTES))
     # From the end of the event's day (day + 1, 00:00) plus the minutes: a midnight counts as
     # the end of the day before.
-    # (datetime, not date: a date plus a timedelta drops its sub-day part)
-    last_instant_day = (
-        datetime.combine(day, time()) + timedelta(days=1, minutes=minutes, microseconds=-1)
-    ).date()
-    assert end == (last_instant_day if minutes else day)
+    end_of_day = datetime(day.year, day.month, day.day) + timedelta(days=1)
+    last_instant = end_of_day + timedelta(minutes=minutes) - timedelta(microseconds=1)
+    assert end == last_instant.date()
     assert (end - day).days == exact_days(Duration(amount=minutes, unit=DurationUnit.MINUTES))
 
 

@@ -37,6 +37,7 @@ NEW_FORMS = """
 id: new-forms
 updated: 2026-05
 translations: [{language: sv, notice: new-forms-sv, source: "https://example.invalid/sv"}]
+translated: [{language: sv, path: "$.registers[1].name", text: "B på svenska"}]
 controller:
   address: {city: Kalajoki, country: FI}
   employees_range: fewer than 250
@@ -100,7 +101,7 @@ def notice() -> model.Notice:
     [
         "Section", "SectionState", "Coverage", "SectionNote", "SectionReference",
         "RightCondition", "RequestCharge", "Region", "DataOrigin", "PartialDate",
-        "RetentionEnd", "SharedStatements", "LanguageVersion",
+        "RetentionEnd", "SharedStatements", "LanguageVersion", "TranslatedText",
     ],
 )
 def test_contract_names_are_exported(name: str) -> None:
@@ -172,6 +173,25 @@ def test_shared_statements_are_inherited(notice: model.Notice) -> None:
 def test_language_versions_link_each_other(notice: model.Notice) -> None:
     [version] = notice.translations
     assert (version.language, version.notice) == ("sv", "new-forms-sv")
+    assert notice.text_in("$.registers[1].name", "sv") == "B på svenska"
+    assert notice.text_in("$.registers[1].name", "en") is None
+
+
+def test_a_translated_text_must_name_a_text_field() -> None:
+    data: dict[str, Any] = {
+        "id": "x",
+        "controller": {},
+        "registers": [{"id": "r", "name": "R"}],
+        "translated": [
+            {"language": "sv", "path": "$.registers[0].name", "text": "R"},
+            {"language": "sv", "path": "$.registers[3].name", "text": "R"},
+            {"language": "fi", "path": "$.registers", "text": "R"},
+        ],
+    }
+    assert [location for location, _ in _problems(data)] == [
+        "$.translated[1].path",
+        "$.translated[2].path",
+    ]
 
 
 def test_partial_dates(notice: model.Notice) -> None:

@@ -286,6 +286,12 @@ FIELD_DOCS: dict[str, str] = {
     "Provision.text": "The statement as written.",
     "Notice.translations": "Other language versions of this notice, which may disagree: "
     "`translations: [{language: sv, notice: acme-sv, source: https://...}]`.",
+    "Notice.translated": "A field's text in another language, by path: "
+    "`translated: [{language: sv, path: '$.registers[0].name', text: Kundregister}]`.",
+    # TranslatedText
+    "TranslatedText.language": "The language (BCP 47).",
+    "TranslatedText.path": "The field, as a path into this document (it must name a text).",
+    "TranslatedText.text": "The field's text in that language.",
     # LanguageVersion
     "LanguageVersion.language": "Its language (BCP 47: `fi`, `sv`, `en`).",
     "LanguageVersion.notice": "Its notice id, when that version is encoded too.",

@@ -32,7 +32,7 @@ from gdpr_register.errors import Problem
 from gdpr_register.model._suggest import suggestion
 from gdpr_register.model._validators import ModelValueError, ModelValueErrors
 from gdpr_register.model.enums import LawfulBasis, Section, SpecialCategoryCondition
-from gdpr_register.model.notice import Waiver
+from gdpr_register.model.notice import Notice, Waiver
 from gdpr_register.model.register import SECTION_FIELDS, Register, SpecialCondition, StatedBasis
 from gdpr_register.model.shared import SharedStatements
 from gdpr_register.model.values import MonthDay, PartialDate, to_date, to_partial_date
@@ -308,7 +308,37 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     for holder in (Register, SharedStatements):
         conv.register_unstructure_hook(holder, _unstructure_sections(conv, holder))
     conv.register_structure_hook(Waiver, _known_rule(attrs_factory(Waiver)))
+    conv.register_structure_hook(Notice, _translated_paths(attrs_factory(Notice)))
     return conv
+
+
+def _translated_paths(
+    from_mapping: Callable[[object, type], Any],
+) -> Callable[[object, type], Any]:
+    """Each translated text names a text field of the document."""
+
+    def structure(value: object, _type: type) -> Any:
+        notice = from_mapping(value, Notice)
+        if not notice.translated:
+            return notice
+        from gdpr_register.rules._paths import resolve_path
+
+        errors: list[ModelValueError] = []
+        for index, entry in enumerate(notice.translated):
+            try:
+                target = resolve_path(notice, entry.path)
+            except ValueError as exc:
+                errors.append(ModelValueError(f"translated[{index}].path", str(exc)))
+                continue
+            if not isinstance(target, str):
+                errors.append(
+                    ModelValueError(f"translated[{index}].path", f"{entry.path} is not a text")
+                )
+        if errors:
+            raise errors[0] if len(errors) == 1 else ModelValueErrors(errors)
+        return notice
+
+    return structure
 
 
 def _known_rule(from_mapping: Callable[[object, type], Any]) -> Callable[[object, type], Any]:

@@ -39,6 +39,7 @@ from gdpr_register.model.notice import (
     Notice,
     Party,
     SupervisoryAuthority,
+    TranslatedText,
     Waiver,
 )
 from gdpr_register.model.register import (
@@ -132,6 +133,7 @@ __all__ = [
     "Transfer",
     "TransferDerogation",
     "TransferMechanism",
+    "TranslatedText",
     "Trigger",
     "TriggerKind",
     "Waiver",

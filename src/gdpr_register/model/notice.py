@@ -37,6 +37,7 @@ __all__ = [
     "Notice",
     "Party",
     "SupervisoryAuthority",
+    "TranslatedText",
     "Waiver",
 ]
 
@@ -153,6 +154,24 @@ class LanguageVersion:
     title: str | None = attrs.field(default=None, validator=optional_text)
 
 
+def _path(_instance: object, attribute: Any, value: Any) -> None:
+    text(_instance, attribute, value)
+    if not value.startswith("$"):
+        raise ModelValueError(
+            attribute.name, f"{value!r} is not a path (e.g. '$.registers[0].purposes[1].name')"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class TranslatedText:
+    """A field's text in another language: the field at ``path`` says ``text`` in
+    ``language`` (renderers in fi/sv/en read these; rules read the notice's own text)."""
+
+    language: str = attrs.field(validator=text)  # BCP 47: fi, sv, en
+    path: str = attrs.field(validator=_path)  # e.g. $.registers[0].purposes[1].name
+    text: str = attrs.field(validator=text)
+
+
 @attrs.frozen(kw_only=True)
 class Notice:
     """A privacy notice, register description or Art. 30 record, as written.
@@ -186,12 +205,17 @@ class Notice:
     coverage: Coverage | None = None
     # Other language versions of this notice ("the Swedish version prevails").
     translations: tuple[LanguageVersion, ...] = ()
+    # Fields' text in other languages, by document path.
+    translated: tuple[TranslatedText, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         if not self.registers:
             raise ModelValueError("registers", "a notice describes at least one register")
         check_unique(self.registers, lambda r: r.id, "registers", "register id")
         check_unique(self.translations, lambda t: t.language, "translations", "language")
+        check_unique(
+            self.translated, lambda t: (t.language, t.path), "translated", "translation"
+        )
         named = [r for r in self.registers if r.name is not None]
         names = {id(r): f"registers[{i}]" for i, r in enumerate(self.registers)}
         seen: dict[str, Register] = {}
@@ -217,6 +241,14 @@ class Notice:
             raise errors[0] if len(errors) == 1 else ModelValueErrors(errors)
         if any(a is not b for a, b in zip(resolved, self.registers, strict=True)):
             object.__setattr__(self, "registers", resolved)
+
+    def text_in(self, path: str, language: str) -> str | None:
+        """The text the field at ``path`` has in ``language``, when the notice gives one
+        (its own language is the field itself)."""
+        for entry in self.translated:
+            if entry.path == path and entry.language == language:
+                return entry.text
+        return None
 
     @property
     def updated_on(self) -> date | None:

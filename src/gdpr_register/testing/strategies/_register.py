@@ -55,6 +55,7 @@ from gdpr_register.model import (
     Transfer,
     TransferDerogation,
     TransferMechanism,
+    TranslatedText,
     Trigger,
     TriggerKind,
 )
@@ -693,7 +694,7 @@ def notices(
         elif key is not None:
             names.add(key)
         register_list.append(register)
-    return Notice(
+    notice = Notice(
         id=draw(_ID),
         title=bits.text(),
         kind=draw(_E[NoticeKind]) if bits.flag() else NoticeKind.PRIVACY_NOTICE,
@@ -716,6 +717,19 @@ def notices(
         coverage=bits.opt(_COVERAGE) if marks else None,
         translations=_translations(draw) if bits.flag() else (),
     )
+    if not bits.flag():
+        return notice
+    # A translation of a text the notice has (its title, a register's or purpose's name).
+    paths = [("$.title", notice.title)] + [
+        (f"$.registers[{i}].name", r.name) for i, r in enumerate(notice.registers)
+    ]
+    texts_ = [path for path, value in paths if value is not None]
+    if not texts_:
+        return notice
+    entry = TranslatedText(
+        language=draw(_LANGUAGE), path=texts_[draw(_INDEX) % len(texts_)], text=draw(_TEXT)
+    )
+    return attrs.evolve(notice, translated=(entry,))
 
 
 _OTHER_LANGUAGES = st.lists(st.sampled_from(["fi", "sv", "en", "de"]), max_size=2, unique=True)

@@ -52,6 +52,12 @@ def register_type_strategies() -> None:
         model.SubjectEvent: s.subject_events(),
         model.SupervisoryAuthority: m.supervisory_authorities(),
         model.Transfer: s.transfers(),
+        model.TranslatedText: st.builds(
+            model.TranslatedText,
+            language=st.sampled_from(["fi", "sv", "en"]),
+            path=st.just("$.title"),
+            text=m.texts(),
+        ),
         model.Trigger: s.triggers(),
         model.Waiver: m.waivers(),
     }
