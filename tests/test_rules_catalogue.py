@@ -312,6 +312,10 @@ CASES: list[tuple[str, str, Mutation, str, dict[str, Any], dict[str, Any]]] = [
      reg_fn(0, lambda r: {"retention": replace_at(
          r.retention, 0, period=Duration(amount=5, unit=DurationUnit.YEARS))}),
      "$.registers[0].retention[0]", {"period": "5 years", "trigger": "contract-end"}, {}),
+    ("long-period-in-weeks", "ART5_2",  # 200 weeks is 46 months, past the 36-month review mark
+     reg_fn(0, lambda r: {"retention": replace_at(
+         r.retention, 0, period=Duration(amount=200, unit=DurationUnit.WEEKS))}),
+     "$.registers[0].retention[0]", {"period": "200 weeks", "trigger": "contract-end"}, {}),
     ("hold-too-wide", "ART17_3_b",
      reg_fn(0, lambda r: {"retention": replace_at(
          r.retention, 3, categories=("invoices", "contact-details"))}),

@@ -144,7 +144,8 @@ def _months(item: RetentionRule) -> int:
         return amount * 12
     if unit is DurationUnit.MONTHS:
         return amount
-    return amount // 30
+    minutes = item.period.minutes  # exact units: minutes, hours, days, weeks
+    return 0 if minutes is None else minutes // (30 * 24 * 60)
 
 
 @rule(
