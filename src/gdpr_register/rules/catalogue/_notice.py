@@ -269,7 +269,7 @@ def art26(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
 @notice_rule(
     "WAIVER_EXPIRED",
     title="A waiver has expired",
-    severity=Severity.MEDIUM,
+    severity=Severity.INFO,
     citation="GDPR Art. 5(2) (accountability)",
     message="The waiver of {rule} expired on {expires}; the findings it acknowledged are "
     "active again",
@@ -277,11 +277,13 @@ def art26(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     what="A waiver in `notice.waivers` whose `expires` date is before `as_of`. Expired "
     "waivers waive nothing: the findings they covered are reported as active.",
     why="An acknowledgement of a finding is an accountability record (Art. 5(2)); one that "
-    "has lapsed must be re-assessed, not silently kept.",
+    "has lapsed must be re-assessed, not silently kept. The lapse itself breaches no "
+    "article: the findings it covered are reported again at their own severity, and they carry "
+    "the legal claim, so this is advice (info).",
     example="`waivers: [{rule: ART5_2, justification: ..., expires: 2025-12-31}]` as of "
     "2026-11-25.",
-    enforces="Art. 5(2): 'The controller shall be responsible for, and be able to demonstrate "
-    "compliance with, paragraph 1 (\"accountability\")'",
+    enforces="",
+    advice="Renew or drop a lapsed waiver (Art. 5(2) accountability record keeping)",
     references=(),
 )
 def waiver_expired(notice: Notice, ctx: Context) -> Iterator[Hit]:
