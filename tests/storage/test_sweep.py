@@ -16,6 +16,7 @@ from gdpr_register.model import (
     Register,
     RetentionKind,
     RetentionRule,
+    Section,
     SubjectEvent,
     Trigger,
     TriggerKind,
@@ -38,7 +39,9 @@ def cases(draw: st.DrawFn) -> tuple[Register, MonthDay, date, list[SubjectEvent]
             period=draw(durations()),
             trigger=Trigger(kind=TriggerKind.LAST_CONTACT, events=("contact", "visit")),
         )
-        register = attrs.evolve(register, retention=(*register.retention, extra))
+        # A register stated as having no retention cannot also state a rule: drop the none.
+        register = attrs.evolve(register, retention=(*register.retention, extra),
+                                none=tuple(n for n in register.none if n is not Section.RETENTION))
     year_end = draw(month_days())
     policy = compile_policy(register, financial_year_end=year_end)
     kinds = sorted(policy.known_event_kinds | {"unrelated", "contact", "visit"})
