@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from gdpr_register.errors import UsageError
-from gdpr_register.model import RightKind, SubjectEvent
-from gdpr_register.storage._values import SubjectRequest, utc_now
+from gdpr_register.model import Notice, RightKind, SubjectEvent
+from gdpr_register.storage._values import RequestStatus, SubjectRequest, utc_now
 
 #: The largest version number a store can hold (a signed 64-bit integer): any larger
 #: version does not exist in any backend.
@@ -122,3 +122,44 @@ def check_expected_version(expected: object) -> int | None:
 
 def sorted_kinds(events: Sequence[SubjectEvent]) -> tuple[str, ...]:
     return tuple(sorted({e.kind for e in events}))
+
+
+def check_notices(notices: Iterable[Notice]) -> list[tuple[Notice, str, str]]:
+    """The batch ``save_all`` stores: each notice with its canonical JSON and digest, all
+    checked (``UsageError`` for a value that is not a ``Notice``) before anything is written."""
+    # Lazily: the codec loads the documents layer, which ``import gdpr_register.storage``
+    # need not pay for.
+    from gdpr_register.storage._codec import notice_to_json
+
+    batch = []
+    for notice in notices:
+        if not isinstance(notice, Notice):
+            raise UsageError(f"save() takes a Notice, got {type(notice).__name__}")
+        batch.append((notice, *notice_to_json(notice)))
+    return batch
+
+
+def check_outcome(status: str, details: object) -> RequestStatus:
+    """The outcome ``record_outcome`` may record: a status other than ``open`` and, when
+    given, details that are valid Unicode (``UsageError`` otherwise)."""
+    try:
+        outcome = RequestStatus(status)
+    except ValueError:
+        raise UsageError(f"{status!r} is not a request status") from None
+    if outcome is RequestStatus.OPEN:
+        raise UsageError("an outcome cannot be 'open': record how the request ended")
+    check_optional_text(details, "details")
+    return outcome
+
+
+def check_erasure(subject: object, request_id: object, reason: object) -> str:
+    """The arguments of ``Ledger.erase``, checked alike everywhere; returns the subject key.
+
+    The reason is kept in the receipt as the legal ground, so it must say something.
+    """
+    key = check_subject(subject)
+    if not isinstance(reason, str) or not reason.strip():
+        raise UsageError("an erasure needs a reason (the legal ground, e.g. 'Art 17(1)(a)')")
+    check_text(reason, "reason")
+    check_optional_text(request_id, "request_id")
+    return key

@@ -12,7 +12,7 @@ from psycopg import sql
 from gdpr_register.errors import UsageError
 from gdpr_register.model import Register, SubjectEvent
 from gdpr_register.model.values import to_date
-from gdpr_register.storage._checks import check_event, check_subject, check_text
+from gdpr_register.storage._checks import check_erasure, check_event, check_subject, check_text
 from gdpr_register.storage._codec import from_timestamp, to_timestamp
 from gdpr_register.storage._pg_codec import dec, enc, opt_dec, opt_enc, write_audit
 from gdpr_register.storage._pg_connect import Connector
@@ -107,10 +107,7 @@ class PostgresLedger(Ledger):
     def erase(
         self, *, subject: str, request_id: str | None = None, reason: str
     ) -> ErasureReceipt:
-        key = enc(check_subject(subject))
-        check_text(reason, "reason")
-        if request_id is not None:
-            check_text(request_id, "request_id")
+        key = enc(check_erasure(subject, request_id, reason))
         receipt_id = uuid.uuid4().hex
         with self._c.transaction() as conn:
             kinds = conn.execute(

@@ -6,13 +6,17 @@ from collections.abc import Iterable, Sequence
 
 import psycopg
 
-from gdpr_register.errors import ConflictError, NotFoundError, UsageError
+from gdpr_register.errors import ConflictError, NotFoundError
 from gdpr_register.model import Notice
-from gdpr_register.storage._checks import check_expected_version, check_text, check_version
+from gdpr_register.storage._checks import (
+    check_expected_version,
+    check_notices,
+    check_text,
+    check_version,
+)
 from gdpr_register.storage._codec import (
     from_timestamp,
     notice_from_json,
-    notice_to_json,
     to_timestamp,
 )
 from gdpr_register.storage._pg_codec import write_audit
@@ -35,11 +39,7 @@ class PostgresNotices(NoticeRepository):
         self, notices: Iterable[Notice], *, expected_version: int | None = None
     ) -> tuple[int, ...]:
         expected = check_expected_version(expected_version)
-        batch = []
-        for notice in notices:
-            if not isinstance(notice, Notice):
-                raise UsageError(f"save() takes a Notice, got {type(notice).__name__}")
-            batch.append((notice, *notice_to_json(notice)))
+        batch = check_notices(notices)
         if not batch:
             return ()
         for attempt in range(_SAVE_ATTEMPTS):

@@ -10,7 +10,7 @@ from psycopg import sql
 
 from gdpr_register.errors import ConflictError, NotFoundError, UsageError
 from gdpr_register.model import RightKind
-from gdpr_register.storage._checks import check_subject, check_text, new_request
+from gdpr_register.storage._checks import check_outcome, check_subject, check_text, new_request
 from gdpr_register.storage._codec import from_timestamp, to_timestamp
 from gdpr_register.storage._pg_codec import dec, enc, opt_dec, opt_enc, write_audit
 from gdpr_register.storage._pg_connect import Connector
@@ -87,14 +87,7 @@ class PostgresRequests(RequestLog):
         self, request_id: str, *, status: RequestStatus, details: str | None = None
     ) -> SubjectRequest:
         check_text(request_id, "request_id")
-        try:
-            status = RequestStatus(status)
-        except ValueError:
-            raise UsageError(f"{status!r} is not a request status") from None
-        if status is RequestStatus.OPEN:
-            raise UsageError("an outcome cannot be 'open': record how the request ended")
-        if details is not None:
-            check_text(details, "details")
+        status = check_outcome(status, details)
         now = utc_now()
         with self._c.transaction() as conn:
             row = conn.execute(

@@ -10,9 +10,9 @@ from contextlib import suppress
 from datetime import date
 from typing import Any
 
-from gdpr_register.errors import StoreUnavailable, UsageError
+from gdpr_register.errors import StoreUnavailable
 from gdpr_register.model import Register, SubjectEvent
-from gdpr_register.storage._checks import check_event, check_subject
+from gdpr_register.storage._checks import check_erasure, check_event, check_subject
 from gdpr_register.storage._codec import from_timestamp, to_timestamp
 from gdpr_register.storage._sqlite_db import Db, write_audit
 from gdpr_register.storage._sweep import SqlSweep
@@ -96,9 +96,7 @@ class SqliteLedger(Ledger):
     def erase(
         self, *, subject: str, request_id: str | None = None, reason: str
     ) -> ErasureReceipt:
-        check_subject(subject)
-        if not isinstance(reason, str) or not reason.strip():
-            raise UsageError("an erasure needs a reason")
+        check_erasure(subject, request_id, reason)
         with self._db.write("erasing a subject") as conn:
             kinds = [k for (k,) in conn.execute(
                 "SELECT DISTINCT kind FROM events WHERE subject = ? ORDER BY kind", (subject,))]

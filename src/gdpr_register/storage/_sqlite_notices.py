@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from gdpr_register.errors import ConflictError, NotFoundError, UsageError
+from gdpr_register.errors import ConflictError, NotFoundError
 from gdpr_register.model import Notice
-from gdpr_register.storage._checks import MAX_VERSION, check_expected_version, check_version
+from gdpr_register.storage._checks import (
+    MAX_VERSION,
+    check_expected_version,
+    check_notices,
+    check_version,
+)
 from gdpr_register.storage._codec import (
     from_timestamp,
     notice_from_json,
-    notice_to_json,
     to_timestamp,
 )
 from gdpr_register.storage._sqlite_db import Db, write_audit
@@ -27,11 +31,7 @@ class SqliteNotices(NoticeRepository):
         self, notices: Iterable[Notice], *, expected_version: int | None = None
     ) -> tuple[int, ...]:
         expected = check_expected_version(expected_version)
-        batch = []
-        for notice in notices:
-            if not isinstance(notice, Notice):
-                raise UsageError(f"expected a Notice, got {type(notice).__name__}")
-            batch.append((notice, *notice_to_json(notice)))
+        batch = check_notices(notices)
         if not batch:
             return ()
         versions: list[int] = []

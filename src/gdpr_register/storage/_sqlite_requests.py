@@ -6,9 +6,9 @@ import sqlite3
 from datetime import date, datetime
 from typing import Any
 
-from gdpr_register.errors import ConflictError, NotFoundError, UsageError
+from gdpr_register.errors import ConflictError, NotFoundError
 from gdpr_register.model import RightKind
-from gdpr_register.storage._checks import new_request
+from gdpr_register.storage._checks import check_outcome, new_request
 from gdpr_register.storage._codec import from_timestamp, to_timestamp
 from gdpr_register.storage._sqlite_db import Db, write_audit
 from gdpr_register.storage._values import utc_now
@@ -63,9 +63,7 @@ class SqliteRequests(RequestLog):
     def record_outcome(
         self, request_id: str, *, status: RequestStatus, details: str | None = None
     ) -> SubjectRequest:
-        status = RequestStatus(status)
-        if status is RequestStatus.OPEN:
-            raise UsageError("an outcome cannot be 'open'")
+        status = check_outcome(status, details)
         with self._db.write("recording an outcome") as conn:
             row = conn.execute(f"SELECT {_REQUEST_COLUMNS} FROM requests WHERE id = ?",
                                (request_id,)).fetchone()

@@ -13,9 +13,9 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any
 
-from gdpr_register.errors import ConflictError, NotFoundError, StoreUnavailable, UsageError
+from gdpr_register.errors import ConflictError, NotFoundError, StoreUnavailable
 from gdpr_register.model import Notice, Register, RightKind, SubjectEvent
-from gdpr_register.storage._codec import notice_to_json
+from gdpr_register.storage._checks import check_erasure, check_notices, check_outcome
 from gdpr_register.storage.base import (
     AuditEntry,
     AuditLog,
@@ -75,11 +75,7 @@ class _Notices(NoticeRepository):
         self, notices: Iterable[Notice], *, expected_version: int | None = None
     ) -> tuple[int, ...]:
         expected = check_expected_version(expected_version)
-        batch = []
-        for notice in notices:
-            if not isinstance(notice, Notice):
-                raise UsageError(f"expected a Notice, got {type(notice).__name__}")
-            batch.append((notice, notice_to_json(notice)[1]))
+        batch = [(notice, digest) for notice, _content, digest in check_notices(notices)]
         with self._s.lock:
             self._s.check_open()
             # Check every notice first (counting the batch's own earlier saves), then apply.
@@ -179,11 +175,7 @@ class _Ledger(Ledger):
     def erase(
         self, *, subject: str, request_id: str | None = None, reason: str
     ) -> ErasureReceipt:
-        check_subject(subject)
-        if not isinstance(reason, str) or not reason.strip():
-            raise UsageError("an erasure needs a reason")
-        check_text(reason, "reason")
-        check_optional_text(request_id, "request_id")
+        check_erasure(subject, request_id, reason)
         with self._s.lock:
             self._s.check_open()
             gone = [e for _on, _seq, e in self._s.events.get(subject, ())]
@@ -244,10 +236,7 @@ class _Requests(RequestLog):
     def record_outcome(
         self, request_id: str, *, status: RequestStatus, details: str | None = None
     ) -> SubjectRequest:
-        status = RequestStatus(status)
-        if status is RequestStatus.OPEN:
-            raise UsageError("an outcome cannot be 'open'")
-        check_optional_text(details, "details")
+        status = check_outcome(status, details)
         with self._s.lock:
             request = self.get(request_id)
             if request.status is not RequestStatus.OPEN:

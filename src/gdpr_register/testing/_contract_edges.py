@@ -146,6 +146,24 @@ class EdgeCaseContract:
         assert _state(store) == before
         assert store.requests.get(opened.id).status is RequestStatus.OPEN
 
+    def test_bad_erasures_and_outcomes_are_refused_alike(self, store: Store) -> None:
+        store.ledger.append([ev("cust-1", "contact", date(2021, 6, 15))])
+        opened = store.requests.open(subject="cust-1", right=RightKind.ERASURE,
+                                     received=date(2026, 1, 1))
+        before = _state(store)
+        calls: list[Callable[[], object]] = [
+            lambda: store.ledger.erase(subject="cust-1", reason=""),  # a receipt needs a ground
+            lambda: store.ledger.erase(subject="cust-1", reason="  "),
+            lambda: store.requests.record_outcome(
+                opened.id, status="decided"),  # type: ignore[arg-type]
+            lambda: store.requests.record_outcome(opened.id, status=RequestStatus.OPEN),
+        ]
+        for call in calls:
+            with pytest.raises(UsageError):
+                call()
+        assert _state(store) == before
+        assert [e.subject for e in store.ledger.events("cust-1")] == ["cust-1"]
+
     # ------------------------------------------------------------------ the sweep
 
     def test_sweep_at_the_ends_of_the_calendar(self, store: Store) -> None:
