@@ -222,29 +222,21 @@ def _marketing(register: Register) -> tuple[str, ...]:
     message="The {right} right applies ({reason}) but is not brought to the data subject's "
     "attention",
     fix="State the right to object explicitly, clearly and separately from other information",
-    variants={
-        "contradicted": (
-            "The {right} right is stated with a condition the law does not have ({condition})",
-            "State the right to object on the law's own terms, clearly and separately",
-        ),
-    },
     enforces="Art. 21(4): 'At the latest at the time of the first communication with the data "
     "subject, the right referred to in paragraphs 1 and 2 shall be explicitly brought to the "
     "attention of the data subject'",
     advice="Art. 21(4) also asks that the right be 'presented clearly and separately from any "
     "other information'; a list of rights cannot show that, so it is not judged",
     sections=("rights",),
-    what="Where a purpose may rest on 6(1)(e)/(f) or there is direct marketing, and the notice "
-    "states no objection right at all, the right that applies is missing; a stated objection "
-    "right denied or whose condition is normalised as narrowing it (only if unlawful, some "
-    "cases) contradicts the law. A stated right on the law's terms is never reported (how it "
-    "is laid out cannot be judged from the document); a missing direct-marketing objection "
-    "(with or without a general one) is ART21_2's finding.",
+    what="Where a purpose may rest on 6(1)(e)/(f) and the notice states no objection right at "
+    "all, the Art. 21(1) right is not brought to attention. A stated right is never reported "
+    "here (how it is laid out cannot be judged from the document); a stated right narrower "
+    "than the law is ART21_1's (or ART21_2's) finding, and a missing direct-marketing "
+    "objection is ART21_2's: one breach is reported once.",
     why="Art. 21(4) requires the rights of paragraphs 1 and 2 to be explicitly brought to the "
-    "subject's attention; a right that is missing, or stated as narrower than the law gives "
-    "it, is not (catalogue DEF-09, issue 9).",
-    example="Basis 6(1)(f) and no `objection` right; `objection` with `condition_kind: "
-    "only-if-unlawful`.",
+    "subject's attention; a right that is not stated at all is not (catalogue DEF-09, "
+    "issue 9).",
+    example="Basis 6(1)(f) and no `objection` or `direct-marketing-objection` right.",
     references=(ART21,),
 )
 def art21_4(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
@@ -267,9 +259,3 @@ def art21_4(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
                 reason)
             yield hit(at(register, ctx, "rights"), problem="missing", right=kind.value, reason=why,
                       condition=None)
-        elif right is not None and (
-            right.status is RightStatus.DENIED or condition_kind(right) in NARROWING
-        ):
-            yield hit(right_path(register, ctx, kind), problem="contradicted",
-                      right=kind.value, reason=None,
-                      condition=right.condition or condition_kind(right) or right.status.value)
