@@ -16,7 +16,11 @@ from typing import Any, TextIO, cast
 
 from gdpr_register.errors import OutputError
 
-__all__ = ["StdoutGuard", "discard_stdout", "guarded_stdout", "write_output"]
+__all__ = ["STDOUT", "StdoutGuard", "discard_stdout", "guarded_stdout", "is_stdout",
+           "write_output"]
+
+#: What every ``-o``/``--output`` option takes for standard output.
+STDOUT = "-"
 
 
 class StdoutGuard:
@@ -78,11 +82,17 @@ def discard_stdout() -> None:
         os.close(null)
 
 
+def is_stdout(target: str | None) -> bool:
+    """Whether an output option names standard output: not given, or ``-``."""
+    return target is None or target == STDOUT
+
+
 def write_output(target: str | None, text: str) -> None:
     """Write a command's whole output: to standard output for ``None`` or ``-``, else to the
     file with :func:`~gdpr_register.documents.write_text_file` (atomic for a regular file,
-    written through for a device or FIFO, a symbolic link's target replaced)."""
-    if target is None or target == "-":
+    written through for a device or FIFO, a symbolic link's target replaced). A file named
+    ``-`` is written as ``./-``."""
+    if target is None or target == STDOUT:
         sys.stdout.write(text)
         return
     from gdpr_register.documents import write_text_file
