@@ -16,7 +16,11 @@ from typing import Any, TextIO, cast
 
 from gdpr_register.errors import OutputError
 
-__all__ = ["QuietStderr", "StdoutGuard", "discard_stdout", "guarded_stdout"]
+__all__ = ["STDOUT", "QuietStderr", "StdoutGuard", "discard_stdout", "guarded_stdout",
+           "is_stdout", "write_output"]
+
+#: What every ``-o``/``--output`` option takes for standard output.
+STDOUT = "-"
 
 
 class StdoutGuard:
@@ -107,3 +111,21 @@ def discard_stdout() -> None:
     """Point standard output at the null device: what is buffered is dropped silently, so
     the interpreter's last flush cannot fail after the exit code was chosen."""
     _discard(sys.stdout)
+
+
+def is_stdout(target: str | None) -> bool:
+    """Whether an output option names standard output: not given, or ``-``."""
+    return target is None or target == STDOUT
+
+
+def write_output(target: str | None, text: str) -> None:
+    """Write a command's whole output: to standard output for ``None`` or ``-``, else to the
+    file with :func:`~gdpr_register.documents.write_text_file` (atomic for a regular file,
+    written through for a device or FIFO, a symbolic link's target replaced). A file named
+    ``-`` is written as ``./-``."""
+    if target is None or target == STDOUT:
+        sys.stdout.write(text)
+        return
+    from gdpr_register.documents import write_text_file
+
+    write_text_file(target, text)

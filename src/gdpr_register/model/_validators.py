@@ -11,6 +11,9 @@ import re
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
+from gdpr_register._text import shown
+from gdpr_register.errors import GdprRegisterError
+
 __all__ = [
     "ModelTypeError",
     "ModelValueError",
@@ -28,8 +31,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_TEXT = 100_000
 
 
-class ModelValueError(ValueError):
-    """A value error located at ``path`` below the object being built (e.g. ``purposes[1]``)."""
+class ModelValueError(GdprRegisterError, ValueError):
+    """A value error located at ``path`` below the object being built (e.g. ``purposes[1]``).
+
+    A :class:`~gdpr_register.errors.GdprRegisterError` like every error raised on purpose."""
 
     def __init__(self, path: str, message: str) -> None:
         self.path = path
@@ -96,7 +101,7 @@ def identifier(_instance: object, attribute: Any, value: Any) -> None:
     if not _IDENTIFIER.fullmatch(value):
         raise ModelValueError(
             attribute.name,
-            f"{value!r} is not a valid identifier "
+            f"{shown(repr(value))} is not a valid identifier "
             "(expected letters, digits, '-', '_' or '.', starting with a letter or digit, "
             "at most 100 characters)",
         )

@@ -7,7 +7,7 @@ comes from there.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
@@ -27,6 +27,7 @@ from gdpr_register.model import (
     Trigger,
     TriggerKind,
 )
+from gdpr_register.model.events import check_subject_key
 from gdpr_register.storage import RequestStatus, Store
 from gdpr_register.testing._samples import ev, sample_notice
 
@@ -34,6 +35,11 @@ __all__ = ["EdgeCaseContract"]
 
 #: A lone surrogate: what ``surrogateescape`` makes of the byte 0xff. Not valid Unicode.
 _LONE = "\udcff"
+
+
+#: Keys ``SubjectEvent`` refuses: lone surrogates anywhere, empty and over-long keys.
+_REFUSED_KEYS = ("cust-" + _LONE, _LONE, "\udc80tail", "ok\ud800", "", "k" * 1001,
+                 "ä" * 999 + _LONE)
 
 
 def _held_register() -> Register:
@@ -119,7 +125,6 @@ class EdgeCaseContract:
                                      received=date(2026, 1, 1))
         before = _state(store)
         calls: list[Callable[[], object]] = [
-            lambda: store.ledger.append([good, ev("cust-" + _LONE, "contact", date(2021, 1, 1))]),
             lambda: store.ledger.append([good, ev("cust-2", "contact", date(2021, 1, 1),
                                                   "note " + _LONE)]),
             lambda: store.ledger.events("cust-" + _LONE),
@@ -163,6 +168,28 @@ class EdgeCaseContract:
                 call()
         assert _state(store) == before
         assert [e.subject for e in store.ledger.events("cust-1")] == ["cust-1"]
+
+    def test_every_backend_refuses_the_same_subject_keys(self, store: Store) -> None:
+        # The model refuses these keys (a ValueError that is a GdprRegisterError) before any
+        # backend sees them: an event one store holds, every store can hold and erase.
+        good = ev("cust-1", "contact", date(2021, 6, 15))
+        store.ledger.append([good])
+        before = _state(store)
+        for key in _REFUSED_KEYS:
+            with pytest.raises(GdprRegisterError) as refused:
+                check_subject_key(key)
+            assert isinstance(refused.value, ValueError)
+
+            def batch(key: str = key) -> Iterator[SubjectEvent]:
+                yield ev("cust-2", "contact", date(2021, 1, 1))
+                yield SubjectEvent(subject=key, kind="contact", on=date(2021, 1, 1))
+
+            # Refused mid-batch: the backend lets the model's error through, stores nothing.
+            with pytest.raises(type(refused.value)):
+                store.ledger.append(batch())
+        assert _state(store) == before
+        assert store.ledger.events("cust-1") == (good,)
+        assert store.ledger.events("cust-2") == ()
 
     # ------------------------------------------------------------------ the sweep
 

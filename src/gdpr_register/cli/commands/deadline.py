@@ -63,6 +63,7 @@ def pause_from(args: argparse.Namespace) -> object:
 
 
 def run(args: argparse.Namespace) -> int:
+    from gdpr_register._text import shown
     from gdpr_register.cli import EXIT_OK
     from gdpr_register.cli._common import flag_locations
     from gdpr_register.rights import response_deadline
@@ -86,8 +87,8 @@ def run(args: argparse.Namespace) -> int:
             f"Extended deadline:    {result.extended_deadline} "
             f"({result.extended_deadline:%a})  Art. 12(3), two further months"
         )
-    print(f"Country:              {result.country}")
+    print(f"Country:              {shown(result.country)}")
     print("How:")
     for step in result.explanation:
-        print(f"  - {step}")
+        print(f"  - {shown(step, 100_000)}")
     return EXIT_OK

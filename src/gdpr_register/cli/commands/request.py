@@ -263,7 +263,7 @@ def run(args: argparse.Namespace) -> int:
         # Escaped as a whole: the assessment quotes the notice's and the events' text.
         print(shown_lines(render_text(assessment), limit=100_000))
         if recorded is not None:
-            print(f"Recorded as request {recorded.id} in {shown(recorded_in)}")
+            print(f"Recorded as request {shown(recorded.id)} in {shown(recorded_in)}")
     return EXIT_OK
 
 

@@ -19,6 +19,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import json
 
+    from gdpr_register._text import shown, shown_lines
     from gdpr_register.cli import EXIT_OK
     from gdpr_register.errors import UsageError
     from gdpr_register.rules import catalogue_markdown, default_registry, rule_text
@@ -43,10 +44,11 @@ def run(args: argparse.Namespace) -> int:
         ]
         print(json.dumps(data if not args.rule else data[0], indent=2, ensure_ascii=False))
     elif args.rule:
-        print(rule_text(rules[0]))
+        print(shown_lines(rule_text(rules[0]), 100_000))  # plugins' text too: escaped
     else:
         width = max(len(r.id) for r in rules)
         for r in rules:
             tag = "" if r.lifecycle.value == "stable" else f" [{r.lifecycle.value}]"
-            print(f"{r.id:<{width}}  {r.severity.value:<6}  {r.citation}  —  {r.title}{tag}")
+            print(f"{r.id:<{width}}  {r.severity.value:<6}  {shown(r.citation)}  —  "
+                  f"{shown(r.title)}{tag}")
     return EXIT_OK

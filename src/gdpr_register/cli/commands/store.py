@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import sys
 
-from gdpr_register.cli._common import add_max_bytes, max_bytes
+from gdpr_register._text import shown, shown_lines
+from gdpr_register.cli._common import add_max_bytes, date_arg, max_bytes
 from gdpr_register.cli._store import add_store, expected_version, version_number
 
 NAME = "store"
@@ -36,14 +36,19 @@ def configure(parser: argparse.ArgumentParser) -> None:
     exp.add_argument("--format", choices=("yaml", "json", "toml"), default=None,
                      help="document format (default: from --output's suffix, else yaml)")
     exp.add_argument("-o", "--output", default=None, metavar="FILE",
-                     help="write to FILE atomically (default: standard output)")
+                     help="write to FILE atomically ('-' or default: standard output)")
     add_store(exp)
 
     events = sub.add_parser(
         "append-events", help="append subject events from a CSV to the ledger",
         description="Append every event of an events CSV (subject,event,date[,details] with a "
-        "header line) to the store's ledger in one transaction: a bad line stores nothing.")
-    events.add_argument("file", metavar="FILE", help="events CSV ('-': standard input)")
+        "header line) to the store's ledger in one transaction: a bad line stores nothing. "
+        "Read and checked as retention --events reads it; an event after --as-of is refused.")
+    events.add_argument("file", metavar="FILE",
+                        help="events CSV ('-': standard input; a pipe or FIFO is read once)")
+    events.add_argument("--as-of", type=date_arg, default=None, metavar="YYYY-MM-DD",
+                        help="refuse events dated after this day (default: today in "
+                        "Europe/Helsinki)")
     add_store(events)
 
     hist = sub.add_parser("history", help="list a notice's versions with their times")
@@ -87,7 +92,7 @@ def _import(args: argparse.Namespace) -> int:
             notices.append((path, load_notice(path, args.format, max_bytes=max_bytes(args))))
         except DocumentError as exc:
             failed = True
-            print(f"gdpr-register: error: {exc}", file=sys.stderr)
+            print(f"gdpr-register: error: {shown_lines(str(exc))}", file=sys.stderr)
     if failed:
         print("gdpr-register: nothing was saved", file=sys.stderr)
         return EXIT_USAGE
@@ -96,52 +101,46 @@ def _import(args: argparse.Namespace) -> int:
         versions = store.notices.save_all([notice for _path, notice in notices],
                                           expected_version=args.expected_version)
         for (path, notice), version in zip(notices, versions, strict=True):
-            print(f"{path}: saved {notice.id} version {version} in {store.url}")
+            print(f"{shown(path)}: saved {shown(notice.id)} version {version} in "
+                  f"{shown(store.url)}")
     return EXIT_OK
 
 
 def _append_events(args: argparse.Namespace) -> int:
     from gdpr_register.cli import EXIT_OK
+    from gdpr_register.cli._common import today
+    from gdpr_register.cli._events import events_label, events_reader, open_events_stream
     from gdpr_register.cli._store import open_cli_store
-    from gdpr_register.documents.events_csv import EventsReader, open_events
 
+    as_of = args.as_of or today()
     with open_cli_store(args, create=True) as store:
-        if args.file == "-":
-            # Decoded as a file is (open_events): a BOM is tolerated, bad UTF-8 is an error.
-            buffer = getattr(sys.stdin, "buffer", None)
-            stream = (
-                sys.stdin if buffer is None
-                else io.TextIOWrapper(buffer, encoding="utf-8-sig",
-                                      errors="surrogateescape", newline="")
-            )
-            reader = EventsReader(stream, source="<stdin>")
+        # The one events reader (as retention --events): '-', pipes and FIFOs as streams,
+        # errors at their line; append() is one transaction, so a bad line stores nothing.
+        # No notice here, so any event kind that is an identifier is taken.
+        with open_events_stream(args.file) as stream:
+            reader = events_reader(stream, args.file, as_of=as_of, known_kinds=None)
             count = store.ledger.append(row.event for row in reader)
-        else:
-            with open_events(args.file) as stream:
-                reader = EventsReader(stream, source=args.file)
-                count = store.ledger.append(row.event for row in reader)
-        print(f"{args.file}: appended {count} events to {store.url}")
+        print(f"{shown(events_label(args.file))}: appended {count} events to "
+              f"{shown(store.url)}")
     return EXIT_OK
 
 
 def _export(args: argparse.Namespace, store: object) -> int:
     from gdpr_register.cli import EXIT_OK
-    from gdpr_register.documents import Format, dump_notice, dumps_notice
-    from gdpr_register.errors import InputError, Problem
+    from gdpr_register.cli._output import is_stdout, write_output
+    from gdpr_register.documents import Format, dumps_notice
     from gdpr_register.storage import Store
 
     assert isinstance(store, Store)
     stored = store.notices.get(args.notice_id, args.version)
-    if args.output:
-        try:
-            dump_notice(stored.notice, args.output, args.format)
-        except OSError as exc:  # e.g. a missing directory: bad input, not a traceback
-            raise InputError(
-                [Problem(location="--output", message=f"cannot write: {exc.strerror or exc}")],
-                source=str(args.output),
-            ) from exc
+    if args.format is not None:
+        fmt = Format(args.format)
+    elif is_stdout(args.output):
+        fmt = Format.YAML
     else:
-        sys.stdout.write(dumps_notice(stored.notice, args.format or Format.YAML))
+        fmt = Format.for_path(args.output)
+    # One writer: '-' is standard output, a file is replaced atomically (OutputError, exit 2).
+    write_output(args.output, dumps_notice(stored.notice, fmt))
     return EXIT_OK
 
 
@@ -158,7 +157,7 @@ def _history(args: argparse.Namespace, store: object) -> int:
         ], indent=2))
     else:
         for v in history:
-            print(f"{v.version}\t{v.saved_at.isoformat()}\t{v.digest[:12]}")
+            print(f"{v.version}\t{v.saved_at.isoformat()}\t{shown(v.digest[:12])}")
     return EXIT_OK
 
 
@@ -173,8 +172,9 @@ def _diff(args: argparse.Namespace, store: object) -> int:
             {"kind": c.kind.value, "path": c.path, "old": c.old, "new": c.new} for c in changes
         ], indent=2, ensure_ascii=False))
     elif not changes:
-        print(f"no differences between versions {args.v1} and {args.v2} of {args.notice_id}")
+        print(f"no differences between versions {args.v1} and {args.v2} of "
+              f"{shown(args.notice_id)}")
     else:
-        for change in changes:
-            print(change)
+        for change in changes:  # old and new values are the notice's text: shown, not raw
+            print(shown(str(change), 100_000))
     return EXIT_OK
