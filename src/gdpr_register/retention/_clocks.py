@@ -137,6 +137,10 @@ class GapKind(enum.StrEnum):
     # "kept indefinitely": a statement, not a gap in the computation; with no computable
     # maximum the category is retained with no erase-by date (never due, never undetermined).
     INDEFINITE = "indefinite"
+    # A period stated for some groups of data subjects only ("guest customers: 30 days"): the
+    # engine is not told a subject's group, and applying the period to everyone would erase
+    # other groups' data early, so the categories it covers are undetermined.
+    SUBJECT_GROUP = "subject-group"
 
 
 @attrs.frozen(kw_only=True)

@@ -31,6 +31,14 @@ def compile_rule(
             reason="the notice states these data are kept indefinitely: no erase-by date",
         ))
         return
+    if rule.kind is RetentionKind.PERIOD and rule.subjects:
+        build.gap(targets, Gap(
+            kind=GapKind.SUBJECT_GROUP, rule=index, text=rule.text,
+            reason=f"the period is stated only for data subjects of {', '.join(rule.subjects)}; "
+            "a subject's group is not known here, and the period must not be applied to "
+            "every subject",
+        ))
+        return
     if rule.kind is RetentionKind.PERIOD and rule.alternatives:
         _compile_alternatives(build, index, rule, targets, year_end)
         return
