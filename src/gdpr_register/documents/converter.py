@@ -391,6 +391,9 @@ def _unstructure_sections(conv: cattrs.Converter, cls: type) -> Callable[[Any], 
     # Generated on first use: loading never unstructures, and generating the hooks of every
     # class a register holds is a large share of a command's start.
     inner: Callable[[Any], dict[str, Any]] | None = None
+    # `key: none` only for a section that is a field of this class (the shared block has no
+    # `purposes`, say): the others stay in the `none:` list, which every class accepts.
+    own_fields = frozenset(a.name for a in attrs.fields(cls))
 
     def unstructure(obj: Any) -> dict[str, Any]:
         nonlocal inner
@@ -405,7 +408,7 @@ def _unstructure_sections(conv: cattrs.Converter, cls: type) -> Callable[[Any], 
             rest = []
             for section in nones:
                 field = SECTION_FIELDS.get(section)
-                if field is not None and field not in data:
+                if field is not None and field in own_fields and field not in data:
                     data[field] = NONE_WORD
                 else:
                     rest.append(section.value)
