@@ -10,13 +10,12 @@ hours (the Art. 33 breach clock) are never rolled.
 from __future__ import annotations
 
 from collections.abc import Set
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import attrs
 
 from gdpr_register._dates import add_months
-from gdpr_register.errors import InputError, Problem
 from gdpr_register.law.calendars import (
     HolidayCalendar,
     WorkingDayCalendar,
@@ -24,6 +23,10 @@ from gdpr_register.law.calendars import (
     country_calendar,
     member_state_zone,
 )
+from gdpr_register.rights._breach import _BREACH_HOURS as _BREACH_HOURS
+from gdpr_register.rights._breach import BreachDeadline, breach_deadline
+from gdpr_register.rights._inputs import _aware_datetime as _aware_datetime
+from gdpr_register.rights._inputs import _out_of_range, _problem, local_date
 
 __all__ = [
     "BreachDeadline",
@@ -37,61 +40,6 @@ __all__ = [
 ]
 
 _ONE_DAY = timedelta(days=1)
-_BREACH_HOURS = timedelta(hours=72)
-
-
-def _problem(location: str, message: str) -> InputError:
-    return InputError([Problem(location=location, message=message)])
-
-
-def _out_of_range(location: str, value: object) -> InputError:
-    return _problem(location, f"{value}: the period runs outside the years 1-9999")
-
-
-def _aware_datetime(value: Any, location: str) -> datetime:
-    """A timezone-aware stdlib datetime from a datetime, pendulum DateTime or ISO string."""
-    if isinstance(value, str):
-        try:
-            value = datetime.fromisoformat(value.strip())
-        except ValueError:
-            raise _problem(
-                location,
-                f"{value!r} is not an ISO date-time (expected e.g. 2026-11-25T14:30+02:00)",
-            ) from None
-    if not isinstance(value, datetime):
-        raise _problem(location, f"expected a date-time, got {type(value).__name__} {value!r}")
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise _problem(
-            location,
-            f"{value.isoformat()} has no time zone; give a UTC offset or zone, "
-            "or pass a date (the controller's local date)",
-        )
-    return value
-
-
-def local_date(received: Any, country: str = "FI") -> tuple[date, datetime | None]:
-    """The controller's local date of a receipt, and the instant when one was given.
-
-    ``received``: a date (taken as the local date already), an aware datetime or pendulum
-    DateTime, or an ISO string of either. Instants are dated in the Member State's zone.
-    """
-    if isinstance(received, date) and not isinstance(received, datetime):
-        return date(received.year, received.month, received.day), None
-    if isinstance(received, str) and len(received.strip()) == 10:
-        try:
-            return date.fromisoformat(received.strip()), None
-        except ValueError:
-            raise _problem(
-                "received", f"{received!r} is not a valid date (expected YYYY-MM-DD)"
-            ) from None
-    instant = _aware_datetime(received, "received")
-    import pendulum
-
-    try:
-        local = pendulum.instance(instant).in_timezone(member_state_zone(country))
-    except OverflowError:
-        raise _out_of_range("received", instant.isoformat()) from None
-    return date(local.year, local.month, local.day), instant
 
 
 @attrs.frozen(kw_only=True)
@@ -412,48 +360,3 @@ def information_deadline(
     except (OverflowError, ValueError):  # past 9999-12-31
         raise _out_of_range("obtained", d0) from None
     return InformationDeadline(obtained=d0, deadline=deadline, country=country.upper())
-
-
-@attrs.frozen(kw_only=True)
-class BreachDeadline:
-    """Art. 33(1): notify the supervisory authority within 72 hours of becoming aware.
-
-    Exact to the minute and never moved off weekends or holidays (Reg. 1182/71 Art. 3(4)
-    only rolls periods not expressed in hours). ``clock_start`` differs from ``became_aware``
-    only with ``start_at_next_full_hour`` (Reg. 1182/71 Art. 3(1): the hour in which the event
-    occurs is not counted; catalogue PER_3_1_HOURS, confidence S).
-    """
-
-    became_aware: datetime
-    clock_start: datetime
-    deadline: datetime
-    rule: str = "ART33_1"
-
-    def to_dict(self) -> dict[str, str]:
-        return {
-            "became_aware": self.became_aware.isoformat(),
-            "clock_start": self.clock_start.isoformat(),
-            "deadline": self.deadline.isoformat(),
-            "rule": self.rule,
-        }
-
-
-def breach_deadline(
-    became_aware: datetime | str, *, start_at_next_full_hour: bool = False
-) -> BreachDeadline:
-    """72 elapsed hours from the moment of awareness, in the zone it was given in."""
-    aware = _aware_datetime(became_aware, "became_aware")
-    aware = datetime(
-        aware.year, aware.month, aware.day, aware.hour, aware.minute, aware.second,
-        aware.microsecond, tzinfo=aware.tzinfo, fold=aware.fold,
-    )  # a stdlib datetime, also for pendulum input
-    start = aware
-    try:
-        if start_at_next_full_hour:
-            floored = aware.replace(minute=0, second=0, microsecond=0)
-            start = (floored.astimezone(UTC) + timedelta(hours=1)).astimezone(aware.tzinfo)
-        # Elapsed time: add in UTC so a daylight-saving change never stretches the 72 hours.
-        end = (start.astimezone(UTC) + _BREACH_HOURS).astimezone(aware.tzinfo)
-    except OverflowError:  # past 9999-12-31
-        raise _out_of_range("became_aware", aware.isoformat()) from None
-    return BreachDeadline(became_aware=aware, clock_start=start, deadline=end)
