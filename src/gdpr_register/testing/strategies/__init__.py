@@ -107,3 +107,9 @@ __all__ = [
     "waivers",
     "ytunnus",
 ]
+
+# Last: if importing hypothesis (above) ran our entry point while this package was half
+# loaded, the registration it deferred happens now.
+from gdpr_register.testing._hypothesis_plugin import finish_deferred
+
+finish_deferred()
