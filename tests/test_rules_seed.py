@@ -51,6 +51,12 @@ def test_seed_as_of_2026_11_25(seed_path: Path) -> None:
     severities = {f.rule: f.severity for f in report.findings}
     assert severities["ART44"] is Severity.HIGH
     assert severities["ART13_1_b"] is Severity.INFO
+    # Art. 7(3): consent may be withdrawn "at any time", not only where it is the sole basis;
+    # Art. 17(1): erasure has six grounds, not only "if the processing is not necessary".
+    assert severities["ART13_2_c"] is Severity.MEDIUM
+    erasure = [f for f in report.findings if f.rule == "ART17_1"]
+    assert [(f.path, f.severity) for f in erasure] == [
+        ("$.registers[0].rights[5]", Severity.MEDIUM)]
     assert report.fails("high")
 
 
