@@ -7,29 +7,9 @@ from typing import Any
 from hypothesis import strategies as st
 
 from gdpr_register.model import (
-    DataOrigin,
-    DurationUnit,
-    EntryKind,
-    IdentityCheck,
-    LawfulBasis,
-    NoticeKind,
-    ProvisionRequirement,
     PurposeKind,
-    RecipientRole,
-    Region,
-    RequestCharge,
-    RetentionEnd,
-    RetentionKind,
-    RightCondition,
     RightKind,
-    RightStatus,
-    SecurityKind,
-    SourceKind,
-    SpecialCategory,
-    SpecialCategoryCondition,
-    TransferDerogation,
     TransferMechanism,
-    TriggerKind,
 )
 from gdpr_register.model.countries import COUNTRY_NAMES, UNKNOWN_COUNTRY
 from gdpr_register.testing.strategies._model import (
@@ -81,38 +61,15 @@ class _Bits:
         return value if present else None
 
 
-def _enum(enum_type: Any) -> st.SearchStrategy[Any]:
-    return st.sampled_from(list(enum_type))
+class _Enums(dict[Any, st.SearchStrategy[Any]]):
+    """``_E[SomeEnum]``: one ``sampled_from`` strategy per enum, built on first use."""
+
+    def __missing__(self, enum_type: Any) -> st.SearchStrategy[Any]:
+        strategy = self[enum_type] = st.sampled_from(list(enum_type))
+        return strategy
 
 
-_E = {
-    t: _enum(t)
-    for t in (
-        DataOrigin,
-        DurationUnit,
-        EntryKind,
-        IdentityCheck,
-        LawfulBasis,
-        NoticeKind,
-        ProvisionRequirement,
-        PurposeKind,
-        RecipientRole,
-        Region,
-        RequestCharge,
-        RetentionEnd,
-        RetentionKind,
-        RightCondition,
-        RightKind,
-        RightStatus,
-        SecurityKind,
-        SourceKind,
-        SpecialCategory,
-        SpecialCategoryCondition,
-        TransferDerogation,
-        TransferMechanism,
-        TriggerKind,
-    )
-}
+_E = _Enums()
 _MATERIAL = st.lists(
     st.sampled_from(["accounting-voucher", "accounting-books", "employment-record"]),
     max_size=2,
