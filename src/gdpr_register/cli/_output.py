@@ -118,13 +118,18 @@ def is_stdout(target: str | None) -> bool:
     return target is None or target == STDOUT
 
 
-def write_output(target: str | None, text: str) -> None:
+def write_output(target: str | None, text: str | bytes) -> None:
     """Write a command's whole output: to standard output for ``None`` or ``-``, else to the
     file with :func:`~gdpr_register.documents.write_text_file` (atomic for a regular file,
     written through for a device or FIFO, a symbolic link's target replaced). A file named
-    ``-`` is written as ``./-``."""
+    ``-`` is written as ``./-``. Bytes (a spreadsheet) go to standard output unchanged."""
     if target is None or target == STDOUT:
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(text)
         return
     from gdpr_register.documents import write_text_file
 

@@ -351,8 +351,9 @@ def dump_notice(
     write_text_file(path, dumps_notice(notice, fmt))
 
 
-def write_text_file(path: str | os.PathLike[str], text: str) -> None:
-    """Write UTF-8 ``text`` to ``path``, by what is there.
+def write_text_file(path: str | os.PathLike[str], text: str | bytes) -> None:
+    """Write UTF-8 ``text`` (or ``bytes`` as they are, e.g. a spreadsheet) to ``path``, by
+    what is there.
 
     A regular file (or nothing) is replaced atomically: the text goes to a temporary file in
     the same directory, is synced and renamed over the old one, whose permission bits it
@@ -376,20 +377,24 @@ def write_text_file(path: str | os.PathLike[str], text: str) -> None:
             ):
                 kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a file or device"
                 raise OutputError(f"{shown(source)}: cannot write: {kind}")
-            with open(target, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
+            with open(target, "wb") as raw:
+                raw.write(_encoded(text))
             return
-        _replace_atomically(target, text, info)
+        _replace_atomically(target, _encoded(text), info)
     except OutputError:
         raise
     except OSError as exc:
         raise OutputError(f"{shown(source)}: cannot write: {exc.strerror or exc}") from exc
 
 
-def _replace_atomically(target: Path, text: str, info: os.stat_result | None) -> None:
+def _encoded(text: str | bytes) -> bytes:
+    return text if isinstance(text, bytes) else text.encode("utf-8")
+
+
+def _replace_atomically(target: Path, data: bytes, info: os.stat_result | None) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        with os.fdopen(fd, "wb") as handle:
             # mkstemp creates 0600: keep the replaced file's mode, or follow the umask.
             if info is not None:
                 mode = stat.S_IMODE(info.st_mode)
@@ -398,7 +403,7 @@ def _replace_atomically(target: Path, text: str, info: os.stat_result | None) ->
                 os.umask(umask)
                 mode = 0o666 & ~umask
             os.fchmod(handle.fileno(), mode)
-            handle.write(text)
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)

@@ -1,0 +1,37 @@
+"""``gdpr-register import FILE --format F -o notice.yaml``: another tool's file as a notice."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from gdpr_register.cli._common import add_max_bytes, max_bytes
+
+NAME = "import"
+HELP = "read a file in another tool's format (an Art. 30 record spreadsheet, fideslang) as a notice"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("source", metavar="FILE", help="the file to read")
+    parser.add_argument("--format", required=True, metavar="FORMAT",
+                        help="the input format (see docs/interop.md)")
+    parser.add_argument("-o", "--output", metavar="FILE", default=None,
+                        help="the notice document to write; its suffix (.yaml, .json, .toml) "
+                        "chooses the format (default: YAML on standard output)")
+    add_max_bytes(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from gdpr_register._text import shown
+    from gdpr_register.cli._output import is_stdout, write_output
+    from gdpr_register.documents import Format, dumps_notice
+    from gdpr_register.interop import import_notice
+
+    # The output format is settled before reading, so a wrong suffix writes nothing.
+    fmt = Format.YAML if is_stdout(args.output) else Format.for_path(args.output)
+    imported = import_notice(args.source, args.format, max_bytes=max_bytes(args))
+    text = dumps_notice(imported.notice, fmt)
+    for note in imported.notes:
+        print(f"gdpr-register: note: {shown(note.where)}: {shown(note.message)}", file=sys.stderr)
+    write_output(args.output, text)
+    return 0

@@ -1,0 +1,1 @@
+"""One module per interoperability format, each exposing ``FORMAT`` (an ``InteropFormat``)."""
