@@ -33,7 +33,6 @@ myst_enable_extensions = ["deflist"]
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
-autodoc_class_signature = "separated"
 
 html_theme = "furo"
 html_title = f"gdpr_register {release}"

@@ -24,6 +24,9 @@ from sphinx.application import Sphinx
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "examples" / "valmennuskumppani.yaml"
 SEED_AS_OF = date(2026, 11, 25)  # a fixed date, so pages do not change with the clock
+# Public names documented as "the same class as ..." (``gdpr_register.Notice``): link targets,
+# but marked aliased so that a bare ``Notice`` resolves to the one full description.
+ALIASES: set[str] = set()
 
 
 def public_modules() -> list[ModuleType]:
@@ -80,7 +83,8 @@ def _directive(module: str, name: str, value: Any, home: str | None) -> list[str
     target = f"{module}.{name}"
     kind = _kind(value)
     if home is not None and home != target:
-        return [f".. py:{kind}:: {target}", "   :no-index:", "",
+        ALIASES.add(target)
+        return [f".. py:{kind}:: {name}", f"   :module: {module}", "   :no-index-entry:", "",
                 f"   The same {kind} as :py:obj:`{home}`."]
     if kind == "exception":
         return [f".. autoexception:: {target}", "   :members:", "   :show-inheritance:"]
@@ -219,7 +223,14 @@ def _repository_links(app: Sphinx, doctree: nodes.document) -> None:
                                             .as_posix()))
 
 
+def _mark_aliases(app: Sphinx, doctree: nodes.document) -> None:
+    objects = app.env.domains.python_domain.objects
+    for name in ALIASES & objects.keys():
+        objects[name] = objects[name]._replace(aliased=True)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("doctree-read", _mark_aliases)
     app.connect("builder-inited", generate)
     app.connect("autodoc-process-docstring", _no_inherited_data_doc)
     app.connect("doctree-read", _repository_links)
