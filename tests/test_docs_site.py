@@ -9,6 +9,7 @@ import pkgutil
 import re
 import subprocess
 import sys
+import types
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -85,6 +86,11 @@ def test_the_site_has_the_guides_and_getting_started_pages(site: Path) -> None:
         assert (site / "getting-started" / f"{name}.html").is_file(), name
     index = (site / "index.html").read_text(encoding="utf-8")
     assert "Who is due for erasure today" in index  # the README, included
+    dpo = (site / "getting-started" / "dpo.html").read_text(encoding="utf-8")
+    if (ROOT / "docs" / "notebooks" / "compliance.ipynb").is_file():
+        assert re.search(r'class="reference download internal"[^>]*compliance\.ipynb', dpo)
+    else:  # named by its path until the notebook lands
+        assert "docs/notebooks/compliance.ipynb" in dpo
 
 
 @pytest.mark.slow
@@ -124,6 +130,27 @@ def test_sarif_help_uri_is_the_rules_page_on_the_site(site: Path) -> None:
     assert rules["rules"]
     for descriptor in rules["rules"]:
         assert Path(descriptor["helpUri"]).is_file()
+
+
+def test_a_new_public_name_gets_its_entry_without_editing_the_docs() -> None:
+    sys.path.insert(0, str(ROOT / "docs" / "_ext"))
+    try:
+        extension = importlib.import_module("gdpr_register_docs")
+    finally:
+        sys.path.remove(str(ROOT / "docs" / "_ext"))
+    module = types.ModuleType("gdpr_register.future")
+    vars(module).update(
+        Thing=type("Thing", (), {"__module__": "gdpr_register.future._impl"}),
+        helper=lambda: None,
+        LIMIT=3,
+        __all__=["LIMIT", "Thing", "helper"],
+    )
+    page = extension.api_page(module, extension.homes([module]))
+    assert ".. autoclass:: gdpr_register.future.Thing" in page
+    assert ".. autofunction:: gdpr_register.future.helper" in page
+    assert ".. autodata:: gdpr_register.future.LIMIT" in page
+    names = {m.__name__ for m in extension.public_modules()}
+    assert {"gdpr_register", "gdpr_register.rules", "gdpr_register.testing.contract"} <= names
 
 
 def test_sarif_rules_carry_help_uri_to_the_published_page(
