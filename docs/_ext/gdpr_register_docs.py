@@ -57,7 +57,7 @@ def _kind(value: Any) -> str:
 def homes(modules: list[ModuleType]) -> dict[int, str]:
     """Where each public class and function is documented in full: the most specific public
     package holding the module that defines it (``Notice`` in ``gdpr_register.model``), else the
-    first that exports it. Its other names link there, so every name has one target."""
+    most specific that exports it. Its other names link there: one full description each."""
     found: dict[int, str] = {}
     for module in sorted(modules, key=lambda m: -m.__name__.count(".")):
         for name in module.__all__:
@@ -175,6 +175,7 @@ def _write(folder: Path, pages: dict[str, str]) -> None:
 
 
 def generate(app: Sphinx) -> None:
+    ALIASES.clear()
     source = Path(app.srcdir)
     modules = public_modules()
     home = homes(modules)
@@ -203,7 +204,8 @@ def _repository_links(app: Sphinx, doctree: nodes.document) -> None:
         if node.get("reftype") != "myst":
             continue
         if node.get("refdomain") != "doc":
-            if (ROOT / node["reftarget"]).is_file():  # in the README, included by index.md
+            readme = node.get("refdoc") == "index"  # the README is included by index.md
+            if readme and (ROOT / node["reftarget"]).is_file():
                 node.replace_self(nodes.literal("", node["reftarget"]))
                 continue
             wanted = ((source / node["refdoc"]).parent / node["reftarget"]).resolve()
