@@ -17,6 +17,7 @@ NAME = "check"
 HELP = "check notices against the GDPR rule catalogue as the law stood on a date"
 
 _SEVERITIES = ("high", "medium", "low", "info")
+FORMATS = ("text", "json", "sarif")
 _LONG = MAX_SHOWN * 100  # finding texts are sentences: escaped, cut only when absurd
 
 
@@ -26,17 +27,18 @@ def _ids(value: str) -> list[str]:
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "files", nargs="+", metavar="FILE",
+        "files", nargs="*", metavar="FILE",
         help="notice documents (.yaml, .json, .toml); quoted globs such as 'notices/*.yaml' work",
     )
     add_as_of(parser)
     add_max_bytes(parser)
     parser.add_argument(
-        "--format", choices=("text", "json", "sarif"), default="text",
-        help="output: text grouped by register and severity, JSON, or SARIF 2.1.0",
+        "--format", choices=FORMATS, default=None,
+        help="output: text grouped by register and severity, JSON, or SARIF 2.1.0 "
+        "(default: text, or the configuration's format)",
     )
     parser.add_argument(
-        "--fail-on", choices=_SEVERITIES, default="low", metavar="SEVERITY",
+        "--fail-on", choices=_SEVERITIES, default=None, metavar="SEVERITY",
         help="exit 1 if an unwaived finding is at or above this severity "
         "(high, medium, low, info; default: low)",
     )
@@ -48,8 +50,26 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--ignore", type=_ids, action="append", default=None, metavar="IDS",
         help="skip these rules: comma-separated ids or prefixes",
     )
-    parser.add_argument("--preview", action="store_true", help="also run preview rules")
+    parser.add_argument("--preview", action=argparse.BooleanOptionalAction, default=None,
+                        help="also run preview rules (--no-preview: not, whatever the "
+                        "configuration says)")
+    parser.add_argument(
+        "--option", action="append", default=None, metavar="KEY=VALUE", type=_option,
+        help="a rule option, e.g. retention-review-months=48 or assume-dpf-certified=true "
+        "(repeatable; see docs/configuration.md)",
+    )
+    parser.add_argument(
+        "--show-settings", action="store_true",
+        help="print each resolved setting and where it came from (default, a configuration "
+        "file, a flag), then exit",
+    )
     add_store(parser, selects_notices=True)
+
+
+def _option(text: str) -> tuple[str, object]:
+    from gdpr_register.cli._config import option_arg
+
+    return option_arg(text)
 
 
 def _expand(patterns: list[str]) -> list[str]:
@@ -72,14 +92,25 @@ def _expand(patterns: list[str]) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     from gdpr_register.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-    from gdpr_register.cli._common import today
+    from gdpr_register.cli._config import apply, rule_options, show_settings
     from gdpr_register.documents import load_notice
-    from gdpr_register.errors import DocumentError
+    from gdpr_register.errors import DocumentError, UsageError
     from gdpr_register.rules import evaluate
 
-    as_of = args.as_of or today()
-    select = [i for group in args.select for i in group] if args.select else None
-    ignore = [i for group in args.ignore for i in group] if args.ignore else None
+    settings = apply(args, ("select", "ignore", "fail-on", "preview", "format", "store",
+                            "timezone", "as-of"), options=True)
+    if args.show_settings:
+        if settings["store"][0] is None:
+            from gdpr_register.storage import DEFAULT_STORE_URL
+
+            settings["store"] = (DEFAULT_STORE_URL, settings["store"][1])
+        sys.stdout.write(show_settings(settings))
+        return EXIT_OK
+    if not args.files:
+        raise UsageError("check: name at least one FILE (or a notice id with --store)")
+    as_of = args.as_of
+    select, ignore = args.select, args.ignore
+    options = rule_options(settings)
     if args.store is not None:
         from gdpr_register.cli._store import load_stored_notice, open_cli_store
 
@@ -100,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     reports = [
         evaluate(notice, as_of=as_of, select=select, ignore=ignore, preview=args.preview,
-                 source=path)
+                 options=options, source=path)
         for path, notice in notices
     ]
     out = sys.stdout

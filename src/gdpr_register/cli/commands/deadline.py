@@ -18,8 +18,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "date-time with offset, e.g. 2026-11-25T23:30+00:00 (dated in the Member State's zone)",
     )
     parser.add_argument(
-        "--country", default="FI", metavar="CC",
-        help="the controller's Member State (ISO 3166-1 alpha-2; default FI)",
+        "--country", default=None, metavar="CC",
+        help="the controller's Member State (ISO 3166-1 alpha-2; default: the configuration's "
+        "country, else FI)",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument(
@@ -66,8 +67,11 @@ def run(args: argparse.Namespace) -> int:
     from gdpr_register._text import shown
     from gdpr_register.cli import EXIT_OK
     from gdpr_register.cli._common import flag_locations
+    from gdpr_register.cli._config import apply
     from gdpr_register.rights import response_deadline
 
+    apply(args, ("country",))
+    args.country = args.country or "FI"
     with flag_locations(FLAGS):
         result = response_deadline(
             args.received,

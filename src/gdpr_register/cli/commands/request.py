@@ -191,10 +191,13 @@ def run(args: argparse.Namespace) -> int:
     from gdpr_register._text import shown, shown_lines
     from gdpr_register.cli import EXIT_OK
     from gdpr_register.cli._common import flag_locations, max_bytes
+    from gdpr_register.cli._config import apply
     from gdpr_register.documents import load_notice
     from gdpr_register.errors import UsageError
     from gdpr_register.rights import Request, assess
 
+    # No today here: without --as-of the assessment is dated by the receipt (as before).
+    apply(args, ("country", "as-of"), today_default=False)
     if args.store is not None:
         from gdpr_register.cli._store import load_stored_notice, open_cli_store
 

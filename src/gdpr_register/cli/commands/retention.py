@@ -52,12 +52,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gdpr_register.cli._common import today
+    from gdpr_register.cli._config import apply
     from gdpr_register.cli._events import events_reader, known_event_kinds, replayable_events
     from gdpr_register.documents import load_notice
     from gdpr_register.errors import UsageError
     from gdpr_register.retention import compile_policy
 
+    apply(args, ("timezone", "as-of"))
     if args.store is not None:
         from gdpr_register.cli._store import load_stored_notice, open_cli_store
 
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         if args.events is None:
             raise UsageError("--events FILE is required unless --store is given")
         notice = load_notice(args.notice, max_bytes=max_bytes(args))
-    as_of = args.as_of or today()
+    as_of = args.as_of
     registers = notice.registers
     if args.register is not None:
         chosen = [r for r in registers if r.id == args.register]

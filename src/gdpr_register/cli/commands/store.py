@@ -108,11 +108,12 @@ def _import(args: argparse.Namespace) -> int:
 
 def _append_events(args: argparse.Namespace) -> int:
     from gdpr_register.cli import EXIT_OK
-    from gdpr_register.cli._common import today
+    from gdpr_register.cli._config import apply
     from gdpr_register.cli._events import events_label, events_reader, open_events_stream
     from gdpr_register.cli._store import open_cli_store
 
-    as_of = args.as_of or today()
+    apply(args, ("timezone", "as-of"))
+    as_of = args.as_of
     with open_cli_store(args, create=True) as store:
         # The one events reader (as retention --events): '-', pipes and FIFOs as streams,
         # errors at their line; append() is one transaction, so a bad line stores nothing.
