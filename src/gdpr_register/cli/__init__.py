@@ -127,7 +127,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 # rather than fail half-way through.
                 _error("the working directory no longer exists; change to one that does")
                 return EXIT_USAGE
-            code: int = args._run(args)
+            if getattr(args, "_collect_output", False):  # commands with add_output
+                from gdpr_register.cli._output import output_to
+
+                with output_to(args.output):
+                    code: int = args._run(args)
+            else:
+                code = args._run(args)
             sys.stdout.flush()
         except GdprRegisterError as exc:
             if guard.failure is not None:

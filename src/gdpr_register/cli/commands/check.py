@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from gdpr_register._text import MAX_SHOWN, shown, shown_lines
 from gdpr_register.cli._common import add_as_of, add_max_bytes, max_bytes
@@ -17,7 +17,7 @@ NAME = "check"
 HELP = "check notices against the GDPR rule catalogue as the law stood on a date"
 
 _SEVERITIES = ("high", "medium", "low", "info")
-FORMATS = ("text", "json", "sarif")
+FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
 _LONG = MAX_SHOWN * 100  # finding texts are sentences: escaped, cut only when absurd
 
 
@@ -34,9 +34,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_max_bytes(parser)
     parser.add_argument(
         "--format", choices=FORMATS, default=None,
-        help="output: text grouped by register and severity, JSON, or SARIF 2.1.0 "
-        "(default: text, or the configuration's format)",
+        help="output: text grouped by register and severity, JSON, SARIF 2.1.0, GitHub "
+        "workflow annotations, JUnit XML, GitLab Code Quality JSON (default: text, or the "
+        "configuration's format)",
     )
+    parser.add_argument("-o", "--output", metavar="FILE", default=None,
+                        help="write the report to FILE ('-' or default: standard output)")
     parser.add_argument(
         "--fail-on", choices=_SEVERITIES, default=None, metavar="SEVERITY",
         help="exit 1 if an unwaived finding is at or above this severity "
@@ -134,24 +137,34 @@ def run(args: argparse.Namespace) -> int:
                  options=options, source=path)
         for path, notice in notices
     ]
-    out = sys.stdout
+    from gdpr_register.cli._output import write_output
+
+    write_output(args.output, _render(args, reports, [[r.id for r in n.registers]
+                                                      for _, n in notices]))
+    return EXIT_FINDINGS if any(r.fails(args.fail_on) for r in reports) else EXIT_OK
+
+
+def _render(args: argparse.Namespace, reports: list[Report],
+            registers: list[list[str]]) -> str:
+    import json
+
+    from gdpr_register.cli import _formats
+
     if args.format == "json":
-        import json
-
-        data = {"as_of": as_of.isoformat(), "reports": [r.to_data() for r in reports]}
-        out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-    elif args.format == "sarif":
-        import json
-
+        data = {"as_of": args.as_of.isoformat(), "reports": [r.to_data() for r in reports]}
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if args.format == "sarif":
         from gdpr_register.rules import sarif_log
 
-        lines = _LineIndex()
-        out.write(json.dumps(sarif_log(reports, locate=lines), indent=2, ensure_ascii=False))
-        out.write("\n")
-    else:
-        for report in reports:
-            out.write(_text(report))
-    return EXIT_FINDINGS if any(r.fails(args.fail_on) for r in reports) else EXIT_OK
+        log = sarif_log(reports, locate=_formats.LineIndex())
+        return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    if args.format == "github":
+        return _formats.github(reports, _formats.LineIndex(), args.fail_on)
+    if args.format == "junit":
+        return _formats.junit(reports, args.fail_on, registers)
+    if args.format == "gitlab":
+        return _formats.gitlab(reports, _formats.LineIndex())
+    return "".join(_text(report) for report in reports)
 
 
 def _text(report: Report) -> str:
@@ -179,47 +192,3 @@ def _text(report: Report) -> str:
                 if f.waiver is not None:
                     lines.append(f"        waiver: {shown(f.waiver.justification, _LONG)}")
     return "\n".join(lines) + "\n\n"
-
-
-class _LineIndex:
-    """JSON paths to 1-based line numbers in YAML files (for SARIF regions)."""
-
-    def __init__(self) -> None:
-        self._files: dict[str, dict[str, int]] = {}
-
-    def __call__(self, source: str, path: str) -> int | None:
-        if source not in self._files:
-            self._files[source] = _yaml_lines(source)
-        lines = self._files[source]
-        while path:
-            if path in lines:
-                return lines[path]
-            cut = max(path.rfind("."), path.rfind("["))
-            path = path[:cut] if cut > 0 else ""
-        return None
-
-
-def _yaml_lines(source: str) -> dict[str, int]:
-    if not source.lower().endswith((".yaml", ".yml")):  # as Format.for_path
-        return {}
-    import yaml
-
-    try:
-        with open(source, encoding="utf-8") as handle:
-            root = yaml.compose(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, yaml.YAMLError):
-        return {}
-    lines: dict[str, int] = {}
-
-    def walk(node: Any, path: str, line: int) -> None:
-        lines[path] = line
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                walk(value, f"{path}.{key.value}", key.start_mark.line + 1)
-        elif isinstance(node, yaml.SequenceNode):
-            for i, item in enumerate(node.value):
-                walk(item, f"{path}[{i}]", item.start_mark.line + 1)
-
-    if root is not None:
-        walk(root, "$", 1)
-    return lines

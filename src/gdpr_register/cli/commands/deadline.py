@@ -11,6 +11,7 @@ HELP = "compute the Art. 12(3) response deadline (holidays of the controller's M
 
 def configure(parser: argparse.ArgumentParser) -> None:
     from gdpr_register.cli._common import date_arg, date_or_datetime_arg
+    from gdpr_register.cli._output import add_output
 
     parser.add_argument(
         "--received", required=True, metavar="DATE|DATETIME", type=date_or_datetime_arg,
@@ -23,6 +24,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "country, else FI)",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    add_output(parser)
     parser.add_argument(
         "--fi-eves-are-holidays", action="store_true",
         help="count Finnish Christmas Eve and Midsummer Eve as holidays (default: not counted)",

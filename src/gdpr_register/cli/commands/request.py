@@ -17,6 +17,7 @@ _RIGHTS = (
 
 def configure(parser: argparse.ArgumentParser) -> None:
     from gdpr_register.cli._common import add_max_bytes, date_arg, date_or_datetime_arg, subject_arg
+    from gdpr_register.cli._output import add_output
 
     add_max_bytes(parser)
 
@@ -37,6 +38,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--subject", metavar="KEY", type=subject_arg,
                         help="subject key in the events file")
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    add_output(parser)
     parser.add_argument(
         "--country", metavar="CC",
         help="Member State whose holidays count (default: the notice controller's, else FI)",

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from gdpr_register._text import MAX_SHOWN, shown, spreadsheet_safe
 from gdpr_register.cli._common import add_as_of, add_max_bytes, max_bytes
+from gdpr_register.cli._output import add_output
 from gdpr_register.cli._store import add_store
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format", choices=("text", "json", "csv"), default="text", help="output format",
     )
+    add_output(parser)
     parser.add_argument(
         "--skip-invalid", action="store_true",
         help="skip bad event lines and report them on stderr instead of failing",

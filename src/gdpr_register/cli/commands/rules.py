@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from gdpr_register.cli._output import add_output
+
 NAME = "rules"
 HELP = "list the rule catalogue (id, severity, citation, title) or document one rule"
 
@@ -14,6 +16,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--format", choices=("text", "json", "markdown"), default="text",
         help="text (default), JSON, or the Markdown catalogue page (docs/rules.md)",
     )
+    add_output(parser)
 
 
 def run(args: argparse.Namespace) -> int:

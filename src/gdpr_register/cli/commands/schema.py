@@ -11,9 +11,11 @@ HELP = "print the JSON Schema of notice documents, for editor completion and che
 
 def configure(parser: argparse.ArgumentParser) -> None:
     from gdpr_register.cli._common import MAX_INDENT, indent_arg
+    from gdpr_register.cli._output import add_output
 
     parser.add_argument("--indent", type=indent_arg, default=2, metavar="N",
                         help=f"indentation, 0 to {MAX_INDENT} (default: 2)")
+    add_output(parser)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ import sys
 
 from gdpr_register._text import shown, shown_lines
 from gdpr_register.cli._common import add_max_bytes, date_arg, max_bytes
+from gdpr_register.cli._output import add_output
 from gdpr_register.cli._store import add_store, expected_version, version_number
 
 NAME = "store"
@@ -54,6 +55,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     hist = sub.add_parser("history", help="list a notice's versions with their times")
     hist.add_argument("notice_id", metavar="NOTICE_ID")
     hist.add_argument("--format", choices=("text", "json"), default="text")
+    add_output(hist)
     add_store(hist)
 
     diff = sub.add_parser("diff", help="structural changes between two versions")
@@ -61,6 +63,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     diff.add_argument("v1", type=version_number, metavar="V1")
     diff.add_argument("v2", type=version_number, metavar="V2")
     diff.add_argument("--format", choices=("text", "json"), default="text")
+    add_output(diff)
     add_store(diff)
 
 
