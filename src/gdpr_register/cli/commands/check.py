@@ -7,10 +7,12 @@ import sys
 from typing import TYPE_CHECKING
 
 from gdpr_register._text import MAX_SHOWN, shown, shown_lines
+from gdpr_register.cli._color import add_color
 from gdpr_register.cli._common import add_as_of, add_max_bytes, max_bytes
 from gdpr_register.cli._store import add_store
 
 if TYPE_CHECKING:
+    from gdpr_register.cli._color import Paint
     from gdpr_register.rules import Report
 
 NAME = "check"
@@ -67,6 +69,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "file, a flag), then exit",
     )
     add_store(parser, selects_notices=True)
+    add_color(parser)
 
 
 def _option(text: str) -> tuple[str, object]:
@@ -164,10 +167,13 @@ def _render(args: argparse.Namespace, reports: list[Report],
         return _formats.junit(reports, args.fail_on, registers)
     if args.format == "gitlab":
         return _formats.gitlab(reports, _formats.LineIndex())
-    return "".join(_text(report) for report in reports)
+    from gdpr_register.cli._color import painter
+
+    paint = painter(args)
+    return "".join(_text(report, paint) for report in reports)
 
 
-def _text(report: Report) -> str:
+def _text(report: Report, paint: Paint) -> str:
     counts = report.counts()
     summary = ", ".join(f"{counts[s]} {s}" for s in _SEVERITIES if counts[s])
     lines = [
@@ -182,11 +188,12 @@ def _text(report: Report) -> str:
             group = [f for f in findings if f.severity.value == level]
             if not group:
                 continue
-            lines.append(f"    {level}")
+            lines.append(f"    {paint(level, level)}")
             for f in group:
-                waived = "  [waived]" if f.waived else ""
+                waived = f"  {paint('[waived]', 'waived')}" if f.waived else ""
                 # Finding texts quote the notice: shown, so they stay on their line.
-                lines.append(f"      {f.rule}  {f.citation}  {shown(f.path)}{waived}")
+                rule = paint(f.rule, "rule")
+                lines.append(f"      {rule}  {f.citation}  {shown(f.path)}{waived}")
                 lines.append(f"        {shown(f.text, _LONG)}")
                 lines.append(f"        fix: {shown(f.fix_text, _LONG)}")
                 if f.waiver is not None:
