@@ -126,8 +126,12 @@ def run(args: argparse.Namespace) -> int:
     else:
         files = _expand(args.files)
         notices = []
+    from gdpr_register.cli._progress import MANY_FILES, progress
+
+    long = len(files) + len(notices) >= MANY_FILES
     failed = False
-    for path in files:  # load everything first: bad input means no half-written report
+    # Load everything first: bad input means no half-written report.
+    for path in progress(files, long=long, description="reading", unit="files"):
         try:
             notices.append((path, load_notice(path, max_bytes=max_bytes(args))))
         except DocumentError as exc:
@@ -138,7 +142,8 @@ def run(args: argparse.Namespace) -> int:
     reports = [
         evaluate(notice, as_of=as_of, select=select, ignore=ignore, preview=args.preview,
                  options=options, source=path)
-        for path, notice in notices
+        for path, notice in progress(notices, long=long, description="checking",
+                                     unit="notices")
     ]
     from gdpr_register.cli._output import write_output
 

@@ -110,6 +110,7 @@ def _plan(
     reader: Callable[[IO[str]], EventsReader],
 ) -> int:
     from gdpr_register.cli import EXIT_OK
+    from gdpr_register.cli._progress import events_are_long, progress
     from gdpr_register.documents.events_csv import open_events
     from gdpr_register.errors import InputError, Problem
     from gdpr_register.retention import PlanStatus, group_histories, sweep
@@ -119,9 +120,12 @@ def _plan(
     finished: set[str] = set()
     current: str | None = None
     contiguous = True
+    long = events_are_long(path)
+    rows = 0
     with open_events(path) as stream:
         check = reader(stream)
-        for row in check:
+        for row in progress(check, long=long, description="checking events", unit="rows"):
+            rows += 1
             subject = row.event.subject
             if subject != current:
                 if current is not None:
@@ -142,7 +146,9 @@ def _plan(
         with open_events(path) as stream:
             second = reader(stream)
             second.skip_invalid = True  # already reported in pass 1
-            histories = group_histories((row.event for row in second), contiguous=contiguous)
+            events = progress(second, long=long, description="planning", unit="rows",
+                              total=rows)
+            histories = group_histories((row.event for row in events), contiguous=contiguous)
             items = sweep(policy, histories, as_of, statuses=statuses)
             _write(args.format, items, register, as_of, check.skipped, sys.stdout)
     except InputError as exc:  # the file changed between the passes

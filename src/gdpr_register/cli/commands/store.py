@@ -113,6 +113,7 @@ def _append_events(args: argparse.Namespace) -> int:
     from gdpr_register.cli import EXIT_OK
     from gdpr_register.cli._config import apply
     from gdpr_register.cli._events import events_label, events_reader, open_events_stream
+    from gdpr_register.cli._progress import events_are_long, progress
     from gdpr_register.cli._store import open_cli_store
 
     apply(args, ("timezone", "as-of"))
@@ -123,7 +124,9 @@ def _append_events(args: argparse.Namespace) -> int:
         # No notice here, so any event kind that is an identifier is taken.
         with open_events_stream(args.file) as stream:
             reader = events_reader(stream, args.file, as_of=as_of, known_kinds=None)
-            count = store.ledger.append(row.event for row in reader)
+            rows = progress(reader, long=events_are_long(args.file), description="appending",
+                            unit="rows")
+            count = store.ledger.append(row.event for row in rows)
         print(f"{shown(events_label(args.file))}: appended {count} events to "
               f"{shown(store.url)}")
     return EXIT_OK
