@@ -18,6 +18,16 @@ if TYPE_CHECKING:
 NAME = "check"
 HELP = "check notices against the GDPR rule catalogue as the law stood on a date"
 
+#: Shown at the end of the command's help (a test parses each one).
+EXAMPLES = (
+    ('gdpr-register check notices/*.yaml --as-of 2026-11-25',
+     'check every notice as the law stood on a date; exit 1 on findings'),
+    ('gdpr-register check notice.yaml --format sarif -o gdpr.sarif',
+     'a SARIF report for code scanning (also github, junit, gitlab)'),
+    ('gdpr-register check --show-settings',
+     'the settings in force, from pyproject.toml or gdpr-register.toml and flags'),
+)
+
 _SEVERITIES = ("high", "medium", "low", "info")
 FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
 _LONG = MAX_SHOWN * 100  # finding texts are sentences: escaped, cut only when absurd

@@ -7,6 +7,14 @@ import argparse
 NAME = "completion"
 HELP = "print a shell completion script (bash, zsh or fish) generated from the command line"
 
+#: Shown at the end of the command's help (a test parses each one).
+EXAMPLES = (
+    ('gdpr-register completion bash > ~/.local/share/bash-completion/completions/gdpr-register',
+     'install bash completion'),
+    ('gdpr-register completion fish -o ~/.config/fish/completions/gdpr-register.fish',
+     'install fish completion'),
+)
+
 SHELLS = ("bash", "zsh", "fish")
 # Arguments that name files: the script completes file names for them.
 _FILE_METAVARS = {"FILE", "NOTICE", "CSV"}

@@ -8,6 +8,14 @@ import json
 NAME = "deadline"
 HELP = "compute the Art. 12(3) response deadline (holidays of the controller's Member State)"
 
+#: Shown at the end of the command's help (a test parses each one).
+EXAMPLES = (
+    ('gdpr-register deadline --received 2026-11-25',
+     'the Art. 12(3) deadline with Finnish holidays'),
+    ('gdpr-register deadline --received 2026-11-25T23:30+00:00 --country SE --extended',
+     'an instant dated in Sweden, with the extended deadline'),
+)
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     from gdpr_register.cli._common import date_arg, date_or_datetime_arg

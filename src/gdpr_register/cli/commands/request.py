@@ -9,6 +9,15 @@ from typing import Any
 NAME = "request"
 HELP = "assess a data-subject request: which rights apply, exceptions, recipients, deadline"
 
+#: Shown at the end of the command's help (a test parses each one).
+EXAMPLES = (
+    ('gdpr-register request notice.yaml --right erasure --received 2026-11-25 --register customers',
+     'which rights apply, their exceptions, recipients to tell, the deadline'),
+    ('gdpr-register request notice.yaml --right access --received 2026-11-25 '
+     '--subject-events events.csv --subject cust-42 --format json',
+     "with the subject's events, as JSON"),
+)
+
 _RIGHTS = (
     "access", "rectification", "erasure", "restriction", "portability", "objection",
     "direct-marketing-objection", "withdraw-consent", "automated-decisions",

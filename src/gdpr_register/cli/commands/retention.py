@@ -22,6 +22,16 @@ if TYPE_CHECKING:
 NAME = "retention"
 HELP = "list subjects and data categories due for erasure or restriction on a date"
 
+#: Shown at the end of the command's help (a test parses each one).
+EXAMPLES = (
+    ('gdpr-register retention notice.yaml --events events.csv --as-of 2026-11-25',
+     'who is due for erasure or restriction on a date'),
+    ('gdpr-register retention notice.yaml --events events.csv --format csv -o due.csv',
+     'the plan as CSV, for a spreadsheet or a script'),
+    ('gdpr-register retention valmennuskumppani --store --register customers',
+     "plan the store's ledger against a stored notice"),
+)
+
 _FIELDS = ("subject", "category", "status", "erase_by", "restricted_until", "reason")
 
 

@@ -10,6 +10,16 @@ from gdpr_register.cli._output import add_output
 NAME = "rules"
 HELP = "list the rule catalogue (id, severity, citation, title) or document one rule"
 
+#: Shown at the end of the command's help (a test parses each one).
+EXAMPLES = (
+    ('gdpr-register rules',
+     'the catalogue: id, severity, citation, title'),
+    ('gdpr-register rules ART44',
+     'one rule: what it checks, why, an example, the fix'),
+    ('gdpr-register rules --format markdown -o docs/rules.md',
+     'the catalogue page'),
+)
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("rule", nargs="?", metavar="ID", help="a rule id, e.g. ART13_2_b")

@@ -14,6 +14,16 @@ from gdpr_register.cli._store import add_store, expected_version, version_number
 NAME = "store"
 HELP = "keep notices in a store: import documents, export versions, show history and diffs"
 
+#: Shown at the end of the command's help (a test parses each one).
+EXAMPLES = (
+    ('gdpr-register store import notices/*.yaml --store sqlite:///registers.db',
+     'save each document as the next version of its notice'),
+    ('gdpr-register store history valmennuskumppani',
+     'the versions of a notice in the default store'),
+    ('gdpr-register store diff valmennuskumppani 1 2 --format json',
+     'what changed between two versions'),
+)
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="store_command", metavar="ACTION", required=True)
