@@ -164,6 +164,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _render(args: argparse.Namespace, reports: list[Report],
             registers: list[list[str]]) -> str:
+    if args.format == "text":
+        from gdpr_register.cli._color import painter
+
+        paint = painter(args)
+        return "".join(_text(report, paint) for report in reports)
     import json
 
     from gdpr_register.cli import _formats
@@ -180,12 +185,7 @@ def _render(args: argparse.Namespace, reports: list[Report],
         return _formats.github(reports, _formats.LineIndex(), args.fail_on)
     if args.format == "junit":
         return _formats.junit(reports, args.fail_on, registers)
-    if args.format == "gitlab":
-        return _formats.gitlab(reports, _formats.LineIndex())
-    from gdpr_register.cli._color import painter
-
-    paint = painter(args)
-    return "".join(_text(report, paint) for report in reports)
+    return _formats.gitlab(reports, _formats.LineIndex())
 
 
 def _text(report: Report, paint: Paint) -> str:
