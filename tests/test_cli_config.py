@@ -154,6 +154,7 @@ def test_options_match_the_library() -> None:
     ('[options]\nretention-review-month = 3\n', "retention-review-months",
      "options.retention-review-month"),
     ('format = "sarf"\n', "sarif", "format"),
+    ('ignore = ["ART444"]\n', "ART44", "ignore"),
 ])
 def test_unknown_keys_and_values_are_errors_with_a_suggestion(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

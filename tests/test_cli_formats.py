@@ -207,3 +207,17 @@ def test_retention_output_file(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     events.write_text("subject,event,date\ns1,service_contact,not-a-date\n", encoding="utf-8")
     assert run(capsys, *argv, "-o", str(target))[0] == 2
     assert target.read_text(encoding="utf-8") == "kept"
+
+
+def test_store_history_and_diff_output_files(capsys: pytest.CaptureFixture[str],
+                                             tmp_path: Path) -> None:
+    store = f"sqlite:///{tmp_path / 'store.db'}"
+    assert run(capsys, "store", "import", SEED, "--store", store)[0] == 0
+    assert run(capsys, "store", "import", SEED, "--store", store)[0] == 0
+    for argv in (["history", "valmennuskumppani"], ["diff", "valmennuskumppani", "1", "2"]):
+        code, expected, _ = run(capsys, "store", *argv, "--store", store, "--format", "json")
+        assert code == 0
+        target = tmp_path / f"{argv[0]}.json"
+        assert run(capsys, "store", *argv, "--store", store, "--format", "json",
+                   "-o", str(target)) == (0, "", "")
+        assert target.read_text(encoding="utf-8") == expected

@@ -22,8 +22,21 @@ from typing import Any
 
 from gdpr_register.errors import InputError, Problem
 
-__all__ = ["DEFAULT", "OPTIONS", "SETTINGS", "Resolved", "apply", "find_config", "load_config",
-           "option_arg", "project_config", "resolve", "rule_options", "show_settings"]
+__all__ = [
+    "DEFAULT",
+    "OPTIONS",
+    "SETTINGS",
+    "Resolved",
+    "apply",
+    "check_selectors",
+    "find_config",
+    "load_config",
+    "option_arg",
+    "project_config",
+    "resolve",
+    "rule_options",
+    "show_settings",
+]
 
 DEFAULT = "default"
 TABLE = "tool.gdpr-register"
@@ -303,6 +316,23 @@ def apply(args: Any, names: Iterable[str], *, options: bool = False,
         args.as_of = today(zone)
         resolved["as-of"] = (args.as_of, f"{DEFAULT} (today in {zone})")
     return resolved
+
+
+def check_selectors(settings: Resolved) -> None:
+    """A configured ``select``/``ignore`` entry that matches no rule is an error naming the
+    file and key (the library's own message names the flags)."""
+    from gdpr_register.rules import default_registry
+
+    ids = [rule.id for rule in default_registry()]
+    for name in ("select", "ignore"):
+        value, origin = settings[name]
+        if not value or origin == DEFAULT or origin.startswith(("flag ", "environment ")):
+            continue
+        where, _, key = origin.rpartition(" (")
+        for selector in value:
+            if selector != "ALL" and not any(i.startswith(selector) for i in ids):
+                raise _fail(where, key.rstrip(")"), f"{selector!r} matches no rule"
+                            f"{_did_you_mean(selector, ids)}")
 
 
 def rule_options(settings: Resolved) -> Any:

@@ -108,7 +108,7 @@ def _expand(patterns: list[str]) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     from gdpr_register.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-    from gdpr_register.cli._config import apply, rule_options, show_settings
+    from gdpr_register.cli._config import apply, check_selectors, rule_options, show_settings
     from gdpr_register.documents import load_notice
     from gdpr_register.errors import DocumentError, UsageError
     from gdpr_register.rules import evaluate
@@ -124,6 +124,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     if not args.files:
         raise UsageError("check: name at least one FILE (or a notice id with --store)")
+    check_selectors(settings)
     as_of = args.as_of
     select, ignore = args.select, args.ignore
     options = rule_options(settings)
