@@ -1,0 +1,29 @@
+"""The notebook display hooks every displayable value class inherits (slot-free, so attrs
+slotted classes stay slotted). The rendering lives in :mod:`gdpr_register.display`, imported
+only when a notebook (or a user) asks for it."""
+
+from __future__ import annotations
+
+__all__ = ["Displayable"]
+
+
+class Displayable:
+    """``_repr_html_`` and ``_repr_markdown_`` for Jupyter, and a short ``__repr__`` for the
+    classes that declare ``repr=False`` to attrs (others keep attrs' generated one)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        from gdpr_register.display import short_repr
+
+        return short_repr(self)
+
+    def _repr_html_(self) -> str:
+        from gdpr_register.display import html
+
+        return html(self)
+
+    def _repr_markdown_(self) -> str:
+        from gdpr_register.display import markdown
+
+        return markdown(self)
