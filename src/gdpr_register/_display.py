@@ -4,7 +4,9 @@ only when a notebook (or a user) asks for it."""
 
 from __future__ import annotations
 
-__all__ = ["Displayable"]
+from typing import Any
+
+__all__ = ["Displayable", "Tabular"]
 
 
 class Displayable:
@@ -27,3 +29,22 @@ class Displayable:
         from gdpr_register.display import markdown
 
         return markdown(self)
+
+
+class Tabular:
+    """``to_records()`` and ``to_pandas()`` (see :mod:`gdpr_register.frames`)."""
+
+    __slots__ = ()
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One plain dict per row, with the columns documented in docs/notebooks.md."""
+        from gdpr_register.frames import records
+
+        return records(self)
+
+    def to_pandas(self) -> Any:
+        """A pandas DataFrame of :meth:`to_records` with the documented dtypes (needs the
+        ``notebook`` extra; pandas is imported only now)."""
+        from gdpr_register.frames import to_pandas
+
+        return to_pandas(self)

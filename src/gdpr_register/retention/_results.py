@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from gdpr_register._display import Displayable
+from gdpr_register._display import Displayable, Tabular
 from gdpr_register.retention._clocks import Anchor, CategoryPolicy, Clock, ClockKind, Gap, GapKind
 
 __all__ = [
@@ -221,7 +221,7 @@ Outcome = tuple[tuple[PlanStatus, date | None, date | None], date | None, date |
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class RetentionPlan(Displayable):
+class RetentionPlan(Displayable, Tabular):
     """A subject's retention plan on ``as_of``: one item per data category of the register.
 
     Every status and date is computed when the plan is made; the :class:`PlanItem` objects

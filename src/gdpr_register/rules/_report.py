@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from gdpr_register._display import Displayable
+from gdpr_register._display import Displayable, Tabular
 from gdpr_register.rules._engine import Finding, Rule, Severity
 
 __all__ = ["SARIF_SCHEMA", "Report", "sarif_log"]
@@ -24,7 +24,7 @@ _LEVEL = {
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Report(Displayable):
+class Report(Displayable, Tabular):
     """What :func:`~gdpr_register.evaluate` found in one notice on one date."""
 
     notice: str
