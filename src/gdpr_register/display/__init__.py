@@ -18,6 +18,7 @@ from gdpr_register.display._notice import (
     register_card,
     register_repr,
 )
+from gdpr_register.display._timeline import timeline_card
 from gdpr_register.display._values import (
     assessment_card,
     assessment_repr,
@@ -57,6 +58,7 @@ __all__ = [
     "report_card",
     "short_repr",
     "sweep_card",
+    "timeline_card",
     "to_html",
     "to_markdown",
 ]
@@ -74,6 +76,7 @@ _CARDS: dict[str, Any] = {
     "Deadline": deadline_card,
     "NoticeVersion": lambda v: history_card([v]),
     "Changes": changes_card,
+    "Timeline": timeline_card,
 }
 
 
