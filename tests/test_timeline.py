@@ -173,3 +173,16 @@ def test_a_range_that_ends_before_it_starts_is_refused(seed: Notice) -> None:
     line = timeline(seed, "2020-01-01", "2020-01-01")
     with pytest.raises(ValueError, match="outside"):
         line.at(date(2020, 1, 2))
+
+
+def test_the_timeline_displays_its_change_days_and_intervals(seed: Notice) -> None:
+    import html5lib
+
+    line = timeline(seed, "2018-05-25", "2026-12-01")
+    assert repr(line).startswith("<Timeline 'valmennuskumppani' 2018-05-25..2026-12-01:")
+    fragment = html5lib.HTMLParser(strict=True).parseFragment(line._repr_html_())
+    cells = ["".join(c.itertext()) for c in fragment.iter()
+             if c.tag in ("{http://www.w3.org/1999/xhtml}td", "{http://www.w3.org/1999/xhtml}th")]
+    assert "2020-07-16" in cells
+    assert cells.count("ART44") == 2
+    assert "2020-07-16" in line._repr_markdown_()

@@ -132,3 +132,10 @@ class Timeline(Displayable):
         data = {"notice": self.notice, "start": self.start.isoformat(),
                 "end": self.end.isoformat(), "intervals": rows}
         return json.dumps(data, indent=indent, ensure_ascii=False)
+
+    def plot(self, **options: Any) -> Any:
+        """A matplotlib figure of the intervals, annotated with the change days (needs the
+        ``notebook`` extra; see :func:`gdpr_register.plots.plot_timeline`)."""
+        from gdpr_register.plots import plot_timeline
+
+        return plot_timeline(self, **options)
