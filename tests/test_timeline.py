@@ -186,3 +186,31 @@ def test_the_timeline_displays_its_change_days_and_intervals(seed: Notice) -> No
     assert "2020-07-16" in cells
     assert cells.count("ART44") == 2
     assert "2020-07-16" in line._repr_markdown_()
+
+
+def test_a_custom_rule_that_computes_a_date_is_honoured_through_its_hook(seed: Notice) -> None:
+    from collections.abc import Iterator
+
+    from gdpr_register.rules import Context, Hit, Registry, Severity, hit, notice_rule
+
+    def due(notice: Notice) -> date:
+        assert notice.updated_on is not None
+        return notice.updated_on + timedelta(days=100)
+
+    def make(hooked: bool) -> Registry:
+        registry = Registry()
+
+        @notice_rule("ACME_100_DAYS", title="t", severity=Severity.INFO, citation="ACME 1",
+                     message="m", fix="f", what="w", why="y", example="e", advice="a",
+                     registry=registry, changes=(lambda n: [due(n)]) if hooked else None)
+        def check(notice: Notice, ctx: Context) -> Iterator[Hit]:
+            if ctx.as_of >= due(notice):
+                yield hit("$")
+
+        return registry
+
+    day = due(seed)
+    with_hook = timeline(seed, "2018-09-01", "2019-12-31", registry=make(True))
+    assert [i.start for i in with_hook.since("ACME_100_DAYS")] == [day]
+    without = timeline(seed, "2018-09-01", "2019-12-31", registry=make(False))
+    assert [i.start for i in without.since("ACME_100_DAYS")] != [day]  # what the hook is for
