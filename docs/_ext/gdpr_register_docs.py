@@ -189,8 +189,10 @@ def _no_inherited_data_doc(
     app: Sphinx, what: str, name: str, obj: Any, options: Any, lines: list[str]
 ) -> None:
     """A constant re-exported from another module has no doc comment here; autodoc would show
-    its type's docstring (``dict()`` -> new empty dictionary) instead: show nothing."""
-    if what == "data" and lines and inspect.getdoc(type(obj)) == "\n".join(lines).strip():
+    its type's docstring (``dict()`` -> new empty dictionary), or for an alias such as
+    ``dict[str, Any]`` its origin's, instead: show nothing."""
+    borrowed = {inspect.getdoc(type(obj)), inspect.getdoc(getattr(obj, "__origin__", None))}
+    if what == "data" and lines and "\n".join(lines).strip() in borrowed:
         lines.clear()
 
 
