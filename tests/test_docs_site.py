@@ -23,6 +23,7 @@ from gdpr_register.rules import (
     Lifecycle,
     default_registry,
     rule_docs_url,
+    rule_text,
     sarif_log,
 )
 from gdpr_register.rules._docs import rule_page
@@ -178,6 +179,12 @@ def test_the_docs_address_follows_the_environment_and_the_argument(
     (run,) = sarif_log([report])["runs"]
     assert all(d["helpUri"].startswith("https://docs.example/v2/rules/")
                for d in run["tool"]["driver"]["rules"])
+
+
+def test_a_rules_text_names_its_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(RULE_DOCS_ENV, raising=False)
+    item = default_registry().get("ART44")
+    assert rule_text(item).splitlines()[-2:] == ["Documentation", f"  {rule_docs_url('ART44')}"]
 
 
 @pytest.mark.parametrize("rule", RULE_IDS)

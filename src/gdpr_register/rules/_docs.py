@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gdpr_register.rules._engine import Finding, Registry, Rule, Severity, default_registry
+from gdpr_register.rules._report import rule_docs_url
 
 __all__ = ["catalogue_markdown", "rule_page", "rule_text"]
 
@@ -43,6 +44,7 @@ def rule_text(item: Rule) -> str:
               "", "Example", f"  {item.doc.example}", "", "Suggested fix", f"  {_plain(item.fix)}"]
     if item.doc.references:
         lines += ["", "References", *(f"  {ref}" for ref in item.doc.references)]
+    lines += ["", "Documentation", f"  {rule_docs_url(item.id)}"]
     return "\n".join(lines)
 
 
