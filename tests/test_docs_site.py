@@ -102,6 +102,12 @@ def test_every_rule_id_has_a_page(site: Path) -> None:
         assert f"{rule}:" in page.read_text(encoding="utf-8")
     listed = (site / "rules" / "index.html").read_text(encoding="utf-8")
     assert all(f'href="{rule}.html"' in listed for rule in RULE_IDS)
+    seed = evaluate(load_notice(SEED), as_of=date(2026, 11, 25), preview=True)
+    assert {"ART44", "ART13_2_b"} <= {f.rule for f in seed.findings}
+    for finding in seed.findings:  # the worked example: its findings in the seed notice
+        text = (site / "rules" / f"{finding.rule}.html").read_text(encoding="utf-8")
+        assert "valmennuskumppani.yaml" in text
+        assert finding.path in text, (finding.rule, finding.path)
 
 
 @pytest.mark.slow
@@ -118,10 +124,12 @@ def test_every_public_name_is_in_the_api_reference(site: Path) -> None:
     assert packages <= pages, packages - pages
     for name in sorted(pages - {"index"}):
         module = importlib.import_module(name)
+        html = (site / "api" / f"{name}.html").read_text(encoding="utf-8")
         signatures = _signatures(site / "api" / f"{name}.html")
         for public in module.__all__:
             pattern = re.compile(rf"\b{re.escape(name)}\.{public}\b")
             assert any(pattern.search(s) for s in signatures), f"{name}.{public} not documented"
+            assert f'id="{name}.{public}"' in html, f"{name}.{public} is no link target"
 
 
 @pytest.mark.slow
