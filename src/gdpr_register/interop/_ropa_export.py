@@ -41,9 +41,8 @@ def render_cell(column: Column, value: Any, flag: bool = False) -> str:
         return render_item(value, column.label)
     if column.kind is CellKind.MAPPING:
         return flow(value) if value else ""
-    if value == NONE_WORD:
-        return NONE_WORD
-    lines = [render_item(item, column.label) for item in value or ()]
+    lines = [NONE_WORD] if value == NONE_WORD else [
+        render_item(item, column.label) for item in value or ()]
     if flag:
         lines.append(ELLIPSIS)
     return "\n".join(lines)

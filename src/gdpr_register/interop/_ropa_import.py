@@ -145,7 +145,8 @@ class _Reader:
             except CellError as exc:
                 self.fail(cell.where, str(exc))
                 return None
-        if cell.text.strip() == NONE_WORD:
+        if [ln.strip() for ln in split_lines(cell.text) if ln.strip() not in ELLIPSES] == [
+                NONE_WORD]:
             return NONE_WORD
         items, _more = self.items(column, cell)
         for index, (where, _item) in enumerate(items):
@@ -195,8 +196,11 @@ def _bases(reader: _Reader, register: dict[str, Any], column: Column, cell: Cell
            path: str) -> None:
     items, _more = reader.items(column, cell)
     purposes = register.get("purposes")
-    by_id = {p.get("id"): (i, p) for i, p in enumerate(purposes)} if isinstance(
-        purposes, list) else {}
+    listed_purposes = purposes if isinstance(purposes, list) else []
+    by_id = {p.get("id"): (i, p) for i, p in enumerate(listed_purposes)}
+    # A sheet typed by hand names the purpose; ours give its id.
+    by_name = {str(p.get("name", "")).strip().casefold(): (i, p)
+               for i, p in enumerate(listed_purposes)}
     field = "bases" if column.id == "lawful_bases" else "special_conditions"
     for where, item in items:
         purpose = item.pop("purpose", None)
@@ -204,8 +208,8 @@ def _bases(reader: _Reader, register: dict[str, Any], column: Column, cell: Cell
             pooled = register.setdefault("pooled_bases", [])
             reader.origins.append((f"{path}.pooled_bases[{len(pooled)}]", where))
             pooled.append(item)
-        elif purpose in by_id:
-            index, target = by_id[purpose]
+        elif purpose in by_id or str(purpose).strip().casefold() in by_name:
+            index, target = by_id.get(purpose) or by_name[str(purpose).strip().casefold()]
             listed = target.setdefault(field, [])
             reader.origins.append((f"{path}.purposes[{index}].{field}[{len(listed)}]", where))
             listed.append(item)
@@ -228,7 +232,7 @@ def _activity(reader: _Reader, row: Row, index: int, taken: set[str]) -> dict[st
             later.append((column, cell))
             continue
         value = reader.value(column, cell, f"{path}.{column.key}")
-        if (column.flag is not None and value != NONE_WORD
+        if (column.flag is not None
                 and any(line.strip() in ELLIPSES for line in split_lines(cell.text))):
             register[column.flag] = True
         if column.key in _WITH_IDS and isinstance(value, list):
