@@ -31,7 +31,7 @@ def _openpyxl() -> Any:
         from gdpr_register.errors import UsageError
 
         raise UsageError(
-            "ropa-xlsx needs openpyxl: pip install 'gdpr_register[interop]'"
+            "ropa-xlsx needs openpyxl: pip install 'gdpr-register[interop]'"
         ) from None
     return openpyxl
 
