@@ -268,6 +268,16 @@ def test_unknown_headings_and_missing_sheets_are_problems(tmp_path: Path) -> Non
         import_notice(_write(tmp_path / "r.csv", "Processing activity,Purposez\nA,B\n"),
                       "ropa-csv")
     assert _locations(error) == ["line 1, column 2"]
+    with pytest.raises(DocumentError) as headless:
+        import_notice(_write(tmp_path / "r.csv", "Processing activity,,\nA,,B\n"), "ropa-csv")
+    assert _locations(headless) == ["line 2, column 3"]
+    book = _seed_book()
+    book["Controller"]["B30"].value = "a value"
+    book["Activities"]["Z2"].value = "another"
+    book.save(tmp_path / "headless.xlsx")
+    with pytest.raises(DocumentError) as unnamed:
+        import_notice(tmp_path / "headless.xlsx", "ropa-xlsx")
+    assert _locations(unnamed) == ["Controller!A30", "Activities!Z2"]
     book = openpyxl.Workbook()
     book.active.title = "Sheet"
     book.save(tmp_path / "r.xlsx")

@@ -236,7 +236,7 @@ def _activity(reader: _Reader, row: Row, index: int, taken: set[str]) -> dict[st
                 and any(line.strip() in ELLIPSES for line in split_lines(cell.text))):
             register[column.flag] = True
         if column.key in _WITH_IDS and isinstance(value, list):
-            reader.ids(value, column.label, cell, column.key.rstrip("s"))
+            reader.ids(value, column.label, cell, "item")
         register[column.key] = value
     for column, cell in later:
         if column.kind is CellKind.MAPPING:

@@ -66,13 +66,16 @@ def _import(raw: bytes, source: str) -> Imported:
         line = starts[number] if number < len(starts) else number + 1
         if not any(v.strip() for v in values):
             continue
-        if len(values) > len(headers):
-            problems.append(Problem(location=f"line {line}", message=f"{len(values)} cells, "
-                                    f"more than the {len(headers)} headings"))
         cells: dict[str, Cell] = {}
-        for column, header, value in zip(columns, headers, values, strict=False):
+        for index, value in enumerate(values):
+            column = columns[index] if index < len(columns) else None
             if column is None:
+                # An unknown heading is reported once, at the heading.
+                if value.strip() and not (index < len(headers) and headers[index].strip()):
+                    problems.append(Problem(location=f"line {line}, column {index + 1}",
+                                            message="a value in a column without a heading"))
                 continue
+            header = headers[index]
             cell = Cell(text=unguard(value), where=f'line {line}, column "{header.strip()}"')
             if column.id not in controller_ids:
                 cells[column.id] = cell

@@ -161,6 +161,10 @@ def _import(raw: bytes, source: str) -> Imported:
             value = _text(row[1]) if len(row) > 1 else ""
             if not label.strip() and not value.strip():
                 continue
+            if not label.strip():
+                problems.append(Problem(location=f"{ctrl_title}!A{number}",
+                                        message="a value without the name of its item"))
+                continue
             labels.append(label)
             values.append(Cell(text=value, where=f"{ctrl_title}!B{number}"))
         places = [c.where.replace("!B", "!A") for c in values]
@@ -180,11 +184,15 @@ def _import(raw: bytes, source: str) -> Imported:
             texts = [_text(v) for v in cells_]
             if not any(t.strip() for t in texts):
                 continue
-            by_id = {
-                column.id: Cell(text=text, where=f"{title}!{get_column_letter(i + 1)}{number}")
-                for i, (column, text) in enumerate(zip(columns_, texts, strict=False))
-                if column is not None
-            }
+            by_id: dict[str, Cell] = {}
+            for i, text in enumerate(texts):
+                place = f"{title}!{get_column_letter(i + 1)}{number}"
+                column = columns_[i] if i < len(columns_) else None
+                if column is not None:
+                    by_id[column.id] = Cell(text=text, where=place)
+                elif text.strip() and not (i < len(header) and header[i].strip()):
+                    problems.append(Problem(location=place, message="a value in a column "
+                                            "without a heading"))
             rows.append(Row(where=f"{title}!{number}:{number}", cells=by_id))
         if not rows:
             problems.append(Problem(location=f"{title}!2:2",
