@@ -328,6 +328,9 @@ def test_export_list_names_the_record_formats(capsys: pytest.CaptureFixture[str]
              capsys.readouterr().out.splitlines()}
     assert lines["ropa-xlsx"] == ["export/import", ".xlsx"]
     assert lines["ropa-csv"] == ["export/import", ".csv"]
+    assert main(["import", "--list"]) == 0
+    assert "ropa-xlsx\texport/import" in capsys.readouterr().out
+    assert main(["export", str(SEED)]) == 2  # a notice needs --format
 
 
 def test_cli_export_import_round_trip(tmp_path: Path) -> None:
