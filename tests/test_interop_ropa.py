@@ -311,6 +311,16 @@ def test_a_hand_written_record_gets_ids_and_notes(tmp_path: Path) -> None:
     assert "line 1" in places  # what a record never carries
 
 
+def test_a_csv_saved_with_semicolons_reads_the_same(tmp_path: Path) -> None:
+    output = export_notice(load_notice(SEED), "ropa-csv")
+    assert isinstance(output, str)
+    rows = list(csv.reader(io.StringIO(output.removeprefix("\ufeff"), newline="")))
+    text = io.StringIO(newline="")
+    csv.writer(text, delimiter=";").writerows(rows)
+    imported = import_notice(_write(tmp_path / "r.csv", "\ufeff" + text.getvalue()), "ropa-csv")
+    assert export_notice(imported.notice, "ropa-csv") == output
+
+
 def test_an_edited_erasure_column_is_noted_not_read(tmp_path: Path) -> None:
     output = export_notice(load_notice(SEED), "ropa-csv")
     assert isinstance(output, str)

@@ -45,7 +45,10 @@ def _import(raw: bytes, source: str) -> Imported:
     except UnicodeDecodeError as exc:
         problem = Problem(location="", message=f"not UTF-8 text (byte {exc.start})")
         raise DocumentError([problem], source=source) from None
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    # Spreadsheet programs in many locales (fi, sv, fr, de) save CSV with semicolons.
+    head = text.split("\n", 1)[0]
+    delimiter = ";" if head.count(";") > head.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         table = list(reader)
     except csv.Error as exc:
@@ -61,7 +64,7 @@ def _import(raw: bytes, source: str) -> Imported:
     controller: dict[str, Cell] = {}
     rows: list[Row] = []
     # csv.reader counts physical lines; a row's first line is what a user looks for.
-    starts = _row_lines(text)
+    starts = _row_lines(text, delimiter)
     for number, values in enumerate(table[1:], 1):
         line = starts[number] if number < len(starts) else number + 1
         if not any(v.strip() for v in values):
@@ -92,10 +95,10 @@ def _import(raw: bytes, source: str) -> Imported:
                              where="line 1")
 
 
-def _row_lines(text: str) -> list[int]:
+def _row_lines(text: str, delimiter: str) -> list[int]:
     """The physical line each CSV row starts on (cells may span lines)."""
     starts: list[int] = []
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     line = 1
     for _row in reader:
         starts.append(line)
