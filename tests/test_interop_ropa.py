@@ -106,6 +106,18 @@ def test_seed_record_states_every_art30_item() -> None:
     assert "Kirjanpitolaki 1336/1997 2:10" in erasure[3]
 
 
+def test_erasure_limits_name_each_clock_once_with_its_sources() -> None:
+    notice = load_notice(EXAMPLES / "northwind-coaching.yaml")
+    rows = list(csv.DictReader(io.StringIO(str(export_notice(notice, "ropa-csv"))
+                                           .removeprefix("\ufeff"))))
+    lines = dict(line.split(": ", 1) for line in rows[0]["Erasure time limits"].split("\n"))
+    assert set(lines) == {c.name for c in notice.registers[0].data_categories}
+    assert lines["Course feedback"].startswith("erased 1 year after the earliest collection")
+    invoices = lines["Invoices and payment records"]
+    assert invoices.count("kept until") == 1  # the rule and the statute it names: one clock
+    assert "(rule 4; Kirjanpitolaki 1336/1997 2:10)" in invoices
+
+
 # Determinism and round trips ------------------------------------------------------------------
 
 def test_xlsx_bytes_depend_on_the_notice_alone() -> None:
@@ -384,6 +396,15 @@ def test_binary_output_to_a_closed_pipe_exits_141() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, check=False)
     assert done.returncode == 141, done.stderr
+
+
+def test_binary_output_to_a_full_disk_exits_2() -> None:
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "gdpr_register.cli", "export", str(SEED), "--format",
+             "ropa-xlsx"], stdout=full, stderr=subprocess.PIPE, check=False)
+    assert done.returncode == 2
+    assert done.stderr.count(b"\n") == 1  # one line, no traceback
 
 
 if __name__ == "__main__":  # regenerate the golden files

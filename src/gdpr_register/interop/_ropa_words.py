@@ -3,10 +3,16 @@ computes it from the register's rules, the statutes that apply and the GDPR's ow
 
 from __future__ import annotations
 
-from gdpr_register.model import Controller, Register
+from gdpr_register.model import Controller, Duration, Register
 from gdpr_register.retention import Anchor, CategoryPolicy, Clock, ClockKind, GapKind
 
 __all__ = ["erasure_words"]
+
+
+def _duration(duration: Duration) -> str:
+    about = "about " if duration.approximate else ""
+    unit = duration.unit.value
+    return f"{about}{duration.amount} {unit[:-1] if duration.amount == 1 else unit}"
 
 
 def _after(clock: Clock) -> str:
@@ -23,22 +29,29 @@ def _after(clock: Clock) -> str:
             f"the end of the calendar year in which the financial year (ending "
             f"{clock.financial_year_end}) of {start} ended"
         )
-    return f"{clock.duration} after {start}"
+    return f"{_duration(clock.duration)} after {start}"
 
 
-def _clock(clock: Clock) -> str:
+def _clock(clock: Clock) -> tuple[str, str]:
+    """What the clock does, and the rule or law behind it."""
     source = f"rule {clock.rule + 1}" if clock.rule is not None else clock.law or clock.text
     if clock.kind is ClockKind.HOLD:
-        what = f"kept until {_after(clock)}"
-    elif clock.kind is ClockKind.ALTERNATIVE:
-        what = f"erased {_after(clock)}, or at the end of another alternative, whichever is last"
-    else:
-        what = f"erased {_after(clock)}"
-    return f"{what} ({source})"
+        return f"kept until {_after(clock)}", source
+    if clock.kind is ClockKind.ALTERNATIVE:
+        return f"erased {_after(clock)}, or at the end of another alternative, " \
+            "whichever is last", source
+    return f"erased {_after(clock)}", source
 
 
 def _category(policy: CategoryPolicy) -> str:
-    parts = [_clock(c) for c in policy.clocks]
+    # A hold rule that names a statute gives the statute's clock too: one clause, two sources.
+    sources: dict[str, list[str]] = {}
+    for clock in policy.clocks:
+        what, source = _clock(clock)
+        listed = sources.setdefault(what, [])
+        if source not in listed:
+            listed.append(source)
+    parts = [f"{what} ({'; '.join(found)})" for what, found in sources.items()]
     for gap in policy.gaps:
         if gap.kind is GapKind.INDEFINITE:
             parts.append("kept indefinitely, as the notice states")
