@@ -106,6 +106,8 @@ def _controller(notice: Notice) -> tuple[tuple[str, str], ...]:
             assert column.key is not None
             head, _, tail = column.key.partition(".")
             value = controller.get(tail) if tail else data.get(head)
+            if value is None and column.id in ("document_kind", "language"):
+                value = str(getattr(notice, head))  # a default, shown all the same
         cells.append((column.id, render_cell(column, value)))
     return tuple(cells)
 
