@@ -333,6 +333,26 @@ def test_a_csv_saved_with_semicolons_reads_the_same(tmp_path: Path) -> None:
     assert export_notice(imported.notice, "ropa-csv") == output
 
 
+def test_a_workbook_typed_by_hand_with_numbers_and_dates(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    book = openpyxl.Workbook()
+    controller = book.active
+    controller.title = "Controller"
+    controller.append(["Item", "Value"])
+    controller.append(["Controller", "Kahvila Oy"])
+    controller.append(["Updated", datetime(2026, 5, 4)])
+    activities = book.create_sheet("Activities")
+    activities.append(["Ref.", "Processing activity", "Purposes"])
+    activities.append([7, "Kanta-asiakkaat", "Etujen tarjoaminen"])
+    book.save(tmp_path / "typed.xlsx")
+    imported = import_notice(tmp_path / "typed.xlsx", "ropa-xlsx")
+    assert str(imported.notice.updated) == "2026-05-04"
+    assert imported.notice.registers[0].id == "7"
+    assert imported.notice.registers[0].purposes[0].id == "etujen-tarjoaminen"
+    assert imported.notice.id == "kahvila-oy"
+
+
 def test_an_edited_erasure_column_is_noted_not_read(tmp_path: Path) -> None:
     output = export_notice(load_notice(SEED), "ropa-csv")
     assert isinstance(output, str)
