@@ -23,7 +23,7 @@ XSD_DURATION = URIRef("http://www.w3.org/2001/XMLSchema#duration")
 
 ROOT = Path(__file__).resolve().parent.parent
 TERMS = ROOT / "tests" / "data" / "dpv"
-GOLDEN = ROOT / "tests" / "golden" / "interop" / "valmennuskumppani.jsonld"
+GOLDEN = ROOT / "tests" / "golden" / "interop" / "valmennuskumppani.dpv.jsonld"
 SEED = ROOT / "examples" / "valmennuskumppani.yaml"
 
 DPV = Namespace("https://w3id.org/dpv#")
