@@ -110,6 +110,7 @@ if TYPE_CHECKING:
         Severity,
         evaluate,
     )
+    from gdpr_register.timelines import Timeline, timeline
 
 # Public name -> the module that defines it.
 _LAZY: dict[str, str] = {
@@ -185,6 +186,7 @@ _LAZY: dict[str, str] = {
     "SupervisoryAuthority": "gdpr_register.model",
     "Transfer": "gdpr_register.model",
     "TransferDerogation": "gdpr_register.model",
+    "Timeline": "gdpr_register.timelines",
     "TransferMechanism": "gdpr_register.model",
     "TranslatedText": "gdpr_register.model",
     "Trigger": "gdpr_register.model",
@@ -200,6 +202,7 @@ _LAZY: dict[str, str] = {
     "make_converter": "gdpr_register.documents",
     "notice_from_data": "gdpr_register.documents",
     "notice_to_data": "gdpr_register.documents",
+    "timeline": "gdpr_register.timelines",
 }
 
 
@@ -287,6 +290,7 @@ __all__ = [
     "SubjectCategory",
     "SubjectEvent",
     "SupervisoryAuthority",
+    "Timeline",
     "Transfer",
     "TransferDerogation",
     "TransferMechanism",
@@ -305,4 +309,5 @@ __all__ = [
     "make_converter",
     "notice_from_data",
     "notice_to_data",
+    "timeline",
 ]
