@@ -231,3 +231,21 @@ def test_generated_notices_export_to_valid_dpv(notice: Notice, lang: str) -> Non
         assert iri in processes
         countries = {t.country for t in register.transfers if t.country != "unknown"}
         assert set(graph.objects(iri, DPV.hasThirdCountry)) == {LOC[c] for c in countries}
+
+
+def test_every_mapped_term_exists_in_dpv_2_3() -> None:
+    from gdpr_register.interop._formats import _dpv_terms as terms
+
+    prefixes = {k: v for k, v in terms.CONTEXT.items() if isinstance(v, str)}
+    mapped: list[str] = [
+        *terms.BASES.values(), *terms.SPECIAL_BASES.values(), *terms.DEROGATIONS.values(),
+        *terms.PURPOSES.values(), *(t for ts in terms.SPECIAL.values() for t in ts),
+        *terms.RECIPIENTS.values(), *terms.SOURCES.values(), *terms.MEASURES.values(),
+        *terms.RIGHTS.values(),
+        *(t for pair in terms.MECHANISM_BASES.values() for t in pair if t is not None),
+        *(f"legal-eu:Adequacy-EU-{c}" for c in terms.DPV_ADEQUACY),
+    ]
+    for compact in mapped:
+        prefix, local = compact.split(":", 1)
+        assert prefixes[prefix] + local in KNOWN, compact
+    assert all(v.startswith("gdprr:") for v in terms.OUR_MECHANISMS.values())

@@ -133,7 +133,7 @@ def _controller(notice: Notice, base: str) -> Node:
     return node
 
 
-def _bases(register: Register, purpose_bases: Any) -> list[Any]:
+def _bases(purpose_bases: Any) -> list[Any]:
     found: list[Any] = []
     for basis in purpose_bases:
         if basis.article is not None:
@@ -160,9 +160,9 @@ def _register(notice: Notice, register: Register, rid: str, used: set[str]) -> N
     node["dpv:hasPersonalData"] = [_category(c, categories[c.id]) for c in register.data_categories]
     node["dpv:hasDataSubject"] = subjects
     if register.pooled_bases:
-        node["dpv:hasLegalBasis"] = _bases(register, register.pooled_bases)
+        node["dpv:hasLegalBasis"] = _bases(register.pooled_bases)
     node["dpv:hasProcess"] = [
-        _purpose(register, p, f"{rid}/purposes/{p.id}", categories)
+        _purpose(p, f"{rid}/purposes/{p.id}", categories)
         for p in register.purposes
     ]
     recipients = {r.id: f"{rid}/recipients/{r.id}" for r in register.recipients}
@@ -221,13 +221,13 @@ def _subject(subject: Any, iri: str) -> Node:
     return node
 
 
-def _purpose(register: Register, purpose: Any, iri: str, categories: dict[str, str]) -> Node:
+def _purpose(purpose: Any, iri: str, categories: dict[str, str]) -> Node:
     kinds = [terms.PURPOSES[k] for k in purpose.kinds if k in terms.PURPOSES]
     target: Node = {"@id": f"{iri}#purpose", "@type": ["dpv:Purpose", *dict.fromkeys(kinds)],
                     "dct:identifier": purpose.id, "dct:title": purpose.name}
     _text(target, "dct:description", purpose.description)
     node: Node = {"@id": iri, "@type": "dpv:Process", "dpv:hasPurpose": target}
-    bases = _bases(register, purpose.bases)
+    bases = _bases(purpose.bases)
     bases += [
         terms.SPECIAL_BASES[c.article] for c in purpose.special_conditions
         if c.article is not None
