@@ -162,15 +162,26 @@ def test_seed_import_reports_what_fideslang_cannot_carry(tmp_path: Path) -> None
     assert {b.article for b in register.pooled_bases} == {"6(1)(a)", "6(1)(b)"}
 
 
-def test_no_controller_contact_is_a_note(tmp_path: Path) -> None:
-    manifest = {"system": [{"fides_key": "crm", "system_type": "Service",
-                            "privacy_declarations": [
-                                {"data_use": "marketing", "data_categories": ["user.contact"]}]}]}
+def test_a_manifest_of_default_keys_imports_with_a_note_on_the_controller(
+    tmp_path: Path,
+) -> None:
+    # The shape of fideslang's own demo_resources/demo_system.yml: default taxonomy keys only.
+    manifest = {"system": [{"fides_key": "crm", "system_type": "Service", "privacy_declarations": [
+        {"name": "Newsletters", "data_use": "marketing", "data_subjects": ["customer"],
+         "data_categories": ["user.contact", "user.health_and_medical"]},
+        {"name": "Analyse behaviour", "data_use": "improve.system",
+         "data_categories": ["user.device.cookie_id"]}]}]}
     imported = _import(yaml.safe_dump(manifest), tmp_path)
     assert "$.organization[0].controller" in {n.where for n in imported.notes}
-    purpose = imported.notice.registers[0].purposes[0]
-    assert (purpose.id, purpose.name, [k.value for k in purpose.kinds]) == (
+    register = imported.notice.registers[0]
+    marketing, analyse = register.purposes
+    assert (marketing.id, marketing.name, [k.value for k in marketing.kinds]) == (
         "marketing", "Marketing", ["marketing"])
+    assert (analyse.id, analyse.name, analyse.kinds) == (
+        "improve.system", "Analyse behaviour", ())
+    assert [(s.id, s.name) for s in register.data_subjects] == [("customer", "Customer")]
+    assert register.category("user.health_and_medical").special is SpecialCategory.HEALTH
+    assert analyse.categories == ("user.device.cookie_id",)
 
 
 @pytest.mark.parametrize(

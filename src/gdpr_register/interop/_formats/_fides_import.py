@@ -96,7 +96,10 @@ def _register(system: Mapping[str, Any], where: str, taxonomy: dict[str, dict[st
             if description is not None:
                 subject["description"] = description
             subjects.setdefault(ident, subject)
-        ident, name, description, default = resolver.entry("data_use", declaration["data_use"])
+        use = declaration["data_use"]
+        ident, name, description, default = resolver.entry("data_use", use)
+        if f"data_use:{use}" not in taxonomy and use not in terms.DEFAULT_NAMES:
+            name = declaration["name"] or name  # an unknown default key: its declaration's name
         purpose = purposes.setdefault(ident, {"id": ident, "name": name, "_cats": []})
         if description is not None:
             purpose["description"] = description

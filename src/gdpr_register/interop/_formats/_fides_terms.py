@@ -111,7 +111,8 @@ TRANSFER_MECHANISM_OF: dict[str, TransferMechanism] = {
 }
 OTHER_TRANSFER_BASIS = "Other"
 
-# Names of the default keys we map to, for manifests that use them without defining them.
+# Names of the default keys we map to, and of the default data subjects, for manifests that
+# use them without defining them.
 DEFAULT_NAMES: dict[str, str] = {
     "analytics": "Analytics",
     "employment": "Employment",
@@ -141,6 +142,22 @@ DEFAULT_NAMES: dict[str, str] = {
     "user.demographic.sexual_orientation": "Sexual Orientation",
     "user.government_id.national_identification_number": "National Identification Number",
     "user.health_and_medical.genetic": "User's Genetic Data",
+    # The default data subjects.
+    "anonymous_user": "Anonymous User",
+    "citizen_voter": "Citizen Voter",
+    "commuter": "Commuter",
+    "consultant": "Consultant",
+    "customer": "Customer",
+    "employee": "Employee",
+    "job_applicant": "Job Applicant",
+    "next_of_kin": "Next of Kin",
+    "passenger": "Passenger",
+    "patient": "Patient",
+    "prospect": "Prospect",
+    "shareholder": "Shareholder",
+    "supplier_vendor": "Supplier/Vendor",
+    "trainee": "Trainee",
+    "visitor": "Visitor",
 }
 
 
