@@ -104,6 +104,7 @@ if TYPE_CHECKING:
         TriggerKind,
         Waiver,
     )
+    from gdpr_register.render import render_notice
     from gdpr_register.rules import (
         Finding,
         Report,
@@ -200,6 +201,7 @@ _LAZY: dict[str, str] = {
     "make_converter": "gdpr_register.documents",
     "notice_from_data": "gdpr_register.documents",
     "notice_to_data": "gdpr_register.documents",
+    "render_notice": "gdpr_register.render",
 }
 
 
@@ -305,4 +307,5 @@ __all__ = [
     "make_converter",
     "notice_from_data",
     "notice_to_data",
+    "render_notice",
 ]
