@@ -48,6 +48,13 @@ def _purposes(b: Bodies, register: Register, base: str) -> tuple[Node, ...]:
     return tuple(out)
 
 
+def _pooled(b: Bodies, register: Register, base: str) -> tuple[Node, ...]:
+    # Bases stated without purposes: only the register's pooled bases can state them.
+    return (Items(items=tuple(
+        b.basis_line(basis, f"{base}.pooled_bases[{k}]")
+        for k, basis in enumerate(register.pooled_bases))),)
+
+
 def _interests(b: Bodies, register: Register, base: str) -> tuple[Node, ...]:
     path = b.notice.path_of(register, "purposes")
     items: list[tuple[Para, ...]] = []
@@ -283,7 +290,7 @@ def _nothing(b: Bodies, register: Register, base: str) -> tuple[Node, ...]:
 
 BUILDERS: dict[Section, Builder] = {
     Section.PURPOSES: _purposes,
-    Section.BASES: _nothing,  # rendered inside the purposes
+    Section.BASES: _pooled,  # with purposes stated, rendered inside the purposes
     Section.LEGITIMATE_INTERESTS: _interests,
     Section.DATA_SUBJECTS: _subjects,
     Section.DATA_CATEGORIES: _categories,

@@ -79,7 +79,8 @@ class _Builder:
               index: int | None = None) -> Block | None:
         notice, b = self.notice, self.b
         state = notice.section_state(section, register)
-        if section is Section.BASES and state is SectionState.STATED:
+        if (section is Section.BASES and state is SectionState.STATED
+                and notice.section_state(Section.PURPOSES, register) is SectionState.STATED):
             return None  # stated bases are part of the purposes block
         body: tuple[Node, ...]
         if state is SectionState.STATED:
