@@ -57,7 +57,7 @@ class Bodies:
         return Para(parts=parts, label=self.l(key))
 
     # Notice-level sections ------------------------------------------------------------
-    def controller(self) -> tuple[Node, ...]:
+    def controller(self, *, with_contacts: bool = True) -> tuple[Node, ...]:
         c = self.notice.controller
         out: list[Node] = []
         if c.name is not None:
@@ -76,7 +76,7 @@ class Bodies:
                 out.append(self.field(key, Span(value)))
         contacts = [self.contact(p, f"$.contact_points[{i}]")
                     for i, p in enumerate(self.notice.contact_points)]
-        if contacts:
+        if contacts and with_contacts:
             out.append(Para(parts=(), label=self.l("section.contacts")))
             out.append(Items(items=tuple(contacts)))
         return tuple(out)

@@ -67,12 +67,14 @@ def render_tree(document: Document, fmt: str) -> str:
     template = _environment().get_template(FORMATS[fmt])
     lang = document.lang
 
-    def marked(span: Span) -> str:
-        if span.lang is None or span.lang.split("-")[0] == lang:
-            return ""
-        code = span.lang.split("-")[0]
-        name = label(f"lang.{code}" if code in ("fi", "sv", "en") else "lang.other", lang)
-        return " " + label("phrase.in-language", lang).format(language=name)
+    def marked(parts: tuple[Span, ...]) -> str:
+        """Where a paragraph has text in other languages than the document's: " (in
+        Finnish)", once at its end (Markdown and text have no lang attribute)."""
+        codes = sorted({s.lang.split("-")[0] for s in parts if s.lang is not None} - {lang})
+        names = [label(f"lang.{c}" if c in ("fi", "sv", "en") else "lang.other", lang)
+                 for c in codes]
+        return "".join(" " + label("phrase.in-language", lang).format(language=n)
+                       for n in names)
 
     title = "".join(s.text for s in document.title)
     return str(template.render(doc=document, title_text=_flat(title).strip(), marked=marked))

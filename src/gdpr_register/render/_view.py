@@ -71,6 +71,7 @@ class _Builder:
         self.notice = notice
         self.b = Bodies(notice, lang)
         self.draft = draft
+        self.contacts_apart = False  # the model form gives contact persons a group (2)
 
     def heading(self, section: Section) -> str:
         return self.b.l(f"section.{section.value}")
@@ -84,7 +85,9 @@ class _Builder:
             return None  # stated bases are part of the purposes block
         body: tuple[Node, ...]
         if state is SectionState.STATED:
-            if register is None:
+            if section is Section.CONTROLLER:
+                body = b.controller(with_contacts=not self.contacts_apart)
+            elif register is None:
                 body = getattr(b, section.value.replace("-", "_"))()
             else:
                 base = f"$.registers[{index}]"
@@ -153,6 +156,7 @@ class _Builder:
 
     def form(self) -> list[Block]:
         b = self.b
+        self.contacts_apart = bool(self.notice.contact_points)
         first = [x for x in (self.block(s, None, "") for s in
                              (Section.CONTROLLER, Section.REPRESENTATIVE, Section.DPO))
                  if x is not None]
