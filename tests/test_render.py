@@ -110,6 +110,10 @@ def test_label_reads_the_official_wording() -> None:
         label("right.access", "de")
     with pytest.raises(KeyError):
         label("right.nonsense", "fi")
+    from gdpr_register.render import label_keys
+
+    assert "right.access" in label_keys()
+    assert all(label(key, "sv") for key in label_keys())
 
 
 def test_every_enum_value_has_a_label() -> None:

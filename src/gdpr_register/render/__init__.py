@@ -11,12 +11,12 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from gdpr_register.render._catalog import LANGUAGES, label
+from gdpr_register.render._catalog import LANGUAGES, label, label_keys
 
 if TYPE_CHECKING:
     from gdpr_register.model import Notice
 
-__all__ = ["FORMATS", "LANGUAGES", "LAYERS", "LAYOUTS", "label", "render_notice"]
+__all__ = ["FORMATS", "LANGUAGES", "LAYERS", "LAYOUTS", "label", "label_keys", "render_notice"]
 
 FORMATS: tuple[str, ...] = ("html", "markdown", "text")
 LAYERS: tuple[str, ...] = ("full", "first")

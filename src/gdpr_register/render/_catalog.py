@@ -16,7 +16,10 @@ from pathlib import Path
 from gdpr_register.errors import UsageError
 from gdpr_register.render._messages import MESSAGES
 
-__all__ = ["DOMAIN", "LANGUAGES", "catalogue", "compile_catalogue", "label", "locale_dir", "text"]
+__all__ = [
+    "DOMAIN", "LANGUAGES", "catalogue", "compile_catalogue", "label", "label_keys",
+    "locale_dir", "text",
+]
 
 DOMAIN = "gdpr_register"
 #: The languages the renderer has catalogues for.
@@ -56,10 +59,15 @@ def label(key: str, lang: str = "en") -> str:
     values), ``right.<right>`` (:class:`~gdpr_register.model.RightKind` values),
     ``basis.<point>`` (:class:`~gdpr_register.model.LawfulBasis` values), ``role.<role>``,
     ``mechanism.<mechanism>``, ``special.<category>``, ``channel.<kind>``, ``field.<name>``
-    and the rest of :data:`labels`. Raises ``KeyError`` for an unknown key and
+    and the rest of :func:`label_keys`. Raises ``KeyError`` for an unknown key and
     :class:`~gdpr_register.errors.UsageError` for a language without a catalogue.
     """
     return text(MESSAGES[key], lang)
+
+
+def label_keys() -> tuple[str, ...]:
+    """Every key :func:`label` knows, sorted."""
+    return tuple(sorted(MESSAGES))
 
 
 def compile_catalogue(lang: str) -> bytes:
