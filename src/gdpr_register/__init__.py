@@ -111,6 +111,7 @@ if TYPE_CHECKING:
         Severity,
         evaluate,
     )
+    from gdpr_register.timelines import Timeline, timeline
 
 # Public name -> the module that defines it.
 _LAZY: dict[str, str] = {
@@ -186,6 +187,7 @@ _LAZY: dict[str, str] = {
     "SupervisoryAuthority": "gdpr_register.model",
     "Transfer": "gdpr_register.model",
     "TransferDerogation": "gdpr_register.model",
+    "Timeline": "gdpr_register.timelines",
     "TransferMechanism": "gdpr_register.model",
     "TranslatedText": "gdpr_register.model",
     "Trigger": "gdpr_register.model",
@@ -202,6 +204,7 @@ _LAZY: dict[str, str] = {
     "notice_from_data": "gdpr_register.documents",
     "notice_to_data": "gdpr_register.documents",
     "render_notice": "gdpr_register.render",
+    "timeline": "gdpr_register.timelines",
 }
 
 
@@ -289,6 +292,7 @@ __all__ = [
     "SubjectCategory",
     "SubjectEvent",
     "SupervisoryAuthority",
+    "Timeline",
     "Transfer",
     "TransferDerogation",
     "TransferMechanism",
@@ -308,4 +312,5 @@ __all__ = [
     "notice_from_data",
     "notice_to_data",
     "render_notice",
+    "timeline",
 ]
