@@ -16,8 +16,8 @@ from typing import Any, TextIO, cast
 
 from gdpr_register.errors import OutputError
 
-__all__ = ["STDOUT", "QuietStderr", "StdoutGuard", "discard_stdout", "guarded_stdout",
-           "is_stdout", "write_output"]
+__all__ = ["STDOUT", "QuietStderr", "StdoutGuard", "add_output", "discard_stdout",
+           "guarded_stdout", "is_stdout", "output_to", "write_output"]
 
 #: What every ``-o``/``--output`` option takes for standard output.
 STDOUT = "-"
@@ -134,3 +134,32 @@ def write_output(target: str | None, text: str | bytes) -> None:
     from gdpr_register.documents import write_text_file
 
     write_text_file(target, text)
+
+
+def add_output(parser: Any) -> None:
+    """Add ``-o/--output FILE`` to a command that prints its report: ``main`` collects what
+    the command prints and writes it with :func:`write_output` once the command succeeded
+    (so a failed run leaves the file as it was)."""
+    parser.add_argument("-o", "--output", metavar="FILE", default=None,
+                        help="write the output to FILE, atomically ('-' or default: "
+                        "standard output)")
+    parser.set_defaults(_collect_output=True)
+
+
+@contextlib.contextmanager
+def output_to(target: str | None) -> Iterator[None]:
+    """What the block prints to ``sys.stdout``, written to ``target`` when it ends without
+    an exception; standard output (``None``, ``-``) is left alone."""
+    if is_stdout(target):
+        yield
+        return
+    import io
+
+    buffer = io.StringIO()
+    saved = sys.stdout
+    sys.stdout = buffer
+    try:
+        yield
+    finally:
+        sys.stdout = saved
+    write_output(target, buffer.getvalue())

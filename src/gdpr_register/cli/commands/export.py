@@ -10,6 +10,14 @@ from gdpr_register.cli._common import add_max_bytes, max_bytes
 NAME = "export"
 HELP = "write a notice in another tool's format (W3C DPV, Art. 30 record spreadsheets, fideslang)"
 
+#: Shown at the end of the command's help (a test parses each one).
+EXAMPLES = (
+    ('gdpr-register export notice.yaml --format dpv -o notice.jsonld',
+     'the notice in the W3C Data Privacy Vocabulary'),
+    ('gdpr-register export notice.yaml --format ropa-xlsx -o record.xlsx',
+     'an Art. 30 record of processing activities'),
+)
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("notice", metavar="NOTICE", help="a notice document (.yaml, .json, .toml)")

@@ -10,6 +10,14 @@ from gdpr_register.cli._common import add_max_bytes, max_bytes
 NAME = "import"
 HELP = "read a file in another tool's format (an Art. 30 record spreadsheet, fideslang) as a notice"
 
+#: Shown at the end of the command's help (a test parses each one).
+EXAMPLES = (
+    ('gdpr-register import record.xlsx --format ropa-xlsx -o notice.yaml',
+     'an Art. 30 record spreadsheet as a notice document'),
+    ('gdpr-register import dataset.yml --format fideslang -o notice.yaml',
+     'a fideslang system description as a notice document'),
+)
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", metavar="FILE", help="the file to read")

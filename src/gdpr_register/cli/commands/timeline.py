@@ -13,6 +13,15 @@ if TYPE_CHECKING:
 NAME = "timeline"
 HELP = "which findings held on which days of a range, and the dated legal facts that changed them"
 
+#: Shown at the end of the command's help (a test parses each one).
+EXAMPLES = (
+    ("gdpr-register timeline notice.yaml --from 2018-05-25 --to 2026-12-01",
+     "the days the findings changed, and which dated fact changed them"),
+    ("gdpr-register timeline notice.yaml --from 2018-05-25 --select ART44 --format csv "
+     "-o art44.csv",
+     "one rule's intervals as CSV"),
+)
+
 
 def _ids(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
