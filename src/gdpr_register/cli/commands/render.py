@@ -8,6 +8,14 @@ from gdpr_register.cli._common import add_as_of, add_max_bytes, max_bytes
 
 NAME = "render"
 HELP = "render a notice as a privacy notice in Finnish, Swedish or English (HTML, Markdown, text)"
+EXAMPLES = (
+    ("gdpr-register render notice.yaml --lang fi --format html -o tietosuojaseloste.html",
+     "the full notice in Finnish, as the page to publish"),
+    ("gdpr-register render notice.yaml --lang en --format text --layer first",
+     "the short first layer in English"),
+    ("gdpr-register render notice.yaml --layout fi-model-form --draft --as-of 2026-11-25",
+     "the numbered Finnish form for the editor: missing items and the check's findings"),
+)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
