@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         UsageError,
         WrongTypeError,
     )
+    from gdpr_register.interop import export_notice, import_notice
     from gdpr_register.model import (
         AutomatedDecisions,
         BusinessId,
@@ -198,6 +199,8 @@ _LAZY: dict[str, str] = {
     "dump_notice": "gdpr_register.documents",
     "dumps_notice": "gdpr_register.documents",
     "evaluate": "gdpr_register.rules",
+    "export_notice": "gdpr_register.interop",
+    "import_notice": "gdpr_register.interop",
     "load_notice": "gdpr_register.documents",
     "loads_notice": "gdpr_register.documents",
     "make_converter": "gdpr_register.documents",
@@ -306,6 +309,8 @@ __all__ = [
     "dump_notice",
     "dumps_notice",
     "evaluate",
+    "export_notice",
+    "import_notice",
     "load_notice",
     "loads_notice",
     "make_converter",

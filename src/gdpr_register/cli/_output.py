@@ -52,6 +52,17 @@ class StdoutGuard:
         except ValueError as exc:
             raise self._failed(OSError(str(exc))) from exc
 
+    def write_bytes(self, data: bytes) -> None:
+        """Write bytes (a spreadsheet) after any text, with the same failure handling."""
+        try:
+            self._stream.flush()
+            self._stream.buffer.write(data)
+            self._stream.buffer.flush()
+        except OSError as exc:
+            raise self._failed(exc) from exc
+        except ValueError as exc:
+            raise self._failed(OSError(str(exc))) from exc
+
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
 
@@ -125,9 +136,13 @@ def write_output(target: str | None, text: str | bytes) -> None:
     ``-`` is written as ``./-``. Bytes (a spreadsheet) go to standard output unchanged."""
     if target is None or target == STDOUT:
         if isinstance(text, bytes):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(text)
-            sys.stdout.buffer.flush()
+            write_bytes = getattr(sys.stdout, "write_bytes", None)
+            if write_bytes is not None:  # the guard of a command run: failures are reported
+                write_bytes(text)
+            else:
+                sys.stdout.flush()
+                sys.stdout.buffer.write(text)
+                sys.stdout.buffer.flush()
         else:
             sys.stdout.write(text)
         return

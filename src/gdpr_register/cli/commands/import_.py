@@ -20,9 +20,11 @@ EXAMPLES = (
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("source", metavar="FILE", help="the file to read")
-    parser.add_argument("--format", required=True, metavar="FORMAT",
-                        help="the input format (see docs/interop.md)")
+    parser.add_argument("source", metavar="FILE", nargs="?", help="the file to read")
+    parser.add_argument("--format", metavar="FORMAT",
+                        help="the input format (see --list and docs/interop.md)")
+    parser.add_argument("--list", action="store_true",
+                        help="list the formats, what each can do and its file suffix, and exit")
     parser.add_argument("-o", "--output", metavar="FILE", default=None,
                         help="the notice document to write; its suffix (.yaml, .json, .toml) "
                         "chooses the format (default: YAML on standard output)")
@@ -32,9 +34,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from gdpr_register._text import shown
     from gdpr_register.cli._output import is_stdout, write_output
+    from gdpr_register.cli.commands.export import list_formats
     from gdpr_register.documents import Format, dumps_notice
+    from gdpr_register.errors import UsageError
     from gdpr_register.interop import import_notice
 
+    if args.list:
+        return list_formats()
+    if args.source is None or args.format is None:
+        raise UsageError("import needs FILE and --format FORMAT (formats: import --list)")
     # The output format is settled before reading, so a wrong suffix writes nothing.
     fmt = Format.YAML if is_stdout(args.output) else Format.for_path(args.output)
     imported = import_notice(args.source, args.format, max_bytes=max_bytes(args))

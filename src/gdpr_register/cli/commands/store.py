@@ -44,8 +44,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     exp.add_argument("notice_id", metavar="NOTICE_ID")
     exp.add_argument("--version", type=version_number, default=None, metavar="N",
                      help="the version to export (default: the latest)")
-    exp.add_argument("--format", choices=("yaml", "json", "toml"), default=None,
-                     help="document format (default: from --output's suffix, else yaml)")
+    exp.add_argument("--format", default=None, metavar="FORMAT",
+                     help="yaml, json or toml, or an interop format such as ropa-xlsx "
+                     "(gdpr-register export --list; default: from --output's suffix, else yaml)")
+    exp.add_argument("--lang", default="en", metavar="LANG",
+                     help="language of an interop format's headings (default: en)")
     exp.add_argument("-o", "--output", default=None, metavar="FILE",
                      help="write to FILE atomically ('-' or default: standard output)")
     add_store(exp)
@@ -149,7 +152,20 @@ def _export(args: argparse.Namespace, store: object) -> int:
     from gdpr_register.storage import Store
 
     assert isinstance(store, Store)
+    interop = args.format is not None and args.format not in {f.value for f in Format}
+    if interop:  # checked before the store is read: an unknown format changes nothing
+        import sys
+
+        from gdpr_register.errors import UsageError
+        from gdpr_register.interop import export_notice, find_format
+
+        if find_format(args.format, can="export").binary and is_stdout(args.output) \
+                and sys.stdout.isatty():
+            raise UsageError(f"{args.format} is a binary format: name a file with -o")
     stored = store.notices.get(args.notice_id, args.version)
+    if interop:
+        write_output(args.output, export_notice(stored.notice, args.format, lang=args.lang))
+        return EXIT_OK
     if args.format is not None:
         fmt = Format(args.format)
     elif is_stdout(args.output):
