@@ -27,6 +27,7 @@ GOLDEN = ROOT / "tests" / "golden" / "interop"
 SEED = EXAMPLES / "valmennuskumppani.yaml"
 FORMATS = {"ropa-csv": ".csv", "ropa-xlsx": ".xlsx"}
 FORMULAS = ("=", "+", "-", "@", "\t", "\r")
+LANGS = ("fi", "sv", "en")
 
 # What an Art. 30 record carries of each register (docs/interop.md lists the rest).
 REGISTER_FACTS = (
@@ -78,22 +79,25 @@ def xlsx_dump(data: bytes) -> str:
 
 # Golden files -------------------------------------------------------------------------------
 
-def test_seed_csv_is_the_golden_file() -> None:
-    output = export_notice(load_notice(SEED), "ropa-csv")
+@pytest.mark.parametrize("lang", LANGS)
+def test_seed_csv_is_the_golden_file(lang: str) -> None:
+    output = export_notice(load_notice(SEED), "ropa-csv", lang=lang)
     assert isinstance(output, str)
-    golden = (GOLDEN / "valmennuskumppani.ropa.csv").read_bytes()
+    golden = (GOLDEN / f"valmennuskumppani.ropa.{lang}.csv").read_bytes()
     assert output.encode("utf-8") == golden, "regenerate: python tests/test_interop_ropa.py"
 
 
-def test_seed_xlsx_cells_are_the_golden_file() -> None:
-    output = export_notice(load_notice(SEED), "ropa-xlsx")
+@pytest.mark.parametrize("lang", LANGS)
+def test_seed_xlsx_cells_are_the_golden_file(lang: str) -> None:
+    output = export_notice(load_notice(SEED), "ropa-xlsx", lang=lang)
     assert isinstance(output, bytes)
-    golden = (GOLDEN / "valmennuskumppani.ropa-xlsx.txt").read_text(encoding="utf-8")
+    golden = (GOLDEN / f"valmennuskumppani.ropa-xlsx.{lang}.txt").read_text(encoding="utf-8")
     assert xlsx_dump(output) == golden, "regenerate: python tests/test_interop_ropa.py"
 
 
 def test_seed_record_states_every_art30_item() -> None:
-    rows = list(csv.DictReader(io.StringIO(str(export_notice(load_notice(SEED), "ropa-csv"))
+    rows = list(csv.DictReader(io.StringIO(str(export_notice(load_notice(SEED), "ropa-csv",
+                                                             lang="en"))
                                            .removeprefix("\ufeff"))))
     (row,) = rows
     assert row["Controller"] == "Valmennuskumppani Heini Salmu Oy"
@@ -131,13 +135,105 @@ def test_xlsx_bytes_depend_on_the_notice_alone() -> None:
     assert (props.created.year, props.modified.year) == (2000, 2000)
 
 
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.yaml")))
-def test_examples_round_trip(fmt: str, example: str, tmp_path: Path) -> None:
+def test_examples_round_trip(fmt: str, example: str, lang: str, tmp_path: Path) -> None:
     notice = load_notice(EXAMPLES / example)
-    first, imported = _round_trip(notice, fmt, tmp_path)
-    assert export_notice(imported.notice, fmt) == first
+    first = export_notice(notice, fmt, lang=lang)
+    imported = import_notice(_write(tmp_path / f"record{FORMATS[fmt]}", first), fmt)
+    assert export_notice(imported.notice, fmt, lang=lang) == first
     assert art30_facts(imported.notice) == art30_facts(notice)
+
+
+# Languages ------------------------------------------------------------------------------------
+
+def _csv_header(output: str | bytes) -> list[str]:
+    assert isinstance(output, str)
+    return next(csv.reader(io.StringIO(output.removeprefix("\ufeff"), newline="")))
+
+
+def test_headers_are_distinct_in_each_language_and_across_them() -> None:
+    from gdpr_register.interop._ropa_columns import (
+        ACTIVITY_COLUMNS,
+        CONTROLLER_ITEMS,
+        header_index,
+        header_tables,
+    )
+
+    columns = ACTIVITY_COLUMNS + CONTROLLER_ITEMS
+    index = header_index(columns)
+    for lang in LANGS:
+        table = header_tables()[lang]
+        headers = [table[c.id].casefold() for c in columns]
+        assert len(set(headers)) == len(headers), lang
+        # No heading of one language names another column in another.
+        assert all(index[table[c.id].casefold()].id == c.id for c in columns)
+        assert len(table["sheet_activities"]) <= 31  # Excel's limit on sheet names
+
+
+def test_the_record_takes_the_notice_language_by_default() -> None:
+    from gdpr_register.render import label
+
+    seed = load_notice(SEED)
+    assert seed.language == "fi"
+    assert export_notice(seed, "ropa-csv") == export_notice(seed, "ropa-csv", lang="fi")
+    header = _csv_header(export_notice(seed, "ropa-csv"))
+    assert label("record.purposes", "fi") in header
+    assert "Purposes" not in header
+    german = attrs.evolve(seed, language="de")
+    assert export_notice(german, "ropa-csv") == export_notice(german, "ropa-csv", lang="en")
+    regional = attrs.evolve(seed, language="sv-FI")
+    assert export_notice(regional, "ropa-csv") == export_notice(regional, "ropa-csv", lang="sv")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sheet_names_and_the_word_none_are_in_the_record_language(
+    lang: str, tmp_path: Path
+) -> None:
+    from gdpr_register.render import label
+
+    notice = loads_notice("""
+id: none-word
+controller: {name: Kahvila Oy}
+registers:
+  - {id: a, name: A, transfers: none, recipients: none}
+""")
+    output = export_notice(notice, "ropa-xlsx", lang=lang)
+    assert isinstance(output, bytes)
+    book = openpyxl.load_workbook(io.BytesIO(output))
+    assert book.sheetnames == [label("record.sheet_controller", lang),
+                               label("record.sheet_activities", lang)]
+    sheet = book[label("record.sheet_activities", lang)]
+    row = {cell.value: below.value for cell, below in zip(sheet[1], sheet[2], strict=True)}
+    assert row[label("record.transfers", lang)] == label("record.none", lang)
+    imported = import_notice(_write(tmp_path / "r.xlsx", output), "ropa-xlsx")
+    assert imported.notice.registers[0].none == notice.registers[0].none
+    assert export_notice(imported.notice, "ropa-xlsx", lang=lang) == output
+
+
+def test_a_misspelt_finnish_heading_is_matched_against_the_finnish_ones(tmp_path: Path) -> None:
+    from gdpr_register.render import label
+
+    header = _csv_header(export_notice(load_notice(SEED), "ropa-csv", lang="fi"))
+    wanted = label("record.purposes", "fi")
+    text = f"{label('record.activity', 'fi')},{wanted[:-2]}\nA,B\n"
+    with pytest.raises(DocumentError) as error:
+        import_notice(_write(tmp_path / "r.csv", text), "ropa-csv")
+    (problem,) = error.value.problems
+    assert problem.location == "line 1, column 2"
+    assert repr(wanted.casefold()) in problem.message
+    assert wanted in header
+
+
+def test_cli_export_takes_lang(tmp_path: Path) -> None:
+    from gdpr_register.render import label
+
+    target = tmp_path / "record.csv"
+    assert main(["export", str(SEED), "--format", "ropa-csv", "--lang", "sv",
+                 "-o", str(target)]) == 0
+    header = _csv_header(target.read_bytes().decode("utf-8"))
+    assert label("record.data_subjects", "sv") in header
 
 
 @given(strategies.notices())
@@ -205,7 +301,7 @@ def test_xlsx_cells_are_text_not_formulas(tmp_path: Path) -> None:
 # Bad cells --------------------------------------------------------------------------------------
 
 def _seed_book() -> Any:
-    data = export_notice(load_notice(SEED), "ropa-xlsx")
+    data = export_notice(load_notice(SEED), "ropa-xlsx", lang="en")
     assert isinstance(data, bytes)
     return openpyxl.load_workbook(io.BytesIO(data))
 
@@ -247,7 +343,7 @@ def test_xlsx_every_bad_cell_is_reported_with_its_place(tmp_path: Path) -> None:
 def test_cli_import_of_a_bad_record_exits_2_and_writes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    output = export_notice(load_notice(SEED), "ropa-csv")
+    output = export_notice(load_notice(SEED), "ropa-csv", lang="en")
     assert isinstance(output, str)
     rows = list(csv.reader(io.StringIO(output.removeprefix("\ufeff"), newline="")))
     header = rows[0]
@@ -354,11 +450,11 @@ def test_a_workbook_typed_by_hand_with_numbers_and_dates(tmp_path: Path) -> None
 
 
 def test_an_edited_erasure_column_is_noted_not_read(tmp_path: Path) -> None:
-    output = export_notice(load_notice(SEED), "ropa-csv")
+    output = export_notice(load_notice(SEED), "ropa-csv", lang="en")
     assert isinstance(output, str)
     edited = output.replace("Yhteystiedot: erased 5 years", "Yhteystiedot: erased 9 years")
     imported = import_notice(_write(tmp_path / "r.csv", edited), "ropa-csv")
-    assert export_notice(imported.notice, "ropa-csv") == output
+    assert export_notice(imported.notice, "ropa-csv", lang="en") == output
     assert 'line 2, column "Erasure time limits"' in [note.where for note in imported.notes]
 
 
@@ -430,8 +526,10 @@ def test_binary_output_to_a_full_disk_exits_2() -> None:
 if __name__ == "__main__":  # regenerate the golden files
     seed = load_notice(SEED)
     GOLDEN.mkdir(parents=True, exist_ok=True)
-    (GOLDEN / "valmennuskumppani.ropa.csv").write_bytes(
-        str(export_notice(seed, "ropa-csv")).encode("utf-8"))
-    xlsx = export_notice(seed, "ropa-xlsx")
-    assert isinstance(xlsx, bytes)
-    (GOLDEN / "valmennuskumppani.ropa-xlsx.txt").write_text(xlsx_dump(xlsx), encoding="utf-8")
+    for language in LANGS:
+        (GOLDEN / f"valmennuskumppani.ropa.{language}.csv").write_bytes(
+            str(export_notice(seed, "ropa-csv", lang=language)).encode("utf-8"))
+        xlsx = export_notice(seed, "ropa-xlsx", lang=language)
+        assert isinstance(xlsx, bytes)
+        (GOLDEN / f"valmennuskumppani.ropa-xlsx.{language}.txt").write_text(
+            xlsx_dump(xlsx), encoding="utf-8")

@@ -54,7 +54,7 @@ def _workbook(notice: Notice, lang: str) -> Any:
     from gdpr_register.interop._ropa_export import record_cells
 
     headers = headers_for(lang)
-    cells = record_cells(notice)
+    cells = record_cells(notice, lang)
     book = openpyxl.Workbook()
     head = {"font": Font(bold=True), "alignment": Alignment(wrap_text=True, vertical="top")}
     body = {"alignment": Alignment(wrap_text=True, vertical="top")}
@@ -125,7 +125,7 @@ def _import(raw: bytes, source: str) -> Imported:
     from gdpr_register.interop._ropa_columns import (
         ACTIVITY_COLUMNS,
         CONTROLLER_ITEMS,
-        HEADERS,
+        header_tables,
     )
     from gdpr_register.interop._ropa_import import Cell, Row, map_headers, notice_from_cells
 
@@ -138,7 +138,7 @@ def _import(raw: bytes, source: str) -> Imported:
         names = {name.strip().casefold(): name for name in book.sheetnames}
 
         def sheet(key: str) -> Any:
-            for table in HEADERS.values():
+            for table in header_tables().values():
                 name = names.get(table[key].casefold())
                 if name is not None:
                     return book[name]
@@ -149,7 +149,9 @@ def _import(raw: bytes, source: str) -> Imported:
         for found, key in ((ctrl_sheet, "sheet_controller"), (act_sheet, "sheet_activities")):
             if found is None:
                 problems.append(Problem(location="", message=f"no sheet named "
-                                        f"{HEADERS['en'][key]!r}"))
+                                        f"{header_tables()['en'][key]!r} (or "
+                                        f"{header_tables()['fi'][key]!r}, "
+                                        f"{header_tables()['sv'][key]!r})"))
         if problems:
             raise DocumentError(problems, source=source)
         controller: dict[str, Cell] = {}
