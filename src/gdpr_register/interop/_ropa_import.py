@@ -272,6 +272,11 @@ def _located(problem: Problem, origins: list[tuple[str, str]]) -> Problem:
                    problem.message)
 
 
+def _cell_of(location: str) -> str:
+    """The cell a problem's location names (``Activities!H2, item 3`` is ``Activities!H2``)."""
+    return location.split(", item ", 1)[0]
+
+
 def notice_from_cells(
     controller: Mapping[str, Cell], rows: Sequence[Row], *, source: str,
     problems: Sequence[Problem] = (), where: str = "record",
@@ -287,14 +292,17 @@ def notice_from_cells(
     taken: set[str] = set()
     data["registers"] = [_activity(reader, row, i, taken) for i, row in enumerate(rows)]
     reader.origins.append(("$.registers", where))
-    if reader.problems:
-        raise DocumentError(reader.problems, source=source)
     try:
         notice = notice_from_data(data, source=source)
     except DocumentError as exc:
-        raise DocumentError(
-            [_located(p, reader.origins) for p in exc.problems], source=source
-        ) from None
+        # A cell that could not be read was left out, and the rest is checked all the same:
+        # one pass names every bad cell (a bad date on one sheet is not hidden by a malformed
+        # list on the other), but not again what is wrong only because a bad cell is missing.
+        failed = {_cell_of(p.location) for p in reader.problems}
+        located = [_located(p, reader.origins) for p in exc.problems]
+        reader.problems.extend(p for p in located if _cell_of(p.location) not in failed)
+    if reader.problems:
+        raise DocumentError(reader.problems, source=source)
     notes = [ImportNote(where=where, message=NOT_CARRIED), *reader.notes]
     computed = record_cells(notice).activities
     for row, cells in zip(rows, computed, strict=True):
