@@ -102,8 +102,15 @@ def test_seed_record_states_every_art30_item() -> None:
     (row,) = rows
     assert row["Controller"] == "Valmennuskumppani Heini Salmu Oy"
     assert row["Purposes"].count("\n") == 7  # eight purposes
-    assert "US {recipient: facebook, mechanism: privacy-shield" in row[
-        "Transfers outside the EU/EEA"]
+    # Plain words for a reader, the validity of the mechanism from the law tables.
+    transfers = row["Transfers outside the EU/EEA"].split("\n")
+    assert transfers[0].startswith("United States — Facebook — EU-US Privacy Shield (invalid "
+                                   "since 2020-07-16, CJEU C-311/18")
+    assert "Zef Oy (processor, Finland)" in row["Recipients"]
+    assert row["Business ID"] == "Business ID 2316408-3"
+    assert not any("{" in value for key, value in row.items() if not key.startswith("_data:"))
+    # The exact data beside them, for the import.
+    assert "mechanism: privacy-shield" in row["_data:transfers"]
     # The erasure time limit is the computed rule, the accounting hold included.
     erasure = row["Erasure time limits"].split("\n")
     assert erasure[0].startswith("Yhteystiedot: erased 5 years after the latest")
@@ -203,7 +210,8 @@ registers:
     assert isinstance(output, bytes)
     book = openpyxl.load_workbook(io.BytesIO(output))
     assert book.sheetnames == [label("record.sheet_controller", lang),
-                               label("record.sheet_activities", lang)]
+                               label("record.sheet_activities", lang), "_data"]
+    assert book["_data"].sheet_state == "hidden"
     sheet = book[label("record.sheet_activities", lang)]
     row = {cell.value: below.value for cell, below in zip(sheet[1], sheet[2], strict=True)}
     assert row[label("record.transfers", lang)] == label("record.none", lang)

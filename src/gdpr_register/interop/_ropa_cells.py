@@ -1,12 +1,11 @@
 """The text of one spreadsheet cell of an Art. 30 record, both ways.
 
-A list cell holds one item a line: ``label {key: value, ...}``. The label is the item's main
-text (a purpose's name, a measure's text) as written; the braces, when there is more to say,
-are a YAML flow mapping of the item's other fields in the document format, so a spreadsheet
-program shows words and the import gets every fact back. A line ``…`` (or ``...``) says the
-list is not exhaustive ("such as"); a cell reading ``none`` (``ei ole``, ``inga``: the
-record's language) says the notice states there is none. A text cell is the text itself, or
-a YAML double-quoted string when the text would not survive a spreadsheet as it is
+A list cell shows one item a line in words (``_ropa_plain``); its exact data travel beside it
+as :func:`payload`, one ``[shown line, {fields}]`` a line. A line ``label {key: value, ...}``
+(how earlier versions wrote every item, and how a user states more than a label) is read by
+:func:`parse_item`. A line ``…`` (or ``...``) says the list is not exhaustive ("such as"); a
+cell reading ``none`` says the notice states there is none. A text cell is the text itself,
+or a YAML double-quoted string when the text would not survive a spreadsheet as it is
 (surrounding spaces, a carriage return, a leading quote).
 """
 
@@ -26,10 +25,13 @@ __all__ = [
     "parse_item",
     "parse_mapping",
     "parse_text",
+    "payload",
+    "read_payload",
     "render_item",
     "render_text",
     "split_lines",
     "unguard",
+    "visible",
 ]
 
 NONE_WORD = "none"
@@ -184,3 +186,28 @@ def unguard(cell: str) -> str:
     if cell.startswith("'") and cell[1:].startswith((*_FORMULA_START, "'")):
         return cell[1:]
     return cell
+
+
+def visible(line: str) -> str:
+    """An item's line as shown: quoted where it would read as a fixed word (``…``,
+    ``none``) or as nothing."""
+    if not line or line in (*ELLIPSES, *_none_words()):
+        return f'"{line}"'
+    return line
+
+
+def payload(entries: list[tuple[str, Any]]) -> str:
+    """The machine data of a cell: one line ``[shown line, data]`` per item, in YAML flow
+    style, so that the import knows which visible line stands for which exact item."""
+    return "\n".join(flow([shown, data]) for shown, data in entries)
+
+
+def read_payload(text: str) -> list[tuple[str, Any]]:
+    """The entries of :func:`payload`; CellError when they are not that."""
+    entries: list[tuple[str, Any]] = []
+    for line in split_lines(text):
+        value = _load(line)
+        if not (isinstance(value, list) and len(value) == 2 and isinstance(value[0], str)):
+            raise CellError("its machine data is not [shown text, data]")
+        entries.append((value[0], value[1]))
+    return entries

@@ -6,7 +6,7 @@ from typing import Any
 
 import attrs
 
-from gdpr_register.interop._ropa_cells import NONE_WORD, flow, render_item, render_text
+from gdpr_register.interop._ropa_cells import NONE_WORD, flow, payload, render_text, visible
 from gdpr_register.interop._ropa_columns import (
     ACTIVITY_COLUMNS,
     CONTROLLER_ITEMS,
@@ -15,6 +15,7 @@ from gdpr_register.interop._ropa_columns import (
     CellKind,
     Column,
 )
+from gdpr_register.interop._ropa_plain import shown_line, shown_mapping
 from gdpr_register.interop._ropa_words import erasure_words
 from gdpr_register.model import Notice, Register
 
@@ -25,28 +26,45 @@ ELLIPSIS = "…"
 
 @attrs.frozen(kw_only=True)
 class RecordCells:
-    """The record's cells by column id: the controller items, then each activity's row."""
+    """The record's cells by column id: the controller items, then each activity's row.
+
+    ``*_data`` hold each cell's machine data (``_ropa_cells.payload``, ``""`` for a cell
+    whose text is its data), in the same order as the cells.
+    """
 
     controller: tuple[tuple[str, str], ...]
     activities: tuple[tuple[tuple[str, str], ...], ...]
+    controller_data: tuple[tuple[str, str], ...] = ()
+    activities_data: tuple[tuple[tuple[str, str], ...], ...] = ()
 
 
-def render_cell(column: Column, value: Any, flag: bool = False, none: str = NONE_WORD) -> str:
-    """The cell of ``column`` holding ``value`` (document-format data); ``none`` is the
-    record language's word for a list the notice says is empty."""
+def render_cell(column: Column, value: Any, flag: bool = False, none: str = NONE_WORD,
+                names: dict[str, str] | None = None) -> tuple[str, str]:
+    """The visible text of the cell of ``column`` holding ``value`` (document-format data),
+    and its machine data; ``none`` is the record language's word for a list the notice says
+    is empty, ``names`` the name of each purpose and recipient id of the activity."""
     if value is None and not flag:
-        return ""
+        return "", ""
     if column.kind is CellKind.TEXT:
-        return render_text(value) if isinstance(value, str) else flow(value)
+        return (render_text(value) if isinstance(value, str) else flow(value)), ""
+    names = names or {}
     if column.kind is CellKind.ITEM:
-        return render_item(value, column.label)
+        shown = visible(shown_line(column.label, column.id, value, names))
+        return shown, payload([(shown, value)])
     if column.kind is CellKind.MAPPING:
-        return flow(value) if value else ""
-    lines = [none] if value == NONE_WORD else [
-        render_item(item, column.label) for item in value or ()]
+        if not value:
+            return "", ""
+        shown = shown_mapping(value)
+        return shown, payload([(shown, value)])
+    if value == NONE_WORD:
+        lines, entries = [none], []
+    else:
+        entries = [(visible(shown_line(column.label, column.id, item, names)), item)
+                   for item in value or ()]
+        lines = [shown for shown, _item in entries]
     if flag:
         lines.append(ELLIPSIS)
-    return "\n".join(lines)
+    return "\n".join(lines), payload(entries)
 
 
 def _register_data(register: Register) -> dict[str, Any]:
@@ -57,7 +75,7 @@ def _register_data(register: Register) -> dict[str, Any]:
     return data
 
 
-def _activity(register: Register, notice: Notice, none: str) -> tuple[tuple[str, str], ...]:
+def _activity(register: Register, notice: Notice, none: str) -> tuple[tuple[str, str, str], ...]:
     data = _register_data(register)
     purposes = data.get("purposes")
     bases: list[dict[str, Any]] = []
@@ -71,14 +89,17 @@ def _activity(register: Register, notice: Notice, none: str) -> tuple[tuple[str,
     bases.extend(data.pop("pooled_bases", ()))
     used = {c.key for c in ACTIVITY_COLUMNS} | {c.flag for c in ACTIVITY_COLUMNS}
     other = {k: v for k, v in data.items() if k not in used and k not in DROPPED_REGISTER}
-    cells: list[tuple[str, str]] = []
+    names = {str(item["id"]): str(item.get("name", item["id"]))
+             for key in ("purposes", "recipients") if isinstance(data.get(key), list)
+             for item in data[key] if isinstance(item, dict) and "id" in item}
+    cells: list[tuple[str, str, str]] = []
     for column in ACTIVITY_COLUMNS:
         if column.id == "lawful_bases":
             value: Any = bases or None
         elif column.id == "special_conditions":
             value = conditions or None
         elif column.id == "erasure":
-            cells.append((column.id, erasure_words(register, notice.controller)))
+            cells.append((column.id, erasure_words(register, notice.controller), ""))
             continue
         elif column.id == "other":
             value = other
@@ -86,17 +107,17 @@ def _activity(register: Register, notice: Notice, none: str) -> tuple[tuple[str,
             assert column.key is not None
             value = data.get(column.key)
         flag = bool(data.get(column.flag)) if column.flag else False
-        cells.append((column.id, render_cell(column, value, flag, none)))
+        cells.append((column.id, *render_cell(column, value, flag, none, names)))
     return tuple(cells)
 
 
-def _controller(notice: Notice, none: str) -> tuple[tuple[str, str], ...]:
+def _controller(notice: Notice, none: str) -> tuple[tuple[str, str, str], ...]:
     from gdpr_register.documents import notice_to_data
 
     data = notice_to_data(notice)
     controller: dict[str, Any] = dict(data.get("controller", {}))
     mapped = {c.key for c in CONTROLLER_ITEMS if c.key is not None}
-    cells: list[tuple[str, str]] = []
+    cells: list[tuple[str, str, str]] = []
     for column in CONTROLLER_ITEMS:
         if column.id == "controller_other":
             taken = {k.split(".", 1)[1] for k in mapped if k.startswith("controller.")}
@@ -109,7 +130,7 @@ def _controller(notice: Notice, none: str) -> tuple[tuple[str, str], ...]:
             value = controller.get(tail) if tail else data.get(head)
             if value is None and column.id in ("document_kind", "language"):
                 value = str(getattr(notice, head))  # a default, shown all the same
-        cells.append((column.id, render_cell(column, value, none=none)))
+        cells.append((column.id, *render_cell(column, value, none=none)))
     return tuple(cells)
 
 
@@ -118,7 +139,11 @@ def record_cells(notice: Notice, lang: str = "en") -> RecordCells:
     from gdpr_register.interop._ropa_columns import headers_for
 
     none = headers_for(lang)["none"]
+    controller = _controller(notice, none)
+    activities = tuple(_activity(r, notice, none) for r in notice.registers)
     return RecordCells(
-        controller=_controller(notice, none),
-        activities=tuple(_activity(r, notice, none) for r in notice.registers),
+        controller=tuple((i, text) for i, text, _data in controller),
+        activities=tuple(tuple((i, text) for i, text, _data in row) for row in activities),
+        controller_data=tuple((i, data) for i, _text, data in controller),
+        activities_data=tuple(tuple((i, data) for i, _text, data in row) for row in activities),
     )

@@ -15,9 +15,9 @@ from gdpr_register.interop._ropa_cells import (
     ELLIPSES,
     NONE_WORD,
     CellError,
-    parse_item,
     parse_mapping,
     parse_text,
+    read_payload,
     split_lines,
 )
 from gdpr_register.interop._ropa_columns import (
@@ -48,6 +48,7 @@ NOT_CARRIED = (
 class Cell:
     text: str
     where: str  # "Activities!C12", 'line 12, column "Purposes"'
+    data: str = ""  # its machine data (``_ropa_cells.payload``), where the format has it
 
 
 @attrs.frozen(kw_only=True)
@@ -111,7 +112,22 @@ class _Reader:
     def fail(self, where: str, message: str) -> None:
         self.problems.append(Problem(location=where, message=message))
 
+    def entries(self, cell: Cell) -> list[tuple[str, Any]]:
+        """The cell's machine data; none when it has none or it cannot be read (then the
+        visible text is read, and a note says so)."""
+        if not cell.data.strip():
+            return []
+        try:
+            return read_payload(cell.data)
+        except CellError as exc:
+            self.notes.append(ImportNote(where=cell.where, message=f"{exc}: read from its "
+                                         "visible text"))
+            return []
+
     def mapping(self, cell: Cell) -> dict[str, Any]:
+        entries = self.entries(cell)
+        if entries and entries[0][0] == cell.text and isinstance(entries[0][1], dict):
+            return dict(entries[0][1])
         try:
             return parse_mapping(cell.text.strip())
         except CellError as exc:
@@ -128,7 +144,9 @@ class _Reader:
 
     def items(self, column: Column, cell: Cell) -> tuple[list[tuple[str, dict[str, Any]]], bool]:
         """Each item with where it is, and whether a ``…`` line says there are more."""
-        found: list[tuple[str, dict[str, Any]]] = []
+        from gdpr_register.interop._ropa_edits import reconcile
+
+        lines: list[tuple[str, str]] = []
         more = False
         for number, line in enumerate(split_lines(cell.text), 1):
             where = f"{cell.where}, item {number}"
@@ -137,10 +155,14 @@ class _Reader:
                     self.fail(where, "this list cannot be marked not exhaustive ('…')")
                 more = True
                 continue
-            try:
-                found.append((where, parse_item(line, column.label)))
-            except CellError as exc:
-                self.fail(where, str(exc))
+            lines.append((where, line.strip()))
+        read = reconcile(column, [line for _where, line in lines], self.entries(cell))
+        found: list[tuple[str, dict[str, Any]]] = []
+        for (where, _line), item in zip(lines, read, strict=True):
+            if isinstance(item, CellError):
+                self.fail(where, str(item))
+            else:
+                found.append((where, item))
         return found, more
 
     def value(self, column: Column, cell: Cell, path: str) -> Any:
@@ -148,11 +170,13 @@ class _Reader:
         if column.kind is CellKind.TEXT:
             return parse_text(cell.text)
         if column.kind is CellKind.ITEM:
-            try:
-                return parse_item(cell.text.strip(), column.label)
-            except CellError as exc:
-                self.fail(cell.where, str(exc))
+            from gdpr_register.interop._ropa_edits import reconcile
+
+            (item,) = reconcile(column, [cell.text.strip()], self.entries(cell))
+            if isinstance(item, CellError):
+                self.fail(cell.where, str(item))
                 return None
+            return item
         lines = [ln.strip() for ln in split_lines(cell.text) if ln.strip() not in ELLIPSES]
         if len(lines) == 1 and lines[0] in none_words():
             return NONE_WORD

@@ -14,7 +14,14 @@ from gdpr_register.errors import DocumentError, Problem
 from gdpr_register.interop._registry import Imported, InteropFormat
 from gdpr_register.model import Notice
 
-__all__ = ["FORMAT"]
+__all__ = ["DATA_PREFIX", "FORMAT"]
+
+DATA_PREFIX = "_data:"
+_ITEM_COLUMNS = frozenset({"purposes", "lawful_bases", "special_conditions", "data_subjects",
+                           "data_categories", "sources", "recipients", "transfers", "retention",
+                           "security", "other", "business_id", "address", "contact_points",
+                           "joint_controllers", "representative", "dpo", "controller_other",
+                           "record_other"})
 
 
 def _export(notice: Notice, lang: str) -> str:
@@ -28,9 +35,16 @@ def _export(notice: Notice, lang: str) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     controller = [cell for _id, cell in cells.controller]
     first = cells.activities[0]
-    writer.writerow([headers[i] for i, _ in first] + [headers[i] for i, _ in cells.controller])
-    for row in cells.activities:
-        writer.writerow([guard(cell) for _id, cell in row] + [guard(c) for c in controller])
+    # The machine data of every item column, in trailing columns headed "_data:<column id>".
+    machine = [i for i, _ in first if i in _ITEM_COLUMNS] + [
+        i for i, _ in cells.controller if i in _ITEM_COLUMNS]
+    writer.writerow([headers[i] for i, _ in first] + [headers[i] for i, _ in cells.controller]
+                    + [DATA_PREFIX + i for i in machine])
+    ctrl_data = dict(cells.controller_data)
+    for row, data in zip(cells.activities, cells.activities_data, strict=True):
+        by_id = {**dict(data), **ctrl_data}
+        writer.writerow([guard(cell) for _id, cell in row] + [guard(c) for c in controller]
+                        + [guard(by_id[i]) for i in machine])
     # A str: the byte order mark is its first character, UTF-8 encoded wherever it goes.
     return "\ufeff" + out.getvalue()
 
@@ -58,8 +72,16 @@ def _import(raw: bytes, source: str) -> Imported:
         raise DocumentError([Problem(location="line 1", message="no header row")],
                             source=source)
     headers = table[0]
+    # Machine columns stand apart: the visible ones are mapped, a machine one names its column.
+    machine = {i: h.strip()[len(DATA_PREFIX):] for i, h in enumerate(headers)
+               if h.strip().startswith(DATA_PREFIX)}
+    shown = ["" if i in machine else h for i, h in enumerate(headers)]
     places = [f"line 1, column {i + 1}" for i in range(len(headers))]
-    columns, problems = map_headers(headers, ACTIVITY_COLUMNS + CONTROLLER_ITEMS, places)
+    columns, problems = map_headers(shown, ACTIVITY_COLUMNS + CONTROLLER_ITEMS, places)
+    for i, column_id in machine.items():
+        if column_id not in _ITEM_COLUMNS:
+            problems.append(Problem(location=places[i], message=f"{headers[i].strip()!r} "
+                                    "names no column with machine data"))
     controller_ids = {c.id for c in CONTROLLER_ITEMS}
     controller: dict[str, Cell] = {}
     rows: list[Row] = []
@@ -70,8 +92,11 @@ def _import(raw: bytes, source: str) -> Imported:
         if not any(v.strip() for v in values):
             continue
         cells: dict[str, Cell] = {}
+        data = {machine[i]: unguard(v) for i, v in enumerate(values) if i in machine}
         for index, value in enumerate(values):
             column = columns[index] if index < len(columns) else None
+            if index in machine:
+                continue
             if column is None:
                 # An unknown heading is reported once, at the heading.
                 if value.strip() and not (index < len(headers) and headers[index].strip()):
@@ -79,12 +104,14 @@ def _import(raw: bytes, source: str) -> Imported:
                                             message="a value in a column without a heading"))
                 continue
             header = headers[index]
-            cell = Cell(text=unguard(value), where=f'line {line}, column "{header.strip()}"')
+            cell = Cell(text=unguard(value), where=f'line {line}, column "{header.strip()}"',
+                        data=data.get(column.id, ""))
             if column.id not in controller_ids:
                 cells[column.id] = cell
             elif column.id not in controller:
                 controller[column.id] = cell
-            elif controller[column.id].text != cell.text:
+            elif (controller[column.id].text, controller[column.id].data) != (
+                    cell.text, cell.data):
                 first = controller[column.id].where
                 problems.append(Problem(location=cell.where, message=f"the controller's "
                                         f"{header.strip()!r} differs from {first}"))

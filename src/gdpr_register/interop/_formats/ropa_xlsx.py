@@ -22,6 +22,7 @@ _EPOCH = datetime(2000, 1, 1)
 _ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 _WIDE = 60  # characters: list columns
 _NARROW = 24
+DATA_SHEET = "_data"
 
 
 def _openpyxl() -> Any:
@@ -43,6 +44,29 @@ def _put(sheet: Any, row: int, column: int, value: str, style: dict[str, Any]) -
         cell.data_type = "s"  # text, never a formula, whatever it starts with
     for name, setting in style.items():
         setattr(cell, name, setting)
+
+
+def _data_sheet(book: Any, cells: Any, controller: str, activities: str,
+                head: dict[str, Any]) -> None:
+    """The hidden sheet ``_data``: each item cell's exact data, by sheet and cell."""
+    from openpyxl.utils import get_column_letter
+
+    sheet = book.create_sheet(DATA_SHEET)
+    sheet.sheet_state = "hidden"
+    for column, title in enumerate(("Sheet", "Cell", "Data"), 1):
+        _put(sheet, 1, column, title, head)
+    places = [(controller, f"B{row}", data)
+              for row, (_id, data) in enumerate(cells.controller_data, 2)]
+    places += [(activities, f"{get_column_letter(column)}{row}", data)
+               for row, values in enumerate(cells.activities_data, 2)
+               for column, (_id, data) in enumerate(values, 1)]
+    row = 2
+    for title, ref, data in places:
+        if data:
+            for column, value in enumerate((title, ref, data), 1):
+                _put(sheet, row, column, value, {})
+            row += 1
+    sheet.column_dimensions["C"].width = _WIDE * 2
 
 
 def _workbook(notice: Notice, lang: str) -> Any:
@@ -79,6 +103,7 @@ def _workbook(notice: Notice, lang: str) -> Any:
         for column, (_column_id, value) in enumerate(values, 1):
             _put(activities, row, column, value, body)
     activities.freeze_panes = "C2"
+    _data_sheet(book, cells, controller.title, activities.title, head)
 
     props = book.properties
     props.creator = "gdpr_register"
@@ -118,6 +143,18 @@ def _text(value: object) -> str:
     return str(value)
 
 
+def _machine_data(book: Any) -> dict[str, str]:
+    """The ``_data`` sheet's machine data by ``Sheet!Cell``; none without the sheet."""
+    if DATA_SHEET not in book.sheetnames:
+        return {}
+    found: dict[str, str] = {}
+    for row in book[DATA_SHEET].iter_rows(min_row=2, values_only=True):
+        sheet, ref, data = (_text(v) for v in (tuple(row) + (None,) * 3)[:3])
+        if sheet and ref:
+            found[f"{sheet}!{ref}"] = data
+    return found
+
+
 def _import(raw: bytes, source: str) -> Imported:
     openpyxl = _openpyxl()
     from openpyxl.utils import get_column_letter
@@ -154,6 +191,7 @@ def _import(raw: bytes, source: str) -> Imported:
                                         f"{header_tables()['sv'][key]!r})"))
         if problems:
             raise DocumentError(problems, source=source)
+        data = _machine_data(book)
         controller: dict[str, Cell] = {}
         ctrl_title = ctrl_sheet.title
         labels: list[str] = []
@@ -168,7 +206,8 @@ def _import(raw: bytes, source: str) -> Imported:
                                         message="a value without the name of its item"))
                 continue
             labels.append(label)
-            values.append(Cell(text=value, where=f"{ctrl_title}!B{number}"))
+            where = f"{ctrl_title}!B{number}"
+            values.append(Cell(text=value, where=where, data=data.get(where, "")))
         places = [c.where.replace("!B", "!A") for c in values]
         columns, found_problems = map_headers(labels, CONTROLLER_ITEMS, places)
         problems.extend(found_problems)
@@ -191,7 +230,7 @@ def _import(raw: bytes, source: str) -> Imported:
                 place = f"{title}!{get_column_letter(i + 1)}{number}"
                 column = columns_[i] if i < len(columns_) else None
                 if column is not None:
-                    by_id[column.id] = Cell(text=text, where=place)
+                    by_id[column.id] = Cell(text=text, where=place, data=data.get(place, ""))
                 elif text.strip() and not (i < len(header) and header[i].strip()):
                     problems.append(Problem(location=place, message="a value in a column "
                                             "without a heading"))
