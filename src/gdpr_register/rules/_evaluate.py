@@ -22,6 +22,7 @@ from gdpr_register.rules._engine import (
     default_registry,
 )
 from gdpr_register.rules._report import Report
+from gdpr_register.rules._sections import unguarded
 
 __all__ = ["evaluate"]
 
@@ -58,7 +59,7 @@ def evaluate(
     options = options or Options()
     base = Context(as_of=day, options=options)
     notice_rules = [r for r in rules if r.scope is Scope.NOTICE]
-    register_rules = [r for r in rules if r.scope is Scope.REGISTER]
+    register_rules = [(r, unguarded(r.check)) for r in rules if r.scope is Scope.REGISTER]
     found: list[tuple[int, Finding]] = []
     order = {register.id: i for i, register in enumerate(notice.registers)}
 
@@ -66,10 +67,19 @@ def evaluate(
         for h in _run(item, (notice, base)):
             finding = item.finding(h, None)
             found.append((order.get(finding.register, -1) if finding.register else -1, finding))
+    # Only a coverage marking makes a section "elsewhere" or "not assessed": without one the
+    # section guard cannot skip a rule, so the check runs unwrapped (the same hits, cheaper).
+    notice_marks = notice.coverage is not None
     for index, register in enumerate(notice.registers):
         ctx = Context(as_of=day, options=options, path=f"$.registers[{index}]", index=index)
-        for item in register_rules:
-            for h in _run(item, (notice, register, ctx)):
+        guarded = notice_marks or register.coverage is not None
+        for item, raw in register_rules:
+            check = item.check if guarded else raw
+            try:
+                hits = list(check(notice, register, ctx))
+            except Exception as exc:
+                raise _failed(item, exc) from exc
+            for h in hits:
                 found.append((index, item.finding(h, register.id)))
 
     findings = [f for _, f in sorted(found, key=lambda p: (p[0], -p[1].severity.rank, p[1].rule))]
@@ -109,7 +119,11 @@ def _run(item: Rule, call: tuple[Any, ...]) -> list[Hit]:
     try:
         return list(item.check(*call))
     except Exception as exc:
-        raise RuleError(f"rule {item.id} failed: {type(exc).__name__}: {exc}") from exc
+        raise _failed(item, exc) from exc
+
+
+def _failed(item: Rule, exc: Exception) -> RuleError:
+    return RuleError(f"rule {item.id} failed: {type(exc).__name__}: {exc}")
 
 
 def _covers(waiver: Waiver, finding: Finding) -> bool:
