@@ -21,6 +21,7 @@ from gdpr_register.rules._engine import (
     Scope,
     default_registry,
 )
+from gdpr_register.rules._memo import memo
 from gdpr_register.rules._report import Report
 from gdpr_register.rules._sections import unguarded
 
@@ -54,6 +55,20 @@ def evaluate(
     """
     day = to_date(as_of)
     registry = default_registry() if registry is None else registry
+    with memo():  # facts several rules derive from a register, computed once in this call
+        return _evaluate(notice, day, select, ignore, preview, options, registry, source)
+
+
+def _evaluate(
+    notice: Notice,
+    day: date,
+    select: Sequence[str] | None,
+    ignore: Sequence[str] | None,
+    preview: bool,
+    options: Options | None,
+    registry: Registry,
+    source: str | None,
+) -> Report:
     rules = _temporal_scope(registry.select(select, ignore, preview=preview), registry,
                             ignore, day)
     options = options or Options()

@@ -20,6 +20,7 @@ from gdpr_register.model.enums import (
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register, StatedBasis, StatedRight
 from gdpr_register.rules._engine import Context, Options
+from gdpr_register.rules._memo import memoised
 
 __all__ = [
     "INDIRECT",
@@ -28,6 +29,7 @@ __all__ = [
     "UNJUDGED",
     "VAGUE",
     "all_bases",
+    "articles",
     "at",
     "condition_kind",
     "consent_bases",
@@ -41,6 +43,7 @@ __all__ = [
     "right_index",
     "right_path",
     "section_state",
+    "stated_right",
 ]
 
 # Sources that make Art. 14 apply (data not obtained from the data subject). Data observed by
@@ -69,14 +72,36 @@ def all_bases(register: Register) -> Iterator[tuple[str, StatedBasis]]:
             yield f".purposes[{i}].bases[{j}]", basis
 
 
-def has_consent(register: Register) -> bool:
-    if LawfulBasis.CONSENT in register.articles():
-        return True
-    return any(
+def articles(register: Register) -> frozenset[LawfulBasis]:
+    """``register.articles()``, once per evaluation (many rules read it)."""
+    return memoised("articles", register, register.articles)
+
+
+def stated_right(register: Register, right: RightKind) -> StatedRight | None:
+    """``register.stated_right(right)``: the first stated right of that kind."""
+    return _rights(register).get(right)
+
+
+def _rights(register: Register) -> dict[RightKind, StatedRight]:
+    def first_of_each() -> dict[RightKind, StatedRight]:
+        found: dict[RightKind, StatedRight] = {}
+        for item in register.rights:
+            found.setdefault(item.right, item)
+        return found
+
+    return memoised("rights", register, first_of_each)
+
+
+def _explicit_consent(register: Register) -> bool:
+    return memoised("explicit-consent", register, lambda: any(
         c.article is SpecialCategoryCondition.EXPLICIT_CONSENT
         for p in register.purposes
         for c in p.special_conditions
-    )
+    ))
+
+
+def has_consent(register: Register) -> bool:
+    return LawfulBasis.CONSENT in articles(register) or _explicit_consent(register)
 
 
 def indirect_sources(register: Register) -> list[tuple[int, str]]:
@@ -108,13 +133,9 @@ def section_state(
 def consent_bases(register: Register) -> tuple[str, ...]:
     """The consent points a register rests on: 6(1)(a) and/or 9(2)(a), in that order."""
     found = []
-    if LawfulBasis.CONSENT in register.articles():
+    if LawfulBasis.CONSENT in articles(register):
         found.append(LawfulBasis.CONSENT.value)
-    if any(
-        c.article is SpecialCategoryCondition.EXPLICIT_CONSENT
-        for p in register.purposes
-        for c in p.special_conditions
-    ):
+    if _explicit_consent(register):
         found.append(SpecialCategoryCondition.EXPLICIT_CONSENT.value)
     return tuple(found)
 
@@ -122,10 +143,10 @@ def consent_bases(register: Register) -> tuple[str, ...]:
 def objection_bases(register: Register) -> tuple[str, ...]:
     """The Art. 21(1) bases (6(1)(e), (f)) any purpose may rest on; a pooled basis counts,
     since it may be the one a purpose rests on (a right applies if any pooled basis triggers it)."""
-    articles = register.articles()
+    stated = articles(register)
     return tuple(
         b.value for b in (LawfulBasis.PUBLIC_TASK, LawfulBasis.LEGITIMATE_INTERESTS)
-        if b in articles
+        if b in stated
     )
 
 
@@ -138,6 +159,11 @@ def portability_bases(register: Register, options: Options) -> tuple[str, ...] |
     subject where every stated source is someone else or every category is derived by the
     controller (an unstated origin is not proof either way, so it does not rule it out).
     """
+    return memoised(f"portability-{options.assume_automated_processing}", register,
+                    lambda: _portability_bases(register, options))
+
+
+def _portability_bases(register: Register, options: Options) -> tuple[str, ...] | None:
     bases = portability_candidates(register)
     if not bases:
         return ()
@@ -159,7 +185,7 @@ def portability_bases(register: Register, options: Options) -> tuple[str, ...] |
 def portability_candidates(register: Register) -> tuple[str, ...]:
     """The bases stated that Art. 20(1) names: 6(1)(a), 6(1)(b), 9(2)(a), in that order."""
     consent = consent_bases(register)
-    contract = (LawfulBasis.CONTRACT.value,) if LawfulBasis.CONTRACT in register.articles() else ()
+    contract = (LawfulBasis.CONTRACT.value,) if LawfulBasis.CONTRACT in articles(register) else ()
     return consent[:1] + contract + consent[1:] if consent[:1] == ("6(1)(a)",) else (
         contract + consent
     )

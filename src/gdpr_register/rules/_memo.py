@@ -1,0 +1,48 @@
+"""Facts about a register that several rules derive, computed once per ``evaluate`` call.
+
+``evaluate`` opens a memo for the duration of one call (a context variable, so threads and
+tasks each have their own); outside it (a rule's check called directly) every fact is
+computed afresh. Nothing outlives the call: a second ``evaluate`` of the same notice starts
+cold, as a user's first one does. Entries are keyed by the holder's identity and keep it
+alive, so an id is never reused within one memo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, TypeVar
+
+__all__ = ["memo", "memoised"]
+
+T = TypeVar("T")
+
+_MEMO: ContextVar[dict[tuple[str, int], tuple[Any, Any]] | None] = ContextVar(
+    "gdpr_register_rule_memo", default=None
+)
+
+
+@contextmanager
+def memo() -> Iterator[None]:
+    """Memoise :func:`memoised` facts until the block ends."""
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
+def memoised(name: str, holder: Any, compute: Callable[[], T]) -> T:
+    """``compute()``, once per ``(name, holder)`` inside :func:`memo` (every call outside)."""
+    found = _MEMO.get()
+    if found is None:
+        return compute()
+    key = (name, id(holder))
+    entry = found.get(key)
+    if entry is not None and entry[0] is holder:
+        value: T = entry[1]
+        return value
+    value = compute()
+    found[key] = (holder, value)
+    return value
