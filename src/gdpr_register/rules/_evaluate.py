@@ -24,6 +24,7 @@ from gdpr_register.rules._engine import (
 from gdpr_register.rules._memo import memo
 from gdpr_register.rules._report import Report
 from gdpr_register.rules._sections import unguarded
+from gdpr_register.rules._values import _RANK
 
 __all__ = ["evaluate"]
 
@@ -75,13 +76,17 @@ def _evaluate(
     base = Context(as_of=day, options=options)
     notice_rules = [r for r in rules if r.scope is Scope.NOTICE]
     register_rules = [(r, unguarded(r.check)) for r in rules if r.scope is Scope.REGISTER]
-    found: list[tuple[int, Finding]] = []
+    # (register index, -severity rank, rule id, sequence, finding): sorting these tuples gives
+    # the stable sort by the first three (the sequence is unique, findings are never compared).
+    found: list[tuple[int, int, str, int, Finding]] = []
+    rank = _RANK.__getitem__
     order = {register.id: i for i, register in enumerate(notice.registers)}
 
     for item in notice_rules:
         for h in _run(item, (notice, base)):
             finding = item.finding(h, None)
-            found.append((order.get(finding.register, -1) if finding.register else -1, finding))
+            where = order.get(finding.register, -1) if finding.register else -1
+            found.append((where, -rank(finding.severity), finding.rule, len(found), finding))
     # Only a coverage marking makes a section "elsewhere" or "not assessed": without one the
     # section guard cannot skip a rule, so the check runs unwrapped (the same hits, cheaper).
     notice_marks = notice.coverage is not None
@@ -95,9 +100,11 @@ def _evaluate(
             except Exception as exc:
                 raise _failed(item, exc) from exc
             for h in hits:
-                found.append((index, item.finding(h, register.id)))
+                finding = item.finding(h, register.id)
+                found.append((index, -rank(finding.severity), finding.rule, len(found), finding))
 
-    findings = [f for _, f in sorted(found, key=lambda p: (p[0], -p[1].severity.rank, p[1].rule))]
+    found.sort()
+    findings = [entry[4] for entry in found]
     if notice.waivers:
         findings = _apply_waivers(notice, findings, day)
     return Report(notice=notice.id, as_of=day, findings=tuple(findings), rules=rules, source=source)

@@ -36,21 +36,19 @@ def memo() -> Iterator[None]:
 def memoised(name: str, holder: Any, compute: Callable[[], T], *inputs: Any) -> T:
     """``compute()``, once per ``(name, holder)`` inside :func:`memo` (every call outside).
 
-    ``inputs`` are the other objects the fact depends on: a call with different ones (by
-    identity) computes afresh and replaces the entry.
+    ``inputs`` are the other values the fact depends on: a call with different ones computes
+    afresh and replaces the entry.
     """
     found = _MEMO.get()
     if found is None:
         return compute()
     key = (name, id(holder))
     entry = found.get(key)
-    if entry is not None and entry[0] is holder and _same(entry[2], inputs):
+    # Inputs equal by value give the same fact (facts are pure functions of their inputs).
+    if entry is not None and entry[0] is holder and entry[2] == inputs:
         value: T = entry[1]
         return value
     value = compute()
     found[key] = (holder, value, inputs)
     return value
 
-
-def _same(old: tuple[Any, ...], new: tuple[Any, ...]) -> bool:
-    return len(old) == len(new) and all(a is b for a, b in zip(old, new, strict=True))

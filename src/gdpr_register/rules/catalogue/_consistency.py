@@ -103,6 +103,20 @@ def _open_ended(text: str) -> re.Match[str] | None:
     references=("https://gdprhub.eu/index.php?title=Article_5_GDPR",),
 )
 def art5_1_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    # Most registers have no open word at all: one prefilter over all their texts (joined by
+    # a newline, which no hint contains) spares building the paths.
+    texts = [register.description or "", *(p.name for p in register.purposes),
+             *(p.description or "" for p in register.purposes)]
+    folded = "\n".join(texts).lower()
+    if any(h in folded for h in _OPEN_ENDED_HINTS):
+        yield from _open_words(register, ctx)
+    if register.purposes_non_exhaustive and register.purposes:
+        # The encoder marked the list itself as open ("such as", "among others").
+        yield hit(ctx.path + ".purposes", problem="open-ended",
+                  excerpt="the list of purposes is not exhaustive")
+
+
+def _open_words(register: Register, ctx: Context) -> Iterator[Hit]:
     names = [(f"{ctx.path}.purposes[{i}].name", p.name) for i, p in enumerate(register.purposes)]
     descriptions = [(ctx.path + ".description", register.description)]
     descriptions += [(f"{ctx.path}.purposes[{i}].description", p.description)
@@ -117,7 +131,3 @@ def art5_1_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
             yield hit(path, problem="example" if example else "open-ended",
                       excerpt=text[start:match.end() + 30].strip(),
                       severity=Severity.INFO if example else None)
-    if register.purposes_non_exhaustive and register.purposes:
-        # The encoder marked the list itself as open ("such as", "among others").
-        yield hit(ctx.path + ".purposes", problem="open-ended",
-                  excerpt="the list of purposes is not exhaustive")

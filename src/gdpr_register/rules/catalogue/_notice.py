@@ -187,6 +187,11 @@ def fi_tsl_repealed(notice: Notice, ctx: Context) -> Iterator[Hit]:
         yield hit("$.kind", problem=problem, severity=minor,
                   what="The register description", text=notice.kind.value)
     for index, register in enumerate(notice.registers):
+        # One prefilter over the register's bases (a newline between bases: no hint has one).
+        bases = [*register.pooled_bases, *(b for p in register.purposes for b in p.bases)]
+        folded = "\n".join(" ".join(t for t in (b.text, b.law) if t) for b in bases).lower()
+        if not any(h in folded for h in _HINTS):
+            continue
         for path, basis in all_bases(register):
             text = " ".join(t for t in (basis.text, basis.law) if t)
             folded = text.lower()
