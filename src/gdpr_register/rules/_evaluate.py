@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
 from gdpr_register.law.eea import GDPR_APPLIES_FROM
 from gdpr_register.model.notice import Notice, Waiver
@@ -13,7 +12,6 @@ from gdpr_register.model.values import to_date
 from gdpr_register.rules._engine import (
     Context,
     Finding,
-    Hit,
     Options,
     Registry,
     Rule,
@@ -82,14 +80,20 @@ def _evaluate(
     rank = _RANK.__getitem__
     order = {register.id: i for i, register in enumerate(notice.registers)}
 
-    for item in notice_rules:
-        for h in _run(item, (notice, base)):
-            finding = item.finding(h, None)
-            where = order.get(finding.register, -1) if finding.register else -1
-            found.append((where, -rank(finding.severity), finding.rule, len(found), finding))
     # Only a coverage marking makes a section "elsewhere" or "not assessed": without one the
     # section guard cannot skip a rule, so the check runs unwrapped (the same hits, cheaper).
     notice_marks = notice.coverage is not None
+    any_marks = notice_marks or any(r.coverage is not None for r in notice.registers)
+    for item in notice_rules:
+        check = item.check if any_marks else unguarded(item.check)
+        try:
+            hits = list(check(notice, base))
+        except Exception as exc:
+            raise _failed(item, exc) from exc
+        for h in hits:
+            finding = item.finding(h, None)
+            where = order.get(finding.register, -1) if finding.register else -1
+            found.append((where, -rank(finding.severity), finding.rule, len(found), finding))
     for index, register in enumerate(notice.registers):
         ctx = Context(as_of=day, options=options, path=f"$.registers[{index}]", index=index)
         guarded = notice_marks or register.coverage is not None
@@ -135,13 +139,6 @@ def _temporal_scope(
     ):
         kept.insert(0, registry.get(_NOT_YET))
     return tuple(kept)
-
-
-def _run(item: Rule, call: tuple[Any, ...]) -> list[Hit]:
-    try:
-        return list(item.check(*call))
-    except Exception as exc:
-        raise _failed(item, exc) from exc
 
 
 def _failed(item: Rule, exc: Exception) -> RuleError:

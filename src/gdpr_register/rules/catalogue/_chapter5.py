@@ -70,6 +70,10 @@ def is_export(transfer: Transfer, as_of: date) -> bool:
 
 def stated(transfer: Transfer) -> tuple[TransferMechanism, ...]:
     """The mechanisms the notice names for the transfer, primary first, without repeats."""
+    return memoised("stated", transfer, lambda: _stated(transfer))
+
+
+def _stated(transfer: Transfer) -> tuple[TransferMechanism, ...]:
     named = (transfer.mechanism, transfer.fallback, *transfer.alternatives)
     out: list[TransferMechanism] = []
     for mechanism in named:

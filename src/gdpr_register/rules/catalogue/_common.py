@@ -127,7 +127,8 @@ def section_state(
     notice: Notice, section: Section | str, register: Register | None = None
 ) -> SectionState:
     """The state of a notice section for a register (or the notice as a whole)."""
-    return notice.section_state(Section(section), register)
+    return notice.section_state(section if type(section) is Section else Section(section),
+                                register)
 
 
 def consent_bases(register: Register) -> tuple[str, ...]:

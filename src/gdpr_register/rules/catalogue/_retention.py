@@ -79,8 +79,9 @@ def art13_2_a(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     determinate = [r for r, ok in zip(register.retention, flags, strict=True) if ok]
     if any(not r.categories for r in determinate):
         return  # a concrete rule for the whole register covers every category
-    concrete = {c.id for c in register.data_categories
-                if any(_covers(r, c.id) for r in determinate)}
+    # Every determinate rule names its categories here (a rule naming none returned above).
+    named = {c for r in determinate for c in r.categories}
+    concrete = {c.id for c in register.data_categories if c.id in named}
     reported: set[str] = set()
     for i, item in enumerate(register.retention):
         if flags[i] or item.kind is RetentionKind.STATUTORY_HOLD:
