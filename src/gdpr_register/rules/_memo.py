@@ -12,15 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, TypeVar
+from typing import Any, TypeAlias, TypeVar
 
 __all__ = ["memo", "memoised"]
 
 T = TypeVar("T")
 
-_MEMO: ContextVar[dict[tuple[str, int], tuple[Any, Any, tuple[Any, ...]]] | None] = ContextVar(
-    "gdpr_register_rule_memo", default=None
-)
+# id(holder) -> (holder, {fact name: (value, inputs)})
+_Facts: TypeAlias = "dict[int, tuple[Any, dict[str, tuple[Any, tuple[Any, ...]]]]]"
+_MEMO: ContextVar[_Facts | None] = ContextVar("gdpr_register_rule_memo", default=None)
 
 
 @contextmanager
@@ -42,13 +42,15 @@ def memoised(name: str, holder: Any, compute: Callable[[], T], *inputs: Any) -> 
     found = _MEMO.get()
     if found is None:
         return compute()
-    key = (name, id(holder))
-    entry = found.get(key)
+    entry = found.get(id(holder))
+    if entry is None or entry[0] is not holder:
+        entry = found[id(holder)] = (holder, {})
+    facts = entry[1]
+    fact = facts.get(name)
     # Inputs equal by value give the same fact (facts are pure functions of their inputs).
-    if entry is not None and entry[0] is holder and entry[2] == inputs:
-        value: T = entry[1]
+    if fact is not None and fact[1] == inputs:
+        value: T = fact[0]
         return value
     value = compute()
-    found[key] = (holder, value, inputs)
+    facts[name] = (value, inputs)
     return value
-

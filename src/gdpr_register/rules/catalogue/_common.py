@@ -65,6 +65,10 @@ VAGUE = re.compile(
 
 def all_bases(register: Register) -> Iterator[tuple[str, StatedBasis]]:
     """Every stated basis with its path relative to the register."""
+    return iter(memoised("all-bases", register, lambda: list(_all_bases(register))))
+
+
+def _all_bases(register: Register) -> Iterator[tuple[str, StatedBasis]]:
     for i, basis in enumerate(register.pooled_bases):
         yield f".pooled_bases[{i}]", basis
     for i, purpose in enumerate(register.purposes):
