@@ -1,0 +1,127 @@
+"""Compiled code for the methods attrs and cattrs generate for our classes, from a module.
+
+attrs writes the source of each class's ``__init__``, ``__eq__``, ``__hash__`` and
+``__repr__``, and cattrs that of each structuring hook, and both ``compile()`` it at every
+start: about a third of the command line's start-up. The same sources, generated once, are
+in :mod:`gdpr_register._compiled_code` (a module, so Python's bytecode cache holds their
+compiled form); :func:`install` makes attrs and cattrs take the code from there when the
+source they are about to compile is, character for character, one held there, and compile
+as usual otherwise (another library's classes, a changed class, another attrs version).
+The code is the same either way: ``tests/test_codecache.py`` checks each entry against
+``compile()`` of its source, and that the module holds what would be generated now.
+
+Regenerate after changing a model class (the test says when)::
+
+    python -m gdpr_register._codecache_build
+"""
+
+from __future__ import annotations
+
+import builtins
+import re
+from types import CodeType, ModuleType
+from typing import Any
+
+__all__ = ["STAND_IN", "install", "install_cattrs", "misses", "unseeded"]
+
+# attrs seeds each class's __hash__ with hash() of a string: it differs in every process.
+# The module holds the sources with this stand-in, and each process's seed is put back.
+_SEED = re.compile(r"(hash\(\(\n\s*)(-?\d+)(,)")
+STAND_IN = 7_777_777_777_777_777_777
+_OURS = "gdpr_register."  # in every filename attrs and cattrs give our classes' code
+_TABLE: dict[str, CodeType] | None = None
+_MISSES: list[str] = []  # our sources compiled afresh (a stale module), for the tests
+_RECORDING: list[str] | None = None  # set by _codecache_build: every source of ours
+
+
+def _table() -> dict[str, CodeType]:
+    global _TABLE
+    if _TABLE is None:
+        try:
+            from gdpr_register import _compiled_code as held
+        except ImportError:  # pragma: no cover - the module is part of the package
+            _TABLE = {}
+        else:
+            _TABLE = {source: _named(body)
+                      for source, body in zip(held.SOURCES, _bodies(held), strict=True)}
+    return _TABLE
+
+
+def _bodies(module: ModuleType) -> list[CodeType]:
+    """The code of each ``class ___:`` body inside ``module._held``, in order.
+
+    A class body runs like a module (names are stored in and read from the namespace it is
+    given) and a class named only with underscores mangles no ``__names``.
+    """
+    held = module._held.__code__
+    return [c for c in held.co_consts if isinstance(c, CodeType) and c.co_name == "___"]
+
+
+def unseeded(source: str) -> tuple[str, int | None]:
+    """The source with attrs' hash seed written as :data:`STAND_IN`, and the seed."""
+    found = _SEED.search(source)
+    if found is None:
+        return source, None
+    return f"{source[:found.start(2)]}{STAND_IN}{source[found.end(2):]}", int(found.group(2))
+
+
+def _reseeded(code: CodeType, old: int, new: int) -> CodeType:
+    """``code`` with the integer constant ``old`` replaced by ``new``, however deep."""
+    consts = tuple(
+        _reseeded(c, old, new) if isinstance(c, CodeType)
+        else new if type(c) is int and c == old else c
+        for c in code.co_consts
+    )
+    return code.replace(co_consts=consts)
+
+
+_PREFIX = "_held.<locals>.___."  # what the class body adds to its functions' names
+
+
+def _named(code: CodeType) -> CodeType:
+    """``code`` with its functions' qualified names as ``compile()`` of the source gives."""
+    consts = tuple(_named(c) if isinstance(c, CodeType) else c for c in code.co_consts)
+    name = code.co_qualname.removeprefix(_PREFIX)
+    return code.replace(co_consts=consts, co_qualname=name)
+
+
+def _compile(source: Any, filename: Any, mode: str, *args: Any, **kwargs: Any) -> Any:
+    if (
+        mode == "exec" and not args and not kwargs and isinstance(source, str)
+        and isinstance(filename, str) and _OURS in filename
+    ):
+        if _RECORDING is not None:
+            _RECORDING.append(source)
+        else:
+            key, seed = unseeded(source)
+            code = _table().get(key)
+            if code is not None:
+                return code if seed is None else _reseeded(code, STAND_IN, seed)
+            _MISSES.append(filename)
+    return builtins.compile(source, filename, mode, *args, **kwargs)
+
+
+def install() -> None:
+    """attrs' generated methods for our classes come from the module (idempotent)."""
+    import attr._make
+
+    _patch(attr._make)
+
+
+def install_cattrs() -> None:
+    """cattrs' generated hooks for our classes come from the module (idempotent)."""
+    import cattrs.gen
+
+    _patch(cattrs.gen)
+
+
+def _patch(module: ModuleType) -> None:
+    # Each module calls the builtin ``compile`` by its global name: a module global of that
+    # name is found first. Where a version of the library no longer does, nothing changes.
+    if module.__dict__.get("compile") is None:
+        module.compile = _compile  # type: ignore[attr-defined]
+
+
+def misses() -> list[str]:
+    """The filenames of our generated code compiled afresh so far (none when current)."""
+    return list(_MISSES)
