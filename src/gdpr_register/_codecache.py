@@ -42,8 +42,7 @@ def _table() -> dict[str, CodeType]:
         except ImportError:  # pragma: no cover - the module is part of the package
             _TABLE = {}
         else:
-            _TABLE = {source: _named(body)
-                      for source, body in zip(held.SOURCES, _bodies(held), strict=True)}
+            _TABLE = dict(zip(held.SOURCES, _bodies(held), strict=True))
     return _TABLE
 
 
@@ -65,24 +64,18 @@ def unseeded(source: str) -> tuple[str, int | None]:
     return f"{source[:found.start(2)]}{STAND_IN}{source[found.end(2):]}", int(found.group(2))
 
 
-def _reseeded(code: CodeType, old: int, new: int) -> CodeType:
-    """``code`` with the integer constant ``old`` replaced by ``new``, however deep."""
-    consts = tuple(
-        _reseeded(c, old, new) if isinstance(c, CodeType)
-        else new if type(c) is int and c == old else c
-        for c in code.co_consts
-    )
-    return code.replace(co_consts=consts)
-
-
 _PREFIX = "_held.<locals>.___."  # what the class body adds to its functions' names
 
 
-def _named(code: CodeType) -> CodeType:
-    """``code`` with its functions' qualified names as ``compile()`` of the source gives."""
-    consts = tuple(_named(c) if isinstance(c, CodeType) else c for c in code.co_consts)
-    name = code.co_qualname.removeprefix(_PREFIX)
-    return code.replace(co_consts=consts, co_qualname=name)
+def _fixed(code: CodeType, seed: int | None) -> CodeType:
+    """``code`` as ``compile()`` of the source gives it: its functions' qualified names
+    without the class body's, and this process's hash seed in place of the stand-in."""
+    consts = tuple(
+        _fixed(c, seed) if isinstance(c, CodeType)
+        else seed if seed is not None and type(c) is int and c == STAND_IN else c
+        for c in code.co_consts
+    )
+    return code.replace(co_consts=consts, co_qualname=code.co_qualname.removeprefix(_PREFIX))
 
 
 def _compile(source: Any, filename: Any, mode: str, *args: Any, **kwargs: Any) -> Any:
@@ -96,7 +89,7 @@ def _compile(source: Any, filename: Any, mode: str, *args: Any, **kwargs: Any) -
             key, seed = unseeded(source)
             code = _table().get(key)
             if code is not None:
-                return code if seed is None else _reseeded(code, STAND_IN, seed)
+                return _fixed(code, seed)
             _MISSES.append(filename)
     return builtins.compile(source, filename, mode, *args, **kwargs)
 

@@ -28,6 +28,7 @@ __all__ = [
     "NARROWING",
     "UNJUDGED",
     "VAGUE",
+    "LazyPattern",
     "all_bases",
     "articles",
     "at",
@@ -53,8 +54,30 @@ INDIRECT = frozenset(
      SourceKind.OTHER}
 )
 
+class LazyPattern:
+    """A regular expression compiled on first use: most runs of the command line never need
+    some of the catalogue's patterns, and compiling them all costs start-up time."""
+
+    __slots__ = ("_compiled", "_flags", "_pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._pattern, self._flags = pattern, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def _get(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._pattern, self._flags)
+        return self._compiled
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self._get().search(text)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self._get().match(text)
+
+
 # Retention wording with no determinable end (Art. 13(2)(a) asks for a period or criteria).
-VAGUE = re.compile(
+VAGUE = LazyPattern(
     r"as long as (?:is |it is |it's |they are )?(?:necessary|needed|required)|longer by law|"
     r"niin kauan kuin (?:on |se on |ne ovat )?"
     r"(?:tarpeen|tarpeellista|tarvitaan)|tarpeellisen ajan|so länge (?:wie )?nötig|"

@@ -9,7 +9,7 @@ from gdpr_register.model.enums import PurposeKind
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register
 from gdpr_register.rules._engine import Context, Hit, Severity, hit, rule
-from gdpr_register.rules.catalogue._common import MARKETING_KINDS
+from gdpr_register.rules.catalogue._common import MARKETING_KINDS, LazyPattern
 
 _PROFILING_KINDS = frozenset({PurposeKind.PROFILING, PurposeKind.AD_TARGETING})
 
@@ -58,7 +58,7 @@ def art12_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
                       kinds=(PurposeKind.ANALYTICS.value,), severity=Severity.INFO)
 
 
-_OPEN_ENDED = re.compile(
+_OPEN_ENDED = LazyPattern(
     r"\betc\b|\bjne\b|\bmm\.|\bmuun muassa\b|\bmuut(?:hin)? (?:vastaavat )?(?:tarkoitukset|"
     r"käyttötarkoitukset)|\bother purposes\b|\band so on\b|\bamong others\b|"
     r"\bincluding but not limited to\b|\bbland annat\b|\bm\.m\.",

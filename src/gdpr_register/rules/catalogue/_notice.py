@@ -12,7 +12,7 @@ from gdpr_register.model.enums import NoticeKind, RecipientRole
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register
 from gdpr_register.rules._engine import Context, Hit, Severity, hit, notice_rule, rule
-from gdpr_register.rules.catalogue._common import all_bases
+from gdpr_register.rules.catalogue._common import LazyPattern, all_bases
 
 
 def _art27_2_a(notice: Notice) -> bool | None:
@@ -124,7 +124,7 @@ def fi_business_id(notice: Notice, ctx: Context) -> Iterator[Hit]:
         yield hit("$.controller")
 
 
-_CONNECTION = re.compile(r"asiallinen yhteys|asiallisen yhteyden|appropriate connection|"
+_CONNECTION = LazyPattern(r"asiallinen yhteys|asiallisen yhteyden|appropriate connection|"
                          r"saklig(?:t)? samband", re.IGNORECASE)
 _HINTS = ("yhtey", "connection", "samband", "523/1999", "henkilötietolak", "personuppgiftslag",
           "personal data act")
