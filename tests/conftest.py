@@ -21,3 +21,10 @@ EXAMPLES = ROOT / "examples"
 @pytest.fixture
 def seed_path() -> Path:
     return EXAMPLES / "valmennuskumppani.yaml"
+
+
+@pytest.fixture(autouse=True)
+def _plain_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A developer's or CI's FORCE_COLOR / NO_COLOR must not change what the CLI tests read.
+    for name in ("FORCE_COLOR", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
         UsageError,
         WrongTypeError,
     )
+    from gdpr_register.interop import export_notice, import_notice
     from gdpr_register.model import (
         AutomatedDecisions,
         BusinessId,
@@ -113,6 +114,7 @@ if TYPE_CHECKING:
         Severity,
         evaluate,
     )
+    from gdpr_register.timelines import Timeline, timeline
 
 # Public name -> the module that defines it.
 _LAZY: dict[str, str] = {
@@ -188,6 +190,7 @@ _LAZY: dict[str, str] = {
     "SupervisoryAuthority": "gdpr_register.model",
     "Transfer": "gdpr_register.model",
     "TransferDerogation": "gdpr_register.model",
+    "Timeline": "gdpr_register.timelines",
     "TransferMechanism": "gdpr_register.model",
     "TranslatedText": "gdpr_register.model",
     "Trigger": "gdpr_register.model",
@@ -198,11 +201,14 @@ _LAZY: dict[str, str] = {
     "dump_notice": "gdpr_register.documents",
     "dumps_notice": "gdpr_register.documents",
     "evaluate": "gdpr_register.rules",
+    "export_notice": "gdpr_register.interop",
+    "import_notice": "gdpr_register.interop",
     "load_notice": "gdpr_register.documents",
     "loads_notice": "gdpr_register.documents",
     "make_converter": "gdpr_register.documents",
     "notice_from_data": "gdpr_register.documents",
     "notice_to_data": "gdpr_register.documents",
+    "timeline": "gdpr_register.timelines",
 }
 
 
@@ -290,6 +296,7 @@ __all__ = [
     "SubjectCategory",
     "SubjectEvent",
     "SupervisoryAuthority",
+    "Timeline",
     "Transfer",
     "TransferDerogation",
     "TransferMechanism",
@@ -303,9 +310,12 @@ __all__ = [
     "dump_notice",
     "dumps_notice",
     "evaluate",
+    "export_notice",
+    "import_notice",
     "load_notice",
     "loads_notice",
     "make_converter",
     "notice_from_data",
     "notice_to_data",
+    "timeline",
 ]

@@ -22,12 +22,30 @@ from collections.abc import Sequence
 from gdpr_register._version import __version__
 from gdpr_register.errors import GdprRegisterError
 
-__all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_PIPE", "EXIT_USAGE", "build_parser", "main"]
+__all__ = ["EXAMPLES", "EXIT_FINDINGS", "EXIT_OK", "EXIT_PIPE", "EXIT_USAGE", "build_parser",
+           "epilog", "main"]
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a tool stopped by a closed pipe
+
+
+#: The examples ending ``gdpr-register --help``; each command has its own ``EXAMPLES``.
+EXAMPLES = (
+    ("gdpr-register check notices/*.yaml", "check notices against the rules (exit 1 on findings)"),
+    ("gdpr-register retention notice.yaml --events events.csv",
+     "who is due for erasure today"),
+    ("gdpr-register deadline --received 2026-11-25",
+     "when a data-subject request must be answered"),
+)
+
+
+def epilog(examples: Sequence[tuple[str, str]]) -> str | None:
+    """The ``examples:`` section of a help text: each command line, then what it does."""
+    if not examples:
+        return None
+    return "examples:\n" + "\n".join(f"  {line}\n      {what}" for line, what in examples)
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -38,6 +56,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gdpr-register",
         description="Check, plan and query GDPR personal-data registers.",
+        epilog=epilog(EXAMPLES),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -50,7 +70,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         module = importlib.import_module(f"{commands.__name__}.{info.name}")
         if only is not None and only != module.NAME:
             return build_parser()  # a command named unlike its module: look at them all
-        command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP,
+                                 epilog=epilog(getattr(module, "EXAMPLES", ())),
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
         module.configure(command)
         command.set_defaults(_run=module.run)
     return parser
@@ -127,7 +149,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 # rather than fail half-way through.
                 _error("the working directory no longer exists; change to one that does")
                 return EXIT_USAGE
-            code: int = args._run(args)
+            if getattr(args, "_collect_output", False):  # commands with add_output
+                from gdpr_register.cli._output import output_to
+
+                with output_to(args.output):
+                    code: int = args._run(args)
+            else:
+                code = args._run(args)
             sys.stdout.flush()
         except GdprRegisterError as exc:
             if guard.failure is not None:

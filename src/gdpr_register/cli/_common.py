@@ -153,7 +153,8 @@ def add_as_of(parser: argparse.ArgumentParser) -> None:
         type=date_arg,
         default=None,
         metavar="YYYY-MM-DD",
-        help="evaluate the law as it stood on this date (default: today in Europe/Helsinki)",
+        help="evaluate the law as it stood on this date (default: the configuration's as-of, "
+        "else today in its timezone, Europe/Helsinki unless set)",
     )
 
 

@@ -16,8 +16,8 @@ from typing import Any, TextIO, cast
 
 from gdpr_register.errors import OutputError
 
-__all__ = ["STDOUT", "QuietStderr", "StdoutGuard", "discard_stdout", "guarded_stdout",
-           "is_stdout", "write_output"]
+__all__ = ["STDOUT", "QuietStderr", "StdoutGuard", "add_output", "discard_stdout",
+           "guarded_stdout", "is_stdout", "output_to", "write_output"]
 
 #: What every ``-o``/``--output`` option takes for standard output.
 STDOUT = "-"
@@ -47,6 +47,17 @@ class StdoutGuard:
     def flush(self) -> None:
         try:
             self._stream.flush()
+        except OSError as exc:
+            raise self._failed(exc) from exc
+        except ValueError as exc:
+            raise self._failed(OSError(str(exc))) from exc
+
+    def write_bytes(self, data: bytes) -> None:
+        """Write bytes (a spreadsheet) after any text, with the same failure handling."""
+        try:
+            self._stream.flush()
+            self._stream.buffer.write(data)
+            self._stream.buffer.flush()
         except OSError as exc:
             raise self._failed(exc) from exc
         except ValueError as exc:
@@ -125,12 +136,45 @@ def write_output(target: str | None, text: str | bytes) -> None:
     ``-`` is written as ``./-``. Bytes (a spreadsheet) go to standard output unchanged."""
     if target is None or target == STDOUT:
         if isinstance(text, bytes):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(text)
-            sys.stdout.buffer.flush()
+            write_bytes = getattr(sys.stdout, "write_bytes", None)
+            if write_bytes is not None:  # the guard of a command run: failures are reported
+                write_bytes(text)
+            else:
+                sys.stdout.flush()
+                sys.stdout.buffer.write(text)
+                sys.stdout.buffer.flush()
         else:
             sys.stdout.write(text)
         return
     from gdpr_register.documents import write_text_file
 
     write_text_file(target, text)
+
+
+def add_output(parser: Any) -> None:
+    """Add ``-o/--output FILE`` to a command that prints its report: ``main`` collects what
+    the command prints and writes it with :func:`write_output` once the command succeeded
+    (so a failed run leaves the file as it was)."""
+    parser.add_argument("-o", "--output", metavar="FILE", default=None,
+                        help="write the output to FILE, atomically ('-' or default: "
+                        "standard output)")
+    parser.set_defaults(_collect_output=True)
+
+
+@contextlib.contextmanager
+def output_to(target: str | None) -> Iterator[None]:
+    """What the block prints to ``sys.stdout``, written to ``target`` when it ends without
+    an exception; standard output (``None``, ``-``) is left alone."""
+    if is_stdout(target):
+        yield
+        return
+    import io
+
+    buffer = io.StringIO()
+    saved = sys.stdout
+    sys.stdout = buffer
+    try:
+        yield
+    finally:
+        sys.stdout = saved
+    write_output(target, buffer.getvalue())

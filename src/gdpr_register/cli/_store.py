@@ -92,7 +92,8 @@ def add_store(parser: argparse.ArgumentParser, *, selects_notices: bool = False)
 
 def store_url(args: argparse.Namespace) -> str:
     """``--store URL``, else ``$GDPR_REGISTER_STORE`` (if set and not empty), else the
-    default store. An empty ``--store ''`` is a ``UsageError``, not the default."""
+    configuration's ``store`` (docs/configuration.md), else the default store. An empty
+    ``--store ''`` is a ``UsageError``, not the default."""
     from gdpr_register.errors import UsageError
     from gdpr_register.storage import DEFAULT_STORE_URL
 
@@ -102,7 +103,12 @@ def store_url(args: argparse.Namespace) -> str:
             raise UsageError("--store: the store URL is empty (leave --store out, or give "
                              "sqlite:///PATH, memory: or postgresql://...)")
         return url
-    return os.environ.get(STORE_ENV) or DEFAULT_STORE_URL
+    if os.environ.get(STORE_ENV):
+        return os.environ[STORE_ENV]
+    from gdpr_register.cli._config import project_config
+
+    configured = project_config().get("store")
+    return str(configured[0]) if configured else DEFAULT_STORE_URL
 
 
 def open_cli_store(args: argparse.Namespace, *, create: bool = False) -> Store:

@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from gdpr_register._display import Displayable
 from gdpr_register.model._validators import (
     ModelValueError,
     ModelValueErrors,
@@ -172,8 +173,8 @@ class TranslatedText:
     text: str = attrs.field(validator=text)
 
 
-@attrs.frozen(kw_only=True)
-class Notice:
+@attrs.frozen(kw_only=True, repr=False)
+class Notice(Displayable):
     """A privacy notice, register description or Art. 30 record, as written.
 
     ``updated`` keeps the precision stated (``2026``, ``2026-05``, ``2026-05-04``);

@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from gdpr_register._display import Displayable
 from gdpr_register.model._sections import (
     NOTICE_SECTIONS,
     SECTION_FIELDS,
@@ -258,8 +259,8 @@ class Provision:
     text: str | None = attrs.field(default=None, validator=optional_text)
 
 
-@attrs.frozen(kw_only=True)
-class Register:
+@attrs.frozen(kw_only=True, repr=False)
+class Register(Displayable):
     """A personal-data register or one processing activity.
 
     ``none`` lists the sections the notice says explicitly there is none of (no transfers, no

@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from gdpr_register._display import Displayable, Tabular
 from gdpr_register.retention._clocks import Anchor, CategoryPolicy, Clock, ClockKind, Gap, GapKind
 
 __all__ = [
@@ -102,7 +103,7 @@ class Reason:
 
 
 @attrs.frozen(kw_only=True)
-class PlanItem:
+class PlanItem(Displayable):
     """One data category of one subject on ``as_of``.
 
     ``erase_by``: the day from which the data must be erased (None when undetermined);
@@ -219,8 +220,8 @@ Result = tuple[PlanStatus, date | None, date | None]
 Outcome = tuple[tuple[PlanStatus, date | None, date | None], date | None, date | None]
 
 
-@attrs.frozen(kw_only=True)
-class RetentionPlan:
+@attrs.frozen(kw_only=True, repr=False)
+class RetentionPlan(Displayable, Tabular):
     """A subject's retention plan on ``as_of``: one item per data category of the register.
 
     Every status and date is computed when the plan is made; the :class:`PlanItem` objects

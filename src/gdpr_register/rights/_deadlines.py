@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from gdpr_register._dates import add_months
+from gdpr_register._display import Displayable
 from gdpr_register.law.calendars import (
     HolidayCalendar,
     WorkingDayCalendar,
@@ -90,7 +91,7 @@ def _roll_steps(calendar: WorkingDayCalendar, raw: date, rolled: date) -> str:
 
 
 @attrs.frozen(kw_only=True)
-class Deadline:
+class Deadline(Displayable):
     """The Art. 12(3) response deadline for a request, with the extension and notice cut-offs.
 
     ``deadline``: act on the request, or inform of the action taken, by the end of this day.

@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from gdpr_register._display import Displayable, Tabular
 from gdpr_register.model.enums import LawfulBasis
 from gdpr_register.model.register import Recipient
 from gdpr_register.rights._deadlines import Deadline
@@ -163,8 +164,8 @@ class Action:
         }
 
 
-@attrs.frozen(kw_only=True)
-class Assessment:
+@attrs.frozen(kw_only=True, repr=False)
+class Assessment(Displayable, Tabular):
     """Whether and how far a right applies to a request against one register, and the deadline."""
 
     request: Request

@@ -118,7 +118,9 @@ class Rule:
     says what it reports only at info because only guidance recommends it (a rule with no
     ``enforces`` and some ``advice`` must have severity info). ``sections`` are the notice
     sections it reads: where every one is stated elsewhere or not assessed, the check does
-    not run and one info ``not-assessed`` hit is reported instead.
+    not run and one info ``not-assessed`` hit is reported instead. ``changes(notice)``: the
+    days the rule's result may change that no dated fact of the law tables or the notice
+    gives (a review interval computed from a stated date); the timeline evaluates on them.
     """
 
     id: str
@@ -137,6 +139,9 @@ class Rule:
     # Message and fix templates per value of the hit's ``problem`` argument.
     variants: Mapping[str, tuple[str, str]] = attrs.field(factory=dict, eq=False, repr=False)
     check: Callable[..., Iterable[Hit]] = attrs.field(eq=False, repr=False)
+    changes: Callable[[Notice], Iterable[date]] | None = attrs.field(
+        default=None, eq=False, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         if not self.enforces and self.advice and self.severity is not Severity.INFO:
@@ -335,17 +340,19 @@ def rule(
     replaced_by: str | None = None,
     variants: Mapping[str, tuple[str, str]] | None = None,
     registry: Registry | None = None,
+    changes: Callable[[Notice], Iterable[date]] | None = None,
 ) -> Callable[[F], F]:
     """Register ``check(notice, register, ctx) -> Iterable[Hit]`` as a rule run per register.
 
     ``enforces``: the article words enforced at low or above, quoted; ``advice``: what is
-    reported at info only; ``sections``: the :class:`~gdpr_register.model.Section` values read.
+    reported at info only; ``sections``: the :class:`~gdpr_register.model.Section` values read;
+    ``changes``: see :class:`Rule` (only for a rule that computes a date of its own).
     """
     return _decorator(
         Scope.REGISTER, rule_id, registry, title=title, severity=severity, citation=citation,
         message=message, fix=fix, what=what, why=why, example=example, references=references,
         lifecycle=lifecycle, replaced_by=replaced_by, variants=dict(variants or {}),
-        enforces=enforces, advice=advice, sections=tuple(sections),
+        enforces=enforces, advice=advice, sections=tuple(sections), changes=changes,
     )
 
 
@@ -368,6 +375,7 @@ def notice_rule(
     replaced_by: str | None = None,
     variants: Mapping[str, tuple[str, str]] | None = None,
     registry: Registry | None = None,
+    changes: Callable[[Notice], Iterable[date]] | None = None,
 ) -> Callable[[F], F]:
     """Register ``check(notice, ctx) -> Iterable[Hit]`` as a rule run once per notice (the
     keywords are those of :func:`rule`)."""
@@ -375,5 +383,5 @@ def notice_rule(
         Scope.NOTICE, rule_id, registry, title=title, severity=severity, citation=citation,
         message=message, fix=fix, what=what, why=why, example=example, references=references,
         lifecycle=lifecycle, replaced_by=replaced_by, variants=dict(variants or {}),
-        enforces=enforces, advice=advice, sections=tuple(sections),
+        enforces=enforces, advice=advice, sections=tuple(sections), changes=changes,
     )

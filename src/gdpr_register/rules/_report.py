@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from gdpr_register._display import Displayable, Tabular
 from gdpr_register.rules._engine import Finding, Rule, Severity
 
 __all__ = ["SARIF_SCHEMA", "Report", "sarif_log"]
@@ -22,8 +23,8 @@ _LEVEL = {
 }
 
 
-@attrs.frozen(kw_only=True)
-class Report:
+@attrs.frozen(kw_only=True, repr=False)
+class Report(Displayable, Tabular):
     """What :func:`~gdpr_register.evaluate` found in one notice on one date."""
 
     notice: str

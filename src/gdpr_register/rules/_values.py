@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
+from gdpr_register._display import Displayable
+
 if TYPE_CHECKING:
     from gdpr_register.model.notice import Waiver
 
@@ -96,8 +98,8 @@ def render(template: str, args: Mapping[str, ArgValue]) -> str:
         return template
 
 
-@attrs.frozen(kw_only=True)
-class Finding:
+@attrs.frozen(kw_only=True, repr=False)
+class Finding(Displayable):
     """One rule broken at one place: a value, never an exception.
 
     ``message`` and ``fix`` are templates; ``args`` are kept apart (compare those in tests).

@@ -12,7 +12,7 @@ import attrs
 from gdpr_register.documents import notice_to_data
 from gdpr_register.model import Notice
 
-__all__ = ["Change", "ChangeKind", "diff_data", "diff_notices"]
+__all__ = ["Change", "ChangeKind", "Changes", "diff_data", "diff_notices"]
 
 
 class ChangeKind(enum.StrEnum):
@@ -48,6 +48,23 @@ class Change:
         return f"{self.path}: {_render(self.old)} -> {_render(self.new)}"
 
 
+class Changes(tuple[Change, ...]):
+    """The changes between two versions: a tuple (compares equal to one) that a notebook
+    displays as a table."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        from gdpr_register.display import html
+
+        return html(self)
+
+    def _repr_markdown_(self) -> str:
+        from gdpr_register.display import markdown
+
+        return markdown(self)
+
+
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
@@ -76,12 +93,12 @@ def _walk(old: Any, new: Any, path: str) -> Iterator[Change]:
         yield Change(kind=ChangeKind.CHANGED, path=path, old=old, new=new)
 
 
-def diff_data(old: Any, new: Any) -> tuple[Change, ...]:
+def diff_data(old: Any, new: Any) -> Changes:
     """Differences between two plain-data documents (dicts, lists, scalars)."""
-    return tuple(_walk(old, new, ""))
+    return Changes(_walk(old, new, ""))
 
 
-def diff_notices(old: Notice, new: Notice) -> tuple[Change, ...]:
+def diff_notices(old: Notice, new: Notice) -> Changes:
     """Differences from ``old`` to ``new``; lists are compared position by position."""
     return diff_data(_plain(notice_to_data(old)), _plain(notice_to_data(new)))
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from gdpr_register._display import Displayable
 from gdpr_register.model import Notice, RightKind
 from gdpr_register.model.values import to_date
 
@@ -45,7 +46,7 @@ def _positive(_instance: object, attribute: attrs.Attribute[Any], value: int) ->
 
 
 @attrs.frozen(kw_only=True)
-class NoticeVersion:
+class NoticeVersion(Displayable):
     """One saved version of a notice (without its content): what ``history`` lists."""
 
     notice_id: str
@@ -64,7 +65,7 @@ class StoredNotice:
 
 
 @attrs.frozen(kw_only=True)
-class DueForErasure:
+class DueForErasure(Displayable):
     """One sweep result: a subject with the data categories due for erasure on ``as_of``."""
 
     subject: str

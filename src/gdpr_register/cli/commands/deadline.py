@@ -8,9 +8,18 @@ import json
 NAME = "deadline"
 HELP = "compute the Art. 12(3) response deadline (holidays of the controller's Member State)"
 
+#: Shown at the end of the command's help (a test parses each one).
+EXAMPLES = (
+    ('gdpr-register deadline --received 2026-11-25',
+     'the Art. 12(3) deadline with Finnish holidays'),
+    ('gdpr-register deadline --received 2026-11-25T23:30+00:00 --country SE --extended',
+     'an instant dated in Sweden, with the extended deadline'),
+)
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     from gdpr_register.cli._common import date_arg, date_or_datetime_arg
+    from gdpr_register.cli._output import add_output
 
     parser.add_argument(
         "--received", required=True, metavar="DATE|DATETIME", type=date_or_datetime_arg,
@@ -18,10 +27,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "date-time with offset, e.g. 2026-11-25T23:30+00:00 (dated in the Member State's zone)",
     )
     parser.add_argument(
-        "--country", default="FI", metavar="CC",
-        help="the controller's Member State (ISO 3166-1 alpha-2; default FI)",
+        "--country", default=None, metavar="CC",
+        help="the controller's Member State (ISO 3166-1 alpha-2; default: the configuration's "
+        "country, else FI)",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    add_output(parser)
     parser.add_argument(
         "--fi-eves-are-holidays", action="store_true",
         help="count Finnish Christmas Eve and Midsummer Eve as holidays (default: not counted)",
@@ -66,8 +77,11 @@ def run(args: argparse.Namespace) -> int:
     from gdpr_register._text import shown
     from gdpr_register.cli import EXIT_OK
     from gdpr_register.cli._common import flag_locations
+    from gdpr_register.cli._config import apply
     from gdpr_register.rights import response_deadline
 
+    apply(args, ("country",))
+    args.country = args.country or "FI"
     with flag_locations(FLAGS):
         result = response_deadline(
             args.received,

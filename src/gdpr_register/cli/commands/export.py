@@ -10,12 +10,24 @@ from gdpr_register.cli._common import add_max_bytes, max_bytes
 NAME = "export"
 HELP = "write a notice in another tool's format (W3C DPV, Art. 30 record spreadsheets, fideslang)"
 
+#: Shown at the end of the command's help (a test parses each one).
+EXAMPLES = (
+    ('gdpr-register export notice.yaml --format dpv -o notice.jsonld',
+     'the notice in the W3C Data Privacy Vocabulary'),
+    ('gdpr-register export notice.yaml --format ropa-xlsx -o record.xlsx',
+     'an Art. 30 record of processing activities'),
+    ('gdpr-register export --list', 'the formats, what each can do and its file suffix'),
+)
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("notice", metavar="NOTICE", help="a notice document (.yaml, .json, .toml)")
+    parser.add_argument("notice", metavar="NOTICE", nargs="?",
+                        help="a notice document (.yaml, .json, .toml)")
     # A plain string, checked in run(): listing the choices here would import every format.
-    parser.add_argument("--format", required=True, metavar="FORMAT",
-                        help="the output format (see docs/interop.md)")
+    parser.add_argument("--format", metavar="FORMAT",
+                        help="the output format (see --list and docs/interop.md)")
+    parser.add_argument("--list", action="store_true",
+                        help="list the formats, what each can do and its file suffix, and exit")
     parser.add_argument("-o", "--output", metavar="FILE", default=None,
                         help="write to FILE (default: standard output)")
     parser.add_argument("--lang", default="en", metavar="LANG",
@@ -24,12 +36,27 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_max_bytes(parser)
 
 
+def list_formats() -> int:
+    """Print one line per interop format: name, export/import, suffix, summary."""
+    from gdpr_register._text import shown
+    from gdpr_register.interop import formats
+
+    for name, fmt in sorted(formats().items()):
+        can = "/".join(w for w, f in (("export", fmt.export), ("import", fmt.import_)) if f)
+        print(f"{shown(name)}\t{can}\t{shown(fmt.suffix)}\t{shown(fmt.summary)}")
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     from gdpr_register.cli._output import is_stdout, write_output
     from gdpr_register.documents import load_notice
     from gdpr_register.errors import UsageError
     from gdpr_register.interop import export_notice, find_format
 
+    if args.list:
+        return list_formats()
+    if args.notice is None or args.format is None:
+        raise UsageError("export needs NOTICE and --format FORMAT (formats: export --list)")
     fmt = find_format(args.format, can="export")
     if fmt.binary and is_stdout(args.output) and sys.stdout.isatty():
         raise UsageError(f"{fmt.name} is a binary format: name a file with -o")

@@ -10,11 +10,21 @@ from gdpr_register.cli._common import add_max_bytes, max_bytes
 NAME = "import"
 HELP = "read a file in another tool's format (an Art. 30 record spreadsheet, fideslang) as a notice"
 
+#: Shown at the end of the command's help (a test parses each one).
+EXAMPLES = (
+    ('gdpr-register import record.xlsx --format ropa-xlsx -o notice.yaml',
+     'an Art. 30 record spreadsheet as a notice document'),
+    ('gdpr-register import dataset.yml --format fideslang -o notice.yaml',
+     'a fideslang system description as a notice document'),
+)
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("source", metavar="FILE", help="the file to read")
-    parser.add_argument("--format", required=True, metavar="FORMAT",
-                        help="the input format (see docs/interop.md)")
+    parser.add_argument("source", metavar="FILE", nargs="?", help="the file to read")
+    parser.add_argument("--format", metavar="FORMAT",
+                        help="the input format (see --list and docs/interop.md)")
+    parser.add_argument("--list", action="store_true",
+                        help="list the formats, what each can do and its file suffix, and exit")
     parser.add_argument("-o", "--output", metavar="FILE", default=None,
                         help="the notice document to write; its suffix (.yaml, .json, .toml) "
                         "chooses the format (default: YAML on standard output)")
@@ -24,9 +34,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from gdpr_register._text import shown
     from gdpr_register.cli._output import is_stdout, write_output
+    from gdpr_register.cli.commands.export import list_formats
     from gdpr_register.documents import Format, dumps_notice
+    from gdpr_register.errors import UsageError
     from gdpr_register.interop import import_notice
 
+    if args.list:
+        return list_formats()
+    if args.source is None or args.format is None:
+        raise UsageError("import needs FILE and --format FORMAT (formats: import --list)")
     # The output format is settled before reading, so a wrong suffix writes nothing.
     fmt = Format.YAML if is_stdout(args.output) else Format.for_path(args.output)
     imported = import_notice(args.source, args.format, max_bytes=max_bytes(args))

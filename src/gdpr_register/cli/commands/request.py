@@ -9,6 +9,15 @@ from typing import Any
 NAME = "request"
 HELP = "assess a data-subject request: which rights apply, exceptions, recipients, deadline"
 
+#: Shown at the end of the command's help (a test parses each one).
+EXAMPLES = (
+    ('gdpr-register request notice.yaml --right erasure --received 2026-11-25 --register customers',
+     'which rights apply, their exceptions, recipients to tell, the deadline'),
+    ('gdpr-register request notice.yaml --right access --received 2026-11-25 '
+     '--subject-events events.csv --subject cust-42 --format json',
+     "with the subject's events, as JSON"),
+)
+
 _RIGHTS = (
     "access", "rectification", "erasure", "restriction", "portability", "objection",
     "direct-marketing-objection", "withdraw-consent", "automated-decisions",
@@ -17,6 +26,7 @@ _RIGHTS = (
 
 def configure(parser: argparse.ArgumentParser) -> None:
     from gdpr_register.cli._common import add_max_bytes, date_arg, date_or_datetime_arg, subject_arg
+    from gdpr_register.cli._output import add_output
 
     add_max_bytes(parser)
 
@@ -37,6 +47,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--subject", metavar="KEY", type=subject_arg,
                         help="subject key in the events file")
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    add_output(parser)
     parser.add_argument(
         "--country", metavar="CC",
         help="Member State whose holidays count (default: the notice controller's, else FI)",
@@ -191,10 +202,13 @@ def run(args: argparse.Namespace) -> int:
     from gdpr_register._text import shown, shown_lines
     from gdpr_register.cli import EXIT_OK
     from gdpr_register.cli._common import flag_locations, max_bytes
+    from gdpr_register.cli._config import apply
     from gdpr_register.documents import load_notice
     from gdpr_register.errors import UsageError
     from gdpr_register.rights import Request, assess
 
+    # No today here: without --as-of the assessment is dated by the receipt (as before).
+    apply(args, ("country", "as-of"), today_default=False)
     if args.store is not None:
         from gdpr_register.cli._store import load_stored_notice, open_cli_store
 

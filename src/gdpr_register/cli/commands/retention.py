@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from gdpr_register._text import MAX_SHOWN, shown, spreadsheet_safe
 from gdpr_register.cli._common import add_as_of, add_max_bytes, max_bytes
+from gdpr_register.cli._output import add_output
 from gdpr_register.cli._store import add_store
 
 if TYPE_CHECKING:
@@ -20,6 +21,16 @@ if TYPE_CHECKING:
 
 NAME = "retention"
 HELP = "list subjects and data categories due for erasure or restriction on a date"
+
+#: Shown at the end of the command's help (a test parses each one).
+EXAMPLES = (
+    ('gdpr-register retention notice.yaml --events events.csv --as-of 2026-11-25',
+     'who is due for erasure or restriction on a date'),
+    ('gdpr-register retention notice.yaml --events events.csv --format csv -o due.csv',
+     'the plan as CSV, for a spreadsheet or a script'),
+    ('gdpr-register retention valmennuskumppani --store --register customers',
+     "plan the store's ledger against a stored notice"),
+)
 
 _FIELDS = ("subject", "category", "status", "erase_by", "restricted_until", "reason")
 
@@ -41,6 +52,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format", choices=("text", "json", "csv"), default="text", help="output format",
     )
+    add_output(parser)
     parser.add_argument(
         "--skip-invalid", action="store_true",
         help="skip bad event lines and report them on stderr instead of failing",
@@ -52,12 +64,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gdpr_register.cli._common import today
+    from gdpr_register.cli._config import apply
     from gdpr_register.cli._events import events_reader, known_event_kinds, replayable_events
     from gdpr_register.documents import load_notice
     from gdpr_register.errors import UsageError
     from gdpr_register.retention import compile_policy
 
+    apply(args, ("timezone", "as-of"))
     if args.store is not None:
         from gdpr_register.cli._store import load_stored_notice, open_cli_store
 
@@ -67,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         if args.events is None:
             raise UsageError("--events FILE is required unless --store is given")
         notice = load_notice(args.notice, max_bytes=max_bytes(args))
-    as_of = args.as_of or today()
+    as_of = args.as_of
     registers = notice.registers
     if args.register is not None:
         chosen = [r for r in registers if r.id == args.register]
@@ -107,6 +120,7 @@ def _plan(
     reader: Callable[[IO[str]], EventsReader],
 ) -> int:
     from gdpr_register.cli import EXIT_OK
+    from gdpr_register.cli._progress import events_are_long, progress
     from gdpr_register.documents.events_csv import open_events
     from gdpr_register.errors import InputError, Problem
     from gdpr_register.retention import PlanStatus, group_histories, sweep
@@ -116,9 +130,12 @@ def _plan(
     finished: set[str] = set()
     current: str | None = None
     contiguous = True
+    long = events_are_long(path)
+    rows = 0
     with open_events(path) as stream:
         check = reader(stream)
-        for row in check:
+        for row in progress(check, long=long, description="checking events", unit="rows"):
+            rows += 1
             subject = row.event.subject
             if subject != current:
                 if current is not None:
@@ -139,7 +156,9 @@ def _plan(
         with open_events(path) as stream:
             second = reader(stream)
             second.skip_invalid = True  # already reported in pass 1
-            histories = group_histories((row.event for row in second), contiguous=contiguous)
+            events = progress(second, long=long, description="planning", unit="rows",
+                              total=rows)
+            histories = group_histories((row.event for row in events), contiguous=contiguous)
             items = sweep(policy, histories, as_of, statuses=statuses)
             _write(args.format, items, register, as_of, check.skipped, sys.stdout)
     except InputError as exc:  # the file changed between the passes

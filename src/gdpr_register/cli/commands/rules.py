@@ -4,8 +4,21 @@ from __future__ import annotations
 
 import argparse
 
+from gdpr_register.cli._color import add_color
+from gdpr_register.cli._output import add_output
+
 NAME = "rules"
 HELP = "list the rule catalogue (id, severity, citation, title) or document one rule"
+
+#: Shown at the end of the command's help (a test parses each one).
+EXAMPLES = (
+    ('gdpr-register rules',
+     'the catalogue: id, severity, citation, title'),
+    ('gdpr-register rules ART44',
+     'one rule: what it checks, why, an example, the fix'),
+    ('gdpr-register rules --format markdown -o docs/rules.md',
+     'the catalogue page'),
+)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -14,6 +27,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--format", choices=("text", "json", "markdown"), default="text",
         help="text (default), JSON, or the Markdown catalogue page (docs/rules.md)",
     )
+    add_output(parser)
+    add_color(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,9 +61,14 @@ def run(args: argparse.Namespace) -> int:
     elif args.rule:
         print(shown_lines(rule_text(rules[0]), 100_000))  # plugins' text too: escaped
     else:
+        from gdpr_register.cli._color import painter
+
+        paint = painter(args)
         width = max(len(r.id) for r in rules)
         for r in rules:
             tag = "" if r.lifecycle.value == "stable" else f" [{r.lifecycle.value}]"
-            print(f"{r.id:<{width}}  {r.severity.value:<6}  {shown(r.citation)}  —  "
-                  f"{shown(r.title)}{tag}")
+            # Padded outside the colour codes, so that columns line up either way.
+            pad_id, pad_severity = " " * (width - len(r.id)), " " * (6 - len(r.severity.value))
+            print(f"{paint(r.id, 'rule')}{pad_id}  {paint(r.severity.value, r.severity.value)}"
+                  f"{pad_severity}  {shown(r.citation)}  —  {shown(r.title)}{tag}")
     return EXIT_OK

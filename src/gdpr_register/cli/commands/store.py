@@ -8,10 +8,21 @@ import sys
 
 from gdpr_register._text import shown, shown_lines
 from gdpr_register.cli._common import add_max_bytes, date_arg, max_bytes
+from gdpr_register.cli._output import add_output
 from gdpr_register.cli._store import add_store, expected_version, version_number
 
 NAME = "store"
 HELP = "keep notices in a store: import documents, export versions, show history and diffs"
+
+#: Shown at the end of the command's help (a test parses each one).
+EXAMPLES = (
+    ('gdpr-register store import notices/*.yaml --store sqlite:///registers.db',
+     'save each document as the next version of its notice'),
+    ('gdpr-register store history valmennuskumppani',
+     'the versions of a notice in the default store'),
+    ('gdpr-register store diff valmennuskumppani 1 2 --format json',
+     'what changed between two versions'),
+)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -33,8 +44,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     exp.add_argument("notice_id", metavar="NOTICE_ID")
     exp.add_argument("--version", type=version_number, default=None, metavar="N",
                      help="the version to export (default: the latest)")
-    exp.add_argument("--format", choices=("yaml", "json", "toml"), default=None,
-                     help="document format (default: from --output's suffix, else yaml)")
+    exp.add_argument("--format", default=None, metavar="FORMAT",
+                     help="yaml, json or toml, or an interop format such as ropa-xlsx "
+                     "(gdpr-register export --list; default: from --output's suffix, else yaml)")
+    exp.add_argument("--lang", default="en", metavar="LANG",
+                     help="language of an interop format's headings (default: en)")
     exp.add_argument("-o", "--output", default=None, metavar="FILE",
                      help="write to FILE atomically ('-' or default: standard output)")
     add_store(exp)
@@ -54,6 +68,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     hist = sub.add_parser("history", help="list a notice's versions with their times")
     hist.add_argument("notice_id", metavar="NOTICE_ID")
     hist.add_argument("--format", choices=("text", "json"), default="text")
+    add_output(hist)
     add_store(hist)
 
     diff = sub.add_parser("diff", help="structural changes between two versions")
@@ -61,6 +76,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     diff.add_argument("v1", type=version_number, metavar="V1")
     diff.add_argument("v2", type=version_number, metavar="V2")
     diff.add_argument("--format", choices=("text", "json"), default="text")
+    add_output(diff)
     add_store(diff)
 
 
@@ -108,18 +124,22 @@ def _import(args: argparse.Namespace) -> int:
 
 def _append_events(args: argparse.Namespace) -> int:
     from gdpr_register.cli import EXIT_OK
-    from gdpr_register.cli._common import today
+    from gdpr_register.cli._config import apply
     from gdpr_register.cli._events import events_label, events_reader, open_events_stream
+    from gdpr_register.cli._progress import events_are_long, progress
     from gdpr_register.cli._store import open_cli_store
 
-    as_of = args.as_of or today()
+    apply(args, ("timezone", "as-of"))
+    as_of = args.as_of
     with open_cli_store(args, create=True) as store:
         # The one events reader (as retention --events): '-', pipes and FIFOs as streams,
         # errors at their line; append() is one transaction, so a bad line stores nothing.
         # No notice here, so any event kind that is an identifier is taken.
         with open_events_stream(args.file) as stream:
             reader = events_reader(stream, args.file, as_of=as_of, known_kinds=None)
-            count = store.ledger.append(row.event for row in reader)
+            rows = progress(reader, long=events_are_long(args.file), description="appending",
+                            unit="rows")
+            count = store.ledger.append(row.event for row in rows)
         print(f"{shown(events_label(args.file))}: appended {count} events to "
               f"{shown(store.url)}")
     return EXIT_OK
@@ -132,7 +152,20 @@ def _export(args: argparse.Namespace, store: object) -> int:
     from gdpr_register.storage import Store
 
     assert isinstance(store, Store)
+    interop = args.format is not None and args.format not in {f.value for f in Format}
+    if interop:  # checked before the store is read: an unknown format changes nothing
+        import sys
+
+        from gdpr_register.errors import UsageError
+        from gdpr_register.interop import export_notice, find_format
+
+        if find_format(args.format, can="export").binary and is_stdout(args.output) \
+                and sys.stdout.isatty():
+            raise UsageError(f"{args.format} is a binary format: name a file with -o")
     stored = store.notices.get(args.notice_id, args.version)
+    if interop:
+        write_output(args.output, export_notice(stored.notice, args.format, lang=args.lang))
+        return EXIT_OK
     if args.format is not None:
         fmt = Format(args.format)
     elif is_stdout(args.output):

@@ -10,6 +10,14 @@ from gdpr_register.cli._common import add_max_bytes, max_bytes
 NAME = "validate"
 HELP = "check that notice documents are well-formed (structure, types, references)"
 
+#: Shown at the end of the command's help (a test parses each one).
+EXAMPLES = (
+    ('gdpr-register validate notice.yaml',
+     'report structural errors with their paths; exit 2 on any'),
+    ('gdpr-register validate notices/a.yaml notices/b.json',
+     'several documents, each in its own format'),
+)
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(

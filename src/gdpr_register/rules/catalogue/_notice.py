@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date, timedelta
 
 from gdpr_register._dates import add_months
 from gdpr_register.law.eea import GDPR_APPLIES_FROM, is_eea
@@ -202,6 +203,19 @@ def fi_tsl_repealed(notice: Notice, ctx: Context) -> Iterator[Hit]:
                           what="The 'connection requirement' basis", text=text)
 
 
+def _review_due(notice: Notice) -> Iterator[date]:
+    """The first day ART24_1_REVIEW reports a dated notice as stale (its ``changes`` hook:
+    the interval is the rule's, so no table of dated facts holds the day)."""
+    if notice.updated_on is not None:
+        try:
+            yield add_months(notice.updated_on, _REVIEW_MONTHS) + timedelta(days=1)
+        except (ValueError, OverflowError):  # past year 9999: never stale
+            return
+
+
+_REVIEW_MONTHS = 24
+
+
 @notice_rule(
     "ART24_1_REVIEW",
     title="The notice has not been reviewed recently",
@@ -228,9 +242,10 @@ def fi_tsl_repealed(notice: Notice, ctx: Context) -> Iterator[Hit]:
     advice="Art. 24(1) 'Those measures shall be reviewed and updated where necessary': review "
     "a notice older than 24 months, and date it",
     references=("https://gdprhub.eu/index.php?title=Article_24_GDPR",),
+    changes=_review_due,
 )
 def art24_1_review(notice: Notice, ctx: Context) -> Iterator[Hit]:
-    months = 24
+    months = _REVIEW_MONTHS
     updated = notice.updated_on  # the latest day of a partial date (CONTRACT §6)
     if updated is None:
         yield hit("$", problem="not-dated", severity=Severity.INFO, updated=None,

@@ -1,0 +1,141 @@
+"""The values a timeline is made of: events (the dated facts of one day), intervals (one
+finding holding from one day to another) and the timeline itself."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from gdpr_register._display import Displayable
+from gdpr_register.timelines._facts import Fact
+
+if TYPE_CHECKING:
+    from gdpr_register.rules import Finding
+
+__all__ = ["Event", "Interval", "Key", "Timeline", "key_of"]
+
+# What makes two findings on two dates "the same finding": its rule, where it is, how
+# serious and whether waived. Message arguments are left out: they name the date itself.
+Key = tuple[str, str | None, str, str, bool]
+
+
+def key_of(finding: Finding) -> Key:
+    return (finding.rule, finding.register, finding.path, finding.severity.value,
+            finding.waived)
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """The dated facts of one day on which some finding opened or closed."""
+
+    on: date
+    facts: tuple[Fact, ...]
+
+    def describe(self) -> str:
+        """The facts, law first (the day after an inclusive end last), '; '-joined."""
+        ordered = sorted(self.facts, key=lambda f: (f.what.startswith("the day after"),
+                                                    f.what.startswith("the notice"), f.what))
+        return "; ".join(f.what + (f" [{f.source}]" if f.source else "") for f in ordered)
+
+
+@attrs.frozen(kw_only=True)
+class Interval:
+    """A finding holding from ``start`` through ``end`` (None: still on the last day).
+
+    ``opened_by`` is the event of ``start`` (None when it already held on the first day of
+    the range); ``closed_by`` the event of the day after ``end``. ``finding`` is the finding
+    as reported on ``start``.
+    """
+
+    finding: Finding
+    start: date
+    end: date | None
+    opened_by: Event | None = None
+    closed_by: Event | None = None
+
+    @property
+    def key(self) -> Key:
+        return key_of(self.finding)
+
+    @property
+    def rule(self) -> str:
+        return self.finding.rule
+
+    @property
+    def path(self) -> str:
+        return self.finding.path
+
+    def holds_on(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Timeline(Displayable):
+    """Which findings hold on which days of ``start``..``end`` (both included), and why they
+    changed. Built by :func:`~gdpr_register.timelines`; ``checkpoints`` are the days it was
+    evaluated on."""
+
+    notice: str
+    start: date
+    end: date
+    intervals: tuple[Interval, ...]
+    checkpoints: tuple[date, ...] = attrs.field(repr=False)
+
+    def _check(self, day: date) -> None:
+        if not self.start <= day <= self.end:
+            raise ValueError(f"{day} is outside the timeline ({self.start}..{self.end})")
+
+    def at(self, day: date) -> tuple[Finding, ...]:
+        """The findings holding on ``day`` (as reported on the first day of their interval:
+        message arguments that name a date name that day)."""
+        self._check(day)
+        return tuple(i.finding for i in self.intervals if i.holds_on(day))
+
+    def keys_at(self, day: date) -> frozenset[Key]:
+        self._check(day)
+        return frozenset(i.key for i in self.intervals if i.holds_on(day))
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        """The days on which something opened or closed, in order."""
+        found = {e.on: e for i in self.intervals for e in (i.opened_by, i.closed_by) if e}
+        return tuple(found[d] for d in sorted(found))
+
+    def since(self, rule: str) -> Iterator[Interval]:
+        """The intervals of one rule id (or id prefix), in order."""
+        return (i for i in self.intervals if i.rule.startswith(rule))
+
+    def __repr__(self) -> str:
+        rules = len({i.rule for i in self.intervals})
+        return (f"<Timeline {self.notice!r} {self.start}..{self.end}: "
+                f"{len(self.intervals)} intervals of {rules} rules, "
+                f"{len(self.events)} change days>")
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One row per interval (columns in docs/notebooks.md)."""
+        from gdpr_register.timelines._records import timeline_records
+
+        return timeline_records(self)
+
+    def to_pandas(self) -> Any:
+        from gdpr_register.frames import frame
+
+        return frame(self.to_records(), "timeline")
+
+    def to_json(self, indent: int | None = 2) -> str:
+        rows = [{k: v.isoformat() if isinstance(v, date) else v for k, v in row.items()}
+                for row in self.to_records()]
+        data = {"notice": self.notice, "start": self.start.isoformat(),
+                "end": self.end.isoformat(), "intervals": rows}
+        return json.dumps(data, indent=indent, ensure_ascii=False)
+
+    def plot(self, **options: Any) -> Any:
+        """A matplotlib figure of the intervals, annotated with the change days (needs the
+        ``notebook`` extra; see :func:`gdpr_register.plots.plot_timeline`)."""
+        from gdpr_register.plots import plot_timeline
+
+        return plot_timeline(self, **options)
