@@ -21,6 +21,7 @@ from gdpr_register.rules.catalogue._common import (
     condition_kind,
     has_consent,
     objection_bases,
+    path_of,
     portability_bases,
     portability_candidates,
     right_path,
@@ -256,7 +257,7 @@ def art13_2_d(notice: Notice, ctx: Context) -> Iterator[Hit]:
             continue
         right = stated_right(register, RightKind.COMPLAINT)
         if right is None or right.status is RightStatus.DENIED:
-            yield hit(notice.path_of(register, "rights"), register=register.id, problem="no-right")
+            yield hit(path_of(notice, register, "rights"), register=register.id, problem="no-right")
     if notice.supervisory_authority is None and (
         section_state(notice, Section.COMPLAINT_AUTHORITY) not in UNJUDGED
     ):
