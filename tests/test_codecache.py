@@ -23,6 +23,15 @@ ROOT = Path(__file__).resolve().parent.parent
 _NESTED = 0x10  # CO_NESTED: set for functions defined inside another; no effect on running
 
 
+_TABLE = dict(zip(_compiled_code.SOURCES, _codecache._bodies(_compiled_code), strict=True))
+
+
+def _held(source: str) -> CodeType:
+    """The module's code for ``source`` as the patched ``compile`` returns it."""
+    key, seed = _codecache.unseeded(source)
+    return _codecache._fixed(_TABLE[key], seed)
+
+
 def _fresh(code: str) -> str:
     done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True,
                           text=True, cwd=ROOT, check=True)
@@ -75,7 +84,7 @@ def test_each_entry_is_the_code_compile_makes(index: int) -> None:
     import attr._make
 
     source = _compiled_code.SOURCES[index]
-    held = _codecache._compile(source, "<attrs generated methods gdpr_register.x>", "exec")
+    held = _held(source)
     compiled = compile(source, "<attrs generated methods gdpr_register.x>", "exec",
                        flags=_flags(attr._make), dont_inherit=True)
     assert _functions(held) == _functions(compiled)
@@ -86,8 +95,18 @@ def test_each_entry_is_the_code_compile_makes(index: int) -> None:
 def test_a_seed_is_put_back() -> None:
     source = next(s for s in _compiled_code.SOURCES if str(_codecache.STAND_IN) in s)
     seeded = source.replace(str(_codecache.STAND_IN), "-12345")
-    code = _codecache._compile(seeded, "<attrs generated methods gdpr_register.x>", "exec")
+    code = _held(seeded)
     assert _functions(code) == _functions(compile(seeded, "<x>", "exec"))
+
+
+def test_without_its_bytecode_the_module_is_not_read(tmp_path: Path) -> None:
+    out = _fresh(f"""
+        import sys
+        sys.pycache_prefix = {str(tmp_path)!r}  # no .pyc there
+        from gdpr_register import _codecache
+        print(_codecache._bytecode_cached())
+    """)
+    assert out.strip() == "False"
 
 
 def test_other_code_is_compiled_as_usual() -> None:
@@ -96,6 +115,12 @@ def test_other_code_is_compiled_as_usual() -> None:
 
 
 def test_a_command_line_run_compiles_none_of_our_generated_code() -> None:
+    import py_compile
+    from importlib.util import cache_from_source
+
+    # As pip leaves an installed package: byte-compiled (this checkout may not write .pyc).
+    source = str(Path(_compiled_code.__file__))
+    py_compile.compile(source, cfile=cache_from_source(source), doraise=True)
     out = _fresh("""
         import contextlib, io
         from gdpr_register import _codecache

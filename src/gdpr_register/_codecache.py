@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import builtins
 import re
+import sys
 from types import CodeType, ModuleType
 from typing import Any
 
@@ -37,13 +38,37 @@ _RECORDING: list[str] | None = None  # set by _codecache_build: every source of 
 def _table() -> dict[str, CodeType]:
     global _TABLE
     if _TABLE is None:
-        try:
+        _TABLE = {}
+        # Without its bytecode cached (PYTHONDONTWRITEBYTECODE in a source checkout) the module
+        # would be compiled whole, dearer than the code it holds: compile as usual then.
+        if _bytecode_cached():
             from gdpr_register import _compiled_code as held
-        except ImportError:  # pragma: no cover - the module is part of the package
-            _TABLE = {}
-        else:
+
             _TABLE = dict(zip(held.SOURCES, _bodies(held), strict=True))
     return _TABLE
+
+
+def _bytecode_cached() -> bool:
+    """Whether the import of ``_compiled_code`` would read a current ``.pyc`` (the checks
+    importlib makes: magic number, then the source's mtime and size, or a hash-based pyc)."""
+    import os
+    from importlib.util import MAGIC_NUMBER, cache_from_source
+
+    source = os.path.join(os.path.dirname(__file__), "_compiled_code.py")
+    if "gdpr_register._compiled_code" in sys.modules:
+        return True
+    try:
+        with open(cache_from_source(source), "rb") as cached:
+            header = cached.read(16)
+        stat = os.stat(source)
+    except (OSError, NotImplementedError, ValueError):
+        return False
+    if len(header) < 16 or header[:4] != MAGIC_NUMBER:
+        return False
+    if int.from_bytes(header[4:8], "little") != 0:
+        return True  # hash-based: importlib checks the hash (or trusts it) itself
+    return (int.from_bytes(header[8:12], "little") == int(stat.st_mtime) & 0xFFFFFFFF
+            and int.from_bytes(header[12:16], "little") == stat.st_size & 0xFFFFFFFF)
 
 
 def _bodies(module: ModuleType) -> list[CodeType]:
