@@ -62,9 +62,10 @@ def test_json_for_many_files_and_globs(capsys: pytest.CaptureFixture[str]) -> No
     code, out, _ = run(capsys, "check", pattern, "--format", "json", "--as-of", "2026-11-25")
     data = json.loads(out)
     sources = sorted(Path(r["source"]).name for r in data["reports"])
-    assert sources == ["northwind-coaching.yaml", "valmennuskumppani.yaml"]
+    assert sources == ["northwind-coaching.yaml", "valmennuskumppani-2026.yaml",
+                       "valmennuskumppani.yaml"]
     assert code == 1
-    seed = next(r for r in data["reports"] if r["notice"] == "valmennuskumppani")
+    seed = next(r for r in data["reports"] if Path(r["source"]).name == "valmennuskumppani.yaml")
     assert {"ART44", "ART13_1_c", "ART13_2_b"} <= {f["rule"] for f in seed["findings"]}
 
 

@@ -108,6 +108,7 @@ if TYPE_CHECKING:
         TriggerKind,
         Waiver,
     )
+    from gdpr_register.render import render_notice
     from gdpr_register.rules import (
         Finding,
         Report,
@@ -208,6 +209,7 @@ _LAZY: dict[str, str] = {
     "make_converter": "gdpr_register.documents",
     "notice_from_data": "gdpr_register.documents",
     "notice_to_data": "gdpr_register.documents",
+    "render_notice": "gdpr_register.render",
     "timeline": "gdpr_register.timelines",
 }
 
@@ -317,5 +319,6 @@ __all__ = [
     "make_converter",
     "notice_from_data",
     "notice_to_data",
+    "render_notice",
     "timeline",
 ]
