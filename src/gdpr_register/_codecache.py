@@ -115,7 +115,8 @@ def _compile(source: Any, filename: Any, mode: str, *args: Any, **kwargs: Any) -
             code = _table().get(key)
             if code is not None:
                 return _fixed(code, seed)
-            _MISSES.append(filename)
+            if len(_MISSES) < 100:  # enough to tell a stale module; never a growing list
+                _MISSES.append(filename)
     return builtins.compile(source, filename, mode, *args, **kwargs)
 
 
