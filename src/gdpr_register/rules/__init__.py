@@ -27,10 +27,19 @@ from gdpr_register.rules._engine import (
 )
 from gdpr_register.rules._evaluate import evaluate
 from gdpr_register.rules._paths import resolve_path
-from gdpr_register.rules._report import SARIF_SCHEMA, Report, sarif_log
+from gdpr_register.rules._report import (
+    RULE_DOCS_ENV,
+    RULE_DOCS_URL,
+    SARIF_SCHEMA,
+    Report,
+    rule_docs_url,
+    sarif_log,
+)
 
 __all__ = [
     "ENTRY_POINT_GROUP",
+    "RULE_DOCS_ENV",
+    "RULE_DOCS_URL",
     "SARIF_SCHEMA",
     "ArgValue",
     "Context",
@@ -53,6 +62,7 @@ __all__ = [
     "render",
     "resolve_path",
     "rule",
+    "rule_docs_url",
     "rule_text",
     "sarif_log",
 ]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from gdpr_register.rules._engine import Registry, Rule, Severity, default_registry
+from collections.abc import Iterable
 
-__all__ = ["catalogue_markdown", "rule_text"]
+from gdpr_register.rules._engine import Finding, Registry, Rule, Severity, default_registry
+from gdpr_register.rules._report import rule_docs_url
+
+__all__ = ["catalogue_markdown", "rule_page", "rule_text"]
 
 
 def _plain(template: str) -> str:
@@ -41,6 +44,7 @@ def rule_text(item: Rule) -> str:
               "", "Example", f"  {item.doc.example}", "", "Suggested fix", f"  {_plain(item.fix)}"]
     if item.doc.references:
         lines += ["", "References", *(f"  {ref}" for ref in item.doc.references)]
+    lines += ["", "Documentation", f"  {rule_docs_url(item.id)}"]
     return "\n".join(lines)
 
 
@@ -104,3 +108,60 @@ def catalogue_markdown(registry: Registry | None = None) -> str:
         out += ["", "### References", ""]
         out += [f"- {ref}" for ref in item.doc.references] or ["- The GDPR article cited above."]
     return "\n".join(out) + "\n"
+
+
+_LIFECYCLE = {
+    "stable": "Runs by default. Its id, meaning and arguments do not change within a major "
+    "version; the wording of messages may improve.",
+    "preview": "Runs only with `--preview` (`preview=True`) or when selected by its exact id.",
+    "deprecated": "Runs only when selected by its exact id; removed no earlier than the next "
+    "major version.",
+}
+
+
+def rule_page(item: Rule, seen: Iterable[Finding] = (), *, seen_in: str = "") -> str:
+    """One rule's page for the documentation site (MyST Markdown), from its metadata.
+
+    ``seen`` are findings of this rule in a real notice (``seen_in`` names it and the date):
+    the page shows them as the example the catalogue's one-line example describes.
+    """
+    facts = [
+        ("Severity", item.severity.value),
+        ("Lifecycle", item.lifecycle.value),
+        ("Scope", f"{item.scope.value} (runs once per {item.scope.value})"),
+        ("Citation", item.citation),
+    ]
+    if item.sections:
+        facts.append(("Reads sections", ", ".join(str(s) for s in item.sections)))
+    if item.replaced_by:
+        facts.append(("Replaced by", f"[{item.replaced_by}]({item.replaced_by}.md)"))
+    out = [f"# {item.id}: {item.title}", "", "| | |", "|---|---|"]
+    out += [f"| {name} | {_cell(value)} |" for name, value in facts]
+    out += ["", "## Enforces or advises", ""]
+    if item.enforces:
+        out += ["A finding at low or above asserts a breach of these words:", "",
+                f"> {item.enforces}"]
+    elif item.severity is Severity.INFO:
+        out += ["Advice only: every finding is info."]
+    else:
+        out += ["The rule does not document which words it enforces."]
+    if item.advice:
+        out += ["", f"Advice (info only): {item.advice}"]
+    out += ["", "## What it checks", "", item.doc.what, "", "## Why", "", item.doc.why,
+            "", "## Example", "", item.doc.example]
+    found = list(seen)
+    if found:
+        out += ["", f"In {seen_in}:", ""]
+        out += [f"- `{f.path}` ({f.severity.value}): {f.text}" for f in found]
+    out += ["", "## Suggested fix", "", _plain(item.fix)]
+    if item.variants:
+        out += ["", "By the finding's `problem` argument:", ""]
+        out += [f"- `{key}`: {_plain(fix)}" for key, (_m, fix) in sorted(item.variants.items())]
+    out += ["", "## References", ""]
+    out += [f"- {ref}" for ref in item.doc.references] or ["- The GDPR article cited above."]
+    out += ["", "## Lifecycle", "", f"**{item.lifecycle.value}**: {_LIFECYCLE[item.lifecycle]}"]
+    return "\n".join(out) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")

@@ -11,9 +11,13 @@ import attrs
 from gdpr_register._display import Displayable, Tabular
 from gdpr_register.rules._engine import Finding, Rule, Severity
 
-__all__ = ["SARIF_SCHEMA", "Report", "sarif_log"]
+__all__ = ["RULE_DOCS_ENV", "RULE_DOCS_URL", "SARIF_SCHEMA", "Report", "rule_docs_url", "sarif_log"]
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+#: Where each rule's page is published: SARIF ``helpUri``, with ``{rule}`` for the rule id.
+RULE_DOCS_URL = "https://gdpr-register.readthedocs.io/en/latest/rules/{rule}.html"
+#: An environment variable that replaces :data:`RULE_DOCS_URL` (e.g. for a pinned version).
+RULE_DOCS_ENV = "GDPR_REGISTER_RULE_DOCS_URL"
 _LEVEL = {
     Severity.HIGH: "error",
     Severity.MEDIUM: "warning",
@@ -118,12 +122,29 @@ class Report(Displayable, Tabular):
         return json.dumps(self.to_sarif_data(), indent=indent, ensure_ascii=False)
 
 
-def _sarif_rule(item: Rule) -> dict[str, Any]:
+def rule_docs_url(rule: str, template: str | None = None) -> str:
+    """The address of ``rule``'s documentation page.
+
+    ``template`` (else the ``GDPR_REGISTER_RULE_DOCS_URL`` environment variable, else
+    :data:`RULE_DOCS_URL`) holds ``{rule}`` where the id goes; one without ``{rule}`` is a base
+    address, to which ``<ID>.html`` is appended (``https://docs.example/rules/``).
+    """
+    import os
+    from urllib.parse import quote
+
+    template = template or os.environ.get(RULE_DOCS_ENV) or RULE_DOCS_URL
+    if "{rule}" not in template:
+        template = template.rstrip("/") + "/{rule}.html"
+    return template.replace("{rule}", quote(rule, safe=""))
+
+
+def _sarif_rule(item: Rule, docs: str | None) -> dict[str, Any]:
     return {
         "id": item.id,
         "name": "".join(w.capitalize() for w in item.id.split("_")),
         "shortDescription": {"text": item.title},
         "fullDescription": {"text": item.doc.what},
+        "helpUri": rule_docs_url(item.id, docs),
         "help": {
             "text": f"{item.doc.what}\n\nWhy: {item.doc.why}\n\nCitation: {item.citation}",
             "markdown": f"**{item.citation}**\n\n{item.doc.what}\n\n*Why:* {item.doc.why}",
@@ -139,12 +160,16 @@ def _sarif_rule(item: Rule) -> dict[str, Any]:
 
 
 def sarif_log(
-    reports: Iterable[Report], *, locate: Callable[[str, str], int | None] | None = None
+    reports: Iterable[Report],
+    *,
+    locate: Callable[[str, str], int | None] | None = None,
+    docs_url: str | None = None,
 ) -> dict[str, Any]:
     """One SARIF 2.1.0 log with one run for many reports (e.g. every file ``check`` read).
 
     ``locate(source, path)`` may return the 1-based line of a JSON path in its file; results
-    then carry a region. Waived findings are results with an accepted suppression.
+    then carry a region. Waived findings are results with an accepted suppression. Each rule
+    descriptor's ``helpUri`` is its page (:func:`rule_docs_url` with ``docs_url``).
     """
     import os
     from pathlib import PurePath
@@ -210,7 +235,7 @@ def sarif_log(
                     "driver": {
                         "name": "gdpr-register",
                         "version": __version__,
-                        "rules": [_sarif_rule(item) for item in ordered],
+                        "rules": [_sarif_rule(item, docs_url) for item in ordered],
                     }
                 },
                 "results": results,
