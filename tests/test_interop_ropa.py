@@ -35,7 +35,7 @@ REGISTER_FACTS = (
     "pooled_bases", "data_subjects", "data_categories", "categories_non_exhaustive",
     "sources", "recipients", "recipients_non_exhaustive", "transfers", "retention",
     "security", "automated_processing", "information_society_service", "occasional",
-    "likely_risk", "large_scale", "systematic_monitoring", "record_kept",
+    "likely_risk", "large_scale", "systematic_monitoring", "record_kept", "dpia",
 )
 NOT_CARRIED_SECTIONS = frozenset(
     {Section.AUTOMATED_DECISIONS, Section.RIGHTS, Section.REQUEST_PROCEDURE, Section.PROVISION}
@@ -261,6 +261,34 @@ registers:
     assert [r.security for r in imported.notice.registers] == [
         r.security for r in notice.registers]
     assert imported.notice.registers[1].security[0].text == "Salasanat"
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_the_dpia_reference_has_its_own_column_and_comes_back(fmt: str, tmp_path: Path) -> None:
+    from gdpr_register.model import DpiaReference, PartialDate
+
+    notice = loads_notice("""
+id: dpia
+controller: {name: Kahvila Oy}
+registers:
+  - {id: a, name: A, dpia: {reference: DPIA-2026-03, date: 2026-03}}
+  - {id: b, name: B}
+""")
+    assert notice.registers[0].dpia == DpiaReference(
+        reference="DPIA-2026-03", date=PartialDate(year=2026, month=3))
+    output = export_notice(notice, "ropa-csv", lang="en")
+    rows = list(csv.DictReader(io.StringIO(str(output).removeprefix("\ufeff"))))
+    assert [r["DPIA reference (Art. 35)"] for r in rows] == ["DPIA-2026-03 {date: 2026-03}", ""]
+    assert "dpia" not in rows[0]["Other facts"]
+    first, imported = _round_trip(notice, fmt, tmp_path)
+    assert [r.dpia for r in imported.notice.registers] == [r.dpia for r in notice.registers]
+    assert export_notice(imported.notice, fmt) == first
+
+
+def test_a_record_without_a_dpia_column_still_reads(tmp_path: Path) -> None:
+    text = "Processing activity,Purposes\nAsiakkaat,Myynti\n"
+    imported = import_notice(_write(tmp_path / "r.csv", text), "ropa-csv")
+    assert imported.notice.registers[0].dpia is None
 
 
 # Formula injection ------------------------------------------------------------------------------
