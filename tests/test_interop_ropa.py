@@ -291,6 +291,58 @@ def test_a_record_without_a_dpia_column_still_reads(tmp_path: Path) -> None:
     assert imported.notice.registers[0].dpia is None
 
 
+# Excel's cell limit ---------------------------------------------------------------------------
+
+def _long_notice(length: int, char: str = "x") -> Notice:
+    notice = load_notice(EXAMPLES / "northwind-coaching.yaml")
+    register = notice.registers[0]
+    purpose = attrs.evolve(register.purposes[0], description=char * length)
+    register = attrs.evolve(register, purposes=(purpose, *register.purposes[1:]))
+    return attrs.evolve(notice, registers=(register,))
+
+
+def test_a_cell_over_excels_limit_is_an_error_naming_sheet_cell_and_item(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from gdpr_register.errors import InputError
+    from gdpr_register.interop._formats.ropa_xlsx import CELL_LIMIT
+
+    notice = _long_notice(CELL_LIMIT)  # the description alone fits, the whole cell does not
+    fits = export_notice(load_notice(EXAMPLES / "northwind-coaching.yaml"), "ropa-xlsx")
+    purposes = _column(openpyxl.load_workbook(io.BytesIO(bytes(fits)))["Activities"], "Purposes")
+    with pytest.raises(InputError) as error:
+        export_notice(notice, "ropa-xlsx")
+    (problem,) = error.value.problems
+    assert problem.location == f"Activities!{purposes}2"
+    assert repr(notice.registers[0].id) in problem.message
+    assert "'Purposes'" in problem.message
+    # The CSV has no such limit, and keeps every character.
+    _first, imported = _round_trip(notice, "ropa-csv", tmp_path)
+    assert imported.notice.registers[0].purposes[0] == notice.registers[0].purposes[0]
+
+    source = tmp_path / "long.yaml"
+    from gdpr_register.documents import dumps_notice
+
+    source.write_text(dumps_notice(notice), encoding="utf-8")
+    target = tmp_path / "record.xlsx"
+    assert main(["export", str(source), "--format", "ropa-xlsx", "-o", str(target)]) == 2
+    assert not target.exists()
+    assert f"Activities!{purposes}2" in capsys.readouterr().err
+
+
+def test_the_limit_counts_what_excel_counts() -> None:
+    from gdpr_register.errors import InputError
+    from gdpr_register.interop._formats.ropa_xlsx import CELL_LIMIT
+
+    fits = load_notice(EXAMPLES / "northwind-coaching.yaml")
+    assert export_notice(fits, "ropa-xlsx")
+    # An emoji is two UTF-16 code units: half as many already fill the cell.
+    with pytest.raises(InputError):
+        export_notice(_long_notice(CELL_LIMIT // 2 + 1, "\U0001f600"), "ropa-xlsx")
+    with pytest.raises(InputError):
+        export_notice(_long_notice(CELL_LIMIT + 1), "ropa-xlsx")
+
+
 # Formula injection ------------------------------------------------------------------------------
 
 def _formula_notice() -> Notice:
