@@ -309,7 +309,8 @@ def test_a_cell_over_excels_limit_is_an_error_naming_sheet_cell_and_item(
 
     notice = _long_notice(CELL_LIMIT)  # the description alone fits, the whole cell does not
     fits = export_notice(load_notice(EXAMPLES / "northwind-coaching.yaml"), "ropa-xlsx")
-    purposes = _column(openpyxl.load_workbook(io.BytesIO(bytes(fits)))["Activities"], "Purposes")
+    assert isinstance(fits, bytes)
+    purposes = _column(openpyxl.load_workbook(io.BytesIO(fits))["Activities"], "Purposes")
     with pytest.raises(InputError) as error:
         export_notice(notice, "ropa-xlsx")
     (problem,) = error.value.problems
