@@ -35,7 +35,7 @@ REGISTER_FACTS = (
     "pooled_bases", "data_subjects", "data_categories", "categories_non_exhaustive",
     "sources", "recipients", "recipients_non_exhaustive", "transfers", "retention",
     "security", "automated_processing", "information_society_service", "occasional",
-    "likely_risk", "large_scale", "systematic_monitoring", "record_kept",
+    "likely_risk", "large_scale", "systematic_monitoring", "record_kept", "dpia",
 )
 NOT_CARRIED_SECTIONS = frozenset(
     {Section.AUTOMATED_DECISIONS, Section.RIGHTS, Section.REQUEST_PROCEDURE, Section.PROVISION}
@@ -269,6 +269,87 @@ registers:
     assert [r.security for r in imported.notice.registers] == [
         r.security for r in notice.registers]
     assert imported.notice.registers[1].security[0].text == "Salasanat"
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_the_dpia_reference_has_its_own_column_and_comes_back(fmt: str, tmp_path: Path) -> None:
+    from gdpr_register.model import DpiaReference, PartialDate
+
+    notice = loads_notice("""
+id: dpia
+controller: {name: Kahvila Oy}
+registers:
+  - {id: a, name: A, dpia: {reference: DPIA-2026-03, date: 2026-03}}
+  - {id: b, name: B}
+""")
+    assert notice.registers[0].dpia == DpiaReference(
+        reference="DPIA-2026-03", date=PartialDate(year=2026, month=3))
+    output = export_notice(notice, "ropa-csv", lang="en")
+    rows = list(csv.DictReader(io.StringIO(str(output).removeprefix("\ufeff"))))
+    assert [r["DPIA reference (Art. 35)"] for r in rows] == ["DPIA-2026-03 (2026-03)", ""]
+    assert "dpia" not in rows[0]["Other facts"]
+    first, imported = _round_trip(notice, fmt, tmp_path)
+    assert [r.dpia for r in imported.notice.registers] == [r.dpia for r in notice.registers]
+    assert export_notice(imported.notice, fmt) == first
+
+
+def test_a_record_without_a_dpia_column_still_reads(tmp_path: Path) -> None:
+    text = "Processing activity,Purposes\nAsiakkaat,Myynti\n"
+    imported = import_notice(_write(tmp_path / "r.csv", text), "ropa-csv")
+    assert imported.notice.registers[0].dpia is None
+
+
+# Excel's cell limit ---------------------------------------------------------------------------
+
+def _long_notice(length: int, char: str = "x") -> Notice:
+    notice = load_notice(EXAMPLES / "northwind-coaching.yaml")
+    register = notice.registers[0]
+    purpose = attrs.evolve(register.purposes[0], description=char * length)
+    register = attrs.evolve(register, purposes=(purpose, *register.purposes[1:]))
+    return attrs.evolve(notice, registers=(register,))
+
+
+def test_a_cell_over_excels_limit_is_an_error_naming_sheet_cell_and_item(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from gdpr_register.errors import InputError
+    from gdpr_register.interop._formats.ropa_xlsx import CELL_LIMIT
+
+    notice = _long_notice(CELL_LIMIT)  # the description alone fits, the whole cell does not
+    fits = export_notice(load_notice(EXAMPLES / "northwind-coaching.yaml"), "ropa-xlsx")
+    assert isinstance(fits, bytes)
+    purposes = _column(openpyxl.load_workbook(io.BytesIO(fits))["Activities"], "Purposes")
+    with pytest.raises(InputError) as error:
+        export_notice(notice, "ropa-xlsx")
+    (problem,) = error.value.problems
+    assert problem.location == f"Activities!{purposes}2"
+    assert repr(notice.registers[0].id) in problem.message
+    assert "'Purposes'" in problem.message
+    # The CSV has no such limit, and keeps every character.
+    _first, imported = _round_trip(notice, "ropa-csv", tmp_path)
+    assert imported.notice.registers[0].purposes[0] == notice.registers[0].purposes[0]
+
+    source = tmp_path / "long.yaml"
+    from gdpr_register.documents import dumps_notice
+
+    source.write_text(dumps_notice(notice), encoding="utf-8")
+    target = tmp_path / "record.xlsx"
+    assert main(["export", str(source), "--format", "ropa-xlsx", "-o", str(target)]) == 2
+    assert not target.exists()
+    assert f"Activities!{purposes}2" in capsys.readouterr().err
+
+
+def test_the_limit_counts_what_excel_counts() -> None:
+    from gdpr_register.errors import InputError
+    from gdpr_register.interop._formats.ropa_xlsx import CELL_LIMIT
+
+    fits = load_notice(EXAMPLES / "northwind-coaching.yaml")
+    assert export_notice(fits, "ropa-xlsx")
+    # An emoji is two UTF-16 code units: half as many already fill the cell.
+    with pytest.raises(InputError):
+        export_notice(_long_notice(CELL_LIMIT // 2 + 1, "\U0001f600"), "ropa-xlsx")
+    with pytest.raises(InputError):
+        export_notice(_long_notice(CELL_LIMIT + 1), "ropa-xlsx")
 
 
 # Formula injection ------------------------------------------------------------------------------

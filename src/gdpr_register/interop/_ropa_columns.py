@@ -76,6 +76,7 @@ ACTIVITY_COLUMNS: tuple[Column, ...] = (
            article="30(1)(f)"),
     Column(id="security", key="security", kind=CellKind.ITEMS, label="text",
            article="30(1)(g)"),
+    Column(id="dpia", key="dpia", kind=CellKind.ITEM, label="reference", article="35"),
     Column(id="other", key=None, kind=CellKind.MAPPING),
 )
 

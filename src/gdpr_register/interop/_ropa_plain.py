@@ -137,6 +137,8 @@ def _details(column_id: str, item: Mapping[str, Any], names: Mapping[str, str]) 
                         if isinstance(c, Mapping)]
             text += f": {', '.join(c for c in channels if c)}" if any(channels) else ""
         return text
+    if column_id == "dpia" and item.get("date"):
+        return f" ({_words(item['date'])})"
     if column_id == "data_categories" and item.get("description"):
         return f": {_words(item['description'])}"
     if column_id == "address":

@@ -21,6 +21,7 @@ RECORD_MESSAGES: dict[str, str] = {
     'record.erasure': 'Erasure time limits',
     'record.retention': 'Retention rules as stated',
     'record.security': 'Security measures',
+    'record.dpia': 'DPIA reference (Art. 35)',
     'record.other': 'Other facts',
     'record.record_id': 'Record ID',
     'record.title': 'Title',

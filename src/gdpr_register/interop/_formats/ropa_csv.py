@@ -17,11 +17,14 @@ from gdpr_register.model import Notice
 __all__ = ["DATA_PREFIX", "FORMAT"]
 
 DATA_PREFIX = "_data:"
-_ITEM_COLUMNS = frozenset({"purposes", "lawful_bases", "special_conditions", "data_subjects",
-                           "data_categories", "sources", "recipients", "transfers", "retention",
-                           "security", "other", "business_id", "address", "contact_points",
-                           "joint_controllers", "representative", "dpo", "controller_other",
-                           "record_other"})
+
+
+def _item_columns() -> frozenset[str]:
+    """The columns with machine data: every column whose cell is not its own data."""
+    from gdpr_register.interop._ropa_columns import ACTIVITY_COLUMNS, CONTROLLER_ITEMS, CellKind
+
+    return frozenset(c.id for c in ACTIVITY_COLUMNS + CONTROLLER_ITEMS
+                     if c.kind in (CellKind.ITEM, CellKind.ITEMS, CellKind.MAPPING))
 
 
 def _export(notice: Notice, lang: str) -> str:
@@ -36,8 +39,8 @@ def _export(notice: Notice, lang: str) -> str:
     controller = [cell for _id, cell in cells.controller]
     first = cells.activities[0]
     # The machine data of every item column, in trailing columns headed "_data:<column id>".
-    machine = [i for i, _ in first if i in _ITEM_COLUMNS] + [
-        i for i, _ in cells.controller if i in _ITEM_COLUMNS]
+    machine = [i for i, _ in first if i in _item_columns()] + [
+        i for i, _ in cells.controller if i in _item_columns()]
     writer.writerow([headers[i] for i, _ in first] + [headers[i] for i, _ in cells.controller]
                     + [DATA_PREFIX + i for i in machine])
     ctrl_data = dict(cells.controller_data)
@@ -79,7 +82,7 @@ def _import(raw: bytes, source: str) -> Imported:
     places = [f"line 1, column {i + 1}" for i in range(len(headers))]
     columns, problems = map_headers(shown, ACTIVITY_COLUMNS + CONTROLLER_ITEMS, places)
     for i, column_id in machine.items():
-        if column_id not in _ITEM_COLUMNS:
+        if column_id not in _item_columns():
             problems.append(Problem(location=places[i], message=f"{headers[i].strip()!r} "
                                     "names no column with machine data"))
     controller_ids = {c.id for c in CONTROLLER_ITEMS}

@@ -2,7 +2,9 @@
 
 Sheet ``Controller``: one item a row (Art. 30(1)(a)); sheet ``Activities``: one row per
 processing activity, Art. 30(1)(b)-(g) in columns. The bytes depend on the notice alone: the
-document properties and every zip entry's time are fixed.
+document properties and every zip entry's time are fixed. A cell longer than Excel holds
+(:data:`CELL_LIMIT`) is an error, not a cut or a split: a split cell would not survive a user
+sorting or editing the sheet, and ``ropa-csv`` carries any length.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ __all__ = ["FORMAT"]
 _EPOCH = datetime(2000, 1, 1)
 _ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 _WIDE = 60  # characters: list columns
+#: The most characters an Excel cell holds (Excel's specifications and limits).
+CELL_LIMIT = 32_767
 _NARROW = 24
 DATA_SHEET = "_data"
 
@@ -69,6 +73,51 @@ def _data_sheet(book: Any, cells: Any, controller: str, activities: str,
     sheet.column_dimensions["C"].width = _WIDE * 2
 
 
+def _length(value: str) -> int:
+    # Excel counts UTF-16 code units: a character outside the BMP (an emoji) counts twice.
+    return len(value.encode("utf-16-le")) // 2
+
+
+def _check_lengths(cells: Any, headers: dict[str, str], notice: Notice) -> None:
+    """Every cell fits Excel's limit, or an error naming each one that does not (sheet, cell,
+    item): Excel would cut such a cell when the workbook is opened, and the record read back
+    would lose facts, so nothing is written."""
+    from openpyxl.utils import get_column_letter
+
+    from gdpr_register.errors import InputError
+
+    problems: list[Problem] = []
+
+    def over(where: str, what: str, value: str) -> None:
+        if _length(value) > CELL_LIMIT:
+            problems.append(Problem(location=where, message=(
+                f"{what} is {_length(value):,} characters long: more than the {CELL_LIMIT:,} "
+                "an Excel cell holds; shorten it, or export ropa-csv, which has no limit")))
+
+    sheet = headers["sheet_controller"]
+    for row, (column_id, value) in enumerate(cells.controller, 2):
+        over(f"{sheet}!B{row}", f"the controller item {headers[column_id]!r}", value)
+    sheet = headers["sheet_activities"]
+    for row, (register, values) in enumerate(
+            zip(notice.registers, cells.activities, strict=True), 2):
+        for column, (column_id, value) in enumerate(values, 1):
+            over(f"{sheet}!{get_column_letter(column)}{row}",
+                 f"{headers[column_id]!r} of activity {register.id!r}", value)
+    # A cell's exact data go into one cell of the _data sheet: they must fit as well.
+    sheet = headers["sheet_controller"]
+    for row, (column_id, data) in enumerate(cells.controller_data, 2):
+        over(f"{sheet}!B{row}", f"the exact data ({DATA_SHEET} sheet) of the controller item "
+             f"{headers[column_id]!r}", data)
+    sheet = headers["sheet_activities"]
+    for row, (register, values) in enumerate(
+            zip(notice.registers, cells.activities_data, strict=True), 2):
+        for column, (column_id, data) in enumerate(values, 1):
+            over(f"{sheet}!{get_column_letter(column)}{row}", f"the exact data ({DATA_SHEET} "
+                 f"sheet) of {headers[column_id]!r} of activity {register.id!r}", data)
+    if problems:
+        raise InputError(problems)
+
+
 def _workbook(notice: Notice, lang: str) -> Any:
     openpyxl = _openpyxl()
     from openpyxl.styles import Alignment, Font
@@ -79,6 +128,7 @@ def _workbook(notice: Notice, lang: str) -> Any:
 
     headers = headers_for(lang)
     cells = record_cells(notice, lang)
+    _check_lengths(cells, headers, notice)
     book = openpyxl.Workbook()
     head = {"font": Font(bold=True), "alignment": Alignment(wrap_text=True, vertical="top")}
     body = {"alignment": Alignment(wrap_text=True, vertical="top")}
