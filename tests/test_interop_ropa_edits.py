@@ -103,3 +103,25 @@ def test_csv_edits_follow_the_same_rule(tmp_path: Path) -> None:
     register = import_notice(path, "ropa-csv").notice.registers[0]
     zef = next(r for r in register.recipients if r.id == "zef")
     assert (zef.name, zef.role.value) == ("Zef Solutions Oy", "processor")
+
+
+def test_a_line_typed_in_the_words_of_the_record_is_read_with_its_facts(
+    tmp_path: Path,
+) -> None:
+    book = _book()
+    cell = _cell(book, RECIPIENTS)
+    cell.value += "\nTilitoimisto Oy (processor, Sweden) — Kirjanpito"
+    recipients = {r.id: r for r in _import(book, tmp_path).notice.registers[0].recipients}
+    added = recipients["tilitoimisto-oy"]
+    assert (added.name, added.role.value, added.country, added.description) == (
+        "Tilitoimisto Oy", "processor", "SE", "Kirjanpito")
+    # Words in brackets the record never writes are part of the name, and a recipient needs
+    # its role: an error naming the line.
+    cell.value += "\nNaapuri (a friend)"
+    path = tmp_path / "edited.xlsx"
+    book.save(path)
+    with pytest.raises(DocumentError) as error:
+        import_notice(path, "ropa-xlsx")
+    (problem,) = error.value.problems
+    assert problem.location == f"Activities!{cell.column_letter}2, item 8"
+    assert problem.message.startswith("role:")

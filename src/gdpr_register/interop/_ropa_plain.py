@@ -82,7 +82,48 @@ def item_from_words(column_id: str, label_key: str, words: str) -> dict[str, Any
         for scheme, name in _SCHEMES.items():
             if words.casefold().startswith(name.casefold() + " "):
                 return {"scheme": scheme, label_key: words[len(name):].strip()}
+    if column_id in _KINDS:
+        typed = _qualified(column_id, label_key, words)
+        if typed is not None:
+            return typed
     return {label_key: label_value(column_id, words)}
+
+
+def _kinds(column_id: str) -> dict[str, str]:
+    """A column's kind words (``processor``, ``data subject``) to their values."""
+    from gdpr_register.model import enums
+
+    kind = {"recipients": enums.RecipientRole, "sources": enums.SourceKind,
+            "security": enums.SecurityKind}[column_id]
+    return {_enum_words(k.value).casefold(): k.value for k in kind}
+
+
+_KINDS = frozenset({"recipients", "sources", "security"})
+_QUALIFIED = re.compile(r"^(?P<label>.*?) \((?P<facts>[^()]*)\)(?: — (?P<rest>.*))?$")
+
+
+def _qualified(column_id: str, label_key: str, words: str) -> dict[str, Any] | None:
+    """``Tilitoimisto Oy (processor, Finland) — Kirjanpito`` typed as a recipient (a source
+    or a measure: ``text (kind)``): its facts, when every word in brackets is one we write."""
+    match = _QUALIFIED.match(words.strip())
+    if match is None or not match["label"].strip():
+        return None
+    field = "role" if column_id == "recipients" else "kind"
+    item: dict[str, Any] = {label_key: match["label"].strip()}
+    for fact in (f.strip() for f in match["facts"].split(",")):
+        kind = _kinds(column_id).get(fact.casefold())
+        country = label_value("transfers", fact) if column_id == "recipients" else fact
+        if kind is not None and field not in item:
+            item[field] = kind
+        elif country != fact and "country" not in item:
+            item["country"] = country
+        else:
+            return None
+    if match["rest"]:
+        if column_id != "recipients":
+            return None
+        item["description"] = match["rest"].strip()
+    return item
 
 
 def _mechanism(transfer: Mapping[str, Any]) -> str:
