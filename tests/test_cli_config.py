@@ -47,6 +47,7 @@ def test_defaults_without_configuration(capsys: pytest.CaptureFixture[str], tmp_
     assert table["fail-on"] == ('"low"', "default")
     assert table["format"] == ('"text"', "default")
     assert table["options.retention-review-months"] == ("36", "default")
+    assert table["options.notice-review-months"] == ("24", "default")
     assert table["as-of"][1].startswith("default (today in Europe/Helsinki)")
 
 
@@ -216,3 +217,24 @@ def test_country_and_store_from_the_file(capsys: pytest.CaptureFixture[str], tmp
 def test_check_without_files_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check")
     assert (code, out) == (2, "")
+
+
+def test_notice_review_months_from_file_and_flag(capsys: pytest.CaptureFixture[str],
+                                                 tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    # ART24_1_REVIEW: the seed was updated 2018-09-05; with 120 months it is not stale in 2026.
+    write(tmp_path / "pyproject.toml",
+          "[tool.gdpr-register.options]\nnotice-review-months = 120\n")
+    monkeypatch.chdir(tmp_path)
+    table = settings(capsys)
+    assert table["options.notice-review-months"][0] == "120"
+    assert "notice-review-months" in table["options.notice-review-months"][1]
+
+    def review(*flags: str) -> int:
+        code, out, err = run(capsys, "check", SEED, "--as-of", "2026-11-25", "--format",
+                             "json", "--select", "ART24_1_REVIEW", *flags)
+        assert code in (0, 1), err
+        return sum(len(r["findings"]) for r in json.loads(out)["reports"])
+
+    assert review() == 0
+    assert review("--option", "notice-review-months=24") == 1
