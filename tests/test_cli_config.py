@@ -238,3 +238,33 @@ def test_notice_review_months_from_file_and_flag(capsys: pytest.CaptureFixture[s
 
     assert review() == 0
     assert review("--option", "notice-review-months=24") == 1
+
+
+def test_show_settings_shows_every_configured_key_with_its_origin(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gdpr_register.cli._config import SETTINGS
+
+    values = {"select": '["ART13"]', "ignore": '["ART30_1"]', "fail-on": '"medium"',
+              "preview": "true", "format": '"json"', "store": '"sqlite:///x.db"',
+              "country": '"SE"', "timezone": '"Europe/Stockholm"', "as-of": "2026-11-25"}
+    assert set(values) == set(SETTINGS)  # a new setting needs a value here
+    options = {"assume-dpf-certified": "true", "assume-automated-processing": "false",
+               "art30-employee-threshold": "300", "retention-review-months": "48",
+               "notice-review-months": "12"}
+    assert set(options) == set(OPTIONS)
+    path = write(tmp_path / "pyproject.toml",
+                 "[tool.gdpr-register]\n"
+                 + "".join(f"{k} = {v}\n" for k, v in values.items())
+                 + "[tool.gdpr-register.options]\n"
+                 + "".join(f"{k} = {v}\n" for k, v in options.items()))
+    monkeypatch.delenv("GDPR_REGISTER_STORE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    table = settings(capsys)
+    shown = {"as-of": "2026-11-25", "store": '"sqlite:///x.db"'}
+    for key, value in values.items():
+        assert table[key] == (shown.get(key, value),
+                              f"{path.resolve()} (tool.gdpr-register.{key})"), key
+    for key, value in options.items():
+        assert table[f"options.{key}"] == (
+            value, f"{path.resolve()} (tool.gdpr-register.options.{key})"), key
