@@ -268,3 +268,40 @@ def test_show_settings_shows_every_configured_key_with_its_origin(
     for key, value in options.items():
         assert table[f"options.{key}"] == (
             value, f"{path.resolve()} (tool.gdpr-register.options.{key})"), key
+
+
+def test_timeline_reads_the_configuration_and_flags_override(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The seed: updated 2018-09-05, ART44 from 2020-07-16 (Schrems II).
+    write(tmp_path / "pyproject.toml",
+          '[tool.gdpr-register]\nselect = ["ART24_1_REVIEW"]\nas-of = 2025-01-01\n'
+          "[tool.gdpr-register.options]\nnotice-review-months = 12\n")
+    monkeypatch.chdir(tmp_path)
+
+    def intervals(*flags: str) -> tuple[str, set[tuple[str, str]]]:
+        code, out, err = run(capsys, "timeline", SEED, "--from", "2018-05-25",
+                             "--format", "json", *flags)
+        assert code == 0, err
+        data = json.loads(out)
+        return data["end"], {(i["rule"], i["start"]) for i in data["intervals"]}
+
+    end, found = intervals()
+    assert end == "2025-01-01"  # the configured as-of ends the range
+    assert found == {("ART24_1_REVIEW", "2019-09-06")}  # select and the option from the file
+    end, found = intervals("--to", "2026-12-01", "--option", "notice-review-months=24")
+    assert end == "2026-12-01"
+    assert found == {("ART24_1_REVIEW", "2020-09-06")}  # the flag overrides the file
+    _, found = intervals("--select", "ART44")
+    assert {rule for rule, _ in found} == {"ART44"}
+    assert found and all(start == "2020-07-16" for _, start in found)
+
+
+def test_timeline_reports_a_configured_selector_that_matches_no_rule(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path / "gdpr-register.toml", 'ignore = ["NOPE"]\n')
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "timeline", SEED, "--from", "2018-05-25", "--to", "2019-01-01")
+    assert code == 2
+    assert "gdpr-register.toml" in err and "ignore" in err
