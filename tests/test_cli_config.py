@@ -294,7 +294,8 @@ def test_timeline_reads_the_configuration_and_flags_override(
     assert found == {("ART24_1_REVIEW", "2020-09-06")}  # the flag overrides the file
     _, found = intervals("--select", "ART44")
     assert {rule for rule, _ in found} == {"ART44"}
-    assert found and all(start == "2020-07-16" for _, start in found)
+    assert found
+    assert all(start == "2020-07-16" for _, start in found)
 
 
 def test_timeline_reports_a_configured_selector_that_matches_no_rule(
@@ -304,4 +305,5 @@ def test_timeline_reports_a_configured_selector_that_matches_no_rule(
     monkeypatch.chdir(tmp_path)
     code, _, err = run(capsys, "timeline", SEED, "--from", "2018-05-25", "--to", "2019-01-01")
     assert code == 2
-    assert "gdpr-register.toml" in err and "ignore" in err
+    assert "gdpr-register.toml" in err
+    assert "ignore" in err
