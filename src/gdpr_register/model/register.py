@@ -146,6 +146,9 @@ class Purpose:
 
 @attrs.frozen(kw_only=True)
 class SubjectCategory:
+    """A category of data subjects in a register (customers, employees...);
+    ``includes_children`` is None when the notice does not say."""
+
     id: str = attrs.field(validator=identifier)
     name: str = attrs.field(validator=text)
     description: str | None = attrs.field(default=None, validator=optional_text)
@@ -191,6 +194,8 @@ class Source:
 
 @attrs.frozen(kw_only=True)
 class SecurityMeasure:
+    """One security measure the notice states (Art. 32), with its :class:`SecurityKind`."""
+
     kind: SecurityKind = attrs.field(validator=attrs.validators.instance_of(SecurityKind))
     text: str = attrs.field(validator=text)
 
