@@ -43,7 +43,7 @@ _MAX_DEPTH = 64
 
 
 class Format(enum.StrEnum):
-    """A notice document's serialisation: YAML, JSON or TOML (:meth:`for_path` tells by suffix)."""
+    """A notice document's serialisation: YAML, JSON or TOML (``for_path`` tells by suffix)."""
 
     YAML = "yaml"
     JSON = "json"

@@ -104,7 +104,7 @@ class DpoStatus(enum.StrEnum):
 
 
 class ContactKind(enum.StrEnum):
-    """What a :class:`ContactPoint` is: a named person, a role, a mailbox or an organisation."""
+    """What a ``ContactPoint`` is: a named person, a role, a mailbox or an organisation."""
 
     PERSON = "person"
     ROLE = "role"  # e.g. "the board", "customer service"
@@ -113,7 +113,7 @@ class ContactKind(enum.StrEnum):
 
 
 class ChannelKind(enum.StrEnum):
-    """How a :class:`Channel` reaches a contact: e-mail, phone, post, a web page or form, in
+    """How a ``Channel`` reaches a contact: e-mail, phone, post, a web page or form, in
     person."""
 
     EMAIL = "email"
@@ -147,7 +147,7 @@ class PurposeKind(enum.StrEnum):
 
 
 class SourceKind(enum.StrEnum):
-    """Where a :class:`Source` of personal data is: the data subject, the organisation they
+    """The kind of a ``Source`` of personal data: the data subject, the organisation they
     represent, a third party, a public source, the controller's own systems (Art. 14(2)(f))."""
 
     DATA_SUBJECT = "data-subject"
@@ -249,7 +249,7 @@ class RetentionEnd(enum.StrEnum):
 
 
 class SecurityKind(enum.StrEnum):
-    """The kind of a :class:`SecurityMeasure` (Art. 32): technical, organisational, physical,
+    """The kind of a ``SecurityMeasure`` (Art. 32): technical, organisational, physical,
     or not stated."""
 
     TECHNICAL = "technical"
@@ -297,7 +297,7 @@ class RequestCharge(enum.StrEnum):
 
 
 class RightStatus(enum.StrEnum):
-    """How the notice states a right (:class:`StatedRight`): granted, granted only under a
+    """How the notice states a right (``StatedRight``): granted, granted only under a
     stated condition, or denied."""
 
     GRANTED = "granted"
