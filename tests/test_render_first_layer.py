@@ -27,8 +27,9 @@ registers:
 """
 
 
-def _kahvila(**changes: str | None) -> Notice:
-    return attrs.evolve(loads_notice(KAHVILA, format="yaml"), **changes)
+def _kahvila(*, source: str = "notices/kahvila.yaml", published_at: str | None = None) -> Notice:
+    notice = loads_notice(KAHVILA, format="yaml")
+    return attrs.evolve(notice, source=source, published_at=published_at)
 
 
 def _full_notice(html: str) -> str | None:
