@@ -289,7 +289,8 @@ def _findings(b: Bodies, report: Report, as_of: date) -> Block:
     for finding in report.findings:
         waived = f" ({b.l('phrase.waived')})" if finding.waived else ""
         # Findings are written in English: marked as such, never machine-translated.
-        items.append((Para(parts=(Span(f"{finding.severity.value} {finding.rule}{waived}: "),
+        severity = b.l(f"severity.{finding.severity.value}")
+        items.append((Para(parts=(Span(f"{severity} {finding.rule}{waived}: "),
                                   Span(finding.text, lang=None if b.lang == "en" else "en"),
                                   Span(f" ({finding.path})"))),))
     body: tuple[Node, ...] = (
