@@ -16,16 +16,30 @@ from gdpr_register.timelines._facts import Fact
 if TYPE_CHECKING:
     from gdpr_register.rules import Finding
 
-__all__ = ["Event", "Interval", "Key", "Timeline", "key_of"]
+__all__ = ["DATE_ARG", "Event", "Interval", "Key", "Timeline", "key_of", "on_day"]
 
-# What makes two findings on two dates "the same finding": its rule, where it is, how
-# serious and whether waived. Message arguments are left out: they name the date itself.
-Key = tuple[str, str | None, str, str, bool]
+# The argument by which a rule names the evaluation date itself ("not valid on {as_of}"):
+# the one part of a finding that differs between two days on which it holds unchanged.
+DATE_ARG = "as_of"
+
+# What makes two findings on two dates "the same finding": everything that tells two findings
+# of one evaluation apart (rule, register, path, severity, templates, arguments, waiver),
+# except the evaluation date named in DATE_ARG.
+Key = tuple[Any, ...]
 
 
 def key_of(finding: Finding) -> Key:
+    args = tuple(sorted((k, repr(v)) for k, v in finding.args.items() if k != DATE_ARG))
     return (finding.rule, finding.register, finding.path, finding.severity.value,
-            finding.waived)
+            finding.title, finding.citation, finding.message, finding.fix, args,
+            finding.waiver)
+
+
+def on_day(finding: Finding, day: date) -> Finding:
+    """``finding`` as an evaluation on ``day`` reports it (its DATE_ARG names ``day``)."""
+    if DATE_ARG not in finding.args or finding.args[DATE_ARG] == day:
+        return finding
+    return attrs.evolve(finding, args={**finding.args, DATE_ARG: day})
 
 
 @attrs.frozen(kw_only=True)
@@ -90,12 +104,13 @@ class Timeline(Displayable):
             raise ValueError(f"{day} is outside the timeline ({self.start}..{self.end})")
 
     def at(self, day: date) -> tuple[Finding, ...]:
-        """The findings holding on ``day`` (as reported on the first day of their interval:
-        message arguments that name a date name that day)."""
+        """The findings holding on ``day``, equal to those ``evaluate(notice, as_of=day)``
+        reports (an ``as_of`` message argument names ``day``)."""
         self._check(day)
-        return tuple(i.finding for i in self.intervals if i.holds_on(day))
+        return tuple(on_day(i.finding, day) for i in self.intervals if i.holds_on(day))
 
     def keys_at(self, day: date) -> frozenset[Key]:
+        """The identities (:func:`key_of`) of the findings holding on ``day``."""
         self._check(day)
         return frozenset(i.key for i in self.intervals if i.holds_on(day))
 
