@@ -15,7 +15,7 @@ from gdpr_register.errors import UsageError
 from gdpr_register.model import Notice
 from gdpr_register.rules import Finding
 from gdpr_register.testing import strategies
-from gdpr_register.timelines import Timeline, change_facts, law_facts, timeline
+from gdpr_register.timelines import Fact, Timeline, change_facts, law_facts, timeline
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "valmennuskumppani.yaml"
@@ -233,3 +233,36 @@ def test_a_custom_rule_that_computes_a_date_is_honoured_through_its_hook(seed: N
     assert [i.start for i in with_hook.since("ACME_100_DAYS")] == [day]
     without = timeline(seed, "2018-09-01", "2019-12-31", registry=make(False))
     assert [i.start for i in without.since("ACME_100_DAYS")] != [day]  # what the hook is for
+
+
+def _cited(line: Timeline) -> list[Fact]:
+    events = [e for i in line.intervals for e in (i.opened_by, i.closed_by) if e]
+    return [f for e in (*events, *line.events) for f in e.facts]
+
+
+def test_an_interval_cites_only_the_facts_that_changed_it(seed: Notice) -> None:
+    line = timeline(seed, "2018-01-01", "2026-12-01")
+    for interval in line.since("ART44"):
+        assert interval.opened_by is not None
+        assert interval.opened_by.on == date(2020, 7, 16)
+        assert [f.source for f in interval.opened_by.facts] == [
+            "CJEU C-311/18 Schrems II, 16 Jul 2020"]
+    gdpr = [i for i in line.intervals if i.start == date(2018, 5, 25)]
+    assert gdpr
+    for interval in gdpr:
+        assert interval.opened_by is not None
+        assert any("Art. 99(2)" in (f.source or "") for f in interval.opened_by.facts)
+    by_day = {e.on: e for e in line.events}
+    assert "Art. 99(2)" in (by_day[date(2018, 5, 25)].facts[0].source or "")  # the plot label
+
+
+def test_no_fact_the_notice_does_not_depend_on_is_cited(seed: Notice) -> None:
+    from gdpr_register.law.digital_consent import DIGITAL_CONSENT_AGES
+
+    foreign = {a.country for a in DIGITAL_CONSENT_AGES} - {"FI"}
+    line = timeline(seed, "2015-01-01", "2026-12-01")
+    cited = _cited(line)
+    assert cited
+    for fact in cited:
+        assert not fact.concerns & foreign, fact
+        assert "gdpr_register" not in fact.what  # constants by their legal name, not the code's

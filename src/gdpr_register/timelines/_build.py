@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from gdpr_register.errors import UsageError
 from gdpr_register.model.values import to_date
+from gdpr_register.timelines._attribute import attribute, notice_words
 from gdpr_register.timelines._facts import Fact, law_facts, notice_facts, rule_facts
 from gdpr_register.timelines._model import Event, Interval, Key, Timeline, key_of
 
@@ -39,7 +40,8 @@ def timeline(
     registry: Registry | None = None,
 ) -> Timeline:
     """Which findings of ``notice`` hold on which days from ``start`` to ``end`` (both
-    included), with the dated facts that opened and closed each.
+    included), with the dated facts that opened and closed each (only the facts that concern
+    that finding, most specific first; docs/notebooks.md says how).
 
     The notice is evaluated on ``start`` and on every day in the range on which a dated fact
     it may depend on changes (:func:`change_facts`), which gives the same findings on every
@@ -56,8 +58,12 @@ def timeline(
         if first < fact.on <= last:
             by_day.setdefault(fact.on, []).append(fact)
     days = (first, *sorted(by_day))
-    events = {day: Event(on=day, facts=tuple(dict.fromkeys(facts)))
-              for day, facts in by_day.items()}
+    words = notice_words(notice)
+
+    def event(day: date, finding: Finding) -> Event | None:
+        if day not in by_day:
+            return None
+        return Event(on=day, facts=attribute(by_day[day], finding, notice, words))
 
     open_: dict[Key, tuple[Finding, date, Event | None]] = {}
     done: list[Interval] = []
@@ -65,14 +71,13 @@ def timeline(
         report = evaluate(notice, as_of=day, select=select, ignore=ignore, preview=preview,
                           options=options, registry=registry)
         now = {key_of(f): f for f in report.findings}
-        event = events.get(day)
         for key in [k for k in open_ if k not in now]:
             finding, since, opened = open_.pop(key)
             done.append(Interval(finding=finding, start=since, end=_day_before(day),
-                                 opened_by=opened, closed_by=event))
+                                 opened_by=opened, closed_by=event(day, finding)))
         for key, finding in now.items():
             if key not in open_:
-                open_[key] = (finding, day, event)
+                open_[key] = (finding, day, event(day, finding))
     done.extend(Interval(finding=f, start=since, end=None, opened_by=opened)
                 for f, since, opened in open_.values())
     order = {key: i for i, key in enumerate(dict.fromkeys(i.key for i in done))}

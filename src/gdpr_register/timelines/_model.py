@@ -44,16 +44,16 @@ def on_day(finding: Finding, day: date) -> Finding:
 
 @attrs.frozen(kw_only=True)
 class Event:
-    """The dated facts of one day on which some finding opened or closed."""
+    """The dated facts of one day that opened or closed a finding (in an interval: those that
+    concern it, most specific first; in :attr:`Timeline.events`: those of all its intervals,
+    the most cited first). ``facts`` is empty when none the notice depends on changed."""
 
     on: date
     facts: tuple[Fact, ...]
 
     def describe(self) -> str:
-        """The facts, law first (the day after an inclusive end last), '; '-joined."""
-        ordered = sorted(self.facts, key=lambda f: (f.what.startswith("the day after"),
-                                                    f.what.startswith("the notice"), f.what))
-        return "; ".join(f.what + (f" [{f.source}]" if f.source else "") for f in ordered)
+        """The facts in order, each with its citation, '; '-joined."""
+        return "; ".join(f.what + (f" [{f.source}]" if f.source else "") for f in self.facts)
 
 
 @attrs.frozen(kw_only=True)
@@ -117,8 +117,13 @@ class Timeline(Displayable):
     @property
     def events(self) -> tuple[Event, ...]:
         """The days on which something opened or closed, in order."""
-        found = {e.on: e for i in self.intervals for e in (i.opened_by, i.closed_by) if e}
-        return tuple(found[d] for d in sorted(found))
+        cited: dict[date, dict[Fact, int]] = {}
+        for e in (e for i in self.intervals for e in (i.opened_by, i.closed_by) if e):
+            day = cited.setdefault(e.on, {})
+            for fact in e.facts:
+                day[fact] = day.get(fact, 0) + 1
+        return tuple(Event(on=d, facts=tuple(sorted(cited[d], key=lambda f: -cited[d][f])))
+                     for d in sorted(cited))
 
     def since(self, rule: str) -> Iterator[Interval]:
         """The intervals of one rule id (or id prefix), in order."""
