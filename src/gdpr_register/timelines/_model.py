@@ -90,14 +90,29 @@ class Interval:
 @attrs.frozen(kw_only=True, repr=False)
 class Timeline(Displayable):
     """Which findings hold on which days of ``start``..``end`` (both included), and why they
-    changed. Built by :func:`~gdpr_register.timelines`; ``checkpoints`` are the days it was
-    evaluated on."""
+    changed. Built by :func:`~gdpr_register.timelines.timeline`; ``checkpoints`` are the days
+    it was evaluated on.
+
+    ``notice_date`` is set when the range asked for (from ``requested_start``) began before
+    the notice's own date: the timeline then starts on that date, as a notice cannot be
+    non-compliant before it existed.
+    """
 
     notice: str
     start: date
     end: date
     intervals: tuple[Interval, ...]
     checkpoints: tuple[date, ...] = attrs.field(repr=False)
+    requested_start: date | None = None
+    notice_date: date | None = None
+
+    @property
+    def note(self) -> str | None:
+        """Why the timeline starts later than asked (None: it starts on the day asked)."""
+        if self.notice_date is None:
+            return None
+        return (f"starts on {self.notice_date}, the notice's own date ($.updated), not on "
+                f"{self.requested_start}: a notice cannot be non-compliant before it existed")
 
     def _check(self, day: date) -> None:
         if not self.start <= day <= self.end:
@@ -150,7 +165,10 @@ class Timeline(Displayable):
         rows = [{k: v.isoformat() if isinstance(v, date) else v for k, v in row.items()}
                 for row in self.to_records()]
         data = {"notice": self.notice, "start": self.start.isoformat(),
-                "end": self.end.isoformat(), "intervals": rows}
+                "end": self.end.isoformat(),
+                "requested_start": (self.requested_start or self.start).isoformat(),
+                "notice_date": self.notice_date.isoformat() if self.notice_date else None,
+                "note": self.note, "intervals": rows}
         return json.dumps(data, indent=indent, ensure_ascii=False)
 
     def plot(self, **options: Any) -> Any:

@@ -43,6 +43,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ignore", type=_ids, action="append", default=None, metavar="IDS",
                         help="skip these rules: comma-separated ids or prefixes")
     parser.add_argument("--preview", action="store_true", help="also run preview rules")
+    parser.add_argument("--before-notice-date", action="store_true",
+                        help="also evaluate the days before the notice's own date ($.updated); "
+                        "by default the timeline starts on it (a notice cannot be "
+                        "non-compliant before it existed)")
     add_max_bytes(parser)
 
 
@@ -64,7 +68,10 @@ def _csv(line: Timeline) -> str:
 def _text(line: Timeline) -> str:
     from gdpr_register._text import shown
 
-    lines = [f"{shown(line.notice)}: {line.start} .. {line.end}", "", "Change days:"]
+    lines = [f"{shown(line.notice)}: {line.start} .. {line.end}"]
+    if line.note:
+        lines.append(f"(the timeline {line.note})")
+    lines.extend(["", "Change days:"])
     lines.extend(f"  {e.on}  {shown(e.describe(), 1000)}" for e in line.events)
     if not line.events:
         lines.append("  (none: the same findings held on every day)")
@@ -90,7 +97,8 @@ def run(args: argparse.Namespace) -> int:
     end = args.end or today()
     select = [s for group in args.select for s in group] if args.select else None
     ignore = [s for group in args.ignore for s in group] if args.ignore else None
-    line = timeline(notice, args.start, end, select=select, ignore=ignore, preview=args.preview)
+    line = timeline(notice, args.start, end, select=select, ignore=ignore, preview=args.preview,
+                    from_notice_date=not args.before_notice_date)
     if args.format == "json":
         text = line.to_json() + "\n"
     elif args.format == "csv":
