@@ -12,7 +12,10 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from gdpr_register import _codecache
 from gdpr_register._version import __version__
+
+_codecache.install()  # before any class of ours is made: attrs' methods compiled ahead
 
 if TYPE_CHECKING:
     from gdpr_register.documents import (

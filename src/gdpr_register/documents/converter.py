@@ -27,6 +27,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from gdpr_register import _codecache
 from gdpr_register.documents._scalars import (
     _article_shorthand,
     _describe,
@@ -50,6 +51,8 @@ from gdpr_register.model.notice import Notice, Waiver
 from gdpr_register.model.register import SECTION_FIELDS, Register, SpecialCondition, StatedBasis
 from gdpr_register.model.shared import SharedStatements
 from gdpr_register.model.values import MonthDay, PartialDate
+
+_codecache.install_cattrs()  # the structuring hooks' code compiled ahead
 
 __all__ = ["converter_for", "make_converter", "problems_from"]
 

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import enum
 import functools
-import json
 import os
 import stat
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -177,6 +175,8 @@ def _parse(text: str, fmt: Format, source: str | None) -> Any:
 
             return yaml.load(text, Loader=_yaml_loader())
         if fmt is Format.JSON:
+            import json  # here, as yaml and tomllib are: a YAML check never needs it
+
             return json.loads(text, object_pairs_hook=_json_object)
         import tomllib
 
@@ -330,6 +330,8 @@ def dumps_notice(notice: Notice, format: Format | str = Format.YAML) -> str:
         )
         return text
     if fmt is Format.JSON:
+        import json
+
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     import tomli_w
 
@@ -392,6 +394,8 @@ def _encoded(text: str | bytes) -> bytes:
 
 
 def _replace_atomically(target: Path, data: bytes, info: os.stat_result | None) -> None:
+    import tempfile  # only when writing a file: its imports cost start-up time
+
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -261,8 +261,12 @@ class Notice(Displayable):
         the register inherits it, else the register's own key."""
         if field in register.inherited:
             return f"$.shared.{field}"
+        # Identity first: comparing registers by value is dear, and ids are unique.
         for index, candidate in enumerate(self.registers):
-            if candidate is register or candidate == register:
+            if candidate is register:
+                return f"$.registers[{index}].{field}"
+        for index, candidate in enumerate(self.registers):
+            if candidate == register:
                 return f"$.registers[{index}].{field}"
         raise KeyError(register.id)
 

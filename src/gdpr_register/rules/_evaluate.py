@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
 from gdpr_register.law.eea import GDPR_APPLIES_FROM
 from gdpr_register.model.notice import Notice, Waiver
@@ -13,7 +12,6 @@ from gdpr_register.model.values import to_date
 from gdpr_register.rules._engine import (
     Context,
     Finding,
-    Hit,
     Options,
     Registry,
     Rule,
@@ -21,7 +19,10 @@ from gdpr_register.rules._engine import (
     Scope,
     default_registry,
 )
+from gdpr_register.rules._memo import memo
 from gdpr_register.rules._report import Report
+from gdpr_register.rules._sections import unguarded
+from gdpr_register.rules._values import _RANK
 
 __all__ = ["evaluate"]
 
@@ -53,26 +54,61 @@ def evaluate(
     """
     day = to_date(as_of)
     registry = default_registry() if registry is None else registry
+    with memo():  # facts several rules derive from a register, computed once in this call
+        return _evaluate(notice, day, select, ignore, preview, options, registry, source)
+
+
+def _evaluate(
+    notice: Notice,
+    day: date,
+    select: Sequence[str] | None,
+    ignore: Sequence[str] | None,
+    preview: bool,
+    options: Options | None,
+    registry: Registry,
+    source: str | None,
+) -> Report:
     rules = _temporal_scope(registry.select(select, ignore, preview=preview), registry,
                             ignore, day)
     options = options or Options()
     base = Context(as_of=day, options=options)
     notice_rules = [r for r in rules if r.scope is Scope.NOTICE]
-    register_rules = [r for r in rules if r.scope is Scope.REGISTER]
-    found: list[tuple[int, Finding]] = []
+    register_rules = [(r, unguarded(r.check)) for r in rules if r.scope is Scope.REGISTER]
+    # (register index, -severity rank, rule id, sequence, finding): sorting these tuples gives
+    # the stable sort by the first three (the sequence is unique, findings are never compared).
+    found: list[tuple[int, int, str, int, Finding]] = []
+    rank = _RANK.__getitem__
     order = {register.id: i for i, register in enumerate(notice.registers)}
 
+    # Only a coverage marking makes a section "elsewhere" or "not assessed": without one the
+    # section guard cannot skip a rule, so the check runs unwrapped (the same hits, cheaper).
+    notice_marks = notice.coverage is not None
+    any_marks = notice_marks or any(r.coverage is not None for r in notice.registers)
     for item in notice_rules:
-        for h in _run(item, (notice, base)):
+        check = item.check if any_marks else unguarded(item.check)
+        try:
+            hits = list(check(notice, base))
+        except Exception as exc:
+            raise _failed(item, exc) from exc
+        for h in hits:
             finding = item.finding(h, None)
-            found.append((order.get(finding.register, -1) if finding.register else -1, finding))
+            where = order.get(finding.register, -1) if finding.register else -1
+            found.append((where, -rank(finding.severity), finding.rule, len(found), finding))
     for index, register in enumerate(notice.registers):
         ctx = Context(as_of=day, options=options, path=f"$.registers[{index}]", index=index)
-        for item in register_rules:
-            for h in _run(item, (notice, register, ctx)):
-                found.append((index, item.finding(h, register.id)))
+        guarded = notice_marks or register.coverage is not None
+        for item, raw in register_rules:
+            check = item.check if guarded else raw
+            try:
+                hits = list(check(notice, register, ctx))
+            except Exception as exc:
+                raise _failed(item, exc) from exc
+            for h in hits:
+                finding = item.finding(h, register.id)
+                found.append((index, -rank(finding.severity), finding.rule, len(found), finding))
 
-    findings = [f for _, f in sorted(found, key=lambda p: (p[0], -p[1].severity.rank, p[1].rule))]
+    found.sort()
+    findings = [entry[4] for entry in found]
     if notice.waivers:
         findings = _apply_waivers(notice, findings, day)
     return Report(notice=notice.id, as_of=day, findings=tuple(findings), rules=rules, source=source)
@@ -105,11 +141,8 @@ def _temporal_scope(
     return tuple(kept)
 
 
-def _run(item: Rule, call: tuple[Any, ...]) -> list[Hit]:
-    try:
-        return list(item.check(*call))
-    except Exception as exc:
-        raise RuleError(f"rule {item.id} failed: {type(exc).__name__}: {exc}") from exc
+def _failed(item: Rule, exc: Exception) -> RuleError:
+    return RuleError(f"rule {item.id} failed: {type(exc).__name__}: {exc}")
 
 
 def _covers(waiver: Waiver, finding: Finding) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date
 from typing import Any
@@ -109,6 +108,8 @@ class Report(Displayable, Tabular):
         }
 
     def to_json(self, indent: int | None = 2) -> str:
+        import json  # only for JSON output: a text report never needs it
+
         return json.dumps(self.to_data(), indent=indent, ensure_ascii=False)
 
     def to_sarif_data(self) -> dict[str, Any]:
@@ -116,6 +117,8 @@ class Report(Displayable, Tabular):
 
     def to_sarif(self, indent: int | None = 2) -> str:
         """The report as a SARIF 2.1.0 log (one run), for code-scanning UIs."""
+        import json
+
         return json.dumps(self.to_sarif_data(), indent=indent, ensure_ascii=False)
 
 

@@ -16,7 +16,14 @@ from gdpr_register.errors import UsageError
 from gdpr_register.model.enums import Section, SectionState
 from gdpr_register.rules._values import Hit, Scope, Severity, hit
 
-__all__ = ["NOT_ASSESSED", "guard", "not_assessed_templates", "to_sections", "unassessed"]
+__all__ = [
+    "NOT_ASSESSED",
+    "guard",
+    "not_assessed_templates",
+    "to_sections",
+    "unassessed",
+    "unguarded",
+]
 
 NOT_ASSESSED = "not-assessed"
 _SKIPPED = frozenset({SectionState.ELSEWHERE, SectionState.NOT_ASSESSED})
@@ -121,3 +128,11 @@ def guard(
 
     setattr(guarded_register, _GUARDED, True)
     return guarded_register
+
+
+def unguarded(check: Callable[..., Iterable[Hit]]) -> Callable[..., Iterable[Hit]]:
+    """The check :func:`guard` wrapped (``check`` itself when it is not a guard)."""
+    if getattr(check, _GUARDED, False):
+        inner: Callable[..., Iterable[Hit]] = check.__wrapped__  # type: ignore[attr-defined]
+        return inner
+    return check

@@ -18,7 +18,7 @@ from gdpr_register.interop._formats import _fides_terms as terms
 from gdpr_register.interop._formats._fides_import import import_fideslang
 from gdpr_register.interop._registry import InteropFormat
 from gdpr_register.model import Notice, Register
-from gdpr_register.model.enums import EntryKind
+from gdpr_register.model.enums import EntryKind, RecipientRole
 from gdpr_register.model.values import ContactPoint
 
 __all__ = ["FORMAT", "export_fideslang"]
@@ -112,8 +112,11 @@ def _third_parties(register: Register, categories: set[str]) -> tuple[str | None
         covered = set(r.categories) or {c.id for c in register.data_categories}
         if not covered & categories:
             continue
-        where = "" if r.country in (None, "unknown") else f", {r.country}"
-        named.append(f"{r.name} ({r.role.value}{where})")
+        # An unspecified role is left out: an import reads the text back as a recipient of
+        # unspecified role, so writing it would grow the text on every round trip.
+        facts = [r.role.value] if r.role is not RecipientRole.UNSPECIFIED else []
+        facts += [] if r.country in (None, "unknown") else [str(r.country)]
+        named.append(f"{r.name} ({', '.join(facts)})" if facts else r.name)
         shared.extend(c.id for c in register.data_categories if c.id in covered & categories)
     return ("; ".join(named) or None), list(dict.fromkeys(shared))
 

@@ -20,6 +20,7 @@ from gdpr_register.model.countries import UNKNOWN_COUNTRY
 from gdpr_register.model.enums import Region, TransferDerogation, TransferMechanism
 from gdpr_register.model.register import Recipient, Register, Transfer
 from gdpr_register.rules._engine import Options
+from gdpr_register.rules._memo import memoised
 
 __all__ = ["DPF_FROM", "Judgement", "Verdict", "destination", "is_export", "judge", "stated"]
 
@@ -69,6 +70,10 @@ def is_export(transfer: Transfer, as_of: date) -> bool:
 
 def stated(transfer: Transfer) -> tuple[TransferMechanism, ...]:
     """The mechanisms the notice names for the transfer, primary first, without repeats."""
+    return memoised("stated", transfer, lambda: _stated(transfer))
+
+
+def _stated(transfer: Transfer) -> tuple[TransferMechanism, ...]:
     named = (transfer.mechanism, transfer.fallback, *transfer.alternatives)
     out: list[TransferMechanism] = []
     for mechanism in named:
@@ -144,7 +149,15 @@ def _by_law(
 def judge(
     transfer: Transfer, recipient: Recipient | None, as_of: date, options: Options
 ) -> Judgement:
-    """The transfer's standing on ``as_of`` (call only for exports, see :func:`is_export`)."""
+    """The transfer's standing on ``as_of`` (call only for exports, see :func:`is_export`);
+    once per evaluation for ART44 and ART13_1_f alike."""
+    return memoised("judge", transfer, lambda: _judge(transfer, recipient, as_of, options),
+                    recipient, as_of, options)
+
+
+def _judge(
+    transfer: Transfer, recipient: Recipient | None, as_of: date, options: Options
+) -> Judgement:
     named = stated(transfer)
     verdicts = [(m, check(m, transfer, recipient, as_of, options)) for m in named]
     invalid = tuple((m, v) for m, v in verdicts if not v.valid and v.determined)

@@ -20,6 +20,7 @@ from gdpr_register.model.enums import (
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register, StatedBasis, StatedRight
 from gdpr_register.rules._engine import Context, Options
+from gdpr_register.rules._memo import memoised
 
 __all__ = [
     "INDIRECT",
@@ -27,7 +28,9 @@ __all__ = [
     "NARROWING",
     "UNJUDGED",
     "VAGUE",
+    "LazyPattern",
     "all_bases",
+    "articles",
     "at",
     "condition_kind",
     "consent_bases",
@@ -36,11 +39,13 @@ __all__ = [
     "narrowed",
     "narrowing",
     "objection_bases",
+    "path_of",
     "portability_bases",
     "portability_candidates",
     "right_index",
     "right_path",
     "section_state",
+    "stated_right",
 ]
 
 # Sources that make Art. 14 apply (data not obtained from the data subject). Data observed by
@@ -50,8 +55,30 @@ INDIRECT = frozenset(
      SourceKind.OTHER}
 )
 
+class LazyPattern:
+    """A regular expression compiled on first use: most runs of the command line never need
+    some of the catalogue's patterns, and compiling them all costs start-up time."""
+
+    __slots__ = ("_compiled", "_flags", "_pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._pattern, self._flags = pattern, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def _get(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._pattern, self._flags)
+        return self._compiled
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self._get().search(text)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self._get().match(text)
+
+
 # Retention wording with no determinable end (Art. 13(2)(a) asks for a period or criteria).
-VAGUE = re.compile(
+VAGUE = LazyPattern(
     r"as long as (?:is |it is |it's |they are )?(?:necessary|needed|required)|longer by law|"
     r"niin kauan kuin (?:on |se on |ne ovat )?"
     r"(?:tarpeen|tarpeellista|tarvitaan)|tarpeellisen ajan|so länge (?:wie )?nötig|"
@@ -62,6 +89,10 @@ VAGUE = re.compile(
 
 def all_bases(register: Register) -> Iterator[tuple[str, StatedBasis]]:
     """Every stated basis with its path relative to the register."""
+    return iter(memoised("all-bases", register, lambda: list(_all_bases(register))))
+
+
+def _all_bases(register: Register) -> Iterator[tuple[str, StatedBasis]]:
     for i, basis in enumerate(register.pooled_bases):
         yield f".pooled_bases[{i}]", basis
     for i, purpose in enumerate(register.purposes):
@@ -69,14 +100,36 @@ def all_bases(register: Register) -> Iterator[tuple[str, StatedBasis]]:
             yield f".purposes[{i}].bases[{j}]", basis
 
 
-def has_consent(register: Register) -> bool:
-    if LawfulBasis.CONSENT in register.articles():
-        return True
-    return any(
+def articles(register: Register) -> frozenset[LawfulBasis]:
+    """``register.articles()``, once per evaluation (many rules read it)."""
+    return memoised("articles", register, register.articles)
+
+
+def stated_right(register: Register, right: RightKind) -> StatedRight | None:
+    """``register.stated_right(right)``: the first stated right of that kind."""
+    return _rights(register).get(right)
+
+
+def _rights(register: Register) -> dict[RightKind, StatedRight]:
+    def first_of_each() -> dict[RightKind, StatedRight]:
+        found: dict[RightKind, StatedRight] = {}
+        for item in register.rights:
+            found.setdefault(item.right, item)
+        return found
+
+    return memoised("rights", register, first_of_each)
+
+
+def _explicit_consent(register: Register) -> bool:
+    return memoised("explicit-consent", register, lambda: any(
         c.article is SpecialCategoryCondition.EXPLICIT_CONSENT
         for p in register.purposes
         for c in p.special_conditions
-    )
+    ))
+
+
+def has_consent(register: Register) -> bool:
+    return LawfulBasis.CONSENT in articles(register) or _explicit_consent(register)
 
 
 def indirect_sources(register: Register) -> list[tuple[int, str]]:
@@ -102,19 +155,16 @@ def section_state(
     notice: Notice, section: Section | str, register: Register | None = None
 ) -> SectionState:
     """The state of a notice section for a register (or the notice as a whole)."""
-    return notice.section_state(Section(section), register)
+    return notice.section_state(section if type(section) is Section else Section(section),
+                                register)
 
 
 def consent_bases(register: Register) -> tuple[str, ...]:
     """The consent points a register rests on: 6(1)(a) and/or 9(2)(a), in that order."""
     found = []
-    if LawfulBasis.CONSENT in register.articles():
+    if LawfulBasis.CONSENT in articles(register):
         found.append(LawfulBasis.CONSENT.value)
-    if any(
-        c.article is SpecialCategoryCondition.EXPLICIT_CONSENT
-        for p in register.purposes
-        for c in p.special_conditions
-    ):
+    if _explicit_consent(register):
         found.append(SpecialCategoryCondition.EXPLICIT_CONSENT.value)
     return tuple(found)
 
@@ -122,10 +172,10 @@ def consent_bases(register: Register) -> tuple[str, ...]:
 def objection_bases(register: Register) -> tuple[str, ...]:
     """The Art. 21(1) bases (6(1)(e), (f)) any purpose may rest on; a pooled basis counts,
     since it may be the one a purpose rests on (a right applies if any pooled basis triggers it)."""
-    articles = register.articles()
+    stated = articles(register)
     return tuple(
         b.value for b in (LawfulBasis.PUBLIC_TASK, LawfulBasis.LEGITIMATE_INTERESTS)
-        if b in articles
+        if b in stated
     )
 
 
@@ -138,6 +188,11 @@ def portability_bases(register: Register, options: Options) -> tuple[str, ...] |
     subject where every stated source is someone else or every category is derived by the
     controller (an unstated origin is not proof either way, so it does not rule it out).
     """
+    return memoised(f"portability-{options.assume_automated_processing}", register,
+                    lambda: _portability_bases(register, options))
+
+
+def _portability_bases(register: Register, options: Options) -> tuple[str, ...] | None:
     bases = portability_candidates(register)
     if not bases:
         return ()
@@ -159,7 +214,7 @@ def portability_bases(register: Register, options: Options) -> tuple[str, ...] |
 def portability_candidates(register: Register) -> tuple[str, ...]:
     """The bases stated that Art. 20(1) names: 6(1)(a), 6(1)(b), 9(2)(a), in that order."""
     consent = consent_bases(register)
-    contract = (LawfulBasis.CONTRACT.value,) if LawfulBasis.CONTRACT in register.articles() else ()
+    contract = (LawfulBasis.CONTRACT.value,) if LawfulBasis.CONTRACT in articles(register) else ()
     return consent[:1] + contract + consent[1:] if consent[:1] == ("6(1)(a)",) else (
         contract + consent
     )
@@ -195,6 +250,19 @@ def at(register: Register, ctx: Context, field: str) -> str:
     """The path of a register field in the document: the notice's shared block when the
     register inherits it (CONTRACT §8), else the register's own key."""
     return f"$.shared.{field}" if field in register.inherited else f"{ctx.path}.{field}"
+
+
+def path_of(notice: Notice, register: Register, field: str) -> str:
+    """``notice.path_of(register, field)`` for notice rules, without a scan of the registers
+    per call (quadratic in a notice of thousands of registers)."""
+    if field in register.inherited:
+        return f"$.shared.{field}"
+    index = memoised(
+        "register-index", notice, lambda: {id(r): i for i, r in enumerate(notice.registers)}
+    ).get(id(register))
+    if index is None:  # not one of the notice's own objects: compare by value
+        return notice.path_of(register, field)
+    return f"$.registers[{index}].{field}"
 
 
 def right_path(register: Register, ctx: Context, right: RightKind) -> str:

@@ -9,7 +9,7 @@ from gdpr_register.model.enums import PurposeKind
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register
 from gdpr_register.rules._engine import Context, Hit, Severity, hit, rule
-from gdpr_register.rules.catalogue._common import MARKETING_KINDS
+from gdpr_register.rules.catalogue._common import MARKETING_KINDS, LazyPattern
 
 _PROFILING_KINDS = frozenset({PurposeKind.PROFILING, PurposeKind.AD_TARGETING})
 
@@ -58,7 +58,7 @@ def art12_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
                       kinds=(PurposeKind.ANALYTICS.value,), severity=Severity.INFO)
 
 
-_OPEN_ENDED = re.compile(
+_OPEN_ENDED = LazyPattern(
     r"\betc\b|\bjne\b|\bmm\.|\bmuun muassa\b|\bmuut(?:hin)? (?:vastaavat )?(?:tarkoitukset|"
     r"käyttötarkoitukset)|\bother purposes\b|\band so on\b|\bamong others\b|"
     r"\bincluding but not limited to\b|\bbland annat\b|\bm\.m\.",
@@ -103,6 +103,20 @@ def _open_ended(text: str) -> re.Match[str] | None:
     references=("https://gdprhub.eu/index.php?title=Article_5_GDPR",),
 )
 def art5_1_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    # Most registers have no open word at all: one prefilter over all their texts (joined by
+    # a newline, which no hint contains) spares building the paths.
+    texts = [register.description or "", *(p.name for p in register.purposes),
+             *(p.description or "" for p in register.purposes)]
+    folded = "\n".join(texts).lower()
+    if any(h in folded for h in _OPEN_ENDED_HINTS):
+        yield from _open_words(register, ctx)
+    if register.purposes_non_exhaustive and register.purposes:
+        # The encoder marked the list itself as open ("such as", "among others").
+        yield hit(ctx.path + ".purposes", problem="open-ended",
+                  excerpt="the list of purposes is not exhaustive")
+
+
+def _open_words(register: Register, ctx: Context) -> Iterator[Hit]:
     names = [(f"{ctx.path}.purposes[{i}].name", p.name) for i, p in enumerate(register.purposes)]
     descriptions = [(ctx.path + ".description", register.description)]
     descriptions += [(f"{ctx.path}.purposes[{i}].description", p.description)
@@ -117,7 +131,3 @@ def art5_1_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
             yield hit(path, problem="example" if example else "open-ended",
                       excerpt=text[start:match.end() + 30].strip(),
                       severity=Severity.INFO if example else None)
-    if register.purposes_non_exhaustive and register.purposes:
-        # The encoder marked the list itself as open ("such as", "among others").
-        yield hit(ctx.path + ".purposes", problem="open-ended",
-                  excerpt="the list of purposes is not exhaustive")

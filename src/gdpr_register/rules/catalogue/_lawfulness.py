@@ -9,7 +9,7 @@ from gdpr_register.model.enums import LawfulBasis, PurposeKind
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register
 from gdpr_register.rules._engine import ArgValue, Context, Hit, Lifecycle, Severity, hit, rule
-from gdpr_register.rules.catalogue._common import all_bases, at
+from gdpr_register.rules.catalogue._common import all_bases, articles, at
 
 ART6 = "https://gdprhub.eu/index.php?title=Article_6_GDPR"
 ART9 = "https://gdprhub.eu/index.php?title=Article_9_GDPR"
@@ -71,8 +71,8 @@ def art6_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
 )
 def art6_1_conflict(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     for i, purpose in enumerate(register.purposes):
-        articles = {b.article for b in purpose.bases}
-        if LawfulBasis.CONSENT in articles and LawfulBasis.CONTRACT in articles:
+        points = {b.article for b in purpose.bases}
+        if LawfulBasis.CONSENT in points and LawfulBasis.CONTRACT in points:
             yield hit(f"{ctx.path}.purposes[{i}]", purpose=purpose.id,
                       bases=(LawfulBasis.CONSENT.value, LawfulBasis.CONTRACT.value))
 
@@ -264,7 +264,7 @@ def art6_1_subpara2(notice: Notice, register: Register, ctx: Context) -> Iterato
                 "https://finlex.fi/fi/laki/ajantasa/2018/20181050"),
 )
 def art8_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    if LawfulBasis.CONSENT not in register.articles():
+    if LawfulBasis.CONSENT not in articles(register):
         return
     service = register.information_society_service
     if service is False:
@@ -334,16 +334,16 @@ def art22_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     if adm is None or adm.automated_decisions is not True:
         return
     path = at(register, ctx, "automated_decisions")
-    articles = register.articles()
+    stated = articles(register)
     public_task = [b for _, b in all_bases(register) if b.article is LawfulBasis.PUBLIC_TASK]
-    if not articles & _ADM_BASES:
+    if not stated & _ADM_BASES:
         if any(b.law for b in public_task):
             pass  # 22(2)(b): authorised by the named law
         elif public_task:
             yield hit(path, problem="law-not-named", bases=(LawfulBasis.PUBLIC_TASK.value,),
                       categories=(), severity=Severity.INFO)
         else:
-            yield hit(path, problem="no-basis", bases=tuple(sorted(a.value for a in articles)),
+            yield hit(path, problem="no-basis", bases=tuple(sorted(a.value for a in stated)),
                       categories=())
     special = tuple(c.id for c in register.data_categories if c.special is not None)
     allowed = {"9(2)(a)", "9(2)(g)"}

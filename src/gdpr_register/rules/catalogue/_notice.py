@@ -13,7 +13,7 @@ from gdpr_register.model.enums import NoticeKind, RecipientRole
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register
 from gdpr_register.rules._engine import Context, Hit, Severity, hit, notice_rule, rule
-from gdpr_register.rules.catalogue._common import all_bases
+from gdpr_register.rules.catalogue._common import LazyPattern, all_bases
 
 
 def _art27_2_a(notice: Notice) -> bool | None:
@@ -125,7 +125,7 @@ def fi_business_id(notice: Notice, ctx: Context) -> Iterator[Hit]:
         yield hit("$.controller")
 
 
-_CONNECTION = re.compile(r"asiallinen yhteys|asiallisen yhteyden|appropriate connection|"
+_CONNECTION = LazyPattern(r"asiallinen yhteys|asiallisen yhteyden|appropriate connection|"
                          r"saklig(?:t)? samband", re.IGNORECASE)
 _HINTS = ("yhtey", "connection", "samband", "523/1999", "henkilötietolak", "personuppgiftslag",
           "personal data act")
@@ -188,6 +188,11 @@ def fi_tsl_repealed(notice: Notice, ctx: Context) -> Iterator[Hit]:
         yield hit("$.kind", problem=problem, severity=minor,
                   what="The register description", text=notice.kind.value)
     for index, register in enumerate(notice.registers):
+        # One prefilter over the register's bases (a newline between bases: no hint has one).
+        bases = [*register.pooled_bases, *(b for p in register.purposes for b in p.bases)]
+        folded = "\n".join(" ".join(t for t in (b.text, b.law) if t) for b in bases).lower()
+        if not any(h in folded for h in _HINTS):
+            continue
         for path, basis in all_bases(register):
             text = " ".join(t for t in (basis.text, basis.law) if t)
             folded = text.lower()

@@ -107,10 +107,13 @@ def art30_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     timed = [
         r for r in register.retention if r.period is not None or r.statute is not None
     ]
-    if any(
-        not any(not r.categories or cat.id in r.categories for r in timed)
-        for cat in register.data_categories
-    ) or not timed:
+    # A timed rule naming no categories covers them all; else a category is covered when a
+    # timed rule names it.
+    whole = any(not r.categories for r in timed)
+    covered = {c for r in timed for c in r.categories}
+    if not timed or (
+        not whole and any(cat.id not in covered for cat in register.data_categories)
+    ):
         missing.append("f")
     if not register.security:
         missing.append("g")

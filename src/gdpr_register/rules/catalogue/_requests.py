@@ -9,6 +9,7 @@ from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register, RequestProcedure
 from gdpr_register.model.values import Duration
 from gdpr_register.rules._engine import Context, Hit, Severity, hit, notice_rule, rule
+from gdpr_register.rules.catalogue._common import path_of
 
 ART12 = "https://gdprhub.eu/index.php?title=Article_12_GDPR"
 
@@ -16,10 +17,10 @@ ART12 = "https://gdprhub.eu/index.php?title=Article_12_GDPR"
 def _procedures(notice: Notice, register: Register) -> Iterator[tuple[str, RequestProcedure]]:
     """The register's request procedure and each right's own, with their document paths."""
     if register.request_procedure is not None:
-        yield notice.path_of(register, "request_procedure"), register.request_procedure
+        yield path_of(notice, register, "request_procedure"), register.request_procedure
     for j, right in enumerate(register.rights):
         if right.procedure is not None:
-            yield f"{notice.path_of(register, 'rights')}[{j}].procedure", right.procedure
+            yield f"{path_of(notice, register, 'rights')}[{j}].procedure", right.procedure
 
 
 @notice_rule(
@@ -80,10 +81,10 @@ def _request_procedures(
     notice: Notice, register: Register
 ) -> Iterator[tuple[str, RequestProcedure]]:
     if register.request_procedure is not None:
-        yield notice.path_of(register, "request_procedure"), register.request_procedure
+        yield path_of(notice, register, "request_procedure"), register.request_procedure
     for j, right in enumerate(register.rights):
         if right.procedure is not None and right.right in _ART15_22:
-            yield f"{notice.path_of(register, 'rights')}[{j}].procedure", right.procedure
+            yield f"{path_of(notice, register, 'rights')}[{j}].procedure", right.procedure
 
 
 @rule(

@@ -10,7 +10,7 @@ from gdpr_register.model.enums import DurationUnit, RetentionKind, RightKind, Ri
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register, RetentionRule
 from gdpr_register.rules._engine import Context, Hit, Severity, hit, rule
-from gdpr_register.rules.catalogue._common import VAGUE
+from gdpr_register.rules.catalogue._common import VAGUE, LazyPattern
 
 STORAGE = "https://tietosuoja.fi/sailytyksen-rajoittaminen"
 DPO_4359 = "https://www.finlex.fi/fi/viranomaiset/tsv/2020/20200521"
@@ -79,8 +79,9 @@ def art13_2_a(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     determinate = [r for r, ok in zip(register.retention, flags, strict=True) if ok]
     if any(not r.categories for r in determinate):
         return  # a concrete rule for the whole register covers every category
-    concrete = {c.id for c in register.data_categories
-                if any(_covers(r, c.id) for r in determinate)}
+    # Every determinate rule names its categories here (a rule naming none returned above).
+    named = {c for r in determinate for c in r.categories}
+    concrete = {c.id for c in register.data_categories if c.id in named}
     reported: set[str] = set()
     for i, item in enumerate(register.retention):
         if flags[i] or item.kind is RetentionKind.STATUTORY_HOLD:
@@ -237,7 +238,7 @@ def art17_3_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
 
 
 # A refusal grounded on a legal obligation: a law's name or number, or the words for it.
-_LEGAL_OBLIGATION = re.compile(
+_LEGAL_OBLIGATION = LazyPattern(
     r"laki\b|lain\b|lakisää|\b\d{1,4}/\d{4}\b|\blag(?:en)?\b|lagstadg|\blaws?\b|"
     r"legal(?:ly)? (?:obligation|required)|statutory|17\s*\(3\)\s*\(b\)",
     re.IGNORECASE,

@@ -21,10 +21,12 @@ from gdpr_register.rules.catalogue._common import (
     condition_kind,
     has_consent,
     objection_bases,
+    path_of,
     portability_bases,
     portability_candidates,
     right_path,
     section_state,
+    stated_right,
 )
 
 ART13 = "https://gdprhub.eu/index.php?title=Article_13_GDPR"
@@ -134,7 +136,7 @@ def art13_2_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
             yield hit(f"{at(register, ctx, 'rights')}[{i}]", problem="narrowed", missing=(),
                       right=right.right.value, article=_OWN_ARTICLE[right.right],
                       condition=right.condition or condition_kind(right))
-    erasure = register.stated_right(RightKind.ERASURE)
+    erasure = stated_right(register, RightKind.ERASURE)
     if erasure is not None and erasure.status is RightStatus.DENIED:
         free = _not_held(register)
         if free:
@@ -198,7 +200,7 @@ def art13_2_c(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     consents = register.consents
     if not has_consent(register) and not consents:
         return
-    right = register.stated_right(RightKind.WITHDRAW_CONSENT)
+    right = stated_right(register, RightKind.WITHDRAW_CONSENT)
     if right is None:
         if has_consent(register):
             yield hit(at(register, ctx, "rights"), problem="missing", status="not stated",
@@ -253,9 +255,9 @@ def art13_2_d(notice: Notice, ctx: Context) -> Iterator[Hit]:
     for register in notice.registers:
         if section_state(notice, Section.RIGHTS, register) in UNJUDGED:
             continue
-        right = register.stated_right(RightKind.COMPLAINT)
+        right = stated_right(register, RightKind.COMPLAINT)
         if right is None or right.status is RightStatus.DENIED:
-            yield hit(notice.path_of(register, "rights"), register=register.id, problem="no-right")
+            yield hit(path_of(notice, register, "rights"), register=register.id, problem="no-right")
     if notice.supervisory_authority is None and (
         section_state(notice, Section.COMPLAINT_AUTHORITY) not in UNJUDGED
     ):

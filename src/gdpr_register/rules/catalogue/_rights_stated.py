@@ -17,6 +17,7 @@ from gdpr_register.rules.catalogue._common import (
     objection_bases,
     portability_bases,
     right_path,
+    stated_right,
 )
 
 ART21 = "https://overview.legal/laws/gdpr/art-21"
@@ -58,7 +59,7 @@ ART21 = "https://overview.legal/laws/gdpr/art-21"
     references=("https://gdprhub.eu/Article%2017%20GDPR",),
 )
 def art17_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    right = register.stated_right(RightKind.ERASURE)
+    right = stated_right(register, RightKind.ERASURE)
     kind = None if right is None else condition_kind(right)
     if right is None or right.status is not RightStatus.CONDITIONAL or kind not in NARROWING:
         return
@@ -108,7 +109,7 @@ def art17_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     references=("https://overview.legal/laws/gdpr/art-20",),
 )
 def art20_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    right = register.stated_right(RightKind.PORTABILITY)
+    right = stated_right(register, RightKind.PORTABILITY)
     how = None if right is None else narrowing(right)
     if right is None or how is None:
         return
@@ -151,7 +152,7 @@ def art20_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     references=(ART21,),
 )
 def art21_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    right = register.stated_right(RightKind.OBJECTION)
+    right = stated_right(register, RightKind.OBJECTION)
     how = None if right is None else narrowing(right)
     if right is None or how is None:
         return
@@ -203,7 +204,7 @@ def art21_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     purposes = _marketing(register)
     if not purposes:
         return
-    right = register.stated_right(RightKind.DIRECT_MARKETING_OBJECTION)
+    right = stated_right(register, RightKind.DIRECT_MARKETING_OBJECTION)
     if right is None:
         yield hit(at(register, ctx, "rights"), purposes=purposes, status="not stated")
     elif (how := narrowing(right)) is not None:
@@ -247,11 +248,11 @@ def art21_4(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     # Any stated objection right is brought to attention in words this document does not hold:
     # only a notice that states none at all is reported as missing (a missing direct-marketing
     # objection beside a general one is ART21_2's finding).
-    stated_any = any(register.stated_right(kind) is not None for kind, _ in applies)
+    stated_any = any(stated_right(register, kind) is not None for kind, _ in applies)
     for kind, reason in applies:
         if not reason:
             continue
-        right = register.stated_right(kind)
+        right = stated_right(register, kind)
         # A missing direct-marketing objection is ART21_2's claim (Art. 21(2)-(3)); saying it
         # again under 21(4) would be one breach reported twice.
         if right is None and not stated_any and kind is RightKind.OBJECTION:

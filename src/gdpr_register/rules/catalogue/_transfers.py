@@ -198,7 +198,6 @@ _OLD_SCC_CUTOFF = date(2021, 9, 27)
 )
 def art13_1_f(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     declared = set()
-    none_stated = _transfers_none(notice, register)
     for i, transfer in enumerate(register.transfers):
         declared.add(transfer.recipient)
         if not is_export(transfer, ctx.as_of):
@@ -231,6 +230,7 @@ def art13_1_f(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
             and recipient.active_on(ctx.as_of)
             and not is_eea(country_, ctx.as_of)
         ):
+            none_stated = _transfers_none(notice, register)
             yield hit(
                 f"{ctx.path}.recipients[{i}]",
                 problem="contradiction" if none_stated else "undeclared",

@@ -17,6 +17,7 @@ from gdpr_register.model.register import Register
 from gdpr_register.rules._engine import Context, Hit, Severity, hit, notice_rule, rule
 from gdpr_register.rules.catalogue._common import (
     MARKETING_KINDS,
+    LazyPattern,
     all_bases,
     has_consent,
     indirect_sources,
@@ -286,7 +287,7 @@ def art14_1_d(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
             yield hit(ctx.path, sources=tuple(sid for _, sid in indirect))
 
 
-_GENERIC_SOURCE = re.compile(
+_GENERIC_SOURCE = LazyPattern(
     r"^\s*(?:other |external |various |our )?(?:partners?|third[- ]part(?:y|ies)|"
     r"yhteistyökumppan\w*|kolmansi\w* osapuol\w*|ulkopuoli\w* lähte\w*|"
     r"samarbetspartner\w*|tredje part\w*|other sources|external sources)\s*$",

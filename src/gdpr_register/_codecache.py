@@ -1,0 +1,146 @@
+"""Compiled code for the methods attrs and cattrs generate for our classes, from a module.
+
+attrs writes the source of each class's ``__init__``, ``__eq__``, ``__hash__`` and
+``__repr__``, and cattrs that of each structuring hook, and both ``compile()`` it at every
+start: about a third of the command line's start-up. The same sources, generated once, are
+in :mod:`gdpr_register._compiled_code` (a module, so Python's bytecode cache holds their
+compiled form); :func:`install` makes attrs and cattrs take the code from there when the
+source they are about to compile is, character for character, one held there, and compile
+as usual otherwise (another library's classes, a changed class, another attrs version).
+The code is the same either way: ``tests/test_codecache.py`` checks each entry against
+``compile()`` of its source, and that the module holds what would be generated now.
+
+Regenerate after changing a model class (the test says when)::
+
+    python -m gdpr_register._codecache_build
+"""
+
+from __future__ import annotations
+
+import builtins
+import re
+import sys
+from types import CodeType, ModuleType
+from typing import Any
+
+__all__ = ["STAND_IN", "install", "install_cattrs", "misses", "unseeded"]
+
+# attrs seeds each class's __hash__ with hash() of a string: it differs in every process.
+# The module holds the sources with this stand-in, and each process's seed is put back.
+_SEED = re.compile(r"(hash\(\(\n\s*)(-?\d+)(,)")
+STAND_IN = 7_777_777_777_777_777_777
+_OURS = "gdpr_register."  # in every filename attrs and cattrs give our classes' code
+_TABLE: dict[str, CodeType] | None = None
+_MISSES: list[str] = []  # our sources compiled afresh (a stale module), for the tests
+_RECORDING: list[str] | None = None  # set by _codecache_build: every source of ours
+
+
+def _table() -> dict[str, CodeType]:
+    global _TABLE
+    if _TABLE is None:
+        _TABLE = {}
+        # Without its bytecode cached (PYTHONDONTWRITEBYTECODE in a source checkout) the module
+        # would be compiled whole, dearer than the code it holds: compile as usual then.
+        if _bytecode_cached():
+            from gdpr_register import _compiled_code as held
+
+            _TABLE = dict(zip(held.SOURCES, _bodies(held), strict=True))
+    return _TABLE
+
+
+def _bytecode_cached() -> bool:
+    """Whether the import of ``_compiled_code`` would read a current ``.pyc`` (the checks
+    importlib makes: magic number, then the source's mtime and size, or a hash-based pyc)."""
+    import os
+    from importlib.util import MAGIC_NUMBER, cache_from_source
+
+    source = os.path.join(os.path.dirname(__file__), "_compiled_code.py")
+    if "gdpr_register._compiled_code" in sys.modules:
+        return True
+    try:
+        with open(cache_from_source(source), "rb") as cached:
+            header = cached.read(16)
+        stat = os.stat(source)
+    except (OSError, NotImplementedError, ValueError):
+        return False
+    if len(header) < 16 or header[:4] != MAGIC_NUMBER:
+        return False
+    if int.from_bytes(header[4:8], "little") != 0:
+        return True  # hash-based: importlib checks the hash (or trusts it) itself
+    return (int.from_bytes(header[8:12], "little") == int(stat.st_mtime) & 0xFFFFFFFF
+            and int.from_bytes(header[12:16], "little") == stat.st_size & 0xFFFFFFFF)
+
+
+def _bodies(module: ModuleType) -> list[CodeType]:
+    """The code of each ``class ___:`` body inside ``module._held``, in order.
+
+    A class body runs like a module (names are stored in and read from the namespace it is
+    given) and a class named only with underscores mangles no ``__names``.
+    """
+    held = module._held.__code__
+    return [c for c in held.co_consts if isinstance(c, CodeType) and c.co_name == "___"]
+
+
+def unseeded(source: str) -> tuple[str, int | None]:
+    """The source with attrs' hash seed written as :data:`STAND_IN`, and the seed."""
+    found = _SEED.search(source)
+    if found is None:
+        return source, None
+    return f"{source[:found.start(2)]}{STAND_IN}{source[found.end(2):]}", int(found.group(2))
+
+
+_PREFIX = "_held.<locals>.___."  # what the class body adds to its functions' names
+
+
+def _fixed(code: CodeType, seed: int | None) -> CodeType:
+    """``code`` as ``compile()`` of the source gives it: its functions' qualified names
+    without the class body's, and this process's hash seed in place of the stand-in."""
+    consts = tuple(
+        _fixed(c, seed) if isinstance(c, CodeType)
+        else seed if seed is not None and type(c) is int and c == STAND_IN else c
+        for c in code.co_consts
+    )
+    return code.replace(co_consts=consts, co_qualname=code.co_qualname.removeprefix(_PREFIX))
+
+
+def _compile(source: Any, filename: Any, mode: str, *args: Any, **kwargs: Any) -> Any:
+    if (
+        mode == "exec" and not args and not kwargs and isinstance(source, str)
+        and isinstance(filename, str) and _OURS in filename
+    ):
+        if _RECORDING is not None:
+            _RECORDING.append(source)
+        else:
+            key, seed = unseeded(source)
+            code = _table().get(key)
+            if code is not None:
+                return _fixed(code, seed)
+            if len(_MISSES) < 100:  # enough to tell a stale module; never a growing list
+                _MISSES.append(filename)
+    return builtins.compile(source, filename, mode, *args, **kwargs)
+
+
+def install() -> None:
+    """attrs' generated methods for our classes come from the module (idempotent)."""
+    import attr._make
+
+    _patch(attr._make)
+
+
+def install_cattrs() -> None:
+    """cattrs' generated hooks for our classes come from the module (idempotent)."""
+    import cattrs.gen
+
+    _patch(cattrs.gen)
+
+
+def _patch(module: ModuleType) -> None:
+    # Each module calls the builtin ``compile`` by its global name: a module global of that
+    # name is found first. Where a version of the library no longer does, nothing changes.
+    if module.__dict__.get("compile") is None:
+        module.compile = _compile  # type: ignore[attr-defined]
+
+
+def misses() -> list[str]:
+    """The filenames of our generated code compiled afresh so far (none when current)."""
+    return list(_MISSES)

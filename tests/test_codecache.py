@@ -1,0 +1,132 @@
+"""The methods attrs and cattrs generate for our classes come compiled from a module.
+
+``gdpr_register._compiled_code`` must hold exactly what would be generated now (else: run
+``python -m gdpr_register._codecache_build``), each entry's code must be what ``compile()``
+makes of its source, and a command-line run must compile none of our generated code.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from types import CodeType
+from typing import Any
+
+import pytest
+
+from gdpr_register import _codecache, _compiled_code
+
+ROOT = Path(__file__).resolve().parent.parent
+_NESTED = 0x10  # CO_NESTED: set for functions defined inside another; no effect on running
+
+
+_TABLE = dict(zip(_compiled_code.SOURCES, _codecache._bodies(_compiled_code), strict=True))
+
+
+def _held(source: str) -> CodeType:
+    """The module's code for ``source`` as the patched ``compile`` returns it."""
+    key, seed = _codecache.unseeded(source)
+    return _codecache._fixed(_TABLE[key], seed)
+
+
+def _fresh(code: str) -> str:
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True,
+                          text=True, cwd=ROOT, check=True)
+    return done.stdout
+
+
+def test_the_module_holds_what_would_be_generated_now() -> None:
+    recorded = json.loads(_fresh("""
+        import json
+        from gdpr_register._codecache_build import record
+        print(json.dumps(record()))
+    """))
+    sources, unimportable = set(recorded[0]), recorded[1]
+    held = set(_compiled_code.SOURCES)
+    stale = "stale: run python -m gdpr_register._codecache_build"
+    assert sources <= held, stale
+    if not unimportable:  # else the module may hold code for classes not importable here
+        assert held == sources, stale
+
+
+def _shape(code: CodeType) -> tuple[Any, ...]:
+    """What a code object does, without where it was written."""
+    consts = tuple(_shape(c) if isinstance(c, CodeType) else (type(c), c)
+                   for c in code.co_consts)
+    return (code.co_code, code.co_names, code.co_varnames, code.co_freevars,
+            code.co_cellvars, code.co_argcount, code.co_kwonlyargcount,
+            code.co_posonlyargcount, code.co_flags & ~_NESTED, code.co_name,
+            code.co_qualname, code.co_exceptiontable, consts)
+
+
+def _functions(code: CodeType) -> list[tuple[Any, ...]]:
+    return [_shape(c) for c in code.co_consts if isinstance(c, CodeType)]
+
+
+def _flags(module: Any) -> int:
+    """The future flags ``compile()`` inherits when called from ``module``."""
+    feature = getattr(module, "annotations", None)
+    return int(getattr(feature, "compiler_flag", 0))
+
+
+def test_attrs_and_cattrs_compile_with_the_futures_the_module_has() -> None:
+    import attr._make
+    import cattrs.gen
+
+    assert _flags(attr._make) == _flags(cattrs.gen) == _flags(_compiled_code)
+
+
+@pytest.mark.parametrize("index", range(len(_compiled_code.SOURCES)))
+def test_each_entry_is_the_code_compile_makes(index: int) -> None:
+    import attr._make
+
+    source = _compiled_code.SOURCES[index]
+    held = _held(source)
+    compiled = compile(source, "<attrs generated methods gdpr_register.x>", "exec",
+                       flags=_flags(attr._make), dont_inherit=True)
+    assert _functions(held) == _functions(compiled)
+    assert set(held.co_names) - {"__name__", "__module__", "__qualname__"} == set(
+        compiled.co_names)
+
+
+def test_a_seed_is_put_back() -> None:
+    source = next(s for s in _compiled_code.SOURCES if str(_codecache.STAND_IN) in s)
+    seeded = source.replace(str(_codecache.STAND_IN), "-12345")
+    code = _held(seeded)
+    assert _functions(code) == _functions(compile(seeded, "<x>", "exec"))
+
+
+def test_without_its_bytecode_the_module_is_not_read(tmp_path: Path) -> None:
+    out = _fresh(f"""
+        import sys
+        sys.pycache_prefix = {str(tmp_path)!r}  # no .pyc there
+        from gdpr_register import _codecache
+        print(_codecache._bytecode_cached())
+    """)
+    assert out.strip() == "False"
+
+
+def test_other_code_is_compiled_as_usual() -> None:
+    code = _codecache._compile("x = 1", "<attrs generated methods other.Thing>", "exec")
+    assert code.co_filename == "<attrs generated methods other.Thing>"
+
+
+def test_a_command_line_run_compiles_none_of_our_generated_code() -> None:
+    import py_compile
+    from importlib.util import cache_from_source
+
+    # As pip leaves an installed package: byte-compiled (this checkout may not write .pyc).
+    source = str(Path(_compiled_code.__file__))
+    py_compile.compile(source, cfile=cache_from_source(source), doraise=True)
+    out = _fresh("""
+        import contextlib, io
+        from gdpr_register import _codecache
+        from gdpr_register.cli import main
+        with contextlib.redirect_stdout(io.StringIO()):
+            main(["check", "examples/valmennuskumppani.yaml"])
+        print(_codecache.misses())
+    """)
+    assert out.strip() == "[]"
