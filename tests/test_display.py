@@ -235,3 +235,14 @@ def test_history_and_sweeps_display_without_glue(seed: Notice, tmp_path: Path, u
     assert f"{len(due)} subjects" in repr(swept)
     assert f"({len(due)} in all)" in swept._repr_markdown_()
     assert show(seed)._repr_html_() == seed._repr_html_()
+
+
+def test_every_public_function_of_display_is_documented() -> None:
+    import inspect
+
+    import gdpr_register.display as display
+
+    undocumented = [name for name in display.__all__
+                    if callable(getattr(display, name)) and not inspect.getdoc(
+                        getattr(display, name))]
+    assert not undocumented
