@@ -285,6 +285,8 @@ def test_a_notice_is_not_found_non_compliant_before_its_own_date(seed: Notice) -
     assert "2018-09-05" in line._repr_html_()
     with pytest.raises(ValueError, match="outside"):
         line.at(date(2018, 9, 4))
+    for day in (*line.checkpoints, date(2024, 2, 29)):
+        _agrees(seed, line, day)
 
     earlier = timeline(seed, "2015-01-01", "2026-12-01", from_notice_date=False)
     assert earlier.start == date(2015, 1, 1)
