@@ -13,6 +13,7 @@ import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markupsafe import escape
 
 from gdpr_register import Section, SectionState, evaluate, load_notice, loads_notice
 from gdpr_register.cli import main
@@ -21,6 +22,7 @@ from gdpr_register.model import Notice, TranslatedText
 from gdpr_register.render import label, render_notice
 from gdpr_register.render._catalog import LANGUAGES, compile_catalogue, locale_dir
 from gdpr_register.render._messages import MESSAGES
+from gdpr_register.rules import Severity
 from gdpr_register.testing import strategies
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,6 +129,8 @@ def test_every_enum_value_has_a_label() -> None:
         assert f"mechanism.{mechanism.value}" in MESSAGES
     for section in Section:
         assert f"section.{section.value}" in MESSAGES
+    for severity in Severity:
+        assert f"severity.{severity.value}" in MESSAGES
 
 
 # The rendered notice --------------------------------------------------------------------
@@ -217,6 +221,17 @@ def test_draft_shows_what_is_missing_and_lists_findings() -> None:
     assert report.findings
     assert all(f.rule in html for f in report.findings)
     assert_valid_outline(page, "en")
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_draft_findings_are_headed_in_the_notice_language_and_marked_english(lang: str) -> None:
+    html = render_notice(load_notice(SEED), lang, draft=True, as_of=AS_OF)
+    findings = html[html.index('<section id="findings"'):]
+    assert f"<h2>{label('section.findings', lang)}</h2>" in findings
+    report = evaluate(load_notice(SEED), as_of=AS_OF)
+    for finding in report.findings:  # the messages are English: marked, not translated
+        assert f'<span lang="en">{escape(finding.text)}</span>' in findings
+        assert f"{label(f'severity.{finding.severity.value}', lang)} {finding.rule}" in findings
 
 
 HOSTILE = ("<script>alert(1)</script> {{ 7*7 }} {% if x %} \u202eevil\u202c "

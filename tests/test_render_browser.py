@@ -1,5 +1,6 @@
-"""The rendered seed notice in a real browser: headless Chromium prints it to PDF and takes a
-screenshot; the page is not blank, has the right language, and the PDF has every heading.
+"""The rendered seed notice in a real browser, both the 2018 notice as written and its 2026
+version: headless Chromium prints each to PDF and takes a screenshot; the page is not blank,
+has the right language, and the PDF has every section's heading.
 
 Runs where ``chromium`` and ``pdftotext`` are installed (``.ci/run`` installs them).
 """
@@ -19,7 +20,13 @@ from gdpr_register import load_notice
 from gdpr_register.render import render_notice
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED_2026 = ROOT / "examples" / "valmennuskumppani-2026.yaml"
+EXAMPLES = ROOT / "examples"
+# (document, language, its sections' headings): the 2018 seed as written, and its 2026
+# version; the counts are the h2 headings of their golden files (tests/golden/render).
+NOTICES = [
+    pytest.param("valmennuskumppani.yaml", "fi", 14, id="seed-2018"),
+    pytest.param("valmennuskumppani-2026.yaml", "fi", 17, id="seed-2026"),
+]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PDFTOTEXT = shutil.which("pdftotext")
 
@@ -81,9 +88,11 @@ def _png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
     return width, height, rows
 
 
-def test_the_seed_notice_renders_and_prints_in_chromium(tmp_path: Path) -> None:
-    notice = load_notice(SEED_2026)
-    html = render_notice(notice, lang="fi", format="html")
+@pytest.mark.parametrize(("document", "lang", "sections"), NOTICES)
+def test_the_seed_notice_renders_and_prints_in_chromium(
+        tmp_path: Path, document: str, lang: str, sections: int) -> None:
+    notice = load_notice(EXAMPLES / document)
+    html = render_notice(notice, lang=lang, format="html")
     page = tmp_path / "tietosuojaseloste.html"
     page.write_text(html, encoding="utf-8")
     pdf, png = tmp_path / "notice.pdf", tmp_path / "notice.png"
@@ -99,12 +108,12 @@ def test_the_seed_notice_renders_and_prints_in_chromium(tmp_path: Path) -> None:
 
     # The language as the browser parsed the page, not as we wrote it.
     dom = _chromium(tmp_path, "--dump-dom", page.as_uri())
-    assert re.search(r'<html lang="fi"', dom)
+    assert re.search(rf'<html lang="{lang}"', dom)
     text = subprocess.run([PDFTOTEXT or "pdftotext", "-layout", str(pdf), "-"], check=True,
                           capture_output=True, text=True, timeout=60).stdout
     flat = " ".join(text.split())
     headings = re.findall(r"<h2>(.*?)</h2>", html)
-    assert len(headings) >= 12
+    assert len(headings) == sections
     for heading in headings:
         assert " ".join(heading.split()) in flat, heading
     assert "Valmennuskumppani Heini Salmu Oy" in flat

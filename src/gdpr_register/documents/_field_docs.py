@@ -18,6 +18,9 @@ FIELD_DOCS: dict[str, str] = {
     "`updated: 2026-05` or `updated: 2026` (rules use the last day of that period).",
     "Notice.version": "Version label, if the notice has one.",
     "Notice.source": "Where the text comes from (a URL, a file).",
+    "Notice.published_at": "Where data subjects find the full notice, as the controller "
+    "publishes it: a URL, or a description (`at our office`). The first layer points there "
+    "(absent: not stated).",
     "Notice.controller": "The controller.",
     "Notice.joint_controllers": "Joint controllers (Art. 26) named in the notice.",
     "Notice.contact_points": "Contacts for data-protection matters.",

@@ -41,6 +41,8 @@ _MAX_DEPTH = 64
 
 
 class Format(enum.StrEnum):
+    """A notice document's serialisation: YAML, JSON or TOML (``for_path`` tells by suffix)."""
+
     YAML = "yaml"
     JSON = "json"
     TOML = "toml"

@@ -192,6 +192,10 @@ class Notice(Displayable):
     updated: PartialDate | None = attrs.field(default=None, converter=to_optional_partial_date)
     version: str | None = attrs.field(default=None, validator=optional_text)
     source: str | None = attrs.field(default=None, validator=optional_text)
+    # Where data subjects find the full notice (a URL, or where it is available), as the
+    # controller publishes it; a first layer points there. Not ``source``: that is where the
+    # encoded text came from.
+    published_at: str | None = attrs.field(default=None, validator=optional_text)
     controller: Controller
     joint_controllers: tuple[Party, ...] = ()
     contact_points: tuple[ContactPoint, ...] = ()

@@ -216,11 +216,32 @@ class _Builder:
                 blocks.append(self._register_block(register, index, prefix, kept))
             else:
                 blocks.extend(kept)
-        source = self.notice.source
-        if source is not None and source.startswith(("https://", "http://")):
-            blocks.append(Block(id="full-notice", heading=b.l("field.full-notice"),
-                                body=(Para(parts=(Span(source),)),)))
+        blocks.append(self._full_notice())
         return [x for x in blocks if x is not None]
+
+    def _full_notice(self) -> Block | None:
+        """Where the full notice is: ``published_at``, else a web ``source`` (the page the
+        notice was read from); a draft shows it missing, else it is left out."""
+        b, published, source = self.b, self.notice.published_at, self.notice.source
+        if published is not None:
+            where = Span(published) if _is_url(published) else b.pick("$.published_at",
+                                                                        published)
+        elif source is not None and _is_url(source):
+            where = Span(source)
+        elif self.draft:
+            # Art. 12(1) asks for easily accessible information: a first layer that does not
+            # lead to the rest (WP260 rev.01, para. 35-38).
+            missing = b.l("phrase.missing").format(citation=b.fmt.citation("12(1)"))
+            return Block(id="full-notice", heading=b.l("field.full-notice"),
+                         body=(Para(parts=(Span(missing, kind="missing"),)),), state="silent")
+        else:
+            return None
+        return Block(id="full-notice", heading=b.l("field.full-notice"),
+                     body=(Para(parts=(where,)),))
+
+
+def _is_url(text: str) -> bool:
+    return text.startswith(("https://", "http://"))
 
 
 def build_document(notice: Notice, *, lang: str, layer: str, layout: str, draft: bool,
@@ -268,7 +289,8 @@ def _findings(b: Bodies, report: Report, as_of: date) -> Block:
     for finding in report.findings:
         waived = f" ({b.l('phrase.waived')})" if finding.waived else ""
         # Findings are written in English: marked as such, never machine-translated.
-        items.append((Para(parts=(Span(f"{finding.severity.value} {finding.rule}{waived}: "),
+        severity = b.l(f"severity.{finding.severity.value}")
+        items.append((Para(parts=(Span(f"{severity} {finding.rule}{waived}: "),
                                   Span(finding.text, lang=None if b.lang == "en" else "en"),
                                   Span(f" ({finding.path})"))),))
     body: tuple[Node, ...] = (

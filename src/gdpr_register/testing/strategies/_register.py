@@ -247,6 +247,7 @@ def notices(
         updated=bits.opt(_UPDATED),
         version=bits.opt(_VERSION),
         source=bits.text(),
+        published_at=bits.text(),
         controller=draw(_CONTROLLER),
         joint_controllers=tuple(draw(_PARTY) for _ in range(_count(draw, 1)))
         if bits.flag()
