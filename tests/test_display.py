@@ -204,3 +204,45 @@ def test_history_and_diff_display(seed: Notice, tmp_path: Path) -> None:
 def test_card_refuses_values_it_cannot_show() -> None:
     with pytest.raises(TypeError):
         card(object())
+
+
+@pytest.mark.parametrize("url", ["memory:", "sqlite"])
+def test_history_and_sweeps_display_without_glue(seed: Notice, tmp_path: Path, url: str) -> None:
+    from gdpr_register import SubjectEvent
+    from gdpr_register.display import Shown, show, show_history, show_sweep
+
+    target = f"sqlite:///{tmp_path / 's.db'}" if url == "sqlite" else url
+    with open_store(target) as store:
+        store.notices.save(seed)
+        store.notices.save(attrs.evolve(seed, version="2"))
+        shown = show_history(store.notices.history(seed.id))
+        store.ledger.append([SubjectEvent(subject=f"cust-{i}", kind="service_contact",
+                                          on=date(2015, 6, 15)) for i in range(LIMIT + 5)])
+        swept = show_sweep(store.ledger.due_for_erasure(seed.registers[0], as_of=AS_OF),
+                           register=seed.registers[0].id, as_of=AS_OF)
+        due = list(store.ledger.due_for_erasure(seed.registers[0], as_of=AS_OF))
+    assert isinstance(shown, Shown)
+    assert {"1", "2"} <= set(texts(parse(shown._repr_html_())))
+    assert repr(shown) == f"<History of {seed.id}: 2 versions>"
+    assert len(due) == LIMIT + 5
+    html = swept._repr_html_()
+    cells = texts(parse(html))
+    assert due[0].subject in cells
+    assert f"({len(due)} in all)" in html
+    per = {c: sum(c in d.categories for d in due) for d in due for c in d.categories}
+    for category, n in per.items():
+        assert [category, str(n)] == cells[cells.index(category):cells.index(category) + 2]
+    assert f"{len(due)} subjects" in repr(swept)
+    assert f"({len(due)} in all)" in swept._repr_markdown_()
+    assert show(seed)._repr_html_() == seed._repr_html_()
+
+
+def test_every_public_function_of_display_is_documented() -> None:
+    import inspect
+
+    import gdpr_register.display as display
+
+    undocumented = [name for name in display.__all__
+                    if callable(getattr(display, name)) and not inspect.getdoc(
+                        getattr(display, name))]
+    assert not undocumented

@@ -41,6 +41,9 @@ def test_the_notebook_runs_and_shows_what_it_claims(kernel: str) -> None:
     import html5lib
 
     notebook = nbformat.read(NOTEBOOK, as_version=4)
+    code = "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
+    assert "today(" not in code  # fixed dates: the same outputs on every run
+    assert all(c.get("outputs") for c in notebook.cells if c.cell_type == "code")  # committed
     client = nbclient.NotebookClient(
         notebook, kernel_name=kernel, timeout=120,
         resources={"metadata": {"path": str(ROOT / "docs" / "notebooks")}},

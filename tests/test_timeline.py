@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,9 +14,9 @@ from hypothesis import strategies as st
 from gdpr_register import evaluate, load_notice, loads_notice
 from gdpr_register.errors import UsageError
 from gdpr_register.model import Notice
+from gdpr_register.rules import Finding
 from gdpr_register.testing import strategies
-from gdpr_register.timelines import Timeline, change_facts, law_facts, timeline
-from gdpr_register.timelines._model import key_of
+from gdpr_register.timelines import Fact, Timeline, change_facts, law_facts, timeline
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "valmennuskumppani.yaml"
@@ -34,13 +36,18 @@ _TIMELINES: dict[Path, tuple[Notice, Timeline]] = {}
 def _timeline_of(path: Path) -> tuple[Notice, Timeline]:
     if path not in _TIMELINES:
         notice = load_notice(path)
-        _TIMELINES[path] = notice, timeline(notice, START, END)
+        # The whole range, also before the notice's own date (more checkpoints to agree on).
+        _TIMELINES[path] = notice, timeline(notice, START, END, from_notice_date=False)
     return _TIMELINES[path]
 
 
+def _sorted(findings: tuple[Finding, ...]) -> list[Finding]:
+    return sorted(findings, key=lambda f: json.dumps(f.to_data(), sort_keys=True))
+
+
 def _agrees(notice: Notice, line: Timeline, day: date) -> None:
-    expected = frozenset(key_of(f) for f in evaluate(notice, as_of=day).findings)
-    assert line.keys_at(day) == expected, day
+    # The findings as values, duplicates and all: not merely the same rules at the same paths.
+    assert _sorted(line.at(day)) == _sorted(evaluate(notice, as_of=day).findings), day
 
 
 @settings(max_examples=150)
@@ -61,7 +68,21 @@ def test_it_agrees_on_each_checkpoint_and_the_day_before(seed: Notice) -> None:
 @settings(max_examples=15)
 @given(strategies.notices(), st.dates(min_value=date(2016, 1, 1), max_value=date(2028, 12, 31)))
 def test_it_agrees_for_any_notice(notice: Notice, day: date) -> None:
-    line = timeline(notice, date(2016, 1, 1), date(2028, 12, 31))
+    line = timeline(notice, date(2016, 1, 1), date(2028, 12, 31), from_notice_date=False)
+    _agrees(notice, line, day)
+
+
+@pytest.mark.parametrize("name", ["northwind-coaching.yaml", "valmennuskumppani-2026.yaml"])
+def test_two_findings_on_one_path_that_differ_in_their_arguments_stay_two(name: str) -> None:
+    # The transfer names two mechanisms (dpf, scc-2021), neither valid yet on 2020-07-06:
+    # one ART13_1_f finding for each.
+    notice = load_notice(ROOT / "examples" / name)
+    line = timeline(notice, "2012-01-01", "2031-12-31", from_notice_date=False)
+    day = date(2020, 7, 6)
+    path = "$.registers[0].transfers[0]"
+    found = sorted(str(f.args["mechanism"]) for f in line.at(day)
+                   if f.rule == "ART13_1_f" and f.path == path)
+    assert found == ["dpf", "scc-2021"]
     _agrees(notice, line, day)
 
 
@@ -124,7 +145,6 @@ def test_change_dates_come_from_the_law_tables() -> None:
 
 
 def test_a_new_dated_fact_is_picked_up(monkeypatch: pytest.MonkeyPatch, seed: Notice) -> None:
-    import attrs
 
     from gdpr_register.law import adequacy
     from gdpr_register.timelines import _facts
@@ -175,7 +195,7 @@ def test_a_one_argument_changes_hook_still_works(seed: Notice) -> None:
 
 
 def test_before_gdpr_the_not_yet_applicable_finding_closes_on_2018_05_25(seed: Notice) -> None:
-    line = timeline(seed, "2017-01-01", "2018-12-31")
+    line = timeline(seed, "2017-01-01", "2018-12-31", from_notice_date=False)
     before = list(line.since("GDPR_NOT_YET_APPLICABLE"))
     assert [(i.start, i.end) for i in before] == [(date(2017, 1, 1), date(2018, 5, 24))]
     assert before[0].closed_by is not None
@@ -192,7 +212,10 @@ def test_records_and_json(seed: Notice) -> None:
     assert {r["start"] for r in art44} == {date(2020, 7, 16)}
     assert all(r["days"] == (date(2026, 12, 1) - date(2020, 7, 16)).days + 1 for r in art44)
     data = json.loads(line.to_json())
-    assert data["start"] == "2018-05-25"
+    assert data["start"] == "2018-09-05"  # the seed's own date: it did not exist before
+    assert data["requested_start"] == "2018-05-25"
+    assert data["notice_date"] == "2018-09-05"
+    assert data["note"]
     assert len(data["intervals"]) == len(rows)
 
 
@@ -208,7 +231,7 @@ def test_the_timeline_displays_its_change_days_and_intervals(seed: Notice) -> No
     import html5lib
 
     line = timeline(seed, "2018-05-25", "2026-12-01")
-    assert repr(line).startswith("<Timeline 'valmennuskumppani' 2018-05-25..2026-12-01:")
+    assert repr(line).startswith("<Timeline 'valmennuskumppani' 2018-09-05..2026-12-01:")
     fragment = html5lib.HTMLParser(strict=True).parseFragment(line._repr_html_())
     cells = ["".join(c.itertext()) for c in fragment.iter()
              if c.tag in ("{http://www.w3.org/1999/xhtml}td", "{http://www.w3.org/1999/xhtml}th")]
@@ -243,3 +266,69 @@ def test_a_custom_rule_that_computes_a_date_is_honoured_through_its_hook(seed: N
     assert [i.start for i in with_hook.since("ACME_100_DAYS")] == [day]
     without = timeline(seed, "2018-09-01", "2019-12-31", registry=make(False))
     assert [i.start for i in without.since("ACME_100_DAYS")] != [day]  # what the hook is for
+
+
+def _cited(line: Timeline) -> list[Fact]:
+    events = [e for i in line.intervals for e in (i.opened_by, i.closed_by) if e]
+    return [f for e in (*events, *line.events) for f in e.facts]
+
+
+def test_an_interval_cites_only_the_facts_that_changed_it(seed: Notice) -> None:
+    line = timeline(seed, "2018-01-01", "2026-12-01", from_notice_date=False)
+    for interval in line.since("ART44"):
+        assert interval.opened_by is not None
+        assert interval.opened_by.on == date(2020, 7, 16)
+        assert [f.source for f in interval.opened_by.facts] == [
+            "CJEU C-311/18 Schrems II, 16 Jul 2020"]
+    gdpr = [i for i in line.intervals if i.start == date(2018, 5, 25)]
+    assert gdpr
+    for interval in gdpr:
+        assert interval.opened_by is not None
+        assert any("Art. 99(2)" in (f.source or "") for f in interval.opened_by.facts)
+    by_day = {e.on: e for e in line.events}
+    assert "Art. 99(2)" in (by_day[date(2018, 5, 25)].facts[0].source or "")  # the plot label
+
+
+def test_no_fact_the_notice_does_not_depend_on_is_cited(seed: Notice) -> None:
+    from gdpr_register.law.digital_consent import DIGITAL_CONSENT_AGES
+
+    foreign = {a.country for a in DIGITAL_CONSENT_AGES} - {"FI"}
+    line = timeline(seed, "2015-01-01", "2026-12-01", from_notice_date=False)
+    cited = _cited(line)
+    assert cited
+    for fact in cited:
+        assert not fact.concerns & foreign, fact
+        assert "gdpr_register" not in fact.what  # constants by their legal name, not the code's
+
+
+def test_a_notice_is_not_found_non_compliant_before_its_own_date(seed: Notice) -> None:
+    assert seed.updated_on == date(2018, 9, 5)
+    line = timeline(seed, "2015-01-01", "2026-12-01")
+    assert line.start == line.notice_date == date(2018, 9, 5)
+    assert line.requested_start == date(2015, 1, 1)
+    assert line.note is not None
+    assert "2018-09-05" in line.note
+    assert min(i.start for i in line.intervals) == date(2018, 9, 5)
+    assert not list(line.since("GDPR_NOT_YET_APPLICABLE"))
+    assert [i.start for i in line.since("ART44")] == [date(2020, 7, 16)] * 2
+    assert "2018-09-05" in line._repr_html_()
+    with pytest.raises(ValueError, match="outside"):
+        line.at(date(2018, 9, 4))
+    for day in (*line.checkpoints, date(2024, 2, 29)):
+        _agrees(seed, line, day)
+
+    earlier = timeline(seed, "2015-01-01", "2026-12-01", from_notice_date=False)
+    assert earlier.start == date(2015, 1, 1)
+    assert earlier.notice_date is None
+    assert earlier.note is None
+    assert [i.start for i in earlier.since("GDPR_NOT_YET_APPLICABLE")] == [date(2015, 1, 1)]
+    on_time = timeline(seed, "2019-01-01", "2019-12-31")  # asked after its date: not clipped
+    assert on_time.start == date(2019, 1, 1)
+    assert on_time.notice_date is None
+
+
+def test_a_range_that_ends_before_the_notice_existed_is_refused(seed: Notice) -> None:
+    with pytest.raises(UsageError, match="from_notice_date"):
+        timeline(seed, "2016-01-01", "2018-09-04")
+    undated = attrs.evolve(seed, updated=None)
+    assert timeline(undated, "2016-01-01", "2016-12-31").start == date(2016, 1, 1)

@@ -56,9 +56,26 @@ def test_bad_input_exits_2_without_a_traceback(tmp_path: Path) -> None:
         ["timeline", SEED, "--from", "yesterday"],
         ["timeline", tmp_path / "missing.yaml", "--from", "2020-01-01"],
         ["timeline", SEED, "--to", "2020-01-01"],
+        ["timeline", SEED, "--from", "2016-01-01", "--to", "2018-09-04"],  # before it existed
     ]
     for argv in argvs:
         done = cli(*argv)
         assert done.returncode == 2, argv
         assert not done.stdout
         assert "Traceback" not in done.stderr
+
+
+def test_the_timeline_starts_on_the_notice_date_unless_told_otherwise() -> None:
+    done = cli("timeline", SEED, "--from", "2016-01-01", "--to", "2019-12-31", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert (data["start"], data["requested_start"]) == ("2018-09-05", "2016-01-01")
+    assert "GDPR_NOT_YET_APPLICABLE" not in {i["rule"] for i in data["intervals"]}
+    text = cli("timeline", SEED, "--from", "2016-01-01", "--to", "2019-12-31").stdout
+    assert "2018-09-05" in text.splitlines()[1]
+    done = cli("timeline", SEED, "--from", "2016-01-01", "--to", "2019-12-31", "--format", "json",
+               "--before-notice-date")
+    data = json.loads(done.stdout)
+    assert data["start"] == "2016-01-01"
+    assert data["note"] is None
+    assert "GDPR_NOT_YET_APPLICABLE" in {i["rule"] for i in data["intervals"]}

@@ -4,7 +4,10 @@ Markdown (everything escaped: notice text is user data).
 The model and result classes call :func:`html`, :func:`markdown` and their own short repr
 from their ``_repr_html_``, ``_repr_markdown_`` and ``__repr__`` methods, importing this
 package only then. Use the ``*_card`` functions with :func:`to_html` / :func:`to_markdown` to
-render with options (``as_of`` for the transfer column, ``limit`` rows per table).
+render with options (``as_of`` for the transfer column, ``limit`` rows per table), and
+:func:`show_history` / :func:`show_sweep` / :func:`show` for results that are plain tuples,
+lists or iterators (a notice's history, a sweep): they return a :class:`Shown` that a notebook
+displays.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from gdpr_register.display._notice import (
     register_card,
     register_repr,
 )
+from gdpr_register.display._show import Shown, show, show_history, show_sweep
 from gdpr_register.display._timeline import timeline_card
 from gdpr_register.display._values import (
     assessment_card,
@@ -41,6 +45,7 @@ __all__ = [
     "Block",
     "Card",
     "Fields",
+    "Shown",
     "Table",
     "assessment_card",
     "card",
@@ -57,6 +62,9 @@ __all__ = [
     "register_card",
     "report_card",
     "short_repr",
+    "show",
+    "show_history",
+    "show_sweep",
     "sweep_card",
     "timeline_card",
     "to_html",

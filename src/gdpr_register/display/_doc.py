@@ -28,15 +28,17 @@ class Fields:
 
 @attrs.frozen
 class Table:
-    """A table; ``rows`` may be longer than shown (the rest are counted)."""
+    """A table; ``rows`` may be longer than shown (the rest are counted). ``more`` counts
+    rows not even kept (a stream tabled without holding it all)."""
 
     caption: str
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    more: int = 0
 
     @property
     def total(self) -> int:
-        return len(self.rows)
+        return len(self.rows) + self.more
 
 
 Block = Fields | Table

@@ -97,6 +97,8 @@ def _register_blocks(register: Register, day: date) -> tuple[Table, ...]:
 
 
 def register_card(register: Register, *, as_of: date | None = None) -> Card:
+    """One register: its purposes and bases, data categories, recipients, transfers (each
+    judged valid or not under Chapter V on ``as_of``, default today), retention and rights."""
     day = as_of or date.today()
     return Card(
         title=f"Register {register.name or register.id}",

@@ -25,7 +25,8 @@ def timeline_card(line: Timeline) -> Card:
           i.closed_by.describe() if i.closed_by else "")
          for i in line.intervals),
     )
+    note = f" (the timeline {line.note})" if line.note else ""
     return Card(title=f"Timeline of {line.notice}",
                 subtitle=f"{line.start}..{line.end}: {count(len(line.intervals), 'interval')}, "
-                f"{count(len(line.events), 'change day')}",
+                f"{count(len(line.events), 'change day')}{note}",
                 blocks=(events, intervals))

@@ -45,6 +45,8 @@ def finding_repr(f: Finding) -> str:
 
 
 def finding_card(f: Finding) -> Card:
+    """One finding: rule and title, severity (and whether waived), then its citation,
+    register, path, message, fix and the waiver's justification."""
     return Card(
         title=f"{f.rule}: {f.title}",
         subtitle=f.severity.value + (" (waived)" if f.waived else ""),
@@ -98,17 +100,23 @@ def plan_repr(plan: RetentionPlan) -> str:
 
 
 def plan_card(plan: RetentionPlan) -> Card:
+    """A subject's retention plan in one register on one date: one row per data category
+    with its status, erase-by, restricted-until, purpose-end and hold dates and the reason."""
     return Card(title=f"Retention plan of {plan.subject}",
                 subtitle=f"register {plan.register}, on {plan.as_of}",
                 blocks=(table("Data categories", _PLAN_HEADERS, map(_item_row, plan.items)),))
 
 
 def item_card(item: PlanItem) -> Card:
+    """One plan item (a data category of a subject): its summary and its one row of the
+    plan table."""
     return Card(title=f"{item.subject}: {item.category}", subtitle=item.summary(),
                 blocks=(table("", _PLAN_HEADERS, [_item_row(item)]),))
 
 
 def due_card(due: DueForErasure) -> Card:
+    """One sweep result: the subject and its data categories due for erasure (for many,
+    :func:`sweep_card` or :func:`~gdpr_register.display.show_sweep`)."""
     return Card(title=f"Due for erasure: {due.subject}",
                 blocks=(fields(("categories", due.categories)),))
 
@@ -132,6 +140,9 @@ def sweep_card(results: Sequence[DueForErasure], *, register: str | None = None,
 
 
 def assessment_card(a: Assessment) -> Card:
+    """A data subject's request as assessed: right, register, subject, dates and whether it
+    applies, then the reasons, the data categories and what to do with each, the exceptions,
+    the recipients to notify (Art. 19) and the actions due."""
     r = a.request
     head = fields(("right", f"{r.right.value} ({r.right.article})"), ("register", a.register),
                   ("subject", r.subject), ("received", r.received), ("applies", a.applies.value),
@@ -162,6 +173,8 @@ def assessment_repr(a: Assessment) -> str:
 
 
 def deadline_card(d: Deadline) -> Card:
+    """A request's response deadline: received, deadline, extended deadline, the notice-by
+    dates and paused days, then how the deadline was counted step by step."""
     return Card(
         title=f"Deadline {d.deadline}", subtitle=f"received {d.received} ({d.country})",
         blocks=(fields(("received", d.received), ("deadline", d.deadline),
@@ -183,6 +196,8 @@ def history_card(versions: Sequence[NoticeVersion]) -> Card:
 
 
 def changes_card(changes: Sequence[Change], *, title: str = "Changes") -> Card:
+    """The differences between two notice versions (``store.notices.diff(...)``): one row
+    per change with its kind, path, old and new value (as JSON where not text)."""
     return Card(title=title, subtitle=count(len(changes), "change"),
                 blocks=(table("Changes", ("kind", "path", "old", "new"),
                               ((c.kind.value, c.path, _plain(c.old), _plain(c.new))

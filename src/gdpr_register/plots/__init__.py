@@ -68,15 +68,16 @@ def _short(text: str, limit: int = 48) -> str:
 def plot_timeline(line: Timeline, *, ax: Axes | None = None, annotate: bool = True) -> Figure:
     """One row per finding (rule and path), a bar for each interval it held, coloured by
     severity; a dashed line on each change day, labelled with its first fact."""
-    rows = list(dict.fromkeys((i.rule, i.path) for i in line.intervals))
+    labels = _row_labels(line)
+    rows = list(labels)
     figure, ax = _axes(ax, (11, 0.8 + 0.32 * max(len(rows), 3)))
     index = {row: n for n, row in enumerate(rows)}
     for i in line.intervals:
         last = (i.end or line.end) + _DAY
         colour = SEVERITY_COLOURS.get(i.finding.severity.value, "#7f7f7f")
-        ax.barh(index[(i.rule, i.path)], (last - i.start).days, left=_x(i.start), height=0.6,
+        ax.barh(index[i.key], (last - i.start).days, left=_x(i.start), height=0.6,
                 color=colour, alpha=0.35 if i.finding.waived else 0.9)
-    ax.set_yticks(range(len(rows)), [f"{rule} {path}" for rule, path in rows], fontsize=7)
+    ax.set_yticks(range(len(rows)), list(labels.values()), fontsize=7)
     ax.invert_yaxis()
     ax.xaxis_date()
     ax.set_xlim(_x(line.start), _x(line.end + _DAY))
@@ -93,6 +94,23 @@ def plot_timeline(line: Timeline, *, ax: Axes | None = None, annotate: bool = Tr
     ax.legend(handles=[Patch(color=SEVERITY_COLOURS[s], label=s) for s in seen],
               loc="lower left", fontsize=7)
     return figure
+
+
+def _row_labels(line: Timeline) -> dict[Any, str]:
+    """One row per finding: "rule path", and where two findings share those, the message
+    arguments that tell them apart ("ART13_1_f $.registers[0].transfers[0] mechanism=dpf")."""
+    first = {i.key: i.finding for i in line.intervals}
+    groups: dict[tuple[str, str], list[Any]] = {}
+    for key, finding in first.items():
+        groups.setdefault((finding.rule, finding.path), []).append(key)
+    labels = {}
+    for key, finding in first.items():
+        label = f"{finding.rule} {finding.path}"
+        peers = [first[k] for k in groups[(finding.rule, finding.path)] if k != key]
+        differ = [name for name, value in finding.args.items() if name != "as_of"
+                  and any(p.args.get(name) != value for p in peers)]
+        labels[key] = " ".join([label, *(f"{n}={finding.args[n]}" for n in differ[:2])])
+    return labels
 
 
 def _erase_by(item: PlanItem | Mapping[str, Any]) -> tuple[str, date | None]:

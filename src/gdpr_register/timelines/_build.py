@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from gdpr_register.errors import UsageError
 from gdpr_register.model.values import to_date
+from gdpr_register.timelines._attribute import attribute, notice_words
 from gdpr_register.timelines._facts import Fact, law_facts, notice_facts, rule_facts
 from gdpr_register.timelines._model import Event, Interval, Key, Timeline, key_of
 
@@ -39,27 +40,48 @@ def timeline(
     preview: bool = False,
     options: Options | None = None,
     registry: Registry | None = None,
+    from_notice_date: bool = True,
 ) -> Timeline:
     """Which findings of ``notice`` hold on which days from ``start`` to ``end`` (both
-    included), with the dated facts that opened and closed each.
+    included), with the dated facts that opened and closed each (only the facts that concern
+    that finding, most specific first; docs/notebooks.md says how).
 
     The notice is evaluated on ``start`` and on every day in the range on which a dated fact
     it may depend on changes (:func:`change_facts`), which gives the same findings on every
     day as :func:`~gdpr_register.evaluate` would (the test suite checks this on random
-    days). The keywords are :func:`~gdpr_register.evaluate`'s.
+    days). The other keywords are :func:`~gdpr_register.evaluate`'s.
+
+    A notice cannot breach anything before it existed: when it states its own date
+    (``updated``; a month or year: its last day, the first on which it surely existed) and
+    ``from_notice_date`` is true (the default), the timeline starts on that date if ``start``
+    is earlier (:attr:`Timeline.notice_date` then says so, and ``requested_start`` keeps
+    ``start``). ``from_notice_date=False`` evaluates the notice's text on earlier days too
+    (what it would have been found to say, had it been published then).
     """
     from gdpr_register.rules import evaluate
 
-    first, last = to_date(start), to_date(end)
+    requested, last = to_date(start), to_date(end)
+    if last < requested:
+        raise UsageError(f"the timeline ends ({last}) before it starts ({requested})")
+    own = notice.updated_on if from_notice_date else None
+    clipped = own if own is not None and own > requested else None
+    first = clipped or requested
     if last < first:
-        raise UsageError(f"the timeline ends ({last}) before it starts ({first})")
+        raise UsageError(
+            f"the notice is dated {own} ($.updated), after the end of the timeline ({last}): "
+            "it did not exist in that range (pass from_notice_date=False, or at the command "
+            "line --before-notice-date, to evaluate its text anyway)")
     by_day: dict[date, list[Fact]] = {}
     for fact in change_facts(notice, registry, options=options):
         if first < fact.on <= last:
             by_day.setdefault(fact.on, []).append(fact)
     days = (first, *sorted(by_day))
-    events = {day: Event(on=day, facts=tuple(dict.fromkeys(facts)))
-              for day, facts in by_day.items()}
+    words = notice_words(notice)
+
+    def event(day: date, finding: Finding) -> Event | None:
+        if day not in by_day:
+            return None
+        return Event(on=day, facts=attribute(by_day[day], finding, notice, words))
 
     open_: dict[Key, tuple[Finding, date, Event | None]] = {}
     done: list[Interval] = []
@@ -67,20 +89,19 @@ def timeline(
         report = evaluate(notice, as_of=day, select=select, ignore=ignore, preview=preview,
                           options=options, registry=registry)
         now = {key_of(f): f for f in report.findings}
-        event = events.get(day)
         for key in [k for k in open_ if k not in now]:
             finding, since, opened = open_.pop(key)
             done.append(Interval(finding=finding, start=since, end=_day_before(day),
-                                 opened_by=opened, closed_by=event))
+                                 opened_by=opened, closed_by=event(day, finding)))
         for key, finding in now.items():
             if key not in open_:
-                open_[key] = (finding, day, event)
+                open_[key] = (finding, day, event(day, finding))
     done.extend(Interval(finding=f, start=since, end=None, opened_by=opened)
                 for f, since, opened in open_.values())
     order = {key: i for i, key in enumerate(dict.fromkeys(i.key for i in done))}
     done.sort(key=lambda i: (i.start, order[i.key]))
     return Timeline(notice=notice.id, start=first, end=last, intervals=tuple(done),
-                    checkpoints=days)
+                    checkpoints=days, requested_start=requested, notice_date=clipped)
 
 
 def _day_before(day: date) -> date:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import enum
 import importlib
 import pkgutil
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -37,11 +38,25 @@ _DAY = timedelta(days=1)
 
 @attrs.frozen(kw_only=True)
 class Fact:
-    """One dated fact: ``on`` is the day its state may change; ``what`` says what it is."""
+    """One dated fact: ``on`` is the day its state may change; ``what`` says what it is.
+
+    The other fields say what the fact is about, so that a change is attributed only to the
+    findings it concerns (see the timeline guide, docs/notebooks.md): ``concerns`` the
+    identifying values of a law fact (country, mechanism, instrument, law id), ``pattern``
+    how a notice's text cites it, ``path`` the place of a date the notice states, ``rule`` the
+    rule whose ``changes`` hook named it; ``general`` a fact every finding depends on (the
+    GDPR's application); ``stated`` the date as stated (``on`` may be the day after).
+    """
 
     on: date
     what: str
     source: str | None = None  # the citation, where the fact has one
+    concerns: frozenset[str] = frozenset()
+    pattern: re.Pattern[str] | None = attrs.field(default=None, eq=False)
+    path: str | None = None
+    rule: str | None = None
+    general: bool = False
+    stated: date | None = None
 
 
 def _label(value: Any) -> str:
@@ -67,18 +82,60 @@ def _dated_fields(value: Any) -> Iterator[tuple[str, date]]:
             yield field.name, found
 
 
-def _both_days(on: date, what: str, source: str | None) -> Iterator[Fact]:
-    yield Fact(on=on, what=what, source=source)
+def _both_days(on: date, what: str, source: str | None, **about: Any) -> Iterator[Fact]:
+    yield Fact(on=on, what=what, source=source, stated=on, **about)
     if on < date.max:
-        yield Fact(on=on + _DAY, what=f"the day after: {what}", source=source)
+        yield Fact(on=on + _DAY, what=f"the day after: {what}", source=source, stated=on,
+                   **about)
+
+
+# The identifying fields of a law fact: what a finding's arguments name when it concerns it.
+_IDENTIFYING = ("country", "territory", "mechanism", "instrument", "id", "name", "title")
+
+
+def _concerns(value: Any) -> frozenset[str]:
+    found = set()
+    for name in _IDENTIFYING:
+        part = getattr(value, name, None)
+        if part is not None:
+            found.add(part.value if isinstance(part, enum.Enum) else str(part))
+    return frozenset(found)
 
 
 def _facts_of(value: Any) -> Iterator[Fact]:
     source = getattr(value, "source", None)
     citation = getattr(source, "citation", None)
     label = _label(value)
+    pattern = getattr(value, "pattern", None)
+    about = {"concerns": _concerns(value),
+             "pattern": pattern if isinstance(pattern, re.Pattern) else None}
     for field, on in _dated_fields(value):
-        yield from _both_days(on, f"{label}: {field.replace('_', ' ')} {on}", citation)
+        yield from _both_days(on, f"{label}: {field.replace('_', ' ')} {on}", citation, **about)
+
+
+# Date constants of the law and the catalogue, by name: a human label, the legal source and
+# what it concerns (nothing: every finding depends on it). The name and module are the code's,
+# not the reader's; a constant not listed gets its name, humanised, and concerns nothing.
+_CONSTANTS: dict[str, tuple[str, str, frozenset[str]]] = {
+    "GDPR_APPLIES_FROM": ("GDPR applies", "GDPR Art. 99(2)", frozenset()),
+    "GDPR_APPLIES": ("GDPR applies", "GDPR Art. 99(2)", frozenset()),
+    "DPF_FROM": ("EU-US Data Privacy Framework applies",
+                 "Commission Implementing Decision (EU) 2023/1795", frozenset({"dpf"})),
+    "OLD_SCC_CUTOFF": ("Old SCCs no longer suffice for existing contracts",
+                       "Implementing Decision (EU) 2021/914 Art. 4",
+                       frozenset({"scc-old", "scc"})),
+}
+
+
+def _constant(name: str, value: date) -> Iterator[Fact]:
+    known = _CONSTANTS.get(name.strip("_"))
+    if known is None:
+        label = name.strip("_").replace("_", " ").lower().capitalize()
+        yield from _both_days(value, f"{label}: {value}", None, general=True)
+        return
+    label, source, concerns = known
+    yield from _both_days(value, f"{label} from {value}", source, general=not concerns,
+                          concerns=concerns)
 
 
 def _module_values(module: Any) -> Iterator[tuple[str, Any]]:
@@ -91,7 +148,7 @@ def _scan(module: Any, seen: set[int]) -> Iterator[Fact]:
     for name, value in _module_values(module):
         items: Iterable[Any]
         if isinstance(value, date):
-            yield from _both_days(value, f"{name.strip('_')} ({module.__name__}) {value}", None)
+            yield from _constant(name, value)
             continue
         if isinstance(value, dict):
             items = value.values()
@@ -147,10 +204,12 @@ def notice_facts(notice: Notice) -> Iterator[Fact]:
     """Every date the notice states, by its path (a partial date: its first and last day)."""
     for path, value in _walk(notice, "$"):
         if isinstance(value, date):
-            yield from _both_days(value, f"the notice's {path} {value}", None)
+            yield from _both_days(value, f"the notice's {path} {value}", None, path=path)
         else:
-            yield from _both_days(value.earliest(), f"the notice's {path} {value} begins", None)
-            yield from _both_days(value.latest(), f"the notice's {path} {value} ends", None)
+            yield from _both_days(value.earliest(), f"the notice's {path} {value} begins", None,
+                                  path=path)
+            yield from _both_days(value.latest(), f"the notice's {path} {value} ends", None,
+                                  path=path)
 
 
 def rule_facts(notice: Notice, registry: Registry,
@@ -158,4 +217,5 @@ def rule_facts(notice: Notice, registry: Registry,
     """The days each rule's ``changes`` hook names for ``notice`` under ``options``."""
     for item in registry:
         for on in item.change_days(notice, options):
-            yield Fact(on=on, what=f"{item.id}: {item.title}", source=item.citation)
+            yield Fact(on=on, what=f"{item.id}: {item.title}", source=item.citation,
+                       rule=item.id, stated=on)

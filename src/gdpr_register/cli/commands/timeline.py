@@ -49,6 +49,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--option", action="append", default=None, metavar="KEY=VALUE",
                         type=_option, help="a rule option, e.g. notice-review-months=12 "
                         "(repeatable; see docs/configuration.md)")
+    parser.add_argument("--before-notice-date", action="store_true",
+                        help="also evaluate the days before the notice's own date ($.updated); "
+                        "by default the timeline starts on it (a notice cannot be "
+                        "non-compliant before it existed)")
     add_max_bytes(parser)
 
 
@@ -76,7 +80,10 @@ def _csv(line: Timeline) -> str:
 def _text(line: Timeline) -> str:
     from gdpr_register._text import shown
 
-    lines = [f"{shown(line.notice)}: {line.start} .. {line.end}", "", "Change days:"]
+    lines = [f"{shown(line.notice)}: {line.start} .. {line.end}"]
+    if line.note:
+        lines.append(f"(the timeline {line.note})")
+    lines.extend(["", "Change days:"])
     lines.extend(f"  {e.on}  {shown(e.describe(), 1000)}" for e in line.events)
     if not line.events:
         lines.append("  (none: the same findings held on every day)")
@@ -106,7 +113,8 @@ def run(args: argparse.Namespace) -> int:
     notice = load_notice(args.notice, max_bytes=max_bytes(args))
     end = args.end or args.as_of or today(settings.value("timezone"))
     line = timeline(notice, args.start, end, select=args.select, ignore=args.ignore,
-                    preview=args.preview, options=rule_options(settings))
+                    preview=args.preview, options=rule_options(settings),
+                    from_notice_date=not args.before_notice_date)
     if args.format == "json":
         text = line.to_json() + "\n"
     elif args.format == "csv":
