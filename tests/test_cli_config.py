@@ -47,6 +47,7 @@ def test_defaults_without_configuration(capsys: pytest.CaptureFixture[str], tmp_
     assert table["fail-on"] == ('"low"', "default")
     assert table["format"] == ('"text"', "default")
     assert table["options.retention-review-months"] == ("36", "default")
+    assert table["options.notice-review-months"] == ("24", "default")
     assert table["as-of"][1].startswith("default (today in Europe/Helsinki)")
 
 
@@ -216,3 +217,93 @@ def test_country_and_store_from_the_file(capsys: pytest.CaptureFixture[str], tmp
 def test_check_without_files_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check")
     assert (code, out) == (2, "")
+
+
+def test_notice_review_months_from_file_and_flag(capsys: pytest.CaptureFixture[str],
+                                                 tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    # ART24_1_REVIEW: the seed was updated 2018-09-05; with 120 months it is not stale in 2026.
+    write(tmp_path / "pyproject.toml",
+          "[tool.gdpr-register.options]\nnotice-review-months = 120\n")
+    monkeypatch.chdir(tmp_path)
+    table = settings(capsys)
+    assert table["options.notice-review-months"][0] == "120"
+    assert "notice-review-months" in table["options.notice-review-months"][1]
+
+    def review(*flags: str) -> int:
+        code, out, err = run(capsys, "check", SEED, "--as-of", "2026-11-25", "--format",
+                             "json", "--select", "ART24_1_REVIEW", *flags)
+        assert code in (0, 1), err
+        return sum(len(r["findings"]) for r in json.loads(out)["reports"])
+
+    assert review() == 0
+    assert review("--option", "notice-review-months=24") == 1
+
+
+def test_show_settings_shows_every_configured_key_with_its_origin(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gdpr_register.cli._config import SETTINGS
+
+    values = {"select": '["ART13"]', "ignore": '["ART30_1"]', "fail-on": '"medium"',
+              "preview": "true", "format": '"json"', "store": '"sqlite:///x.db"',
+              "country": '"SE"', "timezone": '"Europe/Stockholm"', "as-of": "2026-11-25"}
+    assert set(values) == set(SETTINGS)  # a new setting needs a value here
+    options = {"assume-dpf-certified": "true", "assume-automated-processing": "false",
+               "art30-employee-threshold": "300", "retention-review-months": "48",
+               "notice-review-months": "12"}
+    assert set(options) == set(OPTIONS)
+    path = write(tmp_path / "pyproject.toml",
+                 "[tool.gdpr-register]\n"
+                 + "".join(f"{k} = {v}\n" for k, v in values.items())
+                 + "[tool.gdpr-register.options]\n"
+                 + "".join(f"{k} = {v}\n" for k, v in options.items()))
+    monkeypatch.delenv("GDPR_REGISTER_STORE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    table = settings(capsys)
+    shown = {"as-of": "2026-11-25", "store": '"sqlite:///x.db"'}
+    for key, value in values.items():
+        assert table[key] == (shown.get(key, value),
+                              f"{path.resolve()} (tool.gdpr-register.{key})"), key
+    for key, value in options.items():
+        assert table[f"options.{key}"] == (
+            value, f"{path.resolve()} (tool.gdpr-register.options.{key})"), key
+
+
+def test_timeline_reads_the_configuration_and_flags_override(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The seed: updated 2018-09-05, ART44 from 2020-07-16 (Schrems II).
+    write(tmp_path / "pyproject.toml",
+          '[tool.gdpr-register]\nselect = ["ART24_1_REVIEW"]\nas-of = 2025-01-01\n'
+          "[tool.gdpr-register.options]\nnotice-review-months = 12\n")
+    monkeypatch.chdir(tmp_path)
+
+    def intervals(*flags: str) -> tuple[str, set[tuple[str, str]]]:
+        code, out, err = run(capsys, "timeline", SEED, "--from", "2018-05-25",
+                             "--format", "json", *flags)
+        assert code == 0, err
+        data = json.loads(out)
+        return data["end"], {(i["rule"], i["start"]) for i in data["intervals"]}
+
+    end, found = intervals()
+    assert end == "2025-01-01"  # the configured as-of ends the range
+    assert found == {("ART24_1_REVIEW", "2019-09-06")}  # select and the option from the file
+    end, found = intervals("--to", "2026-12-01", "--option", "notice-review-months=24")
+    assert end == "2026-12-01"
+    assert found == {("ART24_1_REVIEW", "2020-09-06")}  # the flag overrides the file
+    _, found = intervals("--select", "ART44")
+    assert {rule for rule, _ in found} == {"ART44"}
+    assert found
+    assert all(start == "2020-07-16" for _, start in found)
+
+
+def test_timeline_reports_a_configured_selector_that_matches_no_rule(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path / "gdpr-register.toml", 'ignore = ["NOPE"]\n')
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "timeline", SEED, "--from", "2018-05-25", "--to", "2019-01-01")
+    assert code == 2
+    assert "gdpr-register.toml" in err
+    assert "ignore" in err

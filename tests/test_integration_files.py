@@ -50,11 +50,42 @@ def test_hooks_are_defined() -> None:
     ("docs/tietosuojaseloste.json", True), ("registers/register_hr.toml", True),
     ("rekisteriseloste.yaml", True), ("privacy-notice.yaml", True),
     ("src/notice.py", False), ("docs/notice.md", False), ("mynotice.yaml", False),
-    (".github/workflows/ci.yml", False),
+    (".github/workflows/ci.yml", False), ("examples/northwind-coaching.yaml", True),
+    ("notices/acme.json", True), ("docs/notice.schema.json", False),
+    ("examples/sub/config.yaml", False), ("tests/corpus/kyky/expect.yaml", False),
 ])
 def test_files_pattern(path: str, matches: bool) -> None:
     for hook in HOOKS.values():
         assert bool(re.search(hook["files"], path)) is matches
+
+
+def _repository_files() -> list[str]:
+    """Every file of the repository, repo-relative with '/' (what pre-commit matches), without
+    ignored trees (virtualenvs, builds, caches)."""
+    out: list[str] = []
+    for here, dirs, names in os.walk(ROOT):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in
+                   ("_build", "node_modules", "__pycache__", "build", "dist")]
+        out.extend(Path(here, n).relative_to(ROOT).as_posix() for n in names)
+    return out
+
+
+def test_files_pattern_selects_the_repositorys_notice_documents() -> None:
+    from gdpr_register import load_notice
+
+    files = _repository_files()
+    examples = sorted(p for p in files if re.fullmatch(r"examples/[^/]+\.yaml", p))
+    assert len(examples) >= 2
+    for hook in HOOKS.values():
+        selected = {p for p in files if re.search(hook["files"], p)}
+        assert set(examples) <= selected
+        for path in ("pyproject.toml", "action.yml", ".pre-commit-hooks.yaml",
+                     ".readthedocs.yaml", "docs/notice.schema.json"):
+            assert path not in selected
+        assert not any(p.startswith(("docs/", "src/", "tests/fixtures/ci/", "tests/golden/"))
+                       or p.endswith("/expect.yaml") for p in selected)
+        for path in sorted(selected):  # everything it selects is a notice document
+            load_notice(ROOT / path)
 
 
 def _hook(hook_id: str, *files: str, cwd: Path) -> subprocess.CompletedProcess[str]:

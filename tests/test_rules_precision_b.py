@@ -184,6 +184,27 @@ def test_art24_1_partial_date_counts_from_the_end_of_the_period() -> None:
     assert [(f.severity, f.args["problem"]) for f in late] == [(Severity.INFO, "stale")]
 
 
+def test_art24_1_review_interval_is_the_notice_review_months_option() -> None:
+    """The review interval is an option (advice only): the stale day moves with it, and the
+    finding stays info."""
+    from gdpr_register.rules import Options
+
+    dated = attrs.evolve(NORTHWIND, updated=date(2024, 1, 10))
+
+    def stale(months: int, on: date) -> list[str]:
+        report = evaluate(dated, as_of=on, select=["ART24_1_REVIEW"],
+                          options=Options(notice_review_months=months))
+        assert all(f.severity is Severity.INFO for f in report.findings)
+        return [str(f.args["problem"]) for f in report.findings]
+
+    assert Options().notice_review_months == 24
+    assert stale(24, date(2026, 1, 10)) == []
+    assert stale(24, date(2026, 1, 11)) == ["stale"]
+    assert stale(6, date(2024, 7, 10)) == []
+    assert stale(6, date(2024, 7, 11)) == ["stale"]
+    assert stale(60, date(2026, 11, 25)) == []
+
+
 # --- Art. 17(3)(b) ---------------------------------------------------------------------------
 
 def test_art17_3_b_erasure_refused_wholesale_on_a_legal_obligation() -> None:

@@ -145,6 +145,35 @@ def test_a_rule_that_computes_a_date_names_it(seed: Notice) -> None:
     assert any("ART24_1_REVIEW" in f.what for f in review[0].opened_by.facts)
 
 
+def test_the_review_hook_follows_the_options(seed: Notice) -> None:
+    # ART24_1_REVIEW with a 12-month interval: stale from 2019-09-06, named by its hook.
+    from gdpr_register.rules import Options
+
+    options = Options(notice_review_months=12)
+    assert date(2019, 9, 6) in {f.on for f in change_facts(seed, options=options)}
+    assert date(2019, 9, 6) not in {f.on for f in change_facts(seed)}
+    line = timeline(seed, "2018-05-25", "2026-12-01", options=options)
+    assert [i.start for i in line.since("ART24_1_REVIEW")] == [date(2019, 9, 6)]
+    for day in (date(2019, 9, 5), date(2019, 9, 6)):
+        held = {f.rule for f in line.at(day)}
+        report = evaluate(seed, as_of=day, options=options, select=["ART24_1_REVIEW"])
+        assert ("ART24_1_REVIEW" in held) == bool(report.findings)
+
+
+def test_a_one_argument_changes_hook_still_works(seed: Notice) -> None:
+    from gdpr_register.rules import Context, Hit, Registry, Severity, notice_rule
+
+    registry = Registry()
+
+    @notice_rule("X_OLD_HOOK", title="t", severity=Severity.INFO, citation="c", message="m",
+                 fix="f", what="w", why="y", example="e", advice="a", registry=registry,
+                 changes=lambda notice: [date(2031, 1, 1)])
+    def old(notice: Notice, ctx: Context) -> list[Hit]:
+        return []
+
+    assert date(2031, 1, 1) in {f.on for f in change_facts(seed, registry)}
+
+
 def test_before_gdpr_the_not_yet_applicable_finding_closes_on_2018_05_25(seed: Notice) -> None:
     line = timeline(seed, "2017-01-01", "2018-12-31")
     before = list(line.since("GDPR_NOT_YET_APPLICABLE"))

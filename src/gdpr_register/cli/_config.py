@@ -156,6 +156,7 @@ OPTIONS: dict[str, tuple[Callable[[Any, str, str], Any], Any]] = {
     "assume-automated-processing": (_bool, True),
     "art30-employee-threshold": (_count, 250),
     "retention-review-months": (_count, 36),
+    "notice-review-months": (_count, 24),
 }
 
 

@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
+import attrs
+
 from gdpr_register._text import shown
 from gdpr_register.errors import GdprRegisterError
 
@@ -19,7 +21,10 @@ __all__ = [
     "ModelValueError",
     "ModelValueErrors",
     "check_unique",
+    "enum_tuple",
     "identifier",
+    "ids",
+    "optional_enum",
     "optional_text",
     "raise_all",
     "text",
@@ -119,3 +124,17 @@ def check_unique(
                 f"{field}[{index}]", f"duplicate {what} {k!r} (first at {field}[{seen[k]}])"
             )
         seen[k] = index
+
+
+#: A tuple of identifiers (cross-references to ids in the same register).
+ids = attrs.validators.deep_iterable(identifier)
+
+
+def enum_tuple(enum_type: type) -> Any:
+    """A tuple of ``enum_type`` values."""
+    return attrs.validators.deep_iterable(attrs.validators.instance_of(enum_type))
+
+
+def optional_enum(enum_type: type) -> Any:
+    """None or an ``enum_type`` value."""
+    return attrs.validators.optional(attrs.validators.instance_of(enum_type))

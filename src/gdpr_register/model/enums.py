@@ -95,12 +95,17 @@ class EntryKind(enum.StrEnum):
 
 
 class DpoStatus(enum.StrEnum):
+    """Whether the notice names a data protection officer (Art. 13(1)(b)); ``none`` is an
+    explicit statement that none is appointed, ``not-stated`` says nothing."""
+
     APPOINTED = "appointed"
     NONE = "none"  # the notice says explicitly that no DPO is appointed
     NOT_STATED = "not-stated"
 
 
 class ContactKind(enum.StrEnum):
+    """What a ``ContactPoint`` is: a named person, a role, a mailbox or an organisation."""
+
     PERSON = "person"
     ROLE = "role"  # e.g. "the board", "customer service"
     MAILBOX = "mailbox"
@@ -108,6 +113,9 @@ class ContactKind(enum.StrEnum):
 
 
 class ChannelKind(enum.StrEnum):
+    """How a ``Channel`` reaches a contact: e-mail, phone, post, a web page or form, in
+    person."""
+
     EMAIL = "email"
     PHONE = "phone"
     POSTAL = "postal"
@@ -139,6 +147,9 @@ class PurposeKind(enum.StrEnum):
 
 
 class SourceKind(enum.StrEnum):
+    """The kind of a ``Source`` of personal data: the data subject, the organisation they
+    represent, a third party, a public source, the controller's own systems (Art. 14(2)(f))."""
+
     DATA_SUBJECT = "data-subject"
     SUBJECT_ORGANISATION = "subject-organisation"  # the organisation the subject represents
     THIRD_PARTY = "third-party"
@@ -148,6 +159,9 @@ class SourceKind(enum.StrEnum):
 
 
 class RecipientRole(enum.StrEnum):
+    """A recipient's role: processor (Art. 28), independent controller, joint controller
+    (Art. 26), public authority, the public at large, or not stated."""
+
     PROCESSOR = "processor"
     CONTROLLER = "controller"  # an independent controller receiving a disclosure
     JOINT_CONTROLLER = "joint-controller"
@@ -235,6 +249,9 @@ class RetentionEnd(enum.StrEnum):
 
 
 class SecurityKind(enum.StrEnum):
+    """The kind of a ``SecurityMeasure`` (Art. 32): technical, organisational, physical,
+    or not stated."""
+
     TECHNICAL = "technical"
     ORGANISATIONAL = "organisational"
     PHYSICAL = "physical"  # locked premises, access control to rooms
@@ -280,12 +297,18 @@ class RequestCharge(enum.StrEnum):
 
 
 class RightStatus(enum.StrEnum):
+    """How the notice states a right (``StatedRight``): granted, granted only under a
+    stated condition, or denied."""
+
     GRANTED = "granted"
     CONDITIONAL = "conditional"  # granted only under a condition stated in the notice
     DENIED = "denied"
 
 
 class IdentityCheck(enum.StrEnum):
+    """How the controller checks a requester's identity (Art. 12(6)): none, only on reasonable
+    doubt, always, by a copy of an identity document, or not stated."""
+
     NONE = "none"
     IF_NEEDED = "if-needed"  # only with reasonable doubts (Art. 12(6))
     ALWAYS = "always"

@@ -55,6 +55,9 @@ def _subject_key(_instance: object, attribute: Any, value: Any) -> None:
 
 @attrs.frozen(kw_only=True)
 class SubjectEvent:
+    """One event about a data subject (``kind`` on ``on``), keyed by a pseudonymous ``subject``
+    key; retention triggers count from such events."""
+
     subject: str = attrs.field(validator=_subject_key)
     kind: str = attrs.field(validator=identifier)
     on: date = attrs.field(converter=to_date)

@@ -2,17 +2,27 @@
 
 Structural nonsense is rejected here (unknown cross-references, duplicate ids, an end before a
 start); legal incompleteness is not: a purpose without a GDPR basis, a transfer with no
-mechanism and a vague retention rule are all representable, so that rules can flag them.
+mechanism and a vague retention rule are all representable, so that rules can flag them. The
+parts of a register live in private modules by concern (purposes and bases, what is processed,
+stated rights); this module re-exports them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import attrs
 
 from gdpr_register._display import Displayable
+from gdpr_register.model._contents import (
+    AutomatedDecisions,
+    DataCategory,
+    Provision,
+    SecurityMeasure,
+    Source,
+    SubjectCategory,
+)
+from gdpr_register.model._purposes import Purpose, SpecialCondition, StatedBasis
 from gdpr_register.model._sections import (
     NOTICE_SECTIONS,
     SECTION_FIELDS,
@@ -20,10 +30,12 @@ from gdpr_register.model._sections import (
     section_order,
     states,
 )
+from gdpr_register.model._stated_rights import RequestProcedure, StatedRight
 from gdpr_register.model._validators import (
     ModelValueError,
     ModelValueErrors,
     check_unique,
+    enum_tuple,
     identifier,
     optional_text,
     raise_all,
@@ -31,29 +43,9 @@ from gdpr_register.model._validators import (
 )
 from gdpr_register.model.assessments import DpiaReference
 from gdpr_register.model.coverage import Coverage
-from gdpr_register.model.enums import (
-    DataOrigin,
-    EntryKind,
-    IdentityCheck,
-    LawfulBasis,
-    ProvisionRequirement,
-    PurposeKind,
-    RequestCharge,
-    RightCondition,
-    RightKind,
-    RightStatus,
-    Section,
-    SecurityKind,
-    SourceKind,
-    SpecialCategory,
-    SpecialCategoryCondition,
-)
+from gdpr_register.model.enums import EntryKind, LawfulBasis, RightKind, Section
 from gdpr_register.model.recipients import Recipient, Transfer
 from gdpr_register.model.retention import RetentionRule, Trigger
-from gdpr_register.model.values import (
-    Channel,
-    Duration,
-)
 
 __all__ = [
     "NOTICE_SECTIONS",
@@ -75,189 +67,6 @@ __all__ = [
     "Transfer",
     "Trigger",
 ]
-
-_ids = attrs.validators.deep_iterable(identifier)
-
-
-def _enum_tuple(enum_type: type) -> Any:
-    return attrs.validators.deep_iterable(attrs.validators.instance_of(enum_type))
-
-
-def _optional(enum_type: type) -> Any:
-    return attrs.validators.optional(attrs.validators.instance_of(enum_type))
-
-
-@attrs.frozen(kw_only=True)
-class StatedBasis:
-    """A lawful basis as the notice states it.
-
-    ``text`` is the wording as written; ``article`` the Art. 6(1) point it normalises to, or
-    None when the wording is no GDPR basis at all (the seed's "customer relationship, assignment,
-    consent or other appropriate connection"). ``law`` names the national law behind 6(1)(c)/(e);
-    ``interests`` states the legitimate interests pursued under 6(1)(f) (Art. 13(1)(d)).
-    """
-
-    text: str | None = attrs.field(default=None, validator=optional_text)
-    article: LawfulBasis | None = attrs.field(default=None, validator=_optional(LawfulBasis))
-    law: str | None = attrs.field(default=None, validator=optional_text)
-    interests: str | None = attrs.field(default=None, validator=optional_text)
-    # True: the notice itself cites the article; False: the encoder inferred it; None: unsaid.
-    cited: bool | None = None
-    # Subject-category ids the basis is stated for ("customers: contract"); empty: all.
-    subjects: tuple[str, ...] = attrs.field(default=(), validator=_ids)
-
-    def __attrs_post_init__(self) -> None:
-        if self.text is None and self.article is None:
-            raise ValueError("a stated basis needs `text` (as stated), `article`, or both")
-
-
-@attrs.frozen(kw_only=True)
-class SpecialCondition:
-    """An Art. 9(2) condition for processing special-category data, as stated."""
-
-    text: str | None = attrs.field(default=None, validator=optional_text)
-    article: SpecialCategoryCondition | None = attrs.field(
-        default=None, validator=_optional(SpecialCategoryCondition)
-    )
-    law: str | None = attrs.field(default=None, validator=optional_text)
-    cited: bool | None = None  # as on StatedBasis
-
-    def __attrs_post_init__(self) -> None:
-        if self.text is None and self.article is None:
-            raise ValueError("a special-category condition needs `text`, `article`, or both")
-
-
-@attrs.frozen(kw_only=True)
-class Purpose:
-    """One purpose of processing, with the bases mapped to it (empty: only pooled bases)."""
-
-    id: str = attrs.field(validator=identifier)
-    name: str = attrs.field(validator=text)
-    description: str | None = attrs.field(default=None, validator=optional_text)
-    kinds: tuple[PurposeKind, ...] = attrs.field(default=(), validator=_enum_tuple(PurposeKind))
-    bases: tuple[StatedBasis, ...] = ()
-    special_conditions: tuple[SpecialCondition, ...] = ()
-    # Data categories used for this purpose; empty means "the register's categories".
-    categories: tuple[str, ...] = attrs.field(default=(), validator=_ids)
-
-    @property
-    def is_direct_marketing(self) -> bool:
-        return PurposeKind.DIRECT_MARKETING in self.kinds
-
-
-@attrs.frozen(kw_only=True)
-class SubjectCategory:
-    id: str = attrs.field(validator=identifier)
-    name: str = attrs.field(validator=text)
-    description: str | None = attrs.field(default=None, validator=optional_text)
-    includes_children: bool | None = None  # None: not stated
-
-
-@attrs.frozen(kw_only=True)
-class DataCategory:
-    """A category of personal data; ``special`` flags Art. 9, ``criminal`` Art. 10 data."""
-
-    id: str = attrs.field(validator=identifier)
-    name: str = attrs.field(validator=text)
-    description: str | None = attrs.field(default=None, validator=optional_text)
-    special: SpecialCategory | None = attrs.field(
-        default=None, validator=_optional(SpecialCategory)
-    )
-    criminal: bool = False
-    # Kinds of statutory record the category holds (``accounting-voucher``,
-    # ``accounting-books``, ``employment-record``): statutes that oblige keeping such records
-    # apply to this category only (the Finnish DPA's decision 4359/163/2018).
-    material: tuple[str, ...] = attrs.field(default=(), validator=_ids)
-    # A national identification number (henkilötunnus, personnummer): Art. 87.
-    national_id: bool = False
-    # Art. 13(2)(e) per category: which items are mandatory, which optional.
-    provision: ProvisionRequirement | None = attrs.field(
-        default=None, validator=_optional(ProvisionRequirement)
-    )
-    # How the controller obtained the data (None: not stated; never assume "provided").
-    origin: DataOrigin | None = attrs.field(default=None, validator=_optional(DataOrigin))
-
-
-@attrs.frozen(kw_only=True)
-class Source:
-    """Where data come from; ``categories`` empty means not stated per category."""
-
-    id: str = attrs.field(validator=identifier)
-    kind: SourceKind = attrs.field(validator=attrs.validators.instance_of(SourceKind))
-    name: str | None = attrs.field(default=None, validator=optional_text)
-    description: str | None = attrs.field(default=None, validator=optional_text)
-    publicly_accessible: bool = False
-    categories: tuple[str, ...] = attrs.field(default=(), validator=_ids)
-
-
-@attrs.frozen(kw_only=True)
-class SecurityMeasure:
-    kind: SecurityKind = attrs.field(validator=attrs.validators.instance_of(SecurityKind))
-    text: str = attrs.field(validator=text)
-
-
-@attrs.frozen(kw_only=True)
-class AutomatedDecisions:
-    """The notice's statement on automated decision-making and profiling (Art. 13(2)(f))."""
-
-    # None: the notice does not say (never read as the worse value).
-    automated_decisions: bool | None = None
-    profiling: bool | None = None
-    text: str | None = attrs.field(default=None, validator=optional_text)
-    logic: str | None = attrs.field(default=None, validator=optional_text)
-    significance: str | None = attrs.field(default=None, validator=optional_text)
-
-
-@attrs.frozen(kw_only=True)
-class RequestProcedure:
-    """How data subjects exercise their rights: channels and the identity check."""
-
-    channels: tuple[Channel, ...] = ()
-    identity_check: IdentityCheck = attrs.field(
-        default=IdentityCheck.NOT_STATED, validator=attrs.validators.instance_of(IdentityCheck)
-    )
-    text: str | None = attrs.field(default=None, validator=optional_text)
-    # The stated time to answer ("within one month").
-    response_time: Duration | None = None
-    charge: RequestCharge | None = attrs.field(default=None, validator=_optional(RequestCharge))
-
-
-@attrs.frozen(kw_only=True)
-class StatedRight:
-    """A right as the notice states it: granted, conditional (with the condition) or denied."""
-
-    right: RightKind = attrs.field(validator=attrs.validators.instance_of(RightKind))
-    status: RightStatus = attrs.field(
-        default=RightStatus.GRANTED, validator=attrs.validators.instance_of(RightStatus)
-    )
-    condition: str | None = attrs.field(default=None, validator=optional_text)
-    # The condition normalised (None: not normalised).
-    condition_kind: RightCondition | None = attrs.field(
-        default=None, validator=_optional(RightCondition)
-    )
-    reason: str | None = attrs.field(default=None, validator=optional_text)
-    text: str | None = attrs.field(default=None, validator=optional_text)
-    procedure: RequestProcedure | None = None
-    # Art. 21(4): presented clearly and separately from other information.
-    presented_separately: bool = False
-
-    def __attrs_post_init__(self) -> None:
-        if self.status is RightStatus.CONDITIONAL and self.condition is None:
-            raise ModelValueError(
-                "condition", "a conditional right (status: conditional) needs `condition`"
-            )
-
-
-@attrs.frozen(kw_only=True)
-class Provision:
-    """Art. 13(2)(e): whether providing the data is required, and the consequences of not."""
-
-    requirement: ProvisionRequirement = attrs.field(
-        validator=attrs.validators.instance_of(ProvisionRequirement)
-    )
-    obliged: bool | None = None
-    consequences: str | None = attrs.field(default=None, validator=optional_text)
-    text: str | None = attrs.field(default=None, validator=optional_text)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -301,7 +110,7 @@ class Register(Displayable):
         default=(), validator=attrs.validators.deep_iterable(text)
     )
     none: tuple[Section, ...] = attrs.field(
-        default=(), converter=section_order, validator=_enum_tuple(Section)
+        default=(), converter=section_order, validator=enum_tuple(Section)
     )
     coverage: Coverage | None = None
     # Processing by automated means (Art. 20(1)(b)); None: not stated.

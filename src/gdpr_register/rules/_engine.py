@@ -20,6 +20,7 @@ import attrs
 
 from gdpr_register.errors import GdprRegisterError, UsageError
 from gdpr_register.model.enums import Section
+from gdpr_register.rules._options import Context, Options
 from gdpr_register.rules._sections import NOT_ASSESSED, guard, not_assessed_templates, to_sections
 from gdpr_register.rules._values import (
     ArgValue,
@@ -67,36 +68,6 @@ class RuleError(GdprRegisterError, RuntimeError):
 
 
 @attrs.frozen(kw_only=True)
-class Options:
-    """Explicit choices where the law or the facts are unconfirmed; defaults are the safe side.
-
-    ``assume_dpf_certified``: a recipient whose DPF certification is not stated counts as not
-    certified unless this is True (catalogue §8 item 5: certification is unconfirmed).
-    ``assume_automated_processing``: a register that does not say whether it is processed by
-    automated means counts as automated (Art. 20 portability applies) unless this is False.
-    ``art30_employee_threshold``: the Art. 30(5) head-count (250; the Omnibus IV proposal's 750
-    is not law).
-    ``retention_review_months``: a GDPR retention period at least this long (without a statute)
-    is flagged for a documented justification (Art. 5(2)).
-    """
-
-    assume_dpf_certified: bool = False
-    assume_automated_processing: bool = True
-    art30_employee_threshold: int = 250
-    retention_review_months: int = 36
-
-
-@attrs.frozen(kw_only=True)
-class Context:
-    """What a rule may read besides the notice: the date, the options and where it is."""
-
-    as_of: date
-    options: Options = Options()
-    path: str = "$"  # the register's path for register rules
-    index: int = -1  # the register's index for register rules
-
-
-@attrs.frozen(kw_only=True)
 class RuleDoc:
     """A rule's documentation under fixed headings (the catalogue page is generated from it)."""
 
@@ -107,6 +78,10 @@ class RuleDoc:
 
 
 NoticeCheck: TypeAlias = "Callable[[Notice, Context], Iterable[Hit]]"
+#: A ``changes`` hook: ``hook(notice, options)``, or ``hook(notice)`` if it reads no option.
+ChangesHook: TypeAlias = (
+    "Callable[[Notice, Options], Iterable[date]] | Callable[[Notice], Iterable[date]]"
+)
 RegisterCheck: TypeAlias = "Callable[[Notice, Register, Context], Iterable[Hit]]"
 
 
@@ -118,9 +93,10 @@ class Rule:
     says what it reports only at info because only guidance recommends it (a rule with no
     ``enforces`` and some ``advice`` must have severity info). ``sections`` are the notice
     sections it reads: where every one is stated elsewhere or not assessed, the check does
-    not run and one info ``not-assessed`` hit is reported instead. ``changes(notice)``: the
-    days the rule's result may change that no dated fact of the law tables or the notice
-    gives (a review interval computed from a stated date); the timeline evaluates on them.
+    not run and one info ``not-assessed`` hit is reported instead. ``changes(notice, options)``
+    (or ``changes(notice)``): the days the rule's result may change that no dated fact of the
+    law tables or the notice gives (a review interval computed from a stated date); the
+    timeline evaluates on them (:meth:`change_days`).
     """
 
     id: str
@@ -139,9 +115,7 @@ class Rule:
     # Message and fix templates per value of the hit's ``problem`` argument.
     variants: Mapping[str, tuple[str, str]] = attrs.field(factory=dict, eq=False, repr=False)
     check: Callable[..., Iterable[Hit]] = attrs.field(eq=False, repr=False)
-    changes: Callable[[Notice], Iterable[date]] | None = attrs.field(
-        default=None, eq=False, repr=False
-    )
+    changes: ChangesHook | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if not self.enforces and self.advice and self.severity is not Severity.INFO:
@@ -156,6 +130,20 @@ class Rule:
     def advice_only(self) -> bool:
         """True when the rule enforces no words of the law (it reports at info only)."""
         return not self.enforces
+
+    def change_days(self, notice: Notice, options: Options | None = None) -> Iterable[date]:
+        """The days the ``changes`` hook names for ``notice`` under ``options``."""
+        if self.changes is None:
+            return ()
+        import inspect
+
+        try:
+            takes = len(inspect.signature(self.changes).parameters)
+        except (TypeError, ValueError):  # a builtin without a signature: the original form
+            takes = 1
+        if takes >= 2:  # a hook that reads options (one argument: the original form)
+            return self.changes(notice, options or Options())  # type: ignore[call-arg]
+        return self.changes(notice)  # type: ignore[call-arg]
 
     def finding(self, found: Hit, register: str | None) -> Finding:
         message, fix = self.message, self.fix
@@ -340,7 +328,7 @@ def rule(
     replaced_by: str | None = None,
     variants: Mapping[str, tuple[str, str]] | None = None,
     registry: Registry | None = None,
-    changes: Callable[[Notice], Iterable[date]] | None = None,
+    changes: ChangesHook | None = None,
 ) -> Callable[[F], F]:
     """Register ``check(notice, register, ctx) -> Iterable[Hit]`` as a rule run per register.
 
@@ -375,7 +363,7 @@ def notice_rule(
     replaced_by: str | None = None,
     variants: Mapping[str, tuple[str, str]] | None = None,
     registry: Registry | None = None,
-    changes: Callable[[Notice], Iterable[date]] | None = None,
+    changes: ChangesHook | None = None,
 ) -> Callable[[F], F]:
     """Register ``check(notice, ctx) -> Iterable[Hit]`` as a rule run once per notice (the
     keywords are those of :func:`rule`)."""

@@ -18,13 +18,15 @@ if TYPE_CHECKING:
 __all__ = ["change_facts", "timeline"]
 
 
-def change_facts(notice: Notice, registry: Registry | None = None) -> tuple[Fact, ...]:
+def change_facts(notice: Notice, registry: Registry | None = None, *,
+                 options: Options | None = None) -> tuple[Fact, ...]:
     """Every dated fact the notice's findings may change on: the law's, the notice's own
-    dates and the rules' ``changes`` hooks (see :mod:`gdpr_register.timelines._facts`)."""
+    dates and the rules' ``changes`` hooks under ``options`` (see
+    :mod:`gdpr_register.timelines._facts`)."""
     from gdpr_register.rules import default_registry
 
     registry = default_registry() if registry is None else registry
-    return (*law_facts(), *notice_facts(notice), *rule_facts(notice, registry))
+    return (*law_facts(), *notice_facts(notice), *rule_facts(notice, registry, options))
 
 
 def timeline(
@@ -52,7 +54,7 @@ def timeline(
     if last < first:
         raise UsageError(f"the timeline ends ({last}) before it starts ({first})")
     by_day: dict[date, list[Fact]] = {}
-    for fact in change_facts(notice, registry):
+    for fact in change_facts(notice, registry, options=options):
         if first < fact.on <= last:
             by_day.setdefault(fact.on, []).append(fact)
     days = (first, *sorted(by_day))

@@ -28,7 +28,7 @@ import attrs
 
 if TYPE_CHECKING:
     from gdpr_register.model import Notice
-    from gdpr_register.rules import Registry
+    from gdpr_register.rules import Options, Registry
 
 __all__ = ["Fact", "law_facts", "notice_facts", "rule_facts"]
 
@@ -153,9 +153,9 @@ def notice_facts(notice: Notice) -> Iterator[Fact]:
             yield from _both_days(value.latest(), f"the notice's {path} {value} ends", None)
 
 
-def rule_facts(notice: Notice, registry: Registry) -> Iterator[Fact]:
-    """The days each rule's ``changes`` hook names for ``notice``."""
+def rule_facts(notice: Notice, registry: Registry,
+               options: Options | None = None) -> Iterator[Fact]:
+    """The days each rule's ``changes`` hook names for ``notice`` under ``options``."""
     for item in registry:
-        if item.changes is not None:
-            for on in item.changes(notice):
-                yield Fact(on=on, what=f"{item.id}: {item.title}", source=item.citation)
+        for on in item.change_days(notice, options):
+            yield Fact(on=on, what=f"{item.id}: {item.title}", source=item.citation)

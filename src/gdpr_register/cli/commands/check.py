@@ -108,13 +108,21 @@ def _expand(patterns: list[str]) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     from gdpr_register.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-    from gdpr_register.cli._config import apply, check_selectors, rule_options, show_settings
+    from gdpr_register.cli._config import (
+        SETTINGS,
+        apply,
+        check_selectors,
+        rule_options,
+        show_settings,
+    )
     from gdpr_register.documents import load_notice
     from gdpr_register.errors import DocumentError, UsageError
     from gdpr_register.rules import evaluate
 
-    settings = apply(args, ("select", "ignore", "fail-on", "preview", "format", "store",
-                            "timezone", "as-of"), options=True)
+    # --show-settings shows every key, also those other commands read (country).
+    names = list(SETTINGS) if args.show_settings else [
+        "select", "ignore", "fail-on", "preview", "format", "store", "timezone", "as-of"]
+    settings = apply(args, names, options=True)
     if args.show_settings:
         if settings["store"][0] is None:
             from gdpr_register.storage import DEFAULT_STORE_URL

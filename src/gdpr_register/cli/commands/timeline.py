@@ -32,7 +32,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="start", required=True, type=date_arg,
                         metavar="YYYY-MM-DD", help="the first day of the range")
     parser.add_argument("--to", dest="end", type=date_arg, default=None, metavar="YYYY-MM-DD",
-                        help="the last day of the range (default: today in Europe/Helsinki)")
+                        help="the last day of the range (default: the configuration's as-of, "
+                        "else today in its timezone, Europe/Helsinki)")
     parser.add_argument("--format", choices=("text", "json", "csv"), default="text",
                         help="text (change days, then intervals), JSON, or CSV (one row per "
                         "interval, the columns of docs/notebooks.md)")
@@ -42,8 +43,19 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="only these rules: comma-separated ids or prefixes")
     parser.add_argument("--ignore", type=_ids, action="append", default=None, metavar="IDS",
                         help="skip these rules: comma-separated ids or prefixes")
-    parser.add_argument("--preview", action="store_true", help="also run preview rules")
+    parser.add_argument("--preview", action=argparse.BooleanOptionalAction, default=None,
+                        help="also run preview rules (--no-preview: not, whatever the "
+                        "configuration says)")
+    parser.add_argument("--option", action="append", default=None, metavar="KEY=VALUE",
+                        type=_option, help="a rule option, e.g. notice-review-months=12 "
+                        "(repeatable; see docs/configuration.md)")
     add_max_bytes(parser)
+
+
+def _option(text: str) -> tuple[str, object]:
+    from gdpr_register.cli._config import option_arg
+
+    return option_arg(text)
 
 
 def _csv(line: Timeline) -> str:
@@ -82,15 +94,19 @@ def _text(line: Timeline) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from gdpr_register.cli._common import today
+    from gdpr_register.cli._config import apply, check_selectors, rule_options
     from gdpr_register.cli._output import write_output
     from gdpr_register.documents import load_notice
     from gdpr_register.timelines import timeline
 
+    # The configuration as check reads it; its as-of is the default end of the range.
+    settings = apply(args, ("select", "ignore", "preview", "timezone", "as-of"), options=True,
+                     today_default=False)
+    check_selectors(settings)
     notice = load_notice(args.notice, max_bytes=max_bytes(args))
-    end = args.end or today()
-    select = [s for group in args.select for s in group] if args.select else None
-    ignore = [s for group in args.ignore for s in group] if args.ignore else None
-    line = timeline(notice, args.start, end, select=select, ignore=ignore, preview=args.preview)
+    end = args.end or args.as_of or today(settings.value("timezone"))
+    line = timeline(notice, args.start, end, select=args.select, ignore=args.ignore,
+                    preview=args.preview, options=rule_options(settings))
     if args.format == "json":
         text = line.to_json() + "\n"
     elif args.format == "csv":

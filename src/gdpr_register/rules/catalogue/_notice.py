@@ -12,7 +12,7 @@ from gdpr_register.law.statutes import PERSONAL_DATA_ACT, repealed_law_cited
 from gdpr_register.model.enums import NoticeKind, RecipientRole
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register
-from gdpr_register.rules._engine import Context, Hit, Severity, hit, notice_rule, rule
+from gdpr_register.rules._engine import Context, Hit, Options, Severity, hit, notice_rule, rule
 from gdpr_register.rules.catalogue._common import LazyPattern, all_bases
 
 
@@ -203,17 +203,14 @@ def fi_tsl_repealed(notice: Notice, ctx: Context) -> Iterator[Hit]:
                           what="The 'connection requirement' basis", text=text)
 
 
-def _review_due(notice: Notice) -> Iterator[date]:
+def _review_due(notice: Notice, options: Options) -> Iterator[date]:
     """The first day ART24_1_REVIEW reports a dated notice as stale (its ``changes`` hook:
-    the interval is the rule's, so no table of dated facts holds the day)."""
+    the interval is an option, so no table of dated facts holds the day)."""
     if notice.updated_on is not None:
         try:
-            yield add_months(notice.updated_on, _REVIEW_MONTHS) + timedelta(days=1)
+            yield add_months(notice.updated_on, options.notice_review_months) + timedelta(days=1)
         except (ValueError, OverflowError):  # past year 9999: never stale
             return
-
-
-_REVIEW_MONTHS = 24
 
 
 @notice_rule(
@@ -229,8 +226,10 @@ _REVIEW_MONTHS = 24
             "Date the notice (updated: YYYY-MM-DD) so readers can tell it is current",
         ),
     },
-    what="Advice (`info`): a notice whose `updated` date is older than 24 months on `as_of` "
-    "is flagged for review, and an undated notice is asked for a date. A partial date "
+    what="Advice (`info`): a notice whose `updated` date is older than "
+    "`notice_review_months` (default 24; `notice-review-months` in the configuration) on "
+    "`as_of` is flagged for review, and an undated notice is asked for a date. The interval "
+    "is good practice, not law. A partial date "
     "(`2026-05`, `2026`) counts from the last day of the stated period. A date alone does "
     "not show that the measures were not 'reviewed and updated where necessary', and no "
     "article requires a date, so this never asserts a breach.",
@@ -240,12 +239,12 @@ _REVIEW_MONTHS = 24
     example="`updated: 2018-09-05` as of 2026-11-25.",
     enforces="",
     advice="Art. 24(1) 'Those measures shall be reviewed and updated where necessary': review "
-    "a notice older than 24 months, and date it",
+    "a notice older than the review interval (default 24 months), and date it",
     references=("https://gdprhub.eu/index.php?title=Article_24_GDPR",),
     changes=_review_due,
 )
 def art24_1_review(notice: Notice, ctx: Context) -> Iterator[Hit]:
-    months = _REVIEW_MONTHS
+    months = ctx.options.notice_review_months
     updated = notice.updated_on  # the latest day of a partial date (CONTRACT §6)
     if updated is None:
         yield hit("$", problem="not-dated", severity=Severity.INFO, updated=None,
