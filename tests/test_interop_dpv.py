@@ -249,3 +249,25 @@ def test_every_mapped_term_exists_in_dpv_2_3() -> None:
         prefix, local = compact.split(":", 1)
         assert prefixes[prefix] + local in KNOWN, compact
     assert all(v.startswith("gdprr:") for v in terms.OUR_MECHANISMS.values())
+
+
+def test_a_dpia_reference_is_dpv_has_impact_assessment() -> None:
+    notice = loads_notice("""
+id: dpia
+controller: {name: Kahvila Oy}
+registers:
+  - {id: a, name: A, dpia: {reference: DPIA-7, date: 2026-03-02}}
+  - {id: b, name: B, dpia: {reference: DPIA-8, date: 2026}}
+  - {id: c, name: C}
+""")
+    graph = Graph().parse(data=export_notice(notice, "dpv"), format="json-ld")
+    dpv = Namespace("https://w3id.org/dpv#")
+    dct = Namespace("http://purl.org/dc/terms/")
+    assessments = list(graph.objects(None, dpv.hasImpactAssessment))
+    assert len(assessments) == 2
+    assert all((a, RDF.type, dpv.DPIA) in graph for a in assessments)
+    assert str(dpv.DPIA) in KNOWN
+    assert str(dpv.hasImpactAssessment) in KNOWN
+    found = {str(graph.value(a, dct.identifier)): graph.value(a, dct.date) for a in assessments}
+    assert found["DPIA-8"] is None  # a year alone is no xsd:date
+    assert str(found["DPIA-7"]) == "2026-03-02"

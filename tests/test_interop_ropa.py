@@ -27,6 +27,7 @@ GOLDEN = ROOT / "tests" / "golden" / "interop"
 SEED = EXAMPLES / "valmennuskumppani.yaml"
 FORMATS = {"ropa-csv": ".csv", "ropa-xlsx": ".xlsx"}
 FORMULAS = ("=", "+", "-", "@", "\t", "\r")
+LANGS = ("fi", "sv", "en")
 
 # What an Art. 30 record carries of each register (docs/interop.md lists the rest).
 REGISTER_FACTS = (
@@ -34,7 +35,7 @@ REGISTER_FACTS = (
     "pooled_bases", "data_subjects", "data_categories", "categories_non_exhaustive",
     "sources", "recipients", "recipients_non_exhaustive", "transfers", "retention",
     "security", "automated_processing", "information_society_service", "occasional",
-    "likely_risk", "large_scale", "systematic_monitoring", "record_kept",
+    "likely_risk", "large_scale", "systematic_monitoring", "record_kept", "dpia",
 )
 NOT_CARRIED_SECTIONS = frozenset(
     {Section.AUTOMATED_DECISIONS, Section.RIGHTS, Section.REQUEST_PROCEDURE, Section.PROVISION}
@@ -78,22 +79,25 @@ def xlsx_dump(data: bytes) -> str:
 
 # Golden files -------------------------------------------------------------------------------
 
-def test_seed_csv_is_the_golden_file() -> None:
-    output = export_notice(load_notice(SEED), "ropa-csv")
+@pytest.mark.parametrize("lang", LANGS)
+def test_seed_csv_is_the_golden_file(lang: str) -> None:
+    output = export_notice(load_notice(SEED), "ropa-csv", lang=lang)
     assert isinstance(output, str)
-    golden = (GOLDEN / "valmennuskumppani.ropa.csv").read_bytes()
+    golden = (GOLDEN / f"valmennuskumppani.ropa.{lang}.csv").read_bytes()
     assert output.encode("utf-8") == golden, "regenerate: python tests/test_interop_ropa.py"
 
 
-def test_seed_xlsx_cells_are_the_golden_file() -> None:
-    output = export_notice(load_notice(SEED), "ropa-xlsx")
+@pytest.mark.parametrize("lang", LANGS)
+def test_seed_xlsx_cells_are_the_golden_file(lang: str) -> None:
+    output = export_notice(load_notice(SEED), "ropa-xlsx", lang=lang)
     assert isinstance(output, bytes)
-    golden = (GOLDEN / "valmennuskumppani.ropa-xlsx.txt").read_text(encoding="utf-8")
+    golden = (GOLDEN / f"valmennuskumppani.ropa-xlsx.{lang}.txt").read_text(encoding="utf-8")
     assert xlsx_dump(output) == golden, "regenerate: python tests/test_interop_ropa.py"
 
 
 def test_seed_record_states_every_art30_item() -> None:
-    rows = list(csv.DictReader(io.StringIO(str(export_notice(load_notice(SEED), "ropa-csv"))
+    rows = list(csv.DictReader(io.StringIO(str(export_notice(load_notice(SEED), "ropa-csv",
+                                                             lang="en"))
                                            .removeprefix("\ufeff"))))
     (row,) = rows
     assert row["Controller"] == "Valmennuskumppani Heini Salmu Oy"
@@ -131,13 +135,105 @@ def test_xlsx_bytes_depend_on_the_notice_alone() -> None:
     assert (props.created.year, props.modified.year) == (2000, 2000)
 
 
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.yaml")))
-def test_examples_round_trip(fmt: str, example: str, tmp_path: Path) -> None:
+def test_examples_round_trip(fmt: str, example: str, lang: str, tmp_path: Path) -> None:
     notice = load_notice(EXAMPLES / example)
-    first, imported = _round_trip(notice, fmt, tmp_path)
-    assert export_notice(imported.notice, fmt) == first
+    first = export_notice(notice, fmt, lang=lang)
+    imported = import_notice(_write(tmp_path / f"record{FORMATS[fmt]}", first), fmt)
+    assert export_notice(imported.notice, fmt, lang=lang) == first
     assert art30_facts(imported.notice) == art30_facts(notice)
+
+
+# Languages ------------------------------------------------------------------------------------
+
+def _csv_header(output: str | bytes) -> list[str]:
+    assert isinstance(output, str)
+    return next(csv.reader(io.StringIO(output.removeprefix("\ufeff"), newline="")))
+
+
+def test_headers_are_distinct_in_each_language_and_across_them() -> None:
+    from gdpr_register.interop._ropa_columns import (
+        ACTIVITY_COLUMNS,
+        CONTROLLER_ITEMS,
+        header_index,
+        header_tables,
+    )
+
+    columns = ACTIVITY_COLUMNS + CONTROLLER_ITEMS
+    index = header_index(columns)
+    for lang in LANGS:
+        table = header_tables()[lang]
+        headers = [table[c.id].casefold() for c in columns]
+        assert len(set(headers)) == len(headers), lang
+        # No heading of one language names another column in another.
+        assert all(index[table[c.id].casefold()].id == c.id for c in columns)
+        assert len(table["sheet_activities"]) <= 31  # Excel's limit on sheet names
+
+
+def test_the_record_takes_the_notice_language_by_default() -> None:
+    from gdpr_register.render import label
+
+    seed = load_notice(SEED)
+    assert seed.language == "fi"
+    assert export_notice(seed, "ropa-csv") == export_notice(seed, "ropa-csv", lang="fi")
+    header = _csv_header(export_notice(seed, "ropa-csv"))
+    assert label("record.purposes", "fi") in header
+    assert "Purposes" not in header
+    german = attrs.evolve(seed, language="de")
+    assert export_notice(german, "ropa-csv") == export_notice(german, "ropa-csv", lang="en")
+    regional = attrs.evolve(seed, language="sv-FI")
+    assert export_notice(regional, "ropa-csv") == export_notice(regional, "ropa-csv", lang="sv")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sheet_names_and_the_word_none_are_in_the_record_language(
+    lang: str, tmp_path: Path
+) -> None:
+    from gdpr_register.render import label
+
+    notice = loads_notice("""
+id: none-word
+controller: {name: Kahvila Oy}
+registers:
+  - {id: a, name: A, transfers: none, recipients: none}
+""")
+    output = export_notice(notice, "ropa-xlsx", lang=lang)
+    assert isinstance(output, bytes)
+    book = openpyxl.load_workbook(io.BytesIO(output))
+    assert book.sheetnames == [label("record.sheet_controller", lang),
+                               label("record.sheet_activities", lang)]
+    sheet = book[label("record.sheet_activities", lang)]
+    row = {cell.value: below.value for cell, below in zip(sheet[1], sheet[2], strict=True)}
+    assert row[label("record.transfers", lang)] == label("record.none", lang)
+    imported = import_notice(_write(tmp_path / "r.xlsx", output), "ropa-xlsx")
+    assert imported.notice.registers[0].none == notice.registers[0].none
+    assert export_notice(imported.notice, "ropa-xlsx", lang=lang) == output
+
+
+def test_a_misspelt_finnish_heading_is_matched_against_the_finnish_ones(tmp_path: Path) -> None:
+    from gdpr_register.render import label
+
+    header = _csv_header(export_notice(load_notice(SEED), "ropa-csv", lang="fi"))
+    wanted = label("record.purposes", "fi")
+    text = f"{label('record.activity', 'fi')},{wanted[:-2]}\nA,B\n"
+    with pytest.raises(DocumentError) as error:
+        import_notice(_write(tmp_path / "r.csv", text), "ropa-csv")
+    (problem,) = error.value.problems
+    assert problem.location == "line 1, column 2"
+    assert repr(wanted.casefold()) in problem.message
+    assert wanted in header
+
+
+def test_cli_export_takes_lang(tmp_path: Path) -> None:
+    from gdpr_register.render import label
+
+    target = tmp_path / "record.csv"
+    assert main(["export", str(SEED), "--format", "ropa-csv", "--lang", "sv",
+                 "-o", str(target)]) == 0
+    header = _csv_header(target.read_bytes().decode("utf-8"))
+    assert label("record.data_subjects", "sv") in header
 
 
 @given(strategies.notices())
@@ -165,6 +261,87 @@ registers:
     assert [r.security for r in imported.notice.registers] == [
         r.security for r in notice.registers]
     assert imported.notice.registers[1].security[0].text == "Salasanat"
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_the_dpia_reference_has_its_own_column_and_comes_back(fmt: str, tmp_path: Path) -> None:
+    from gdpr_register.model import DpiaReference, PartialDate
+
+    notice = loads_notice("""
+id: dpia
+controller: {name: Kahvila Oy}
+registers:
+  - {id: a, name: A, dpia: {reference: DPIA-2026-03, date: 2026-03}}
+  - {id: b, name: B}
+""")
+    assert notice.registers[0].dpia == DpiaReference(
+        reference="DPIA-2026-03", date=PartialDate(year=2026, month=3))
+    output = export_notice(notice, "ropa-csv", lang="en")
+    rows = list(csv.DictReader(io.StringIO(str(output).removeprefix("\ufeff"))))
+    assert [r["DPIA reference (Art. 35)"] for r in rows] == ["DPIA-2026-03 {date: 2026-03}", ""]
+    assert "dpia" not in rows[0]["Other facts"]
+    first, imported = _round_trip(notice, fmt, tmp_path)
+    assert [r.dpia for r in imported.notice.registers] == [r.dpia for r in notice.registers]
+    assert export_notice(imported.notice, fmt) == first
+
+
+def test_a_record_without_a_dpia_column_still_reads(tmp_path: Path) -> None:
+    text = "Processing activity,Purposes\nAsiakkaat,Myynti\n"
+    imported = import_notice(_write(tmp_path / "r.csv", text), "ropa-csv")
+    assert imported.notice.registers[0].dpia is None
+
+
+# Excel's cell limit ---------------------------------------------------------------------------
+
+def _long_notice(length: int, char: str = "x") -> Notice:
+    notice = load_notice(EXAMPLES / "northwind-coaching.yaml")
+    register = notice.registers[0]
+    purpose = attrs.evolve(register.purposes[0], description=char * length)
+    register = attrs.evolve(register, purposes=(purpose, *register.purposes[1:]))
+    return attrs.evolve(notice, registers=(register,))
+
+
+def test_a_cell_over_excels_limit_is_an_error_naming_sheet_cell_and_item(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from gdpr_register.errors import InputError
+    from gdpr_register.interop._formats.ropa_xlsx import CELL_LIMIT
+
+    notice = _long_notice(CELL_LIMIT)  # the description alone fits, the whole cell does not
+    fits = export_notice(load_notice(EXAMPLES / "northwind-coaching.yaml"), "ropa-xlsx")
+    assert isinstance(fits, bytes)
+    purposes = _column(openpyxl.load_workbook(io.BytesIO(fits))["Activities"], "Purposes")
+    with pytest.raises(InputError) as error:
+        export_notice(notice, "ropa-xlsx")
+    (problem,) = error.value.problems
+    assert problem.location == f"Activities!{purposes}2"
+    assert repr(notice.registers[0].id) in problem.message
+    assert "'Purposes'" in problem.message
+    # The CSV has no such limit, and keeps every character.
+    _first, imported = _round_trip(notice, "ropa-csv", tmp_path)
+    assert imported.notice.registers[0].purposes[0] == notice.registers[0].purposes[0]
+
+    source = tmp_path / "long.yaml"
+    from gdpr_register.documents import dumps_notice
+
+    source.write_text(dumps_notice(notice), encoding="utf-8")
+    target = tmp_path / "record.xlsx"
+    assert main(["export", str(source), "--format", "ropa-xlsx", "-o", str(target)]) == 2
+    assert not target.exists()
+    assert f"Activities!{purposes}2" in capsys.readouterr().err
+
+
+def test_the_limit_counts_what_excel_counts() -> None:
+    from gdpr_register.errors import InputError
+    from gdpr_register.interop._formats.ropa_xlsx import CELL_LIMIT
+
+    fits = load_notice(EXAMPLES / "northwind-coaching.yaml")
+    assert export_notice(fits, "ropa-xlsx")
+    # An emoji is two UTF-16 code units: half as many already fill the cell.
+    with pytest.raises(InputError):
+        export_notice(_long_notice(CELL_LIMIT // 2 + 1, "\U0001f600"), "ropa-xlsx")
+    with pytest.raises(InputError):
+        export_notice(_long_notice(CELL_LIMIT + 1), "ropa-xlsx")
 
 
 # Formula injection ------------------------------------------------------------------------------
@@ -205,7 +382,7 @@ def test_xlsx_cells_are_text_not_formulas(tmp_path: Path) -> None:
 # Bad cells --------------------------------------------------------------------------------------
 
 def _seed_book() -> Any:
-    data = export_notice(load_notice(SEED), "ropa-xlsx")
+    data = export_notice(load_notice(SEED), "ropa-xlsx", lang="en")
     assert isinstance(data, bytes)
     return openpyxl.load_workbook(io.BytesIO(data))
 
@@ -247,7 +424,7 @@ def test_xlsx_every_bad_cell_is_reported_with_its_place(tmp_path: Path) -> None:
 def test_cli_import_of_a_bad_record_exits_2_and_writes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    output = export_notice(load_notice(SEED), "ropa-csv")
+    output = export_notice(load_notice(SEED), "ropa-csv", lang="en")
     assert isinstance(output, str)
     rows = list(csv.reader(io.StringIO(output.removeprefix("\ufeff"), newline="")))
     header = rows[0]
@@ -354,11 +531,11 @@ def test_a_workbook_typed_by_hand_with_numbers_and_dates(tmp_path: Path) -> None
 
 
 def test_an_edited_erasure_column_is_noted_not_read(tmp_path: Path) -> None:
-    output = export_notice(load_notice(SEED), "ropa-csv")
+    output = export_notice(load_notice(SEED), "ropa-csv", lang="en")
     assert isinstance(output, str)
     edited = output.replace("Yhteystiedot: erased 5 years", "Yhteystiedot: erased 9 years")
     imported = import_notice(_write(tmp_path / "r.csv", edited), "ropa-csv")
-    assert export_notice(imported.notice, "ropa-csv") == output
+    assert export_notice(imported.notice, "ropa-csv", lang="en") == output
     assert 'line 2, column "Erasure time limits"' in [note.where for note in imported.notes]
 
 
@@ -430,8 +607,10 @@ def test_binary_output_to_a_full_disk_exits_2() -> None:
 if __name__ == "__main__":  # regenerate the golden files
     seed = load_notice(SEED)
     GOLDEN.mkdir(parents=True, exist_ok=True)
-    (GOLDEN / "valmennuskumppani.ropa.csv").write_bytes(
-        str(export_notice(seed, "ropa-csv")).encode("utf-8"))
-    xlsx = export_notice(seed, "ropa-xlsx")
-    assert isinstance(xlsx, bytes)
-    (GOLDEN / "valmennuskumppani.ropa-xlsx.txt").write_text(xlsx_dump(xlsx), encoding="utf-8")
+    for language in LANGS:
+        (GOLDEN / f"valmennuskumppani.ropa.{language}.csv").write_bytes(
+            str(export_notice(seed, "ropa-csv", lang=language)).encode("utf-8"))
+        xlsx = export_notice(seed, "ropa-xlsx", lang=language)
+        assert isinstance(xlsx, bytes)
+        (GOLDEN / f"valmennuskumppani.ropa-xlsx.{language}.txt").write_text(
+            xlsx_dump(xlsx), encoding="utf-8")

@@ -134,6 +134,12 @@ FIELD_DOCS: dict[str, str] = {
     "Register.large_scale": "Large-scale processing (Art. 37(1)(b)-(c)).",
     "Register.systematic_monitoring": "Regular and systematic monitoring (Art. 37(1)(b)).",
     "Register.record_kept": "Whether an Art. 30 record is kept for this register (ART30_5).",
+    "Register.dpia": "Where the Art. 35 data protection impact assessment is kept, when known: "
+    "`dpia: {reference: DPIA-2026-03, date: 2026-03}` (no rule reads it yet).",
+    "DpiaReference.reference": "What identifies the assessment: a document number, a file, "
+    "an address.",
+    "DpiaReference.date": "When it was carried out or last reviewed, to the precision stated "
+    "(`2026`, `2026-03`, `2026-03-14`).",
     # Purpose
     "Purpose.id": "Stable key of the purpose within the register.",
     "Purpose.name": "Purpose as written.",

@@ -55,6 +55,7 @@ DOCUMENT_CLASSES: tuple[type, ...] = (
     model.Duration,
     model.Trigger,
     model.SecurityMeasure,
+    model.DpiaReference,
     model.AutomatedDecisions,
     model.StatedRight,
     model.RequestProcedure,

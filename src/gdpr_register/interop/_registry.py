@@ -81,11 +81,24 @@ def find_format(name: str, *, can: str) -> InteropFormat:
     raise UsageError(f"unknown {can} format {name!r}{hint}; known: {known}")
 
 
-def export_notice(notice: Notice, format: str, *, lang: str = "en") -> str | bytes:
-    """The notice in another tool's format: ``str`` for text formats, ``bytes`` for binary."""
+def default_language(notice: Notice) -> str:
+    """The language a format's headings take when none is asked for: the notice's own when
+    there are catalogues for it (fi, sv, en; ``fi-FI`` is ``fi``), English otherwise."""
+    from gdpr_register.render import LANGUAGES
+
+    primary = notice.language.split("-", 1)[0].strip().lower()
+    return primary if primary in LANGUAGES else "en"
+
+
+def export_notice(notice: Notice, format: str, *, lang: str | None = None) -> str | bytes:
+    """The notice in another tool's format: ``str`` for text formats, ``bytes`` for binary.
+
+    ``lang`` (fi, sv, en) is the language of the headings and fixed words where the format
+    has them (the Art. 30 record); by default the notice's own language, else English.
+    """
     fmt = find_format(format, can="export")
     assert fmt.export is not None
-    return fmt.export(notice, lang)
+    return fmt.export(notice, lang if lang is not None else default_language(notice))
 
 
 def import_notice(

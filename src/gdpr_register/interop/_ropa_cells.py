@@ -4,9 +4,10 @@ A list cell holds one item a line: ``label {key: value, ...}``. The label is the
 text (a purpose's name, a measure's text) as written; the braces, when there is more to say,
 are a YAML flow mapping of the item's other fields in the document format, so a spreadsheet
 program shows words and the import gets every fact back. A line ``…`` (or ``...``) says the
-list is not exhaustive ("such as"); a cell reading ``none`` says the notice states there is
-none. A text cell is the text itself, or a YAML double-quoted string when the text would not
-survive a spreadsheet as it is (surrounding spaces, a carriage return, a leading quote).
+list is not exhaustive ("such as"); a cell reading ``none`` (``ei ole``, ``inga``: the
+record's language) says the notice states there is none. A text cell is the text itself, or
+a YAML double-quoted string when the text would not survive a spreadsheet as it is
+(surrounding spaces, a carriage return, a leading quote).
 """
 
 from __future__ import annotations
@@ -93,8 +94,14 @@ def _label_fits(label: object) -> bool:
         and "{" not in label
         and not _UNSAFE.search(label)
         and label.isprintable()
-        and label not in (NONE_WORD, *ELLIPSES)
+        and label not in (*_none_words(), *ELLIPSES)
     )
+
+
+def _none_words() -> frozenset[str]:
+    from gdpr_register.interop._ropa_columns import none_words
+
+    return none_words()
 
 
 def render_item(data: Mapping[str, Any], label_key: str | None) -> str:

@@ -1,7 +1,7 @@
 """The layout of the Art. 30(1) record: its columns and controller items, and their headers.
 
-Headers are kept in one table keyed by column id (:data:`HEADERS`), one entry per language,
-so that other languages are one more entry; the import reads a header in any of them. The
+Headers are the rendering catalogues' ``record.<column id>`` labels, one table per language
+(:func:`header_tables`: fi, sv, en); the import reads a header in any of them. The
 English headers follow the CNIL's model record (*registre des activités de traitement*,
 basic model) where it has the item; ``docs/interop.md`` gives the mapping.
 """
@@ -9,6 +9,7 @@ basic model) where it has the item; ``docs/interop.md`` gives the mapping.
 from __future__ import annotations
 
 import enum
+import functools
 
 import attrs
 
@@ -17,11 +18,13 @@ __all__ = [
     "CONTROLLER_ITEMS",
     "DROPPED_NOTICE",
     "DROPPED_REGISTER",
-    "HEADERS",
     "CellKind",
     "Column",
     "header_index",
+    "header_language",
+    "header_tables",
     "headers_for",
+    "none_words",
 ]
 
 
@@ -73,6 +76,7 @@ ACTIVITY_COLUMNS: tuple[Column, ...] = (
            article="30(1)(f)"),
     Column(id="security", key="security", kind=CellKind.ITEMS, label="text",
            article="30(1)(g)"),
+    Column(id="dpia", key="dpia", kind=CellKind.ITEM, label="reference", article="35"),
     Column(id="other", key=None, kind=CellKind.MAPPING),
 )
 
@@ -114,62 +118,33 @@ DROPPED_NOTICE = frozenset(
      "translated", "registers"}
 )
 
-HEADERS: dict[str, dict[str, str]] = {
-    "en": {
-        # Activities sheet
-        "activity_id": "Ref.",
-        "activity": "Processing activity",
-        "description": "Description",
-        "purposes": "Purposes",
-        "lawful_bases": "Lawful basis per purpose",
-        "special_conditions": "Special categories: Art. 9(2) condition",
-        "data_subjects": "Categories of data subjects",
-        "data_categories": "Categories of personal data",
-        "sources": "Source of the data",
-        "recipients": "Recipients",
-        "transfers": "Transfers outside the EU/EEA",
-        "erasure": "Erasure time limits",
-        "retention": "Retention rules as stated",
-        "security": "Security measures",
-        "other": "Other facts",
-        # Controller sheet
-        "record_id": "Record ID",
-        "title": "Title",
-        "document_kind": "Document kind",
-        "language": "Language",
-        "updated": "Updated",
-        "version": "Version",
-        "source": "Source document",
-        "controller": "Controller",
-        "short_name": "Short name",
-        "business_id": "Business ID",
-        "address": "Address",
-        "phone": "Phone",
-        "email": "Email",
-        "website": "Website",
-        "country": "Country of establishment",
-        "contact_points": "Contact points",
-        "joint_controllers": "Joint controllers",
-        "representative": "Representative (Art. 27)",
-        "dpo": "Data protection officer",
-        "controller_other": "Other controller facts",
-        "record_other": "Other record facts",
-        # Sheet names and the controller sheet's column headers
-        "sheet_controller": "Controller",
-        "sheet_activities": "Activities",
-        "item": "Item",
-        "value": "Value",
-    },
-}
+# Labels that are not columns: the sheets, the controller sheet's two headers, the word for
+# "the notice says there is none".
+_WORDS = ("sheet_controller", "sheet_activities", "item", "value", "none")
+
+
+@functools.cache
+def header_tables() -> dict[str, dict[str, str]]:
+    """Every header, sheet name and fixed word of the record by id, per language (fi, sv, en),
+    from the rendering catalogues' ``record.<id>`` labels."""
+    from gdpr_register.render import LANGUAGES, label
+
+    ids = [c.id for c in ACTIVITY_COLUMNS + CONTROLLER_ITEMS] + list(_WORDS)
+    return {lang: {i: label(f"record.{i}", lang) for i in ids} for lang in LANGUAGES}
+
+
+def none_words() -> frozenset[str]:
+    """The word for "there is none" in every language, as written."""
+    return frozenset(t["none"] for t in header_tables().values())
 
 
 def headers_for(lang: str) -> dict[str, str]:
     """The header table of ``lang``; a UsageError naming the languages there are."""
-    table = HEADERS.get(lang)
+    table = header_tables().get(lang)
     if table is None:
         from gdpr_register.errors import UsageError
 
-        known = ", ".join(sorted(HEADERS))
+        known = ", ".join(header_tables())
         raise UsageError(f"record headers are not available in {lang!r}; available: {known}")
     return table
 
@@ -178,8 +153,20 @@ def header_index(columns: tuple[Column, ...]) -> dict[str, Column]:
     """Every language's header of ``columns``, folded, to its column."""
     by_id = {c.id: c for c in columns}
     index: dict[str, Column] = {}
-    for table in HEADERS.values():
+    for table in header_tables().values():
         for column_id, header in table.items():
             if column_id in by_id:
                 index[header.strip().casefold()] = by_id[column_id]
     return index
+
+
+def header_language(headers: list[str], columns: tuple[Column, ...]) -> str:
+    """The language most of ``headers`` are in (English when none is known)."""
+    folded = {h.strip().casefold() for h in headers}
+    ids = {c.id for c in columns}
+    best, count = "en", 0
+    for lang, table in header_tables().items():
+        found = sum(1 for i, h in table.items() if i in ids and h.casefold() in folded)
+        if found > count:
+            best, count = lang, found
+    return best

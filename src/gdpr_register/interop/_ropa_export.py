@@ -31,8 +31,9 @@ class RecordCells:
     activities: tuple[tuple[tuple[str, str], ...], ...]
 
 
-def render_cell(column: Column, value: Any, flag: bool = False) -> str:
-    """The cell of ``column`` holding ``value`` (document-format data)."""
+def render_cell(column: Column, value: Any, flag: bool = False, none: str = NONE_WORD) -> str:
+    """The cell of ``column`` holding ``value`` (document-format data); ``none`` is the
+    record language's word for a list the notice says is empty."""
     if value is None and not flag:
         return ""
     if column.kind is CellKind.TEXT:
@@ -41,7 +42,7 @@ def render_cell(column: Column, value: Any, flag: bool = False) -> str:
         return render_item(value, column.label)
     if column.kind is CellKind.MAPPING:
         return flow(value) if value else ""
-    lines = [NONE_WORD] if value == NONE_WORD else [
+    lines = [none] if value == NONE_WORD else [
         render_item(item, column.label) for item in value or ()]
     if flag:
         lines.append(ELLIPSIS)
@@ -56,7 +57,7 @@ def _register_data(register: Register) -> dict[str, Any]:
     return data
 
 
-def _activity(register: Register, notice: Notice) -> tuple[tuple[str, str], ...]:
+def _activity(register: Register, notice: Notice, none: str) -> tuple[tuple[str, str], ...]:
     data = _register_data(register)
     purposes = data.get("purposes")
     bases: list[dict[str, Any]] = []
@@ -85,11 +86,11 @@ def _activity(register: Register, notice: Notice) -> tuple[tuple[str, str], ...]
             assert column.key is not None
             value = data.get(column.key)
         flag = bool(data.get(column.flag)) if column.flag else False
-        cells.append((column.id, render_cell(column, value, flag)))
+        cells.append((column.id, render_cell(column, value, flag, none)))
     return tuple(cells)
 
 
-def _controller(notice: Notice) -> tuple[tuple[str, str], ...]:
+def _controller(notice: Notice, none: str) -> tuple[tuple[str, str], ...]:
     from gdpr_register.documents import notice_to_data
 
     data = notice_to_data(notice)
@@ -108,13 +109,16 @@ def _controller(notice: Notice) -> tuple[tuple[str, str], ...]:
             value = controller.get(tail) if tail else data.get(head)
             if value is None and column.id in ("document_kind", "language"):
                 value = str(getattr(notice, head))  # a default, shown all the same
-        cells.append((column.id, render_cell(column, value)))
+        cells.append((column.id, render_cell(column, value, none=none)))
     return tuple(cells)
 
 
-def record_cells(notice: Notice) -> RecordCells:
-    """The cells of the Art. 30(1) record of ``notice``."""
+def record_cells(notice: Notice, lang: str = "en") -> RecordCells:
+    """The cells of the Art. 30(1) record of ``notice``, its fixed words in ``lang``."""
+    from gdpr_register.interop._ropa_columns import headers_for
+
+    none = headers_for(lang)["none"]
     return RecordCells(
-        controller=_controller(notice),
-        activities=tuple(_activity(r, notice) for r in notice.registers),
+        controller=_controller(notice, none),
+        activities=tuple(_activity(r, notice, none) for r in notice.registers),
     )

@@ -26,6 +26,9 @@ from gdpr_register.interop._ropa_columns import (
     CellKind,
     Column,
     header_index,
+    header_language,
+    header_tables,
+    none_words,
 )
 
 __all__ = ["Cell", "Row", "map_headers", "notice_from_cells"]
@@ -60,6 +63,10 @@ def map_headers(
     import difflib
 
     index = header_index(columns)
+    # A misspelt heading is matched against the headings of the record's own language.
+    lang = header_language(list(headers), columns)
+    ids = {c.id for c in columns}
+    own = [h.casefold() for i, h in header_tables()[lang].items() if i in ids]
     found: list[Column | None] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}
@@ -70,7 +77,8 @@ def map_headers(
             continue
         column = index.get(key)
         if column is None:
-            close = difflib.get_close_matches(key, list(index), n=1)
+            close = (difflib.get_close_matches(key, own, n=1)
+                     or difflib.get_close_matches(key, list(index), n=1))
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             message = f"{header.strip()!r} is not a heading of the record layout{hint}"
             problems.append(Problem(location=place, message=message))
@@ -145,8 +153,8 @@ class _Reader:
             except CellError as exc:
                 self.fail(cell.where, str(exc))
                 return None
-        if [ln.strip() for ln in split_lines(cell.text) if ln.strip() not in ELLIPSES] == [
-                NONE_WORD]:
+        lines = [ln.strip() for ln in split_lines(cell.text) if ln.strip() not in ELLIPSES]
+        if len(lines) == 1 and lines[0] in none_words():
             return NONE_WORD
         items, _more = self.items(column, cell)
         for index, (where, _item) in enumerate(items):

@@ -1,5 +1,6 @@
 """The domain model: pure, immutable attrs classes with no I/O."""
 
+from gdpr_register.model.assessments import DpiaReference
 from gdpr_register.model.coverage import Coverage, SectionNote, SectionReference
 from gdpr_register.model.enums import (
     ChannelKind,
@@ -83,6 +84,7 @@ __all__ = [
     "Coverage",
     "DataCategory",
     "DataOrigin",
+    "DpiaReference",
     "DpoStatement",
     "DpoStatus",
     "Duration",

@@ -41,6 +41,7 @@ from gdpr_register.model._validators import (
     raise_all,
     text,
 )
+from gdpr_register.model.assessments import DpiaReference
 from gdpr_register.model.coverage import Coverage
 from gdpr_register.model.enums import EntryKind, LawfulBasis, RightKind, Section
 from gdpr_register.model.recipients import Recipient, Transfer
@@ -123,6 +124,8 @@ class Register(Displayable):
     systematic_monitoring: bool | None = None
     # Whether the controller keeps an Art. 30 record for this register (None: not stated).
     record_kept: bool | None = None
+    # Where its Art. 35 impact assessment is kept (None: not stated; no rule reads it yet).
+    dpia: DpiaReference | None = None
     # Fields taken from the notice's shared block (set by the notice; never in documents).
     inherited: frozenset[str] = attrs.field(init=False, factory=frozenset)
 

@@ -58,9 +58,10 @@ def label(key: str, lang: str = "en") -> str:
     Keys: ``section.<section>`` (Art. 13/14 items, :class:`~gdpr_register.model.Section`
     values), ``right.<right>`` (:class:`~gdpr_register.model.RightKind` values),
     ``basis.<point>`` (:class:`~gdpr_register.model.LawfulBasis` values), ``role.<role>``,
-    ``mechanism.<mechanism>``, ``special.<category>``, ``channel.<kind>``, ``field.<name>``
-    and the rest of :func:`label_keys`. Raises ``KeyError`` for an unknown key and
-    :class:`~gdpr_register.errors.UsageError` for a language without a catalogue.
+    ``mechanism.<mechanism>``, ``special.<category>``, ``channel.<kind>``, ``field.<name>``,
+    ``record.<column>`` (the Art. 30 record's headings) and the rest of :func:`label_keys`.
+    Raises ``KeyError`` for an unknown key and :class:`~gdpr_register.errors.UsageError` for
+    a language without a catalogue.
     """
     return text(MESSAGES[key], lang)
 

@@ -248,3 +248,8 @@ MESSAGES: dict[str, str] = {
     'special.sex-life-or-orientation': 'data concerning sex life or sexual orientation',
     'special.trade-union-membership': 'trade union membership',
 }
+
+# The Art. 30(1) record's headers (gdpr_register.interop reads them through label()).
+from gdpr_register.render._record_messages import RECORD_MESSAGES  # noqa: E402
+
+MESSAGES.update(RECORD_MESSAGES)

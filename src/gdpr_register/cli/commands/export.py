@@ -30,9 +30,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="list the formats, what each can do and its file suffix, and exit")
     parser.add_argument("-o", "--output", metavar="FILE", default=None,
                         help="write to FILE (default: standard output)")
-    parser.add_argument("--lang", default="en", metavar="LANG",
-                        help="language of headings and labels where the format has them "
-                        "(default: en)")
+    parser.add_argument("--lang", default=None, metavar="LANG",
+                        help="language of headings and labels where the format has them: "
+                        "fi, sv, en (default: the notice's language, else en)")
     add_max_bytes(parser)
 
 

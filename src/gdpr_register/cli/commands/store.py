@@ -47,8 +47,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     exp.add_argument("--format", default=None, metavar="FORMAT",
                      help="yaml, json or toml, or an interop format such as ropa-xlsx "
                      "(gdpr-register export --list; default: from --output's suffix, else yaml)")
-    exp.add_argument("--lang", default="en", metavar="LANG",
-                     help="language of an interop format's headings (default: en)")
+    exp.add_argument("--lang", default=None, metavar="LANG",
+                     help="language of an interop format's headings: fi, sv, en (default: "
+                     "the notice's language, else en)")
     exp.add_argument("-o", "--output", default=None, metavar="FILE",
                      help="write to FILE atomically ('-' or default: standard output)")
     add_store(exp)

@@ -31,12 +31,13 @@ _ID_PROPERTIES = (
     "dpv:hasRecipient", "dpv:hasRecipientDataController", "dpv:hasRepresentative",
     "dpv:hasRight", "dpv:hasStorageCondition", "dpv:hasTechnicalOrganisationalMeasure",
     "dpv:hasThirdCountry", "dpv:hasDataProtectionOfficer", "dpv:hasDuration",
+    "dpv:hasImpactAssessment",
     "gdprr:alternativeLegalBasis", "gdprr:fallbackLegalBasis", "gdprr:statute",
     "gdprr:right", "gdprr:deniedRight", "gdprr:sectionState", "gdprr:alternative",
 )
 _DATE_PROPERTIES = (
     "dct:modified", "gdprr:validFrom", "gdprr:validUntil", "gdprr:invalidFrom",
-    "gdprr:noNewContractsFrom", "gdprr:concluded",
+    "gdprr:noNewContractsFrom", "gdprr:concluded", "dct:date",
 )
 
 CONTEXT: dict[str, object] = {

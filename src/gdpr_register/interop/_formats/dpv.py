@@ -19,7 +19,7 @@ from gdpr_register.interop._formats._dpv_parts import (
     transfer_node,
 )
 from gdpr_register.interop._registry import InteropFormat
-from gdpr_register.model import Notice, Register
+from gdpr_register.model import DpiaReference, Notice, Register
 from gdpr_register.model.enums import RecipientRole, RightStatus, Section, SectionState, SourceKind
 from gdpr_register.model.register import NOTICE_SECTIONS
 from gdpr_register.model.values import ContactPoint
@@ -143,6 +143,15 @@ def _bases(purpose_bases: Any) -> list[Any]:
     return found
 
 
+def _dpia(dpia: DpiaReference) -> Node:
+    node: Node = {"@type": "dpv:DPIA", "dct:identifier": dpia.reference}
+    if dpia.date is not None:
+        node["gdprr:assessed"] = str(dpia.date)  # keeps the precision stated
+        if dpia.date.exact:
+            node["dct:date"] = dpia.date.latest().isoformat()
+    return node
+
+
 def _register(notice: Notice, register: Register, rid: str, used: set[str]) -> Node:
     controller = f"urn:gdpr-register:{notice.id}/controller"
     node: Node = {
@@ -189,6 +198,8 @@ def _register(notice: Notice, register: Register, rid: str, used: set[str]) -> N
     node["dpv:hasDataSource"] = [
         _source(s, categories) for s in register.sources
     ]
+    if register.dpia is not None:
+        node["dpv:hasImpactAssessment"] = _dpia(register.dpia)
     _rights(register, node)
     states = _section_states(notice, register)
     if states:

@@ -23,7 +23,7 @@ def _export(notice: Notice, lang: str) -> str:
     from gdpr_register.interop._ropa_export import record_cells
 
     headers = headers_for(lang)
-    cells = record_cells(notice)
+    cells = record_cells(notice, lang)
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     controller = [cell for _id, cell in cells.controller]

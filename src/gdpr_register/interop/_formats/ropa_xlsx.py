@@ -2,7 +2,9 @@
 
 Sheet ``Controller``: one item a row (Art. 30(1)(a)); sheet ``Activities``: one row per
 processing activity, Art. 30(1)(b)-(g) in columns. The bytes depend on the notice alone: the
-document properties and every zip entry's time are fixed.
+document properties and every zip entry's time are fixed. A cell longer than Excel holds
+(:data:`CELL_LIMIT`) is an error, not a cut or a split: a split cell would not survive a user
+sorting or editing the sheet, and ``ropa-csv`` carries any length.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ __all__ = ["FORMAT"]
 _EPOCH = datetime(2000, 1, 1)
 _ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 _WIDE = 60  # characters: list columns
+#: The most characters an Excel cell holds (Excel's specifications and limits).
+CELL_LIMIT = 32_767
 _NARROW = 24
 
 
@@ -45,6 +49,40 @@ def _put(sheet: Any, row: int, column: int, value: str, style: dict[str, Any]) -
         setattr(cell, name, setting)
 
 
+def _length(value: str) -> int:
+    # Excel counts UTF-16 code units: a character outside the BMP (an emoji) counts twice.
+    return len(value.encode("utf-16-le")) // 2
+
+
+def _check_lengths(cells: Any, headers: dict[str, str], notice: Notice) -> None:
+    """Every cell fits Excel's limit, or an error naming each one that does not (sheet, cell,
+    item): Excel would cut such a cell when the workbook is opened, and the record read back
+    would lose facts, so nothing is written."""
+    from openpyxl.utils import get_column_letter
+
+    from gdpr_register.errors import InputError
+
+    problems: list[Problem] = []
+
+    def over(where: str, what: str, value: str) -> None:
+        if _length(value) > CELL_LIMIT:
+            problems.append(Problem(location=where, message=(
+                f"{what} is {_length(value):,} characters long: more than the {CELL_LIMIT:,} "
+                "an Excel cell holds; shorten it, or export ropa-csv, which has no limit")))
+
+    sheet = headers["sheet_controller"]
+    for row, (column_id, value) in enumerate(cells.controller, 2):
+        over(f"{sheet}!B{row}", f"the controller item {headers[column_id]!r}", value)
+    sheet = headers["sheet_activities"]
+    for row, (register, values) in enumerate(
+            zip(notice.registers, cells.activities, strict=True), 2):
+        for column, (column_id, value) in enumerate(values, 1):
+            over(f"{sheet}!{get_column_letter(column)}{row}",
+                 f"{headers[column_id]!r} of activity {register.id!r}", value)
+    if problems:
+        raise InputError(problems)
+
+
 def _workbook(notice: Notice, lang: str) -> Any:
     openpyxl = _openpyxl()
     from openpyxl.styles import Alignment, Font
@@ -54,7 +92,8 @@ def _workbook(notice: Notice, lang: str) -> Any:
     from gdpr_register.interop._ropa_export import record_cells
 
     headers = headers_for(lang)
-    cells = record_cells(notice)
+    cells = record_cells(notice, lang)
+    _check_lengths(cells, headers, notice)
     book = openpyxl.Workbook()
     head = {"font": Font(bold=True), "alignment": Alignment(wrap_text=True, vertical="top")}
     body = {"alignment": Alignment(wrap_text=True, vertical="top")}
@@ -125,7 +164,7 @@ def _import(raw: bytes, source: str) -> Imported:
     from gdpr_register.interop._ropa_columns import (
         ACTIVITY_COLUMNS,
         CONTROLLER_ITEMS,
-        HEADERS,
+        header_tables,
     )
     from gdpr_register.interop._ropa_import import Cell, Row, map_headers, notice_from_cells
 
@@ -138,7 +177,7 @@ def _import(raw: bytes, source: str) -> Imported:
         names = {name.strip().casefold(): name for name in book.sheetnames}
 
         def sheet(key: str) -> Any:
-            for table in HEADERS.values():
+            for table in header_tables().values():
                 name = names.get(table[key].casefold())
                 if name is not None:
                     return book[name]
@@ -149,7 +188,9 @@ def _import(raw: bytes, source: str) -> Imported:
         for found, key in ((ctrl_sheet, "sheet_controller"), (act_sheet, "sheet_activities")):
             if found is None:
                 problems.append(Problem(location="", message=f"no sheet named "
-                                        f"{HEADERS['en'][key]!r}"))
+                                        f"{header_tables()['en'][key]!r} (or "
+                                        f"{header_tables()['fi'][key]!r}, "
+                                        f"{header_tables()['sv'][key]!r})"))
         if problems:
             raise DocumentError(problems, source=source)
         controller: dict[str, Cell] = {}

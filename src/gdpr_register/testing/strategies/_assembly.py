@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import attrs
@@ -9,7 +10,9 @@ from hypothesis import strategies as st
 
 from gdpr_register.model import (
     Coverage,
+    DpiaReference,
     EntryKind,
+    PartialDate,
     Register,
     Section,
     SectionReference,
@@ -75,6 +78,14 @@ def _listed(draw: st.DrawFn, bits: _Bits, make: Any, most: int, *args: Any) -> t
     return tuple(make(draw, ident, *args) for ident in _unique_ids(draw, _count(draw, most)))
 
 
+def _dpia(draw: st.DrawFn) -> DpiaReference:
+    day = draw(st.dates(min_value=date(2016, 1, 1), max_value=date(2030, 12, 31)))
+    precision = draw(st.sampled_from(("day", "month", "year", "none")))
+    stated = {"day": PartialDate.of(day), "month": PartialDate(year=day.year, month=day.month),
+              "year": PartialDate(year=day.year), "none": None}[precision]
+    return DpiaReference(reference=draw(_TEXT), date=stated)
+
+
 def _register(draw: st.DrawFn, ident: str, max_items: int, marks: bool) -> Register:
     n = max_items
     bits = _Bits(draw)
@@ -113,6 +124,7 @@ def _register(draw: st.DrawFn, ident: str, max_items: int, marks: bool) -> Regis
         large_scale=bits.opt_bool(),
         systematic_monitoring=bits.opt_bool(),
         record_kept=bits.opt_bool(),
+        dpia=_dpia(draw) if bits.flag() else None,
     )
     if not marks:
         return base

@@ -21,6 +21,11 @@ def register_type_strategies() -> None:
         model.Controller: m.controllers(),
         model.Coverage: m.coverages(),
         model.DataCategory: s.data_categories(),
+        model.DpiaReference: st.builds(
+            model.DpiaReference,
+            reference=m.texts(),
+            date=st.none() | m.partial_dates(),
+        ),
         model.DpoStatement: m.dpo_statements(),
         model.Duration: s.durations(),
         model.LanguageVersion: st.builds(
