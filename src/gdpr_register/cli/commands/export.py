@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from gdpr_register.cli._common import add_max_bytes, max_bytes
+
+if TYPE_CHECKING:
+    from gdpr_register.interop import InteropFormat
 
 NAME = "export"
 HELP = "write a notice in another tool's format (W3C DPV, Art. 30 record spreadsheets, fideslang)"
@@ -47,19 +51,30 @@ def list_formats() -> int:
     return 0
 
 
+def export_format(name: str, output: str | None) -> InteropFormat:
+    """The export format ``name``, checked against where its output goes (before any input
+    is read): a binary format is refused on a terminal."""
+    from gdpr_register.cli._output import is_stdout
+    from gdpr_register.errors import UsageError
+    from gdpr_register.interop import find_format
+
+    fmt = find_format(name, can="export")
+    if fmt.binary and is_stdout(output) and sys.stdout.isatty():
+        raise UsageError(f"{fmt.name} is a binary format: name a file with -o")
+    return fmt
+
+
 def run(args: argparse.Namespace) -> int:
-    from gdpr_register.cli._output import is_stdout, write_output
+    from gdpr_register.cli._output import write_output
     from gdpr_register.documents import load_notice
     from gdpr_register.errors import UsageError
-    from gdpr_register.interop import export_notice, find_format
+    from gdpr_register.interop import export_notice
 
     if args.list:
         return list_formats()
     if args.notice is None or args.format is None:
         raise UsageError("export needs NOTICE and --format FORMAT (formats: export --list)")
-    fmt = find_format(args.format, can="export")
-    if fmt.binary and is_stdout(args.output) and sys.stdout.isatty():
-        raise UsageError(f"{fmt.name} is a binary format: name a file with -o")
+    fmt = export_format(args.format, args.output)
     notice = load_notice(args.notice, max_bytes=max_bytes(args))
     write_output(args.output, export_notice(notice, fmt.name, lang=args.lang))
     return 0

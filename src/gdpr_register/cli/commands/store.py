@@ -155,16 +155,13 @@ def _export(args: argparse.Namespace, store: object) -> int:
     assert isinstance(store, Store)
     interop = args.format is not None and args.format not in {f.value for f in Format}
     if interop:  # checked before the store is read: an unknown format changes nothing
-        import sys
+        from gdpr_register.cli.commands.export import export_format
 
-        from gdpr_register.errors import UsageError
-        from gdpr_register.interop import export_notice, find_format
-
-        if find_format(args.format, can="export").binary and is_stdout(args.output) \
-                and sys.stdout.isatty():
-            raise UsageError(f"{args.format} is a binary format: name a file with -o")
+        export_format(args.format, args.output)
     stored = store.notices.get(args.notice_id, args.version)
     if interop:
+        from gdpr_register.interop import export_notice
+
         write_output(args.output, export_notice(stored.notice, args.format, lang=args.lang))
         return EXIT_OK
     if args.format is not None:
