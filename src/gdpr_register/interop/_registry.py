@@ -11,6 +11,7 @@ from functools import cache
 
 import attrs
 
+from gdpr_register.documents.io import DEFAULT_MAX_BYTES
 from gdpr_register.errors import DocumentError, Problem, UsageError
 from gdpr_register.model import Notice
 
@@ -102,7 +103,7 @@ def export_notice(notice: Notice, format: str, *, lang: str | None = None) -> st
 
 
 def import_notice(
-    path: str | os.PathLike[str], format: str, *, max_bytes: int = 16 * 1024 * 1024
+    path: str | os.PathLike[str], format: str, *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Imported:
     """Read a file in another tool's format into a notice; bad input is a DocumentError that
     names the file and the place in it (``Activities!C12``)."""
