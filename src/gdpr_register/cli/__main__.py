@@ -1,5 +1,3 @@
-import sys
+from gdpr_register.cli import console
 
-from gdpr_register.cli import main
-
-sys.exit(main())
+console()
