@@ -1,4 +1,10 @@
-"""The domain model: pure, immutable attrs classes with no I/O."""
+"""The domain model: pure, immutable attrs classes with no I/O.
+
+The model's modules leave out ``from __future__ import annotations``: a field's type is then
+made with its class, instead of written as text that the loader's converter compiles and
+evaluates for every field at each start (``tests/test_startup.py``). An annotation naming
+a class defined further down is quoted.
+"""
 
 from gdpr_register.model.assessments import DpiaReference
 from gdpr_register.model.coverage import Coverage, SectionNote, SectionReference

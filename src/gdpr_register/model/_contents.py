@@ -1,7 +1,6 @@
 """What a register processes and how: subjects, data categories, sources, security,
 automated decisions and the Art. 13(2)(e) provision statement."""
 
-from __future__ import annotations
 
 import attrs
 

@@ -1,6 +1,5 @@
 """A register's purposes and the lawful bases stated for them (Art. 6(1), 9(2))."""
 
-from __future__ import annotations
 
 import attrs
 

@@ -3,7 +3,6 @@
 Shared by :class:`~gdpr_register.model.register.Register` and the notice's shared block.
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any

@@ -1,6 +1,5 @@
 """The rights a register's notice states and how data subjects exercise them."""
 
-from __future__ import annotations
 
 import attrs
 

@@ -13,7 +13,6 @@ So ``minutes`` never suggests ``months`` (three edits), and a value that is a sh
 longer member of a family of codes is refused rather than "corrected" to a sibling.
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterable
 

@@ -5,7 +5,6 @@ expected; the document loader prefixes the path. :class:`ModelValueError` also c
 *relative* to the object being validated, for cross-field checks that point deeper.
 """
 
-from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable, Iterable

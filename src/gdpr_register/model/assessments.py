@@ -4,7 +4,6 @@ A reference only: the model holds no DPIA content, and no rule reads it yet. The
 record names it in its own column, DPV as ``dpv:hasImpactAssessment``.
 """
 
-from __future__ import annotations
 
 import attrs
 

@@ -1,6 +1,5 @@
 """ISO 3166-1 alpha-2 country codes (from the tz database's iso3166.tab), as data."""
 
-from __future__ import annotations
 
 __all__ = ["COUNTRY_NAMES", "UNKNOWN_COUNTRY", "is_country_code"]
 

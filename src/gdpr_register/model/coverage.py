@@ -5,7 +5,6 @@ A section of a notice (rights, retention, recipients ...) is in one of five stat
 not assessed, or silent. Rules read the state instead of guessing from an empty list.
 """
 
-from __future__ import annotations
 
 from typing import Any
 
@@ -63,7 +62,7 @@ class Coverage:
                 )
             seen[section] = f"not_assessed[{index}]"
 
-    def note_for(self, section: Section) -> SectionNote | None:
+    def note_for(self, section: Section) -> "SectionNote | None":
         for ref in self.elsewhere:
             if ref.section is section:
                 return SectionNote(

@@ -4,7 +4,6 @@ Enum *values* are the spellings used in documents and are public API: rename a m
 Python name freely, never its value.
 """
 
-from __future__ import annotations
 
 import enum
 

@@ -4,7 +4,6 @@ Subject keys are pseudonymous keys chosen by the application (``cust-42``), neve
 identifiers; ``kind`` is the application's event name (``service_contact``, ``invoice``).
 """
 
-from __future__ import annotations
 
 from datetime import date
 from typing import Any

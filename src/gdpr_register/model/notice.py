@@ -1,6 +1,5 @@
 """The notice: a controller and the registers it describes."""
 
-from __future__ import annotations
 
 from datetime import date
 from typing import Any

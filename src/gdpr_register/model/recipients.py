@@ -1,6 +1,5 @@
 """Recipients and transfers to third countries, as a notice states them."""
 
-from __future__ import annotations
 
 from datetime import date
 from typing import Any

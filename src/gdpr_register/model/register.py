@@ -7,7 +7,6 @@ parts of a register live in private modules by concern (purposes and bases, what
 stated rights); this module re-exports them.
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterator
 

@@ -1,6 +1,5 @@
 """Retention rules as a notice states them: periods, triggers, holds, alternatives."""
 
-from __future__ import annotations
 
 from typing import Any
 
@@ -69,7 +68,7 @@ class RetentionRule:
     minimum: Duration | None = None
     # The period is stated as an upper bound ("at most 10 years", "no longer than").
     maximum_only: bool = False
-    alternatives: tuple[RetentionRule, ...] = ()
+    alternatives: "tuple[RetentionRule, ...]" = ()
     ends: RetentionEnd | None = attrs.field(default=None, validator=_optional(RetentionEnd))
     condition: str | None = attrs.field(default=None, validator=optional_text)  # "as long as X"
     statute: str | None = attrs.field(

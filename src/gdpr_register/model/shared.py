@@ -7,7 +7,6 @@ that section itself (``none``, ``coverage``). Inheritance is resolved when the n
 so readers keep reading ``register.rights``; ``register.inherited`` names the fields taken.
 """
 
-from __future__ import annotations
 
 from types import SimpleNamespace
 from typing import Any

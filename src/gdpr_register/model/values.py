@@ -1,6 +1,5 @@
 """Small value types: business ids, durations, contact channels, dates at the edge."""
 
-from __future__ import annotations
 
 import re
 from datetime import date, datetime
@@ -67,7 +66,7 @@ def ytunnus_check_digit(body: str) -> int | None:
     return 11 - remainder
 
 
-def _valid_business_id(instance: BusinessId, _attribute: Any, value: str) -> None:
+def _valid_business_id(instance: "BusinessId", _attribute: Any, value: str) -> None:
     if not isinstance(value, str):
         raise ModelTypeError("value", f"expected a business id string, got {type(value).__name__}")
     if instance.scheme == FINNISH_BUSINESS_ID:
@@ -208,7 +207,7 @@ class Duration:
 _PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2}))?(?:-([0-9]{2}))?")
 
 
-def _partial_part(instance: PartialDate, attribute: Any, value: Any) -> None:
+def _partial_part(instance: "PartialDate", attribute: Any, value: Any) -> None:
     if value is None and attribute.name != "year":
         return
     if isinstance(value, bool) or not isinstance(value, int):
@@ -245,11 +244,11 @@ class PartialDate:
                 )
 
     @classmethod
-    def of(cls, day: date) -> PartialDate:
+    def of(cls, day: date) -> "PartialDate":
         return cls(year=day.year, month=day.month, day=day.day)
 
     @classmethod
-    def parse(cls, value: str) -> PartialDate:
+    def parse(cls, value: str) -> "PartialDate":
         match = _PARTIAL_DATE.fullmatch(value)
         if match is None or (match.group(3) is not None and match.group(2) is None):
             raise ValueError(f"{value!r} is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)")
@@ -305,7 +304,7 @@ def _days_in_month(year: int, month: int) -> int:
     return (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
 
 
-def _month_day(instance: MonthDay, attribute: Any, value: int) -> None:
+def _month_day(instance: "MonthDay", attribute: Any, value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"{attribute.name}: expected an integer")
     if attribute.name == "month" and not 1 <= value <= 12:
@@ -326,7 +325,7 @@ class MonthDay:
             raise ValueError(f"day {self.day} does not exist in month {self.month}")
 
     @classmethod
-    def parse(cls, value: str) -> MonthDay:
+    def parse(cls, value: str) -> "MonthDay":
         match = re.fullmatch(r"([0-9]{2})-([0-9]{2})", value)  # ASCII digits only
         if match is None:
             raise ValueError(f"{value!r} is not a month and day (expected MM-DD, e.g. '12-31')")
