@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -27,3 +28,23 @@ def test_model_field_types_are_objects_not_text() -> None:
     run = subprocess.run([sys.executable, "-c", _FIELD_TYPES], capture_output=True, text=True,
                          check=True)
     assert json.loads(run.stdout) == ["RetentionRule.alternatives: tuple[RetentionRule, ...]"]
+
+
+def test_a_commands_parser_imports_no_shutil() -> None:
+    code = ("import sys; from gdpr_register.cli import build_parser; "
+            "build_parser('check').parse_args(['check', 'x.yaml']); print('shutil' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert run.stdout.strip() == "False"
+
+
+def test_help_is_as_wide_as_argparse_would_make_it() -> None:
+    # The width shutil.get_terminal_size() gives argparse: $COLUMNS first, else the terminal's
+    # (no terminal here), else 80.
+    code = ("import shutil; from gdpr_register.cli import _Formatter; "
+            "print(_Formatter('x')._width, shutil.get_terminal_size().columns - 2)")
+    for columns in ("60", "132", "not-a-number", "0", ""):
+        run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             check=True, env={**os.environ, "COLUMNS": columns})
+        ours, shutils = run.stdout.split()
+        assert ours == shutils
