@@ -4,8 +4,7 @@ Enum *values* are the spellings used in documents and are public API: rename a m
 Python name freely, never its value.
 """
 
-
-import enum
+from gdpr_register.model._vocabulary import Vocabulary, vocabulary
 
 __all__ = [
     "ChannelKind",
@@ -39,7 +38,8 @@ __all__ = [
 ]
 
 
-class LawfulBasis(enum.StrEnum):
+@vocabulary
+class LawfulBasis(Vocabulary):
     """GDPR Art. 6(1) points (a)-(f)."""
 
     CONSENT = "6(1)(a)"
@@ -50,7 +50,8 @@ class LawfulBasis(enum.StrEnum):
     LEGITIMATE_INTERESTS = "6(1)(f)"
 
 
-class SpecialCategoryCondition(enum.StrEnum):
+@vocabulary
+class SpecialCategoryCondition(Vocabulary):
     """GDPR Art. 9(2) points (a)-(j): conditions for special-category data."""
 
     EXPLICIT_CONSENT = "9(2)(a)"
@@ -65,7 +66,8 @@ class SpecialCategoryCondition(enum.StrEnum):
     ARCHIVING_RESEARCH_STATISTICS = "9(2)(j)"
 
 
-class SpecialCategory(enum.StrEnum):
+@vocabulary
+class SpecialCategory(Vocabulary):
     """Art. 9(1) special categories of personal data."""
 
     RACIAL_OR_ETHNIC_ORIGIN = "racial-or-ethnic-origin"
@@ -78,7 +80,8 @@ class SpecialCategory(enum.StrEnum):
     SEX_LIFE_OR_ORIENTATION = "sex-life-or-orientation"
 
 
-class NoticeKind(enum.StrEnum):
+@vocabulary
+class NoticeKind(Vocabulary):
     """What kind of document the notice is."""
 
     PRIVACY_NOTICE = "privacy-notice"  # Art. 13/14 information (tietosuojaseloste)
@@ -86,14 +89,16 @@ class NoticeKind(enum.StrEnum):
     RECORD_OF_PROCESSING = "record-of-processing"  # Art. 30 record
 
 
-class EntryKind(enum.StrEnum):
+@vocabulary
+class EntryKind(Vocabulary):
     """Whether a register entry is a whole register or one processing activity."""
 
     REGISTER = "register"
     ACTIVITY = "activity"
 
 
-class DpoStatus(enum.StrEnum):
+@vocabulary
+class DpoStatus(Vocabulary):
     """Whether the notice names a data protection officer (Art. 13(1)(b)); ``none`` is an
     explicit statement that none is appointed, ``not-stated`` says nothing."""
 
@@ -102,7 +107,8 @@ class DpoStatus(enum.StrEnum):
     NOT_STATED = "not-stated"
 
 
-class ContactKind(enum.StrEnum):
+@vocabulary
+class ContactKind(Vocabulary):
     """What a ``ContactPoint`` is: a named person, a role, a mailbox or an organisation."""
 
     PERSON = "person"
@@ -111,7 +117,8 @@ class ContactKind(enum.StrEnum):
     ORGANISATION = "organisation"
 
 
-class ChannelKind(enum.StrEnum):
+@vocabulary
+class ChannelKind(Vocabulary):
     """How a ``Channel`` reaches a contact: e-mail, phone, post, a web page or form, in
     person."""
 
@@ -123,7 +130,8 @@ class ChannelKind(enum.StrEnum):
     IN_PERSON = "in-person"
 
 
-class PurposeKind(enum.StrEnum):
+@vocabulary
+class PurposeKind(Vocabulary):
     """Coarse tags on a purpose that rules reason about (direct marketing, profiling...)."""
 
     SERVICE_DELIVERY = "service-delivery"
@@ -145,7 +153,8 @@ class PurposeKind(enum.StrEnum):
     OTHER = "other"
 
 
-class SourceKind(enum.StrEnum):
+@vocabulary
+class SourceKind(Vocabulary):
     """The kind of a ``Source`` of personal data: the data subject, the organisation they
     represent, a third party, a public source, the controller's own systems (Art. 14(2)(f))."""
 
@@ -157,7 +166,8 @@ class SourceKind(enum.StrEnum):
     OTHER = "other"
 
 
-class RecipientRole(enum.StrEnum):
+@vocabulary
+class RecipientRole(Vocabulary):
     """A recipient's role: processor (Art. 28), independent controller, joint controller
     (Art. 26), public authority, the public at large, or not stated."""
 
@@ -169,7 +179,8 @@ class RecipientRole(enum.StrEnum):
     UNSPECIFIED = "unspecified"
 
 
-class TransferMechanism(enum.StrEnum):
+@vocabulary
+class TransferMechanism(Vocabulary):
     """Chapter V mechanisms, normalised."""
 
     ADEQUACY = "adequacy"  # Art. 45 decision for the destination
@@ -188,7 +199,8 @@ class TransferMechanism(enum.StrEnum):
     NONE_STATED = "none-stated"
 
 
-class TransferDerogation(enum.StrEnum):
+@vocabulary
+class TransferDerogation(Vocabulary):
     """Art. 49(1) derogations."""
 
     EXPLICIT_CONSENT = "49(1)(a)"
@@ -201,7 +213,8 @@ class TransferDerogation(enum.StrEnum):
     COMPELLING_LEGITIMATE_INTERESTS = "49(1)-2"  # second subparagraph
 
 
-class DurationUnit(enum.StrEnum):
+@vocabulary
+class DurationUnit(Vocabulary):
     """Units of a :class:`Duration`; minutes, hours and weeks are exact, months and years
     are calendar units (clamped to the month's end)."""
 
@@ -213,7 +226,8 @@ class DurationUnit(enum.StrEnum):
     YEARS = "years"
 
 
-class TriggerKind(enum.StrEnum):
+@vocabulary
+class TriggerKind(Vocabulary):
     """The event a retention period runs from."""
 
     COLLECTION = "collection"
@@ -230,7 +244,8 @@ class TriggerKind(enum.StrEnum):
     NAMED_EVENT = "named-event"
 
 
-class RetentionKind(enum.StrEnum):
+@vocabulary
+class RetentionKind(Vocabulary):
     """How a retention rule is expressed."""
 
     PERIOD = "period"  # a GDPR maximum: erase a duration after a trigger
@@ -240,14 +255,16 @@ class RetentionKind(enum.StrEnum):
     INDEFINITE = "indefinite"  # "kept indefinitely": a statement, not silence
 
 
-class RetentionEnd(enum.StrEnum):
+@vocabulary
+class RetentionEnd(Vocabulary):
     """Which of a rule's alternative periods ends it ("whichever is earlier/later")."""
 
     FIRST = "first"
     LAST = "last"
 
 
-class SecurityKind(enum.StrEnum):
+@vocabulary
+class SecurityKind(Vocabulary):
     """The kind of a ``SecurityMeasure`` (Art. 32): technical, organisational, physical,
     or not stated."""
 
@@ -257,7 +274,8 @@ class SecurityKind(enum.StrEnum):
     UNSPECIFIED = "unspecified"
 
 
-class RightKind(enum.StrEnum):
+@vocabulary
+class RightKind(Vocabulary):
     """Data-subject rights a notice can state."""
 
     ACCESS = "access"  # Art. 15
@@ -274,7 +292,8 @@ class RightKind(enum.StrEnum):
     COPY = "copy"  # Art. 15(3): a copy of the data
 
 
-class RightCondition(enum.StrEnum):
+@vocabulary
+class RightCondition(Vocabulary):
     """A right's stated condition, normalised (None on StatedRight: not normalised)."""
 
     AS_IN_LAW = "as-in-law"  # restates the law's own condition
@@ -285,7 +304,8 @@ class RightCondition(enum.StrEnum):
     OTHER = "other"
 
 
-class RequestCharge(enum.StrEnum):
+@vocabulary
+class RequestCharge(Vocabulary):
     """What the notice says a request costs (Art. 12(5))."""
 
     FREE = "free"
@@ -295,7 +315,8 @@ class RequestCharge(enum.StrEnum):
     FEE_IF_EXCESSIVE = "fee-if-excessive"  # Art. 12(5)(a)
 
 
-class RightStatus(enum.StrEnum):
+@vocabulary
+class RightStatus(Vocabulary):
     """How the notice states a right (``StatedRight``): granted, granted only under a
     stated condition, or denied."""
 
@@ -304,7 +325,8 @@ class RightStatus(enum.StrEnum):
     DENIED = "denied"
 
 
-class IdentityCheck(enum.StrEnum):
+@vocabulary
+class IdentityCheck(Vocabulary):
     """How the controller checks a requester's identity (Art. 12(6)): none, only on reasonable
     doubt, always, by a copy of an identity document, or not stated."""
 
@@ -315,7 +337,8 @@ class IdentityCheck(enum.StrEnum):
     NOT_STATED = "not-stated"
 
 
-class ProvisionRequirement(enum.StrEnum):
+@vocabulary
+class ProvisionRequirement(Vocabulary):
     """Art. 13(2)(e): why the data subject provides the data."""
 
     STATUTORY = "statutory"
@@ -325,7 +348,8 @@ class ProvisionRequirement(enum.StrEnum):
     MIXED = "mixed"
 
 
-class Region(enum.StrEnum):
+@vocabulary
+class Region(Vocabulary):
     """A transfer's destination when the notice names a region rather than a country."""
 
     EEA = "eea"  # "within the EU/EEA"
@@ -333,7 +357,8 @@ class Region(enum.StrEnum):
     GLOBAL = "global"  # "EU/global", "worldwide"
 
 
-class DataOrigin(enum.StrEnum):
+@vocabulary
+class DataOrigin(Vocabulary):
     """How the controller obtained a data category (Art. 20, WP242)."""
 
     PROVIDED = "provided"  # given by the data subject
@@ -341,7 +366,8 @@ class DataOrigin(enum.StrEnum):
     DERIVED = "derived"  # created or inferred by the controller: notes, assessments, scores
 
 
-class Section(enum.StrEnum):
+@vocabulary
+class Section(Vocabulary):
     """The parts of a notice a rule can ask about."""
 
     CONTROLLER = "controller"
@@ -368,7 +394,8 @@ class Section(enum.StrEnum):
     COOKIES = "cookies"
 
 
-class SectionState(enum.StrEnum):
+@vocabulary
+class SectionState(Vocabulary):
     """What a notice says about one :class:`Section`."""
 
     STATED = "stated"  # the notice states it
