@@ -43,8 +43,9 @@ EARLIEST = date(1900, 1, 1)
 LATEST = date(2999, 12, 31)
 MAX_INDENT = 16
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DATETIME = re.compile(
+# Patterns, compiled (and kept by ``re``) when a date is first given, not by every run.
+_DATE = r"\d{4}-\d{2}-\d{2}"
+_DATETIME = (
     r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?P<offset>Z|[+-]\d{2}:?\d{2})?"
 )
 
@@ -58,9 +59,9 @@ def parse_cli_date(value: str, *, instant: bool = False) -> date | datetime:
     expected = "YYYY-MM-DD or YYYY-MM-DDTHH:MM+HH:MM" if instant else "YYYY-MM-DD"
     parsed: date | datetime
     try:
-        if _DATE.fullmatch(text):
+        if re.fullmatch(_DATE, text):
             parsed = date.fromisoformat(text)
-        elif instant and (match := _DATETIME.fullmatch(text)):
+        elif instant and (match := re.fullmatch(_DATETIME, text)):
             if match.group("offset") is None:
                 raise argparse.ArgumentTypeError(
                     f"{shown(value)} has no UTC offset: add one (e.g. +02:00 or Z), or give "

@@ -27,7 +27,7 @@ class _DefaultStore(str):
 DEFAULT = _DefaultStore()
 
 # ASCII digits only: int() also reads '٣' and '³' ... or fails on them with a bare ValueError.
-_DIGITS = re.compile(r"[0-9]+", re.ASCII)
+_DIGITS = r"[0-9]+"  # compiled (and kept by re) when a version number is first given
 # No store holds a version past 2**63 - 1 (19 digits); longer numbers are refused before
 # int() (whose own limit is 4300 digits) is asked to read them.
 _MAX_DIGITS = 30
@@ -43,7 +43,7 @@ def parse_version(text: str, *, zero: bool = False) -> int:
 
     lowest = 0 if zero else 1
     digits = text.strip()
-    if not _DIGITS.fullmatch(digits) or len(digits.lstrip("0")) > _MAX_DIGITS:
+    if not re.fullmatch(_DIGITS, digits, re.ASCII) or len(digits.lstrip("0")) > _MAX_DIGITS:
         raise UsageError(f"{text[:40]!r} is not a version number (digits 0-9, at most "
                          f"{_MAX_DIGITS})")
     number = int(digits)
