@@ -85,3 +85,13 @@ def test_each_vocabulary_is_the_strenum_its_class_statement_would_make(name: str
     fallback = functional(_plain(made))
     assert [(m.name, m.value) for m in fallback] == [(m.name, m.value) for m in made]
     assert (fallback.__doc__, fallback.__module__) == (made.__doc__, made.__module__)
+
+
+def test_the_command_modules_are_the_ones_pkgutil_lists() -> None:
+    import pkgutil
+
+    from gdpr_register.cli import commands
+
+    listed = sorted(info.name for info in pkgutil.iter_modules(commands.__path__))
+    assert commands.module_names() == listed
+    assert "check" in listed

@@ -15,7 +15,6 @@ import contextlib
 import errno
 import importlib
 import os
-import pkgutil
 import sys
 from collections.abc import Sequence
 
@@ -87,14 +86,14 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        if info.name.startswith("_"):
+    for name in commands.module_names():
+        if name.startswith("_"):
             continue
-        if only is not None and info.name != only:
+        if only is not None and name != only:
             # Never chosen (the run names another command): listed, not configured.
-            sub.add_parser(info.name, formatter_class=_Formatter)
+            sub.add_parser(name, formatter_class=_Formatter)
             continue
-        module = importlib.import_module(f"{commands.__name__}.{info.name}")
+        module = importlib.import_module(f"{commands.__name__}.{name}")
         if only is not None and only != module.NAME:
             return build_parser()  # a command named unlike its module: look at them all
         command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP,
@@ -142,8 +141,7 @@ def _command_of(argv: Sequence[str]) -> str | None:
     if not argv or argv[0].startswith("-"):
         return None  # --help, --version or a mistake: build everything
     name = argv[0]
-    names = {info.name for info in pkgutil.iter_modules(commands.__path__)}
-    return name if name in names and not name.startswith("_") else None
+    return name if name in commands.module_names() and not name.startswith("_") else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
