@@ -19,6 +19,7 @@ from gdpr_register.rules._engine import (
     Scope,
     default_registry,
 )
+from gdpr_register.rules._facts import Evaluation
 from gdpr_register.rules._memo import memo
 from gdpr_register.rules._report import Report
 from gdpr_register.rules._sections import unguarded
@@ -71,7 +72,8 @@ def _evaluate(
     rules = _temporal_scope(registry.select(select, ignore, preview=preview), registry,
                             ignore, day)
     options = options or Options()
-    base = Context(as_of=day, options=options)
+    evaluation = Evaluation(notice, options, day)
+    base = Context(as_of=day, options=options, evaluation=evaluation)
     notice_rules = [r for r in rules if r.scope is Scope.NOTICE]
     register_rules = [(r, unguarded(r.check)) for r in rules if r.scope is Scope.REGISTER]
     # (register index, -severity rank, rule id, sequence, finding): sorting these tuples gives
@@ -95,7 +97,8 @@ def _evaluate(
             where = order.get(finding.register, -1) if finding.register else -1
             found.append((where, -rank(finding.severity), finding.rule, len(found), finding))
     for index, register in enumerate(notice.registers):
-        ctx = Context(as_of=day, options=options, path=f"$.registers[{index}]", index=index)
+        ctx = Context(as_of=day, options=options, path=f"$.registers[{index}]", index=index,
+                      facts=evaluation.facts_of(register), evaluation=evaluation)
         guarded = notice_marks or register.coverage is not None
         for item, raw in register_rules:
             check = item.check if guarded else raw

@@ -13,7 +13,7 @@ from gdpr_register.model.enums import NoticeKind, RecipientRole
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register
 from gdpr_register.rules._engine import Context, Hit, Options, Severity, hit, notice_rule, rule
-from gdpr_register.rules.catalogue._common import LazyPattern, all_bases
+from gdpr_register.rules.catalogue._common import LazyPattern, facts
 
 
 def _art27_2_a(notice: Notice) -> bool | None:
@@ -193,7 +193,7 @@ def fi_tsl_repealed(notice: Notice, ctx: Context) -> Iterator[Hit]:
         folded = "\n".join(" ".join(t for t in (b.text, b.law) if t) for b in bases).lower()
         if not any(h in folded for h in _HINTS):
             continue
-        for path, basis in all_bases(register):
+        for path, basis in facts(notice, register, ctx).all_bases:
             text = " ".join(t for t in (basis.text, basis.law) if t)
             folded = text.lower()
             if not any(h in folded for h in _HINTS):
