@@ -96,19 +96,22 @@ def _evaluate(
             finding = item.finding(h, None)
             where = order.get(finding.register, -1) if finding.register else -1
             found.append((where, -rank(finding.severity), finding.rule, len(found), finding))
-    for index, register in enumerate(notice.registers):
-        ctx = Context(as_of=day, options=options, path=f"$.registers[{index}]", index=index,
-                      facts=evaluation.facts_of(register), evaluation=evaluation)
-        guarded = notice_marks or register.coverage is not None
-        for item, raw in register_rules:
-            check = item.check if guarded else raw
-            try:
-                hits = list(check(notice, register, ctx))
-            except Exception as exc:
-                raise _failed(item, exc) from exc
-            for h in hits:
-                finding = item.finding(h, register.id)
-                found.append((index, -rank(finding.severity), finding.rule, len(found), finding))
+    item: Rule | None = None
+    try:  # one handler for the whole loop: a rule that raises fails the evaluation
+        for index, register in enumerate(notice.registers):
+            ctx = Context(as_of=day, options=options, path=f"$.registers[{index}]", index=index,
+                          facts=evaluation.facts_of(register), evaluation=evaluation)
+            guarded = notice_marks or register.coverage is not None
+            register_id = register.id
+            for item, raw in register_rules:
+                for h in (item.check if guarded else raw)(notice, register, ctx):
+                    finding = item.finding(h, register_id)
+                    found.append((index, -rank(finding.severity), finding.rule, len(found),
+                                  finding))
+    except Exception as exc:
+        if item is None:  # before any rule ran: not a rule's failure
+            raise
+        raise _failed(item, exc) from exc
 
     found.sort()
     findings = [entry[4] for entry in found]

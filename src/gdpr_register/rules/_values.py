@@ -154,6 +154,43 @@ class Finding(Displayable):
         return data
 
 
+_FIELDS = ("rule", "title", "severity", "citation", "path", "message", "args", "fix",
+           "register", "waiver")
+# attrs' keyword __init__ costs most of a finding; the engine builds thousands from values it
+# already holds, so it fills the slots directly. A field added to Finding must be added here.
+if tuple(a.name for a in attrs.fields(Finding)) != _FIELDS:  # pragma: no cover - a guard
+    raise AssertionError("Finding's fields changed: update _FIELDS and new_finding")
+_NEW = object.__new__
+(_RULE, _TITLE, _SEVERITY, _CITATION, _PATH, _MESSAGE, _ARGS, _FIX, _REGISTER,
+ _WAIVER) = (getattr(Finding, name).__set__ for name in _FIELDS)
+
+
+def new_finding(
+    rule: str,
+    title: str,
+    severity: Severity,
+    citation: str,
+    path: str,
+    message: str,
+    args: Mapping[str, ArgValue],
+    fix: str,
+    register: str | None,
+) -> Finding:
+    """``Finding(rule=..., ..., register=...)`` (no waiver), built the fast way."""
+    found: Finding = _NEW(Finding)
+    _RULE(found, rule)
+    _TITLE(found, title)
+    _SEVERITY(found, severity)
+    _CITATION(found, citation)
+    _PATH(found, path)
+    _MESSAGE(found, message)
+    _ARGS(found, args)
+    _FIX(found, fix)
+    _REGISTER(found, register)
+    _WAIVER(found, None)
+    return found
+
+
 def _jsonable(value: ArgValue) -> Any:
     if isinstance(value, tuple):
         return list(value)
