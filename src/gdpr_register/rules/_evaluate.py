@@ -86,14 +86,14 @@ def _evaluate(
     # section guard cannot skip a rule, so the check runs unwrapped (the same hits, cheaper).
     notice_marks = notice.coverage is not None
     any_marks = notice_marks or any(r.coverage is not None for r in notice.registers)
-    for item in notice_rules:
-        check = item.check if any_marks else unguarded(item.check)
+    for notice_rule in notice_rules:
+        check = notice_rule.check if any_marks else unguarded(notice_rule.check)
         try:
             hits = list(check(notice, base))
         except Exception as exc:
-            raise _failed(item, exc) from exc
+            raise _failed(notice_rule, exc) from exc
         for h in hits:
-            finding = item.finding(h, None)
+            finding = notice_rule.finding(h, None)
             where = order.get(finding.register, -1) if finding.register else -1
             found.append((where, -rank(finding.severity), finding.rule, len(found), finding))
     item: Rule | None = None
