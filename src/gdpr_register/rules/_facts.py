@@ -28,6 +28,8 @@ from gdpr_register.model.enums import (
 if TYPE_CHECKING:
     from gdpr_register.law.adequacy import AdequacyDecision
     from gdpr_register.law.digital_consent import DigitalConsentAge
+    from gdpr_register.law.mechanisms import MechanismStatus
+    from gdpr_register.model.enums import TransferMechanism
     from gdpr_register.model.notice import Notice
     from gdpr_register.model.register import Register, StatedBasis, StatedRight
     from gdpr_register.rules._options import Context, Options
@@ -40,13 +42,30 @@ UNSET: Any = object()  # a fact not computed yet (None is a fact's value)
 class LawOnDate:
     """Lookups in the law tables on one day, each answered once per key."""
 
-    __slots__ = ("_adequacy", "_consent_age", "_eea", "as_of")
+    __slots__ = ("_adequacy", "_consent_age", "_eea", "_mechanisms", "as_of", "judgements")
 
     def __init__(self, as_of: date) -> None:
         self.as_of = as_of
         self._adequacy: dict[str, AdequacyDecision | None] = {}
         self._eea: dict[str, bool] = {}
         self._consent_age: dict[str | None, DigitalConsentAge] = {}
+        self._mechanisms: dict[tuple[Any, ...], MechanismStatus] = {}
+        #: Transfer judgements by the facts they are made of (``_chapter5.judgement``): one
+        #: legal question, answered once however many registers ask it.
+        self.judgements: dict[tuple[Any, ...], Any] = {}
+
+    def mechanism_status(
+        self, mechanism: TransferMechanism, concluded: date | None, country: str | None
+    ) -> MechanismStatus:
+        key = (mechanism, concluded, country)
+        found = self._mechanisms.get(key)
+        if found is None:
+            from gdpr_register.law.mechanisms import mechanism_status
+
+            found = self._mechanisms[key] = mechanism_status(
+                mechanism, self.as_of, concluded, country
+            )
+        return found
 
     def adequacy_for(self, territory: str) -> AdequacyDecision | None:
         found = self._adequacy.get(territory, UNSET)

@@ -14,7 +14,7 @@ from datetime import date
 import attrs
 
 from gdpr_register.law.eea import is_eea
-from gdpr_register.law.mechanisms import MECHANISMS, mechanism_status
+from gdpr_register.law.mechanisms import MECHANISMS
 from gdpr_register.model.countries import UNKNOWN_COUNTRY
 from gdpr_register.model.enums import Region, TransferDerogation, TransferMechanism
 from gdpr_register.model.register import Recipient, Register, Transfer
@@ -96,10 +96,24 @@ class Export:
 
 
 def judgement(f: RegisterFacts, export: Export) -> Judgement:
-    """The export's judgement on the day, once per evaluation (ART44, ART13_1_f, ...)."""
+    """The export's judgement on the day, once per evaluation (ART44, ART13_1_f, ...).
+
+    A judgement depends only on the facts :func:`judge_on` reads (the mechanisms named, the
+    destination, whether a derogation is named, the conclusion date, the recipient's DPF
+    certification), the day and the options: registers that state the same transfer (the
+    same processor abroad in many activities of a record) share one judgement.
+    """
     found = export.judgement
     if found is None:
-        found = export.judgement = judge_on(export.transfer, export.recipient, f.law, f.options)
+        transfer, recipient = export.transfer, export.recipient
+        key = (transfer.mechanism, stated(transfer), transfer.country,
+               transfer.international_organisation, transfer.derogation is None,
+               transfer.concluded, recipient.dpf_certified if recipient is not None else None)
+        judgements = f.law.judgements
+        found = judgements.get(key)
+        if found is None:
+            found = judgements[key] = judge_on(transfer, recipient, f.law, f.options)
+        export.judgement = found
     return found
 
 
@@ -170,7 +184,7 @@ def check(
             return Verdict(False, "derogation-not-named", determined=False)
         return Verdict(True, "valid")
     country = None if transfer.international_organisation else transfer.country
-    status = mechanism_status(mechanism, law.as_of, transfer.concluded, country)
+    status = law.mechanism_status(mechanism, transfer.concluded, country)
     return Verdict(status.valid, status.reason, status.since, status.determined)
 
 
