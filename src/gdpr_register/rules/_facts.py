@@ -17,8 +17,10 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from gdpr_register.model._sections import NOTICE_SECTIONS
 from gdpr_register.model.enums import (
     LawfulBasis,
+    PurposeKind,
     RightKind,
     Section,
     SectionState,
@@ -104,15 +106,20 @@ class RegisterFacts:
         "_all_bases",
         "_sections",
         "articles",
+        "conflict",
         "explicit_consent",
         "exports",
+        "kinds",
         "law",
+        "lawless",
+        "li_open",
         "marketing",
         "notice",
         "options",
         "portability",
         "register",
         "rights",
+        "unmapped",
     )
 
     def __init__(
@@ -122,18 +129,40 @@ class RegisterFacts:
         self.register = register
         self.options = options
         self.law = law
-        found = {b.article for b in register.pooled_bases if b.article is not None}
-        explicit = False
+        found: set[LawfulBasis] = set()
+        lawless = li_open = conflict = explicit = False
+        for b in register.pooled_bases:
+            article = b.article
+            if article is None:
+                lawless = lawless or not b.law
+            else:
+                found.add(article)
+                if article is LawfulBasis.LEGITIMATE_INTERESTS and not b.interests:
+                    li_open = True
         marketing = []
+        unmapped = []
+        kinds: set[PurposeKind] = set()
         for purpose in register.purposes:
+            own = set()
             for b in purpose.bases:
-                if b.article is not None:
-                    found.add(b.article)
+                article = b.article
+                if article is None:
+                    lawless = lawless or not b.law
+                else:
+                    own.add(article)
+                    if article is LawfulBasis.LEGITIMATE_INTERESTS and not b.interests:
+                        li_open = True
+            if own:
+                found |= own
+                conflict = conflict or (LawfulBasis.CONSENT in own and LawfulBasis.CONTRACT in own)
+            elif not purpose.bases:
+                unmapped.append(purpose.id)
             if not explicit:
                 for c in purpose.special_conditions:
                     if c.article is SpecialCategoryCondition.EXPLICIT_CONSENT:
                         explicit = True
                         break
+            kinds.update(purpose.kinds)
             if purpose.is_direct_marketing:
                 marketing.append(purpose.id)
         #: Every Art. 6(1) point stated anywhere in the register (``Register.articles()``).
@@ -142,6 +171,16 @@ class RegisterFacts:
         self.explicit_consent = explicit
         #: The ids of the purposes that are direct marketing, in order.
         self.marketing: tuple[str, ...] = tuple(marketing)
+        #: Whether some stated basis names neither an Art. 6(1) point nor a law.
+        self.lawless = lawless
+        #: Whether some 6(1)(f) basis does not state the interests.
+        self.li_open = li_open
+        #: Whether some purpose's own bases name both 6(1)(a) and 6(1)(b).
+        self.conflict = conflict
+        #: The ids of the purposes with no bases of their own, in order.
+        self.unmapped: tuple[str, ...] = tuple(unmapped)
+        #: Every purpose kind stated in the register.
+        self.kinds: frozenset[PurposeKind] = frozenset(kinds)
         rights: dict[RightKind, StatedRight] = {}
         for item in register.rights:
             rights.setdefault(item.right, item)
@@ -172,6 +211,13 @@ class RegisterFacts:
         """``notice.section_state(section, register)``."""
         state = self._sections.get(section)
         if state is None:
+            register = self.register
+            if (
+                not register.none and register.coverage is None
+                and section not in NOTICE_SECTIONS and register.states(section)
+            ):  # what Notice.section_state finds first for a register with no markings
+                state = self._sections[section] = SectionState.STATED
+                return state
             state = self._sections[section] = self.notice.section_state(section, self.register)
         return state
 

@@ -36,6 +36,8 @@ ART9 = "https://gdprhub.eu/index.php?title=Article_9_GDPR"
     references=(ART6,),
 )
 def art6_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    if not facts(notice, register, ctx).lawless:
+        return  # every stated basis names a point or a law: no purpose can be reported
     for i, purpose in enumerate(register.purposes):
         bases = register.bases_for(purpose)
         # Silence on the basis is the information defect ART13_1_c, not proof of unlawfulness;
@@ -69,6 +71,8 @@ def art6_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
                 "guidelines-052020-consent-under-regulation-2016679_en"),
 )
 def art6_1_conflict(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    if not facts(notice, register, ctx).conflict:
+        return
     for i, purpose in enumerate(register.purposes):
         points = {b.article for b in purpose.bases}
         if LawfulBasis.CONSENT in points and LawfulBasis.CONTRACT in points:
@@ -173,6 +177,8 @@ _TRACKING = frozenset({PurposeKind.ANALYTICS, PurposeKind.AD_TARGETING})
     references=("https://eur-lex.europa.eu/eli/dir/2002/58/oj",),
 )
 def fi_svpl_cookies(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    if _TRACKING.isdisjoint(facts(notice, register, ctx).kinds):
+        return
     for i, purpose in enumerate(register.purposes):
         kinds = _TRACKING.intersection(purpose.kinds)
         if kinds and not any(b.article is LawfulBasis.CONSENT for b in purpose.bases):

@@ -82,6 +82,10 @@ def art13_2_a(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     # Every determinate rule names its categories here (a rule naming none returned above).
     named = {c for r in determinate for c in r.categories}
     concrete = {c.id for c in register.data_categories if c.id in named}
+    if len(determinate) == len(register.retention) and len(concrete) == len(
+        register.data_categories
+    ):
+        return  # every rule is concrete and covers some of the categories, which all are
     reported: set[str] = set()
     for i, item in enumerate(register.retention):
         if flags[i] or item.kind is RetentionKind.STATUTORY_HOLD:

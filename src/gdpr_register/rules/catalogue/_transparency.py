@@ -134,13 +134,17 @@ def art13_1_b(notice: Notice, ctx: Context) -> Iterator[Hit]:
     references=(ART13, "https://gdprhub.eu/index.php?title=Article_6_GDPR"),
 )
 def art13_1_c(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    f = facts(notice, register, ctx)
+    pooled = len(register.pooled_bases)
+    if register.purposes and not f.lawless and not (f.unmapped and pooled != 1):
+        return  # every purpose has a basis, each naming a point or a law, mapped or alone
     if not register.purposes:
         yield hit(ctx.path, problem="no-purposes", stated=None, purposes=())
     for i, purpose in enumerate(register.purposes):
         if not register.bases_for(purpose):
             yield hit(f"{ctx.path}.purposes[{i}]", problem="no-basis", stated=None,
                       purposes=(purpose.id,))
-    for path, basis in facts(notice, register, ctx).all_bases:
+    for path, basis in f.all_bases:
         if basis.article is None and not basis.law:
             yield hit(ctx.path + path, problem="not-a-gdpr-basis", stated=basis.text, purposes=())
     if len(register.pooled_bases) > 1:
@@ -193,7 +197,9 @@ _MARKETING_ONLY_LI = frozenset(
 )
 def art13_1_d(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     f = facts(notice, register, ctx)
-    for path, basis in f.all_bases:
+    if not f.li_open and not register.pooled_bases:
+        return
+    for path, basis in f.all_bases if f.li_open else ():
         if basis.article is LawfulBasis.LEGITIMATE_INTERESTS and not basis.interests:
             purpose = None
             if path.startswith(".purposes["):
