@@ -22,6 +22,7 @@ from gdpr_register.model.enums import (
     LawfulBasis,
     PurposeKind,
     RightKind,
+    RightStatus,
     Section,
     SectionState,
     SpecialCategoryCondition,
@@ -107,6 +108,7 @@ class RegisterFacts:
         "_sections",
         "articles",
         "conflict",
+        "denied",
         "explicit_consent",
         "exports",
         "kinds",
@@ -114,9 +116,12 @@ class RegisterFacts:
         "lawless",
         "li_open",
         "marketing",
+        "mechanisms",
         "notice",
+        "objection",
         "options",
         "portability",
+        "procedures",
         "register",
         "rights",
         "unmapped",
@@ -182,13 +187,26 @@ class RegisterFacts:
         #: Every purpose kind stated in the register.
         self.kinds: frozenset[PurposeKind] = frozenset(kinds)
         rights: dict[RightKind, StatedRight] = {}
+        procedures = register.request_procedure is not None
+        denied = set()
         for item in register.rights:
             rights.setdefault(item.right, item)
+            procedures = procedures or item.procedure is not None
+            if item.status is RightStatus.DENIED:
+                denied.add(item.right)
         #: The first stated right of each kind.
         self.rights = rights
+        #: The kinds of right stated (in any entry) as denied.
+        self.denied: frozenset[RightKind] = frozenset(denied)
+        #: Whether the register or one of its rights states a request procedure.
+        self.procedures = procedures
         self._all_bases: list[tuple[str, StatedBasis]] | None = None
+        #: Filled by the catalogue on first use (``objection_bases``).
+        self.objection: tuple[str, ...] | None = None
         #: Filled by the catalogue on first use (``portability_bases``).
         self.portability: Any = UNSET
+        #: Filled by the catalogue on first use (``_chapter5.mechanisms``).
+        self.mechanisms: Any = None
         #: Filled by the catalogue on first use (``_chapter5.exports``).
         self.exports: Any = None
         self._sections: dict[Section, SectionState] = {}

@@ -69,6 +69,7 @@ def exports(f: RegisterFacts) -> list[Export]:
         law = f.law
         found = []
         recipients = {r.id: r for r in f.register.recipients}
+        named = mechanisms(f)
         for i, transfer in enumerate(f.register.transfers):
             if transfer.international_organisation:
                 leaves = True
@@ -80,18 +81,28 @@ def exports(f: RegisterFacts) -> list[Export]:
                 recipient = (
                     recipients.get(transfer.recipient) if transfer.recipient is not None else None
                 )
-                found.append(Export(i, transfer, recipient))
+                found.append(Export(i, transfer, recipient, named[i]))
         f.exports = found
+    return found
+
+
+def mechanisms(f: RegisterFacts) -> list[tuple[TransferMechanism, ...]]:
+    """:func:`stated` for each of the register's transfers, in order, once per evaluation."""
+    found: list[tuple[TransferMechanism, ...]] | None = f.mechanisms
+    if found is None:
+        found = f.mechanisms = [stated(t) for t in f.register.transfers]
     return found
 
 
 class Export:
     """One transfer leaving the EEA, with its recipient and (once asked) its judgement."""
 
-    __slots__ = ("index", "judgement", "recipient", "transfer")
+    __slots__ = ("index", "judgement", "named", "recipient", "transfer")
 
-    def __init__(self, index: int, transfer: Transfer, recipient: Recipient | None) -> None:
+    def __init__(self, index: int, transfer: Transfer, recipient: Recipient | None,
+                 named: tuple[TransferMechanism, ...]) -> None:
         self.index, self.transfer, self.recipient = index, transfer, recipient
+        self.named = named  # the mechanisms stated (:func:`stated`)
         self.judgement: Judgement | None = None
 
 
@@ -106,7 +117,7 @@ def judgement(f: RegisterFacts, export: Export) -> Judgement:
     found = export.judgement
     if found is None:
         transfer, recipient = export.transfer, export.recipient
-        key = (transfer.mechanism, stated(transfer), transfer.country,
+        key = (transfer.mechanism, export.named, transfer.country,
                transfer.international_organisation, transfer.derogation is None,
                transfer.concluded, recipient.dpf_certified if recipient is not None else None)
         judgements = f.law.judgements

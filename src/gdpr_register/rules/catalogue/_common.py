@@ -151,8 +151,11 @@ _OBJECTION = (LawfulBasis.PUBLIC_TASK, LawfulBasis.LEGITIMATE_INTERESTS)
 def objection_bases(f: RegisterFacts) -> tuple[str, ...]:
     """The Art. 21(1) bases (6(1)(e), (f)) any purpose may rest on; a pooled basis counts,
     since it may be the one a purpose rests on (a right applies if any pooled basis triggers it)."""
-    stated = f.articles
-    return tuple(b.value for b in _OBJECTION if b in stated)
+    found = f.objection
+    if found is None:
+        stated = f.articles
+        found = f.objection = tuple(b.value for b in _OBJECTION if b in stated)
+    return found
 
 
 def portability_bases(f: RegisterFacts) -> tuple[str, ...] | None:
@@ -176,10 +179,12 @@ def _portability_bases(f: RegisterFacts) -> tuple[str, ...] | None:
     bases = portability_candidates(f)
     if not bases:
         return ()
-    if register.sources and not any(
-        s.kind in (SourceKind.DATA_SUBJECT, SourceKind.OBSERVED) for s in register.sources
-    ):
-        return ()
+    if register.sources:
+        for s in register.sources:
+            if s.kind is SourceKind.DATA_SUBJECT or s.kind is SourceKind.OBSERVED:
+                break
+        else:  # every stated source is someone else
+            return ()
     origins = [c.origin for c in register.data_categories]
     if origins and all(o is DataOrigin.DERIVED for o in origins):
         return ()

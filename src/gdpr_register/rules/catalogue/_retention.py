@@ -10,7 +10,7 @@ from gdpr_register.model.enums import DurationUnit, RetentionKind, RightKind, Ri
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register, RetentionRule
 from gdpr_register.rules._engine import Context, Hit, Severity, hit, rule
-from gdpr_register.rules.catalogue._common import VAGUE, LazyPattern
+from gdpr_register.rules.catalogue._common import VAGUE, LazyPattern, facts
 
 STORAGE = "https://tietosuoja.fi/sailytyksen-rajoittaminen"
 DPO_4359 = "https://www.finlex.fi/fi/viranomaiset/tsv/2020/20200521"
@@ -238,7 +238,8 @@ def art17_3_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
             wrong = ()
         if wrong:
             yield hit(f"{ctx.path}.retention[{i}]", text=item.text, categories=wrong)
-    yield from _denial_too_wide(register, ctx)
+    if RightKind.ERASURE in facts(notice, register, ctx).denied:  # else nothing is refused
+        yield from _denial_too_wide(register, ctx)
 
 
 # A refusal grounded on a legal obligation: a law's name or number, or the words for it.

@@ -44,6 +44,7 @@ SIX = (
 )
 # Access, rectification, erasure and restriction exist whatever the basis (catalogue §2.4).
 ALWAYS = SIX[:4]
+_ALWAYS_VALUES = tuple((right, right.value) for right in ALWAYS)
 
 
 def _not_held(register: Register) -> tuple[str, ...]:
@@ -124,17 +125,16 @@ _OWN_ARTICLE = {RightKind.ACCESS: "15(1)", RightKind.RECTIFICATION: "16",
 def art13_2_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     f = facts(notice, register, ctx)
     stated = f.rights
-    required = set(ALWAYS)
-    if objection_bases(f):
-        required.add(RightKind.OBJECTION)
     portable = portability_bases(f)
-    if portable:
-        required.add(RightKind.PORTABILITY)
-    missing = tuple(r.value for r in SIX if r in required and r not in stated)
+    missing = [value for right, value in _ALWAYS_VALUES if right not in stated]
+    if RightKind.OBJECTION not in stated and objection_bases(f):
+        missing.append(RightKind.OBJECTION.value)
+    if portable and RightKind.PORTABILITY not in stated:
+        missing.append(RightKind.PORTABILITY.value)
     if missing:
-        yield hit(at(register, ctx, "rights"), missing=missing)
+        yield hit(at(register, ctx, "rights"), missing=tuple(missing))
     for i, right in enumerate(register.rights):
-        if right.right in _OWN_ARTICLE and right.condition_kind in NARROWING:
+        if right.condition_kind in NARROWING and right.right in _OWN_ARTICLE:
             yield hit(f"{at(register, ctx, 'rights')}[{i}]", problem="narrowed", missing=(),
                       right=right.right.value, article=_OWN_ARTICLE[right.right],
                       condition=right.condition or condition_kind(right))

@@ -248,7 +248,7 @@ def art21_4(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     # Any stated objection right is brought to attention in words this document does not hold:
     # only a notice that states none at all is reported as missing (a missing direct-marketing
     # objection beside a general one is ART21_2's finding).
-    stated_any = any(kind in rights for kind, _ in applies)
+    stated_any = RightKind.OBJECTION in rights or RightKind.DIRECT_MARKETING_OBJECTION in rights
     for kind, reason in applies:
         if not reason:
             continue

@@ -19,6 +19,7 @@ from gdpr_register.rules.catalogue._chapter5 import (
     exports,
     is_export,
     judgement,
+    mechanisms,
     needs_copy_info,
     stated,
 )
@@ -202,7 +203,7 @@ def art13_1_f(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
         transfer = export.transfer
         path = f"{ctx.path}.transfers[{export.index}]"
         country = destination(transfer)
-        if not stated(transfer):
+        if not export.named:
             yield hit(path, problem="no-mechanism", country=country, mechanism=None,
                       recipient=transfer.recipient)
             continue
@@ -260,8 +261,10 @@ def art13_1_f(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     references=(ADEQUACY, "https://eur-lex.europa.eu/eli/C/2025/6610/oj"),
 )
 def art45_dpf(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    for i, transfer in enumerate(register.transfers):
-        named = stated(transfer)
+    if not register.transfers:
+        return
+    for i, named in enumerate(mechanisms(facts(notice, register, ctx))):
+        transfer = register.transfers[i]
         if TransferMechanism.DPF in named and len(named) == 1:
             yield hit(f"{ctx.path}.transfers[{i}]", recipient=transfer.recipient)
 
@@ -287,9 +290,12 @@ def art45_dpf(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     references=(ADEQUACY,),
 )
 def art45_scope(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    for i, transfer in enumerate(register.transfers):
-        if TransferMechanism.ADEQUACY not in stated(transfer):
+    if not register.transfers:
+        return
+    for i, named in enumerate(mechanisms(facts(notice, register, ctx))):
+        if TransferMechanism.ADEQUACY not in named:
             continue
+        transfer = register.transfers[i]
         decision = law_on(ctx).adequacy_for(destination(transfer))
         if decision is not None and not decision.full and not decision.certified_only:
             yield hit(f"{ctx.path}.transfers[{i}]", country=destination(transfer),
@@ -319,8 +325,11 @@ def art45_scope(notice: Notice, register: Register, ctx: Context) -> Iterator[Hi
     references=("https://tietosuoja.fi/en/derogations-for-specific-situations",),
 )
 def art49_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    for i, transfer in enumerate(register.transfers):
-        if TransferMechanism.DEROGATION in stated(transfer) and transfer.derogation is not None:
+    if not register.transfers:
+        return
+    for i, named in enumerate(mechanisms(facts(notice, register, ctx))):
+        transfer = register.transfers[i]
+        if TransferMechanism.DEROGATION in named and transfer.derogation is not None:
             yield hit(f"{ctx.path}.transfers[{i}]", country=destination(transfer),
                       derogation=transfer.derogation.value)
 

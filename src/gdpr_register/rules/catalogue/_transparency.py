@@ -199,14 +199,17 @@ def art13_1_d(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     f = facts(notice, register, ctx)
     if not f.li_open and not register.pooled_bases:
         return
-    for path, basis in f.all_bases if f.li_open else ():
-        if basis.article is LawfulBasis.LEGITIMATE_INTERESTS and not basis.interests:
-            purpose = None
-            if path.startswith(".purposes["):
-                purpose = register.purposes[int(path[10:path.index("]")])].id
-            note = f" for {purpose}" if purpose else ""
-            yield hit(ctx.path + path, problem="not-stated", purpose=purpose, purpose_note=note,
-                      bases=())
+    if f.li_open:
+        li = LawfulBasis.LEGITIMATE_INTERESTS
+        for j, basis in enumerate(register.pooled_bases):
+            if basis.article is li and not basis.interests:
+                yield hit(f"{ctx.path}.pooled_bases[{j}]", problem="not-stated", purpose=None,
+                          purpose_note="", bases=())
+        for i, item in enumerate(register.purposes):
+            for j, basis in enumerate(item.bases):
+                if basis.article is li and not basis.interests:
+                    yield hit(f"{ctx.path}.purposes[{i}].bases[{j}]", problem="not-stated",
+                              purpose=item.id, purpose_note=f" for {item.id}", bases=())
     pooled = [b.article for b in register.pooled_bases]
     if not pooled or None in pooled or not set(pooled) <= _MARKETING_ONLY_LI:
         return
