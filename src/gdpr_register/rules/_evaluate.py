@@ -100,7 +100,7 @@ def _evaluate(
     try:  # one handler for the whole loop: a rule that raises fails the evaluation
         for index, register in enumerate(notice.registers):
             ctx = Context(as_of=day, options=options, path=f"$.registers[{index}]", index=index,
-                          facts=evaluation.facts_of(register), evaluation=evaluation)
+                          facts=evaluation.facts_of(register, index), evaluation=evaluation)
             guarded = notice_marks or register.coverage is not None
             register_id = register.id
             for item, raw in register_rules:

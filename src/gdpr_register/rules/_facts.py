@@ -111,6 +111,7 @@ class RegisterFacts:
         "denied",
         "explicit_consent",
         "exports",
+        "index",
         "kinds",
         "law",
         "lawless",
@@ -128,9 +129,12 @@ class RegisterFacts:
     )
 
     def __init__(
-        self, notice: Notice, register: Register, options: Options, law: LawOnDate
+        self, notice: Notice, register: Register, options: Options, law: LawOnDate,
+        index: int = -1,
     ) -> None:
         self.notice = notice
+        #: The register's index in ``notice.registers`` (-1: not one of its own objects).
+        self.index = index
         self.register = register
         self.options = options
         self.law = law
@@ -225,6 +229,14 @@ class RegisterFacts:
             self._all_bases = found
         return found
 
+    def path(self, field: str) -> str:
+        """``notice.path_of(register, field)``: where the register's ``field`` is stated."""
+        if field in self.register.inherited:
+            return f"$.shared.{field}"
+        if self.index < 0:  # not one of the notice's own objects: compare by value
+            return self.notice.path_of(self.register, field)
+        return f"$.registers[{self.index}].{field}"
+
     def section_state(self, section: Section) -> SectionState:
         """``notice.section_state(section, register)``."""
         state = self._sections.get(section)
@@ -244,21 +256,32 @@ class Evaluation:
     """One ``evaluate`` call's shared state: the notice, the law on the day, and the facts of
     each register (built on first use, keyed by identity: the notice's own objects)."""
 
-    __slots__ = ("law", "notice", "options", "table")
+    __slots__ = ("indices", "law", "notice", "options", "table")
 
     def __init__(self, notice: Notice, options: Options, as_of: date) -> None:
         self.notice = notice
         self.options = options
         self.law = LawOnDate(as_of)
         self.table: dict[int, RegisterFacts] = {}
+        self.indices: dict[int, int] | None = None
 
-    def facts_of(self, register: Register) -> RegisterFacts:
+    def facts_of(self, register: Register, index: int = -1) -> RegisterFacts:
+        """The facts of ``register`` (``index``: its place in the notice, when known)."""
         entry = self.table.get(id(register))
         if entry is None or entry.register is not register:
+            if index < 0:
+                index = self._indices().get(id(register), -1)
             entry = self.table[id(register)] = RegisterFacts(
-                self.notice, register, self.options, self.law
+                self.notice, register, self.options, self.law, index
             )
         return entry
+
+    def _indices(self) -> dict[int, int]:
+        """The notice's registers by identity, built once (notice rules ask for any)."""
+        found = self.indices
+        if found is None:
+            found = self.indices = {id(r): i for i, r in enumerate(self.notice.registers)}
+        return found
 
 
 def law_on(ctx: Context) -> LawOnDate:

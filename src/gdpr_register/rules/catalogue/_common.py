@@ -145,7 +145,8 @@ def consent_bases(f: RegisterFacts) -> tuple[str, ...]:
     return tuple(found)
 
 
-_OBJECTION = (LawfulBasis.PUBLIC_TASK, LawfulBasis.LEGITIMATE_INTERESTS)
+_OBJECTION = tuple((b, b.value) for b in (LawfulBasis.PUBLIC_TASK,
+                                          LawfulBasis.LEGITIMATE_INTERESTS))
 
 
 def objection_bases(f: RegisterFacts) -> tuple[str, ...]:
@@ -154,7 +155,7 @@ def objection_bases(f: RegisterFacts) -> tuple[str, ...]:
     found = f.objection
     if found is None:
         stated = f.articles
-        found = f.objection = tuple(b.value for b in _OBJECTION if b in stated)
+        found = f.objection = tuple(value for b, value in _OBJECTION if b in stated)
     return found
 
 
@@ -185,9 +186,12 @@ def _portability_bases(f: RegisterFacts) -> tuple[str, ...] | None:
                 break
         else:  # every stated source is someone else
             return ()
-    origins = [c.origin for c in register.data_categories]
-    if origins and all(o is DataOrigin.DERIVED for o in origins):
-        return ()
+    if register.data_categories:
+        for c in register.data_categories:
+            if c.origin is not DataOrigin.DERIVED:
+                break
+        else:  # every category is derived by the controller
+            return ()
     automated = register.automated_processing
     if automated is False:
         return ()
@@ -196,13 +200,21 @@ def _portability_bases(f: RegisterFacts) -> tuple[str, ...] | None:
     return bases
 
 
+_CONSENT, _CONTRACT = LawfulBasis.CONSENT.value, LawfulBasis.CONTRACT.value
+_EXPLICIT = SpecialCategoryCondition.EXPLICIT_CONSENT.value
+
+
 def portability_candidates(f: RegisterFacts) -> tuple[str, ...]:
     """The bases stated that Art. 20(1) names: 6(1)(a), 6(1)(b), 9(2)(a), in that order."""
-    consent = consent_bases(f)
-    contract = (LawfulBasis.CONTRACT.value,) if LawfulBasis.CONTRACT in f.articles else ()
-    return consent[:1] + contract + consent[1:] if consent[:1] == ("6(1)(a)",) else (
-        contract + consent
-    )
+    stated = f.articles
+    found = []
+    if LawfulBasis.CONSENT in stated:
+        found.append(_CONSENT)
+    if LawfulBasis.CONTRACT in stated:
+        found.append(_CONTRACT)
+    if f.explicit_consent:
+        found.append(_EXPLICIT)
+    return tuple(found)
 
 
 def right_index(register: Register, right: RightKind) -> int:

@@ -23,7 +23,6 @@ from gdpr_register.rules.catalogue._common import (
     facts,
     has_consent,
     objection_bases,
-    path_of,
     portability_bases,
     portability_candidates,
     right_path,
@@ -262,7 +261,7 @@ def art13_2_d(notice: Notice, ctx: Context) -> Iterator[Hit]:
             continue
         right = f.rights.get(RightKind.COMPLAINT)
         if right is None or right.status is RightStatus.DENIED:
-            yield hit(path_of(notice, register, "rights"), register=register.id, problem="no-right")
+            yield hit(f.path("rights"), register=register.id, problem="no-right")
     if notice.supervisory_authority is None and (
         section_state(notice, Section.COMPLAINT_AUTHORITY) not in UNJUDGED
     ):
