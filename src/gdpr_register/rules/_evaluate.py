@@ -75,7 +75,8 @@ def _evaluate(
     evaluation = Evaluation(notice, options, day)
     base = Context(as_of=day, options=options, evaluation=evaluation)
     notice_rules = [r for r in rules if r.scope is Scope.NOTICE]
-    register_rules = [(r, unguarded(r.check)) for r in rules if r.scope is Scope.REGISTER]
+    guarded_rules = [(r, r.check) for r in rules if r.scope is Scope.REGISTER]
+    plain_rules = [(r, unguarded(check)) for r, check in guarded_rules]
     # (register index, -severity rank, rule id, sequence, finding): sorting these tuples gives
     # the stable sort by the first three (the sequence is unique, findings are never compared).
     found: list[tuple[int, int, str, int, Finding]] = []
@@ -101,10 +102,11 @@ def _evaluate(
         for index, register in enumerate(notice.registers):
             ctx = Context(as_of=day, options=options, path=f"$.registers[{index}]", index=index,
                           facts=evaluation.facts_of(register, index), evaluation=evaluation)
-            guarded = notice_marks or register.coverage is not None
+            checks = guarded_rules if notice_marks or register.coverage is not None else (
+                plain_rules)
             register_id = register.id
-            for item, raw in register_rules:
-                for h in (item.check if guarded else raw)(notice, register, ctx):
+            for item, check in checks:
+                for h in check(notice, register, ctx):
                     finding = item.finding(h, register_id)
                     found.append((index, -rank(finding.severity), finding.rule, len(found),
                                   finding))
