@@ -172,7 +172,7 @@ class RegisterFacts:
                         explicit = True
                         break
             kinds.update(purpose.kinds)
-            if purpose.is_direct_marketing:
+            if PurposeKind.DIRECT_MARKETING in purpose.kinds:  # Purpose.is_direct_marketing
                 marketing.append(purpose.id)
         #: Every Art. 6(1) point stated anywhere in the register (``Register.articles()``).
         self.articles: frozenset[LawfulBasis] = frozenset(found)
