@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import importlib
 import json
 import os
 import subprocess
@@ -95,3 +96,21 @@ def test_the_command_modules_are_the_ones_pkgutil_lists() -> None:
     listed = sorted(info.name for info in pkgutil.iter_modules(commands.__path__))
     assert commands.module_names() == listed
     assert "check" in listed
+
+
+def test_law_names_load_on_first_use() -> None:
+    import gdpr_register.law as law
+
+    assert sorted(law._LAZY) == sorted(law.__all__)
+    for name in law.__all__:
+        assert getattr(law, name) is getattr(
+            importlib.import_module(f"gdpr_register.law.{law._LAZY[name]}"), name)
+    assert law.calendars.__name__ == "gdpr_register.law.calendars"  # modules too
+    with pytest.raises(AttributeError):
+        law.no_such_table  # noqa: B018
+    code = ("import sys; from gdpr_register.law.eea import is_eea; "
+            "print(sorted(m for m in sys.modules if m.startswith('gdpr_register.law')))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert json.loads(run.stdout.replace("'", '"')) == [
+        "gdpr_register.law", "gdpr_register.law._source", "gdpr_register.law.eea"]
