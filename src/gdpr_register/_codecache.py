@@ -52,7 +52,11 @@ def _bytecode_cached() -> bool:
     """Whether the import of ``_compiled_code`` would read a current ``.pyc`` (the checks
     importlib makes: magic number, then the source's mtime and size, or a hash-based pyc)."""
     import os
-    from importlib.util import MAGIC_NUMBER, cache_from_source
+
+    try:  # what importlib.util re-exports, without importing it (and importlib._abc)
+        from importlib._bootstrap_external import MAGIC_NUMBER, cache_from_source
+    except ImportError:  # pragma: no cover - another implementation's import system
+        from importlib.util import MAGIC_NUMBER, cache_from_source
 
     source = os.path.join(os.path.dirname(__file__), "_compiled_code.py")
     if "gdpr_register._compiled_code" in sys.modules:

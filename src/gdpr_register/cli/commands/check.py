@@ -89,16 +89,18 @@ def _option(text: str) -> tuple[str, object]:
 
 
 def _expand(patterns: list[str]) -> list[str]:
-    import glob
     import os
 
     from gdpr_register.errors import UsageError
 
     files: list[str] = []
     for pattern in patterns:
-        if os.path.exists(pattern) or not glob.has_magic(pattern):
+        # glob's own test of a pattern (glob.has_magic), without importing glob for a file name
+        if os.path.exists(pattern) or not any(c in pattern for c in "*?["):
             files.append(pattern)
             continue
+        import glob
+
         matched = sorted(glob.glob(pattern, recursive=True))
         if not matched:
             raise UsageError(f"{shown(pattern)}: no file matches")
