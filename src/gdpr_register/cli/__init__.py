@@ -75,7 +75,7 @@ def _columns() -> int:
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser with every command; with ``only``, that command alone is imported and
-    configured (the others are listed by name), which is all a run of it needs."""
+    configured (the others are left out), which is all a run of it needs."""
     from gdpr_register.cli import commands
 
     parser = argparse.ArgumentParser(
@@ -90,8 +90,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         if name.startswith("_"):
             continue
         if only is not None and name != only:
-            # Never chosen (the run names another command): listed, not configured.
-            sub.add_parser(name, formatter_class=_Formatter)
+            # Never chosen: the run names another command. Not even listed: each parser
+            # argparse makes looks up its translations on disk (four file checks per text).
             continue
         module = importlib.import_module(f"{commands.__name__}.{name}")
         if only is not None and only != module.NAME:
