@@ -130,3 +130,22 @@ def test_a_command_line_run_compiles_none_of_our_generated_code() -> None:
         print(_codecache.misses())
     """)
     assert out.strip() == "[]"
+
+
+def test_the_seed_is_found_as_the_regular_expression_finds_it() -> None:
+    import re
+
+    pattern = re.compile(r"(hash\(\(\n\s*)(-?\d+)(,)")
+
+    def by_regex(source: str) -> tuple[str, int | None]:
+        found = pattern.search(source)
+        if found is None:
+            return source, None
+        return (f"{source[:found.start(2)]}{_codecache.STAND_IN}{source[found.end(2):]}",
+                int(found.group(2)))
+
+    samples = [s.replace(str(_codecache.STAND_IN), "-98765") for s in _compiled_code.SOURCES]
+    samples += ["", "hash((\n", "hash((\n  x,", "hash((\n  12", "hash((\n -,",
+                "hash((\n\t 5,", "a hash((\n x, hash((\n 42,", "hash((\n  -0042,"]
+    for source in samples:
+        assert _codecache.unseeded(source) == by_regex(source), source[:60]

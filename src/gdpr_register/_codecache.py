@@ -18,7 +18,6 @@ Regenerate after changing a model class (the test says when)::
 from __future__ import annotations
 
 import builtins
-import re
 import sys
 from types import CodeType, ModuleType
 from typing import Any
@@ -27,7 +26,7 @@ __all__ = ["STAND_IN", "install", "install_cattrs", "misses", "unseeded"]
 
 # attrs seeds each class's __hash__ with hash() of a string: it differs in every process.
 # The module holds the sources with this stand-in, and each process's seed is put back.
-_SEED = re.compile(r"(hash\(\(\n\s*)(-?\d+)(,)")
+_SEED = "hash((\n"  # then blanks, the seed and a comma (found without a regular expression)
 STAND_IN = 7_777_777_777_777_777_777
 _OURS = "gdpr_register."  # in every filename attrs and cattrs give our classes' code
 _TABLE: dict[str, CodeType] | None = None
@@ -86,11 +85,21 @@ def _bodies(module: ModuleType) -> list[CodeType]:
 
 
 def unseeded(source: str) -> tuple[str, int | None]:
-    """The source with attrs' hash seed written as :data:`STAND_IN`, and the seed."""
-    found = _SEED.search(source)
-    if found is None:
-        return source, None
-    return f"{source[:found.start(2)]}{STAND_IN}{source[found.end(2):]}", int(found.group(2))
+    """The source with attrs' hash seed written as :data:`STAND_IN`, and the seed: the
+    first ``hash((`` line end followed by blanks, an integer and a comma."""
+    start = source.find(_SEED)
+    while start != -1:
+        begin = start + len(_SEED)
+        while source[begin:begin + 1].isspace():
+            begin += 1
+        end = begin + 1 if source.startswith("-", begin) else begin
+        digits = end
+        while source[end:end + 1].isdecimal():
+            end += 1
+        if end > digits and source.startswith(",", end):
+            return f"{source[:begin]}{STAND_IN}{source[end:]}", int(source[begin:end])
+        start = source.find(_SEED, start + 1)
+    return source, None
 
 
 _PREFIX = "_held.<locals>.___."  # what the class body adds to its functions' names
