@@ -199,3 +199,18 @@ def test_generated_evaluator_agrees_with_the_interpreter(
     reference_triggers, reference_outcomes = fast.reference(history.events, as_of)
     assert list(triggers) == reference_triggers
     assert list(outcomes) == reference_outcomes
+
+
+@given(case=policy_and_history(), as_of=as_of_dates)
+def test_generated_bulk_loop_agrees_with_the_interpreter(
+    case: tuple[CompiledPolicy, SubjectHistory], as_of: date
+) -> None:
+    """results() and rows() inline the evaluator: per category, the interpreter's result."""
+    policy, history = case
+    _, reference = policy._fast.reference(history.events, as_of)
+    expected = tuple(reference[g][0] for _, g in policy._fast.order)
+    assert list(policy.results([history, history], as_of)) == [(history.subject, expected)] * 2
+    assert list(policy.rows([history], as_of)) == [
+        (history.subject, category.category, *result)
+        for category, result in zip(policy.categories, expected, strict=True)
+    ]

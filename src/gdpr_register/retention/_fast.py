@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
 from gdpr_register.retention._clocks import Aggregation, CategoryPolicy, Clock, ClockKind
+from gdpr_register.retention._codegen import Evaluator, generate
 from gdpr_register.retention._history import SubjectHistory
 from gdpr_register.retention._results import Outcome, PlanStatus, Result, RetentionPlan, Row
 
@@ -29,8 +30,6 @@ _UNDETERMINED: Outcome = ((PlanStatus.UNDETERMINED, None, None), None, None)
 # The end of a maximum that never ends (kept indefinitely; alternatives of which the last has
 # not started): compared by identity, it sorts after every real end.
 _NEVER = date(9999, 12, 31)
-# Per category group: maxima, holds, blocked, whichever-ends-last groups, indefinite.
-Evaluator = tuple[tuple[int, ...], tuple[int, ...], bool, tuple[tuple[int, ...], ...], bool]
 _GroupKey = tuple[tuple[int, ...], bool, tuple[tuple[int, ...], ...], bool]
 
 
@@ -43,8 +42,8 @@ class FastPath:
     """
 
     __slots__ = (
-        "_caches", "_clocks", "_evaluators", "_feeds", "_register", "evaluate", "groups",
-        "order", "source",
+        "_caches", "_clocks", "_evaluators", "_feeds", "_register", "_results", "evaluate",
+        "groups", "order", "source",
     )
 
     def __init__(
@@ -92,23 +91,32 @@ class FastPath:
             for g, (_, members) in enumerate(self.groups)
             for position, _policy in members
         }
-        self.source = _generate(self._feeds, self._evaluators, len(clocks))
-        namespace: dict[str, Any] = {
-            "_feeds": self._feeds, "_caches": self._caches, "_end": self._end,
-            "_UNDETERMINED": _UNDETERMINED, "_ONE_DAY": _ONE_DAY, "_NEVER": _NEVER,
-            "RETAINED": PlanStatus.RETAINED, "RESTRICTED": PlanStatus.RESTRICTED,
-            "UNDETERMINED": PlanStatus.UNDETERMINED, "DUE": PlanStatus.DUE,
-        }
-        exec(compile(self.source, f"<retention policy {register}>", "exec"), namespace)
-        self.evaluate: Callable[
-            [tuple[tuple[str, date], ...], date],
-            tuple[tuple[date | None, ...], tuple[Outcome, ...]],
-        ] = namespace["evaluate"]
         # Categories in register order with the index of their group's outcome.
         self.order = tuple(
             (category.category, group_of[position])
             for position, category in enumerate(categories)
         )
+        self.source = generate(
+            self._feeds, self._evaluators, len(clocks), [g for _, g in self.order]
+        )
+        namespace: dict[str, Any] = {
+            "_feeds": self._feeds, "_end": self._end,
+            "_UNDETERMINED": _UNDETERMINED, "_UNDETERMINED_RESULT": _UNDETERMINED[0],
+            "_ONE_DAY": _ONE_DAY, "_NEVER": _NEVER,
+            "RETAINED": PlanStatus.RETAINED, "RESTRICTED": PlanStatus.RESTRICTED,
+            "UNDETERMINED": PlanStatus.UNDETERMINED, "DUE": PlanStatus.DUE,
+        }
+        # The memo of each clock, looked up by a bound method (cleared in place, never
+        # replaced, so the binding stays valid).
+        namespace.update({f"_get{i}": cache.get for i, cache in enumerate(self._caches)})
+        exec(compile(self.source, f"<retention policy {register}>", "exec"), namespace)
+        self.evaluate: Callable[
+            [tuple[tuple[str, date], ...], date],
+            tuple[tuple[date | None, ...], tuple[Outcome, ...]],
+        ] = namespace["evaluate"]
+        self._results: Callable[
+            [Iterable[SubjectHistory], date], Iterator[tuple[str, tuple[Result, ...]]]
+        ] = namespace["results"]
 
     def _end(self, i: int, trigger: date) -> date:
         end = self._clocks[i].end(trigger)
@@ -197,102 +205,12 @@ class FastPath:
     def results(
         self, histories: Iterable[SubjectHistory], as_of: date
     ) -> Iterator[tuple[str, tuple[Result, ...]]]:
-        evaluate = self.evaluate
-        groups = tuple(g for _, g in self.order)
-        for history in histories:
-            outcomes = evaluate(history.events, as_of)[1]
-            yield history.subject, tuple([outcomes[g][0] for g in groups])
+        return self._results(histories, as_of)
 
     def rows(self, histories: Iterable[SubjectHistory], as_of: date) -> Iterator[Row]:
-        evaluate = self.evaluate
-        order = self.order
-        for history in histories:
-            outcomes = evaluate(history.events, as_of)[1]
-            subject = history.subject
-            for category, g in order:
-                status, erase_by, restricted_until = outcomes[g][0]
+        categories = tuple(category for category, _ in self.order)
+        for subject, results in self._results(histories, as_of):
+            for category, (status, erase_by, restricted_until) in zip(
+                categories, results, strict=True
+            ):
                 yield subject, category, status, erase_by, restricted_until
-
-
-def _generate(
-    feeds: Mapping[str, tuple[tuple[int, ...], tuple[int, ...]]],
-    evaluators: Sequence[Evaluator],
-    clocks: int,
-) -> str:
-    """Python source of ``evaluate(events, as_of)`` specialised to one policy.
-
-    Same semantics as :meth:`FastPath.reference`, with clocks as local variables and one
-    branch per distinct way an event kind feeds clocks: no per-subject interpretation.
-    Only integers are written into the source; event kinds stay data (``_feeds``), so no
-    text from a notice or an events file is ever executed.
-    """
-    codes: dict[tuple[tuple[int, ...], tuple[int, ...]], int] = {}
-    for feed in feeds.values():
-        codes.setdefault(feed, len(codes))
-    lines = [
-        "_code = {kind: _codes[feed] for kind, feed in _feeds.items()}",
-        "def evaluate(events, as_of):",
-    ]
-    lines.insert(0, f"_codes = {codes!r}")
-    if clocks:
-        lines.append("    " + " = ".join(f"t{i}" for i in range(clocks)) + " = None")
-    lines.append("    for kind, day in events:")
-    lines.append("        if day > as_of:")
-    lines.append("            break")
-    lines.append("        code = _code.get(kind)")
-    lines.append("        if code is None:")
-    lines.append("            continue")
-    for (latest, earliest), code in codes.items():
-        lines.append(f"        {'if' if code == 0 else 'elif'} code == {code}:")
-        body = [f"t{i} = day" for i in latest]
-        for i in earliest:
-            body.append(f"if t{i} is None: t{i} = day")
-        lines.extend("            " + statement for statement in body or ["pass"])
-    for i in range(clocks):
-        lines.append(
-            f"    e{i} = None if t{i} is None else "
-            f"(_caches[{i}].get(t{i}) or _end({i}, t{i}))"
-        )
-    results = []
-    for g, (maxima, holds, blocked, lasts, indefinite) in enumerate(evaluators):
-        results.append(f"o{g}")
-        lines.append("    p = None")
-        for i in maxima:
-            lines.append(f"    if e{i} is not None and (p is None or e{i} < p): p = e{i}")
-        for last in lasts:
-            parts = ", ".join(f"e{i}" for i in last)
-            lines.append(f"    k = [x for x in ({parts},) if x is not None]")
-            lines.append("    if k:")
-            lines.append(f"        x = max(k) if len(k) == {len(last)} else _NEVER")
-            lines.append("        if p is None or x < p: p = x")
-        if indefinite:
-            lines.append("    if p is None: p = _NEVER")
-        lines.append("    if p is None:")
-        lines.append(f"        o{g} = _UNDETERMINED")
-        lines.append("    else:")
-        lines.append("        h = None")
-        for i in holds:
-            lines.append(f"        if e{i} is not None and (h is None or e{i} > h): h = e{i}")
-        lines.append("        if p is _NEVER:")
-        lines.append(f"            o{g} = ((RETAINED, None, None), None, h)")
-        lines.append("        elif h is not None and h >= p:")
-        if blocked:
-            lines.append("            s = RETAINED if as_of < p else RESTRICTED if as_of <= h "
-                         "else UNDETERMINED")
-            lines.append(f"            o{g} = ((s, None, h), p, h)")
-        else:
-            lines.append("            s = RETAINED if as_of < p else RESTRICTED if as_of <= h "
-                         "else DUE")
-            lines.append(f"            o{g} = ((s, h + _ONE_DAY, h), p, h)")
-        lines.append("        else:")
-        if blocked:
-            lines.append("            s = RETAINED if as_of < p else UNDETERMINED")
-            lines.append(f"            o{g} = ((s, None, None), p, h)")
-        else:
-            lines.append("            s = RETAINED if as_of < p else DUE")
-            lines.append(f"            o{g} = ((s, p, None), p, h)")
-    triggers = "".join(f"t{i}, " for i in range(clocks))
-    outcomes = "".join(f"{o}, " for o in results)
-    lines.append(f"    return ({triggers}), ({outcomes})")
-    return "\n".join(lines) + "\n"
-
