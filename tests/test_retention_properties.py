@@ -11,7 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gdpr_register import MonthDay, Notice, Register, RetentionKind, load_notice
+from gdpr_register import Duration, MonthDay, Notice, Register, RetentionKind, load_notice
+from gdpr_register._dates import add_duration
+from gdpr_register.errors import InputError
 from gdpr_register.retention import (
     CompiledPolicy,
     PlanStatus,
@@ -19,7 +21,14 @@ from gdpr_register.retention import (
     SubjectHistory,
     compile_policy,
 )
-from gdpr_register.testing.strategies import histories, history_events, month_days, registers
+from gdpr_register.retention._fast import _adder
+from gdpr_register.testing.strategies import (
+    durations,
+    histories,
+    history_events,
+    month_days,
+    registers,
+)
 
 AS_OF = date(2026, 11, 25)
 _NOTICE: Notice = load_notice(
@@ -214,3 +223,31 @@ def test_generated_bulk_loop_agrees_with_the_interpreter(
         (history.subject, category.category, *result)
         for category, result in zip(policy.categories, expected, strict=True)
     ]
+
+
+@given(
+    case=policy_and_history(),
+    day=st.dates(date(1, 1, 1), date(9999, 12, 31)),
+)
+def test_the_memo_computes_each_clock_end_as_the_clock_does(
+    case: tuple[CompiledPolicy, SubjectHistory], day: date
+) -> None:
+    """The bulk path's specialised end arithmetic agrees with Clock.end, errors included."""
+    policy, _ = case
+    for i, clock in enumerate(policy.clocks):
+        try:
+            expected: date | type[Exception] = clock.end(day)
+        except InputError:
+            expected = InputError
+        try:
+            found: date | type[Exception] = policy._fast._end(i, day)
+        except InputError:
+            found = InputError
+        assert found == expected
+
+
+@given(duration=durations(), day=st.dates(date(1, 1, 1), date(9000, 12, 31)))
+def test_the_specialised_duration_arithmetic_is_add_duration(
+    duration: Duration, day: date
+) -> None:
+    assert _adder(duration)(day) == add_duration(day, duration)

@@ -6,7 +6,16 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from gdpr_register.retention._clocks import Aggregation, CategoryPolicy, Clock, ClockKind
+from gdpr_register._dates import add_months, exact_days
+from gdpr_register.model.enums import DurationUnit
+from gdpr_register.model.values import Duration
+from gdpr_register.retention._clocks import (
+    Aggregation,
+    Anchor,
+    CategoryPolicy,
+    Clock,
+    ClockKind,
+)
 from gdpr_register.retention._codegen import Evaluator, generate
 from gdpr_register.retention._history import SubjectHistory
 from gdpr_register.retention._results import Outcome, PlanStatus, Result, RetentionPlan, Row
@@ -23,6 +32,38 @@ def distinct_clocks(categories: Iterable[CategoryPolicy]) -> tuple[Clock, ...]:
         for clock in category.clocks:
             seen.setdefault(clock, None)
     return tuple(seen)
+
+
+def _adder(duration: Duration) -> Callable[[date], date]:
+    """``add_duration(_, duration)`` specialised to one duration (the memo's cold path)."""
+    days = exact_days(duration)
+    if days is not None:
+        delta = timedelta(days=days)
+        return lambda day: day + delta
+    months = duration.amount * (12 if duration.unit is DurationUnit.YEARS else 1)
+    if months % 12:
+        return lambda day: add_months(day, months)
+    years = months // 12
+
+    def add_years(day: date) -> date:  # add_months for whole years: only 29 Feb clamps
+        year = day.year + years
+        if day.month == 2 and day.day == 29 and not (
+            year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        ):
+            return date(year, 2, 28)
+        return date(year, day.month, day.day)
+
+    return add_years
+
+
+def _ender(clock: Clock) -> Callable[[date], date]:
+    """``clock.end`` without its dispatch; may raise ValueError or OverflowError where
+    ``clock.end`` raises its :class:`InputError` (the caller then asks ``clock.end``)."""
+    add = _adder(clock.duration)
+    if clock.anchor is Anchor.EVENT:
+        return add
+    anchor_of = clock.anchor_of
+    return lambda trigger: add(anchor_of(trigger))
 
 
 _CACHE_LIMIT = 100_000  # distinct trigger dates remembered per clock (bounded memory)
@@ -42,8 +83,8 @@ class FastPath:
     """
 
     __slots__ = (
-        "_caches", "_clocks", "_evaluators", "_feeds", "_register", "_results", "evaluate",
-        "groups", "order", "source",
+        "_caches", "_clocks", "_enders", "_evaluators", "_feeds", "_register", "_results",
+        "evaluate", "groups", "order", "source",
     )
 
     def __init__(
@@ -51,6 +92,7 @@ class FastPath:
     ) -> None:
         self._register = register
         self._clocks = clocks
+        self._enders = tuple(_ender(clock) for clock in clocks)
         index = {clock: i for i, clock in enumerate(clocks)}
         latest: dict[str, list[int]] = {}
         earliest: dict[str, list[int]] = {}
@@ -119,7 +161,11 @@ class FastPath:
         ] = namespace["results"]
 
     def _end(self, i: int, trigger: date) -> date:
-        end = self._clocks[i].end(trigger)
+        """Clock ``i``'s end for ``trigger``, remembered (a memo miss)."""
+        try:
+            end = self._enders[i](trigger)
+        except (ValueError, OverflowError):
+            end = self._clocks[i].end(trigger)  # raises the InputError saying why
         cache = self._caches[i]
         if len(cache) >= _CACHE_LIMIT:
             cache.clear()
