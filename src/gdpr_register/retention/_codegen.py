@@ -1,11 +1,12 @@
 """Python source of a compiled policy's evaluators (see :class:`~._fast.FastPath`).
 
-Two functions are generated from one body: ``evaluate(events, as_of)`` returns the trigger
+Functions are generated from one body: ``evaluate(events, as_of)`` returns the trigger
 dates and one outcome per category group (what a :class:`RetentionPlan` keeps), and
 ``results(histories, as_of)`` is the bulk loop, yielding ``(subject, results)`` with the
-body inlined (no call, no outcome tuples per subject). Only integers are written into the
-source; event kinds stay data (``_feeds``), so no text from a notice or an events file is
-ever executed.
+body inlined (no call, no outcome tuples per subject); ``results_of_pairs`` is the same
+loop over ``(subject, events)`` pairs (a stream from ``group_histories``). Only integers
+are written into the source; event kinds stay data (``_feeds``), so no text from a notice
+or an events file is ever executed.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ def generate(
     clocks: int,
     order: Sequence[int],
 ) -> str:
-    """The module source defining ``evaluate`` and ``results`` for one policy.
+    """The module source defining ``evaluate``, ``results`` and ``results_of_pairs``.
 
     ``order``: the group index of each category, in register order. The semantics are
     those of :meth:`FastPath.reference`; tests check both functions agree with it.
@@ -41,13 +42,18 @@ def generate(
     triggers = "".join(f"t{i}, " for i in range(clocks))
     outcomes = "".join(f"o{g}, " for g in range(len(evaluators)))
     lines.append(f"    return ({triggers}), ({outcomes})")
-    lines.append("def results(histories, as_of):")
-    lines.append("    for history in histories:")
-    lines.extend(
-        "        " + line for line in _body(codes, evaluators, clocks, "history.events", False)
-    )
     per_category = "".join(f"o{g}, " for g in order)
-    lines.append(f"        yield history.subject, ({per_category})")
+    body = _body(codes, evaluators, clocks, "events", False)
+    # The bulk loop twice: over histories, and over a stream's (subject, events) pairs.
+    for name, head in (
+        ("results", "for history in histories:\n        subject, events = history.subject, "
+                    "history.events"),
+        ("results_of_pairs", "for subject, events in histories:"),
+    ):
+        lines.append(f"def {name}(histories, as_of):")
+        lines.append(f"    {head}")
+        lines.extend("        " + line for line in body)
+        lines.append(f"        yield subject, ({per_category})")
     return "\n".join(lines) + "\n"
 
 

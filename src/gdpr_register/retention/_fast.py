@@ -17,7 +17,7 @@ from gdpr_register.retention._clocks import (
     ClockKind,
 )
 from gdpr_register.retention._codegen import Evaluator, generate
-from gdpr_register.retention._history import SubjectHistory
+from gdpr_register.retention._history import Pair, SubjectHistory, pairs_of
 from gdpr_register.retention._results import Outcome, PlanStatus, Result, RetentionPlan, Row
 
 __all__ = ["FastPath", "distinct_clocks"]
@@ -84,7 +84,7 @@ class FastPath:
 
     __slots__ = (
         "_caches", "_clocks", "_enders", "_evaluators", "_feeds", "_register", "_results",
-        "evaluate", "groups", "order", "source",
+        "_results_of_pairs", "evaluate", "groups", "order", "source",
     )
 
     def __init__(
@@ -159,6 +159,9 @@ class FastPath:
         self._results: Callable[
             [Iterable[SubjectHistory], date], Iterator[tuple[str, tuple[Result, ...]]]
         ] = namespace["results"]
+        self._results_of_pairs: Callable[
+            [Iterable[Pair], date], Iterator[tuple[str, tuple[Result, ...]]]
+        ] = namespace["results_of_pairs"]
 
     def _end(self, i: int, trigger: date) -> date:
         """Clock ``i``'s end for ``trigger``, remembered (a memo miss)."""
@@ -251,11 +254,14 @@ class FastPath:
     def results(
         self, histories: Iterable[SubjectHistory], as_of: date
     ) -> Iterator[tuple[str, tuple[Result, ...]]]:
+        pairs = pairs_of(histories)  # a stream from group_histories: no history objects
+        if pairs is not None:
+            return self._results_of_pairs(pairs, as_of)
         return self._results(histories, as_of)
 
     def rows(self, histories: Iterable[SubjectHistory], as_of: date) -> Iterator[Row]:
         categories = tuple(category for category, _ in self.order)
-        for subject, results in self._results(histories, as_of):
+        for subject, results in self.results(histories, as_of):
             for category, (status, erase_by, restricted_until) in zip(
                 categories, results, strict=True
             ):
