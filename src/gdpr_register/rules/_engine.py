@@ -30,6 +30,7 @@ from gdpr_register.rules._values import (
     Scope,
     Severity,
     hit,
+    new_finding,
     render,
 )
 
@@ -148,20 +149,22 @@ class Rule:
     def finding(self, found: Hit, register: str | None) -> Finding:
         message, fix = self.message, self.fix
         problem = found.args.get("problem")
-        if isinstance(problem, str) and problem in self.variants:
-            message, fix = self.variants[problem]
-        elif problem == NOT_ASSESSED:
-            message, fix = not_assessed_templates()
-        return Finding(
-            rule=self.id,
-            title=self.title,
-            severity=found.severity or self.severity,
-            citation=self.citation,
-            path=found.path,
-            message=message,
-            args=found.args,
-            fix=fix,
-            register=found.register if found.register is not None else register,
+        if problem is not None:
+            variant = self.variants.get(problem) if isinstance(problem, str) else None
+            if variant is not None:
+                message, fix = variant
+            elif problem == NOT_ASSESSED:
+                message, fix = not_assessed_templates()
+        return new_finding(
+            self.id,
+            self.title,
+            found.severity or self.severity,
+            self.citation,
+            found.path,
+            message,
+            found.args,
+            fix,
+            found.register if found.register is not None else register,
         )
 
 

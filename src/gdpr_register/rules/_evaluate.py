@@ -19,6 +19,7 @@ from gdpr_register.rules._engine import (
     Scope,
     default_registry,
 )
+from gdpr_register.rules._facts import Evaluation
 from gdpr_register.rules._memo import memo
 from gdpr_register.rules._report import Report
 from gdpr_register.rules._sections import unguarded
@@ -71,9 +72,11 @@ def _evaluate(
     rules = _temporal_scope(registry.select(select, ignore, preview=preview), registry,
                             ignore, day)
     options = options or Options()
-    base = Context(as_of=day, options=options)
+    evaluation = Evaluation(notice, options, day)
+    base = Context(as_of=day, options=options, evaluation=evaluation)
     notice_rules = [r for r in rules if r.scope is Scope.NOTICE]
-    register_rules = [(r, unguarded(r.check)) for r in rules if r.scope is Scope.REGISTER]
+    guarded_rules = [(r, r.check) for r in rules if r.scope is Scope.REGISTER]
+    plain_rules = [(r, unguarded(check)) for r, check in guarded_rules]
     # (register index, -severity rank, rule id, sequence, finding): sorting these tuples gives
     # the stable sort by the first three (the sequence is unique, findings are never compared).
     found: list[tuple[int, int, str, int, Finding]] = []
@@ -84,28 +87,33 @@ def _evaluate(
     # section guard cannot skip a rule, so the check runs unwrapped (the same hits, cheaper).
     notice_marks = notice.coverage is not None
     any_marks = notice_marks or any(r.coverage is not None for r in notice.registers)
-    for item in notice_rules:
-        check = item.check if any_marks else unguarded(item.check)
+    for notice_rule in notice_rules:
+        check = notice_rule.check if any_marks else unguarded(notice_rule.check)
         try:
             hits = list(check(notice, base))
         except Exception as exc:
-            raise _failed(item, exc) from exc
+            raise _failed(notice_rule, exc) from exc
         for h in hits:
-            finding = item.finding(h, None)
+            finding = notice_rule.finding(h, None)
             where = order.get(finding.register, -1) if finding.register else -1
             found.append((where, -rank(finding.severity), finding.rule, len(found), finding))
-    for index, register in enumerate(notice.registers):
-        ctx = Context(as_of=day, options=options, path=f"$.registers[{index}]", index=index)
-        guarded = notice_marks or register.coverage is not None
-        for item, raw in register_rules:
-            check = item.check if guarded else raw
-            try:
-                hits = list(check(notice, register, ctx))
-            except Exception as exc:
-                raise _failed(item, exc) from exc
-            for h in hits:
-                finding = item.finding(h, register.id)
-                found.append((index, -rank(finding.severity), finding.rule, len(found), finding))
+    item: Rule | None = None
+    try:  # one handler for the whole loop: a rule that raises fails the evaluation
+        for index, register in enumerate(notice.registers):
+            ctx = Context(as_of=day, options=options, path=f"$.registers[{index}]", index=index,
+                          facts=evaluation.facts_of(register, index), evaluation=evaluation)
+            checks = guarded_rules if notice_marks or register.coverage is not None else (
+                plain_rules)
+            register_id = register.id
+            for item, check in checks:
+                for h in check(notice, register, ctx):
+                    finding = item.finding(h, register_id)
+                    found.append((index, -rank(finding.severity), finding.rule, len(found),
+                                  finding))
+    except Exception as exc:
+        if item is None:  # before any rule ran: not a rule's failure
+            raise
+        raise _failed(item, exc) from exc
 
     found.sort()
     findings = [entry[4] for entry in found]

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import attrs
+
+if TYPE_CHECKING:
+    from gdpr_register.rules._facts import Evaluation, RegisterFacts
 
 __all__ = ["Context", "Options"]
 
@@ -34,9 +38,16 @@ class Options:
 
 @attrs.frozen(kw_only=True)
 class Context:
-    """What a rule may read besides the notice: the date, the options and where it is."""
+    """What a rule may read besides the notice: the date, the options and where it is.
+
+    ``facts`` and ``evaluation`` are set by ``evaluate`` (the facts of the register being
+    evaluated and the call's shared lookups); a rule reads them through
+    :func:`gdpr_register.rules._facts.facts`, which computes fresh ones when they are unset.
+    """
 
     as_of: date
     options: Options = Options()
     path: str = "$"  # the register's path for register rules
     index: int = -1  # the register's index for register rules
+    facts: RegisterFacts | None = attrs.field(default=None, eq=False, repr=False)
+    evaluation: Evaluation | None = attrs.field(default=None, eq=False, repr=False)

@@ -70,10 +70,24 @@ class Hit:
     severity: Severity | None = None  # only where the rule documents a lower/higher case
 
 
+_HIT_FIELDS = ("path", "args", "register", "severity")
+if tuple(a.name for a in attrs.fields(Hit)) != _HIT_FIELDS:  # pragma: no cover - a guard
+    raise AssertionError("Hit's fields changed: update _HIT_FIELDS and hit")
+_HIT_PATH, _HIT_ARGS, _HIT_REGISTER, _HIT_SEVERITY = (
+    getattr(Hit, name).__set__ for name in _HIT_FIELDS
+)
+
+
 def hit(
     path: str, *, register: str | None = None, severity: Severity | None = None, **args: ArgValue
 ) -> Hit:
-    return Hit(path, args, register, severity)
+    """``Hit(path, args, register, severity)``, built the fast way (rules make thousands)."""
+    found: Hit = object.__new__(Hit)
+    _HIT_PATH(found, path)
+    _HIT_ARGS(found, args)
+    _HIT_REGISTER(found, register)
+    _HIT_SEVERITY(found, severity)
+    return found
 
 
 def _show(value: object) -> str:
@@ -152,6 +166,43 @@ class Finding(Displayable):
                 "acknowledged_by": self.waiver.acknowledged_by,
             }
         return data
+
+
+_FIELDS = ("rule", "title", "severity", "citation", "path", "message", "args", "fix",
+           "register", "waiver")
+# attrs' keyword __init__ costs most of a finding; the engine builds thousands from values it
+# already holds, so it fills the slots directly. A field added to Finding must be added here.
+if tuple(a.name for a in attrs.fields(Finding)) != _FIELDS:  # pragma: no cover - a guard
+    raise AssertionError("Finding's fields changed: update _FIELDS and new_finding")
+_NEW = object.__new__
+(_RULE, _TITLE, _SEVERITY, _CITATION, _PATH, _MESSAGE, _ARGS, _FIX, _REGISTER,
+ _WAIVER) = (getattr(Finding, name).__set__ for name in _FIELDS)
+
+
+def new_finding(
+    rule: str,
+    title: str,
+    severity: Severity,
+    citation: str,
+    path: str,
+    message: str,
+    args: Mapping[str, ArgValue],
+    fix: str,
+    register: str | None,
+) -> Finding:
+    """``Finding(rule=..., ..., register=...)`` (no waiver), built the fast way."""
+    found: Finding = _NEW(Finding)
+    _RULE(found, rule)
+    _TITLE(found, title)
+    _SEVERITY(found, severity)
+    _CITATION(found, citation)
+    _PATH(found, path)
+    _MESSAGE(found, message)
+    _ARGS(found, args)
+    _FIX(found, fix)
+    _REGISTER(found, register)
+    _WAIVER(found, None)
+    return found
 
 
 def _jsonable(value: ArgValue) -> Any:

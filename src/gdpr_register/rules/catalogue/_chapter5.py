@@ -13,16 +13,17 @@ from datetime import date
 
 import attrs
 
-from gdpr_register.law.adequacy import adequacy_for
 from gdpr_register.law.eea import is_eea
-from gdpr_register.law.mechanisms import MECHANISMS, mechanism_status
+from gdpr_register.law.mechanisms import MECHANISMS
 from gdpr_register.model.countries import UNKNOWN_COUNTRY
 from gdpr_register.model.enums import Region, TransferDerogation, TransferMechanism
 from gdpr_register.model.register import Recipient, Register, Transfer
 from gdpr_register.rules._engine import Options
-from gdpr_register.rules._memo import memoised
+from gdpr_register.rules._facts import LawOnDate, RegisterFacts
 
-__all__ = ["DPF_FROM", "Judgement", "Verdict", "destination", "is_export", "judge", "stated"]
+__all__ = [
+    "DPF_FROM", "Judgement", "Verdict", "destination", "is_export", "judge", "judge_on", "stated",
+]
 
 DPF_FROM = date(2023, 7, 10)  # Implementing Decision (EU) 2023/1795
 
@@ -59,6 +60,74 @@ def destination(transfer: Transfer) -> str:
     return transfer.international_organisation or transfer.country
 
 
+def exports(f: RegisterFacts) -> list[Export]:
+    """The register's transfers that leave the EEA on the day, each with its recipient (None
+    when the transfer names none, or names one the register does not list) and whether that
+    recipient is active on the day; judged on first use (:func:`judgement`)."""
+    found: list[Export] | None = f.exports
+    if found is None:
+        law = f.law
+        found = []
+        recipients = {r.id: r for r in f.register.recipients}
+        named = mechanisms(f)
+        for i, transfer in enumerate(f.register.transfers):
+            if transfer.international_organisation:
+                leaves = True
+            elif transfer.country == UNKNOWN_COUNTRY:
+                leaves = transfer.region is not Region.EEA
+            else:
+                leaves = not law.is_eea(transfer.country)
+            if leaves:
+                recipient = (
+                    recipients.get(transfer.recipient) if transfer.recipient is not None else None
+                )
+                found.append(Export(i, transfer, recipient, named[i]))
+        f.exports = found
+    return found
+
+
+def mechanisms(f: RegisterFacts) -> list[tuple[TransferMechanism, ...]]:
+    """:func:`stated` for each of the register's transfers, in order, once per evaluation."""
+    found: list[tuple[TransferMechanism, ...]] | None = f.mechanisms
+    if found is None:
+        found = f.mechanisms = [stated(t) for t in f.register.transfers]
+    return found
+
+
+class Export:
+    """One transfer leaving the EEA, with its recipient and (once asked) its judgement."""
+
+    __slots__ = ("index", "judgement", "named", "recipient", "transfer")
+
+    def __init__(self, index: int, transfer: Transfer, recipient: Recipient | None,
+                 named: tuple[TransferMechanism, ...]) -> None:
+        self.index, self.transfer, self.recipient = index, transfer, recipient
+        self.named = named  # the mechanisms stated (:func:`stated`)
+        self.judgement: Judgement | None = None
+
+
+def judgement(f: RegisterFacts, export: Export) -> Judgement:
+    """The export's judgement on the day, once per evaluation (ART44, ART13_1_f, ...).
+
+    A judgement depends only on the facts :func:`judge_on` reads (the mechanisms named, the
+    destination, whether a derogation is named, the conclusion date, the recipient's DPF
+    certification), the day and the options: registers that state the same transfer (the
+    same processor abroad in many activities of a record) share one judgement.
+    """
+    found = export.judgement
+    if found is None:
+        transfer, recipient = export.transfer, export.recipient
+        key = (transfer.mechanism, export.named, transfer.country,
+               transfer.international_organisation, transfer.derogation is None,
+               transfer.concluded, recipient.dpf_certified if recipient is not None else None)
+        judgements = f.law.judgements
+        found = judgements.get(key)
+        if found is None:
+            found = judgements[key] = judge_on(transfer, recipient, f.law, f.options)
+        export.judgement = found
+    return found
+
+
 def is_export(transfer: Transfer, as_of: date) -> bool:
     """Whether the transfer leaves the EEA on ``as_of`` (an unknown destination may)."""
     if transfer.international_organisation:
@@ -70,10 +139,9 @@ def is_export(transfer: Transfer, as_of: date) -> bool:
 
 def stated(transfer: Transfer) -> tuple[TransferMechanism, ...]:
     """The mechanisms the notice names for the transfer, primary first, without repeats."""
-    return memoised("stated", transfer, lambda: _stated(transfer))
-
-
-def _stated(transfer: Transfer) -> tuple[TransferMechanism, ...]:
+    if transfer.fallback is None and not transfer.alternatives:  # the common case
+        only = transfer.mechanism
+        return () if only is None or only is TransferMechanism.NONE_STATED else (only,)
     named = (transfer.mechanism, transfer.fallback, *transfer.alternatives)
     out: list[TransferMechanism] = []
     for mechanism in named:
@@ -87,12 +155,13 @@ def recipient_of(register: Register, transfer: Transfer) -> Recipient | None:
     return register.recipient(transfer.recipient) if transfer.recipient is not None else None
 
 
-def _dpf(transfer: Transfer, recipient: Recipient | None, as_of: date, options: Options) -> Verdict:
+def _dpf(transfer: Transfer, recipient: Recipient | None, law: LawOnDate,
+         options: Options) -> Verdict:
     if transfer.country == UNKNOWN_COUNTRY and not transfer.international_organisation:
         return Verdict(False, "destination-not-stated", determined=False)
     if transfer.country != "US":
         return Verdict(False, "dpf-covers-only-us")
-    if adequacy_for("US", as_of) is None:
+    if law.adequacy_for("US") is None:
         return Verdict(False, "not-yet-valid", DPF_FROM)
     certified = recipient.dpf_certified if recipient is not None else None
     if certified is None:
@@ -106,37 +175,37 @@ def check(
     mechanism: TransferMechanism,
     transfer: Transfer,
     recipient: Recipient | None,
-    as_of: date,
+    law: LawOnDate,
     options: Options,
 ) -> Verdict:
-    """One stated mechanism on ``as_of``."""
+    """One stated mechanism on ``law.as_of``."""
     if mechanism is TransferMechanism.ADEQUACY:
         if transfer.country == UNKNOWN_COUNTRY and not transfer.international_organisation:
             return Verdict(False, "destination-not-stated", determined=False)
-        decision = adequacy_for(destination(transfer), as_of)
+        decision = law.adequacy_for(destination(transfer))
         if decision is None:
             return Verdict(False, "no-adequacy-decision")
         if decision.certified_only:
-            return _dpf(transfer, recipient, as_of, options)
+            return _dpf(transfer, recipient, law, options)
         return Verdict(True, "valid")
     if mechanism is TransferMechanism.DPF:
-        return _dpf(transfer, recipient, as_of, options)
+        return _dpf(transfer, recipient, law, options)
     if mechanism is TransferMechanism.DEROGATION:
         if transfer.derogation is None:
             return Verdict(False, "derogation-not-named", determined=False)
         return Verdict(True, "valid")
     country = None if transfer.international_organisation else transfer.country
-    status = mechanism_status(mechanism, as_of, transfer.concluded, country)
+    status = law.mechanism_status(mechanism, transfer.concluded, country)
     return Verdict(status.valid, status.reason, status.since, status.determined)
 
 
 def _by_law(
-    transfer: Transfer, recipient: Recipient | None, as_of: date, options: Options
+    transfer: Transfer, recipient: Recipient | None, law: LawOnDate, options: Options
 ) -> str | None:
     """Art. 45(1): an adequacy decision covers the transfer whatever the notice names."""
     if transfer.country == UNKNOWN_COUNTRY and not transfer.international_organisation:
         return None
-    decision = adequacy_for(destination(transfer), as_of)
+    decision = law.adequacy_for(destination(transfer))
     if decision is None:
         return None
     if decision.certified_only:
@@ -149,26 +218,27 @@ def _by_law(
 def judge(
     transfer: Transfer, recipient: Recipient | None, as_of: date, options: Options
 ) -> Judgement:
-    """The transfer's standing on ``as_of`` (call only for exports, see :func:`is_export`);
-    once per evaluation for ART44 and ART13_1_f alike."""
-    return memoised("judge", transfer, lambda: _judge(transfer, recipient, as_of, options),
-                    recipient, as_of, options)
+    """The transfer's standing on ``as_of`` (call only for exports, see :func:`is_export`).
+    Inside ``evaluate`` the rules read it once per transfer from the register's facts
+    (:meth:`~gdpr_register.rules._facts.RegisterFacts.judgement`)."""
+    return judge_on(transfer, recipient, LawOnDate(as_of), options)
 
 
-def _judge(
-    transfer: Transfer, recipient: Recipient | None, as_of: date, options: Options
+def judge_on(
+    transfer: Transfer, recipient: Recipient | None, law: LawOnDate, options: Options
 ) -> Judgement:
+    """:func:`judge` with the law-table lookups of one evaluation."""
     named = stated(transfer)
-    verdicts = [(m, check(m, transfer, recipient, as_of, options)) for m in named]
+    verdicts = [(m, check(m, transfer, recipient, law, options)) for m in named]
     invalid = tuple((m, v) for m, v in verdicts if not v.valid and v.determined)
     valid = [(m, v) for m, v in verdicts if v.valid]
     if valid:
         unversioned = all(m is TransferMechanism.SCC for m, _ in valid)
         mechanism, verdict = valid[0]
         return Judgement(True, mechanism, verdict, invalid, scc_unversioned=unversioned)
-    law = _by_law(transfer, recipient, as_of, options)
-    if law is not None:
-        return Judgement(True, transfer.mechanism, Verdict(True, "valid"), invalid, by_law=law)
+    by_law = _by_law(transfer, recipient, law, options)
+    if by_law is not None:
+        return Judgement(True, transfer.mechanism, Verdict(True, "valid"), invalid, by_law=by_law)
     if not named:
         return Judgement(
             None, TransferMechanism.NONE_STATED,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from gdpr_register.model.enums import (
     DataOrigin,
@@ -19,7 +18,8 @@ from gdpr_register.model.enums import (
 )
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register, StatedBasis, StatedRight
-from gdpr_register.rules._engine import Context, Options
+from gdpr_register.rules._engine import Context
+from gdpr_register.rules._facts import UNSET, RegisterFacts, facts
 from gdpr_register.rules._memo import memoised
 
 __all__ = [
@@ -29,11 +29,13 @@ __all__ = [
     "UNJUDGED",
     "VAGUE",
     "LazyPattern",
+    "RegisterFacts",
     "all_bases",
     "articles",
     "at",
     "condition_kind",
     "consent_bases",
+    "facts",
     "has_consent",
     "indirect_sources",
     "narrowed",
@@ -87,49 +89,23 @@ VAGUE = LazyPattern(
 )
 
 
-def all_bases(register: Register) -> Iterator[tuple[str, StatedBasis]]:
+def all_bases(f: RegisterFacts) -> list[tuple[str, StatedBasis]]:
     """Every stated basis with its path relative to the register."""
-    return iter(memoised("all-bases", register, lambda: list(_all_bases(register))))
+    return f.all_bases
 
 
-def _all_bases(register: Register) -> Iterator[tuple[str, StatedBasis]]:
-    for i, basis in enumerate(register.pooled_bases):
-        yield f".pooled_bases[{i}]", basis
-    for i, purpose in enumerate(register.purposes):
-        for j, basis in enumerate(purpose.bases):
-            yield f".purposes[{i}].bases[{j}]", basis
+def articles(f: RegisterFacts) -> frozenset[LawfulBasis]:
+    """``register.articles()``: every Art. 6(1) point stated in the register."""
+    return f.articles
 
 
-def articles(register: Register) -> frozenset[LawfulBasis]:
-    """``register.articles()``, once per evaluation (many rules read it)."""
-    return memoised("articles", register, register.articles)
-
-
-def stated_right(register: Register, right: RightKind) -> StatedRight | None:
+def stated_right(f: RegisterFacts, right: RightKind) -> StatedRight | None:
     """``register.stated_right(right)``: the first stated right of that kind."""
-    return _rights(register).get(right)
+    return f.rights.get(right)
 
 
-def _rights(register: Register) -> dict[RightKind, StatedRight]:
-    def first_of_each() -> dict[RightKind, StatedRight]:
-        found: dict[RightKind, StatedRight] = {}
-        for item in register.rights:
-            found.setdefault(item.right, item)
-        return found
-
-    return memoised("rights", register, first_of_each)
-
-
-def _explicit_consent(register: Register) -> bool:
-    return memoised("explicit-consent", register, lambda: any(
-        c.article is SpecialCategoryCondition.EXPLICIT_CONSENT
-        for p in register.purposes
-        for c in p.special_conditions
-    ))
-
-
-def has_consent(register: Register) -> bool:
-    return LawfulBasis.CONSENT in articles(register) or _explicit_consent(register)
+def has_consent(f: RegisterFacts) -> bool:
+    return LawfulBasis.CONSENT in f.articles or f.explicit_consent
 
 
 def indirect_sources(register: Register) -> list[tuple[int, str]]:
@@ -159,65 +135,86 @@ def section_state(
                                 register)
 
 
-def consent_bases(register: Register) -> tuple[str, ...]:
+def consent_bases(f: RegisterFacts) -> tuple[str, ...]:
     """The consent points a register rests on: 6(1)(a) and/or 9(2)(a), in that order."""
     found = []
-    if LawfulBasis.CONSENT in articles(register):
+    if LawfulBasis.CONSENT in f.articles:
         found.append(LawfulBasis.CONSENT.value)
-    if _explicit_consent(register):
+    if f.explicit_consent:
         found.append(SpecialCategoryCondition.EXPLICIT_CONSENT.value)
     return tuple(found)
 
 
-def objection_bases(register: Register) -> tuple[str, ...]:
+_OBJECTION = tuple((b, b.value) for b in (LawfulBasis.PUBLIC_TASK,
+                                          LawfulBasis.LEGITIMATE_INTERESTS))
+
+
+def objection_bases(f: RegisterFacts) -> tuple[str, ...]:
     """The Art. 21(1) bases (6(1)(e), (f)) any purpose may rest on; a pooled basis counts,
     since it may be the one a purpose rests on (a right applies if any pooled basis triggers it)."""
-    stated = articles(register)
-    return tuple(
-        b.value for b in (LawfulBasis.PUBLIC_TASK, LawfulBasis.LEGITIMATE_INTERESTS)
-        if b in stated
-    )
+    found = f.objection
+    if found is None:
+        stated = f.articles
+        found = f.objection = tuple(value for b, value in _OBJECTION if b in stated)
+    return found
 
 
-def portability_bases(register: Register, options: Options) -> tuple[str, ...] | None:
+def portability_bases(f: RegisterFacts) -> tuple[str, ...] | None:
     """The Art. 20(1) bases that make portability apply, () when it does not, None when it
-    cannot be told (processing by automated means not stated and not assumed).
+    cannot be told (processing by automated means not stated and not assumed under the
+    evaluation's options).
 
     Art. 20(1): consent (6(1)(a), 9(2)(a)) or contract (6(1)(b)), processing "carried out by
     automated means", data "provided by" the data subject. Data are not provided by the
     subject where every stated source is someone else or every category is derived by the
     controller (an unstated origin is not proof either way, so it does not rule it out).
     """
-    return memoised(f"portability-{options.assume_automated_processing}", register,
-                    lambda: _portability_bases(register, options))
+    found = f.portability
+    if found is UNSET:
+        found = f.portability = _portability_bases(f)
+    return found  # type: ignore[no-any-return]
 
 
-def _portability_bases(register: Register, options: Options) -> tuple[str, ...] | None:
-    bases = portability_candidates(register)
+def _portability_bases(f: RegisterFacts) -> tuple[str, ...] | None:
+    register = f.register
+    bases = portability_candidates(f)
     if not bases:
         return ()
-    if register.sources and not any(
-        s.kind in (SourceKind.DATA_SUBJECT, SourceKind.OBSERVED) for s in register.sources
-    ):
-        return ()
-    origins = [c.origin for c in register.data_categories]
-    if origins and all(o is DataOrigin.DERIVED for o in origins):
-        return ()
+    if register.sources:
+        for s in register.sources:
+            if s.kind is SourceKind.DATA_SUBJECT or s.kind is SourceKind.OBSERVED:
+                break
+        else:  # every stated source is someone else
+            return ()
+    if register.data_categories:
+        for c in register.data_categories:
+            if c.origin is not DataOrigin.DERIVED:
+                break
+        else:  # every category is derived by the controller
+            return ()
     automated = register.automated_processing
     if automated is False:
         return ()
-    if automated is None and not options.assume_automated_processing:
+    if automated is None and not f.options.assume_automated_processing:
         return None
     return bases
 
 
-def portability_candidates(register: Register) -> tuple[str, ...]:
+_CONSENT, _CONTRACT = LawfulBasis.CONSENT.value, LawfulBasis.CONTRACT.value
+_EXPLICIT = SpecialCategoryCondition.EXPLICIT_CONSENT.value
+
+
+def portability_candidates(f: RegisterFacts) -> tuple[str, ...]:
     """The bases stated that Art. 20(1) names: 6(1)(a), 6(1)(b), 9(2)(a), in that order."""
-    consent = consent_bases(register)
-    contract = (LawfulBasis.CONTRACT.value,) if LawfulBasis.CONTRACT in articles(register) else ()
-    return consent[:1] + contract + consent[1:] if consent[:1] == ("6(1)(a)",) else (
-        contract + consent
-    )
+    stated = f.articles
+    found = []
+    if LawfulBasis.CONSENT in stated:
+        found.append(_CONSENT)
+    if LawfulBasis.CONTRACT in stated:
+        found.append(_CONTRACT)
+    if f.explicit_consent:
+        found.append(_EXPLICIT)
+    return tuple(found)
 
 
 def right_index(register: Register, right: RightKind) -> int:

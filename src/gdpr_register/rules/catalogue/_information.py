@@ -8,7 +8,7 @@ from gdpr_register.model.enums import ProvisionRequirement, Section, SectionStat
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register
 from gdpr_register.rules._engine import Context, Hit, Severity, hit, rule
-from gdpr_register.rules.catalogue._common import INDIRECT, at, section_state
+from gdpr_register.rules.catalogue._common import INDIRECT, at, facts
 
 ART13 = "https://gdprhub.eu/index.php?title=Article_13_GDPR"
 
@@ -121,7 +121,9 @@ def _art14_only(register: Register) -> bool:
 def art13_2_f(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     adm = register.automated_decisions
     if adm is None:
-        if section_state(notice, Section.AUTOMATED_DECISIONS, register) is not SectionState.NONE:
+        if facts(notice, register, ctx).section_state(Section.AUTOMATED_DECISIONS) is not (
+            SectionState.NONE
+        ):
             yield hit(ctx.path, problem="not-stated", missing=(), severity=Severity.INFO)
         return
     path = at(register, ctx, "automated_decisions")

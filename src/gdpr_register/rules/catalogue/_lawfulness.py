@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gdpr_register.law.digital_consent import digital_consent_age
 from gdpr_register.model.enums import LawfulBasis, PurposeKind
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register
 from gdpr_register.rules._engine import ArgValue, Context, Hit, Lifecycle, Severity, hit, rule
-from gdpr_register.rules.catalogue._common import all_bases, articles, at
+from gdpr_register.rules.catalogue._common import at, facts
 
 ART6 = "https://gdprhub.eu/index.php?title=Article_6_GDPR"
 ART9 = "https://gdprhub.eu/index.php?title=Article_9_GDPR"
@@ -37,6 +36,8 @@ ART9 = "https://gdprhub.eu/index.php?title=Article_9_GDPR"
     references=(ART6,),
 )
 def art6_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    if not facts(notice, register, ctx).lawless:
+        return  # every stated basis names a point or a law: no purpose can be reported
     for i, purpose in enumerate(register.purposes):
         bases = register.bases_for(purpose)
         # Silence on the basis is the information defect ART13_1_c, not proof of unlawfulness;
@@ -70,6 +71,8 @@ def art6_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
                 "guidelines-052020-consent-under-regulation-2016679_en"),
 )
 def art6_1_conflict(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    if not facts(notice, register, ctx).conflict:
+        return
     for i, purpose in enumerate(register.purposes):
         points = {b.article for b in purpose.bases}
         if LawfulBasis.CONSENT in points and LawfulBasis.CONTRACT in points:
@@ -174,6 +177,8 @@ _TRACKING = frozenset({PurposeKind.ANALYTICS, PurposeKind.AD_TARGETING})
     references=("https://eur-lex.europa.eu/eli/dir/2002/58/oj",),
 )
 def fi_svpl_cookies(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    if _TRACKING.isdisjoint(facts(notice, register, ctx).kinds):
+        return
     for i, purpose in enumerate(register.purposes):
         kinds = _TRACKING.intersection(purpose.kinds)
         if kinds and not any(b.article is LawfulBasis.CONSENT for b in purpose.bases):
@@ -264,20 +269,23 @@ def art6_1_subpara2(notice: Notice, register: Register, ctx: Context) -> Iterato
                 "https://finlex.fi/fi/laki/ajantasa/2018/20181050"),
 )
 def art8_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    if LawfulBasis.CONSENT not in articles(register):
+    f = facts(notice, register, ctx)
+    if LawfulBasis.CONSENT not in f.articles:
         return
     service = register.information_society_service
     if service is False:
         return
-    age = digital_consent_age(notice.controller.country, ctx.as_of)
+    children = [(i, s) for i, s in enumerate(register.data_subjects) if s.includes_children]
+    unknown = tuple(s.id for s in register.data_subjects if s.includes_children is None)
+    if not children and not (service and unknown):
+        return  # nothing to report: spare the age lookup
+    age = f.law.digital_consent_age(notice.controller.country)
     args: dict[str, ArgValue] = {"age": age.age, "country": age.country or "(not stated)",
                                  "source": age.source.citation}
-    children = [(i, s) for i, s in enumerate(register.data_subjects) if s.includes_children]
     for i, subjects in children:
         problem = "applies" if service else "service-unknown"
         yield Hit(f"{ctx.path}.data_subjects[{i}]",
                   {"problem": problem, "subjects": subjects.id, **args})
-    unknown = tuple(s.id for s in register.data_subjects if s.includes_children is None)
     if service and unknown and not children:
         yield Hit(f"{ctx.path}.data_subjects",
                   {"problem": "children-unknown", "subjects": unknown, **args})
@@ -334,8 +342,9 @@ def art22_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     if adm is None or adm.automated_decisions is not True:
         return
     path = at(register, ctx, "automated_decisions")
-    stated = articles(register)
-    public_task = [b for _, b in all_bases(register) if b.article is LawfulBasis.PUBLIC_TASK]
+    f = facts(notice, register, ctx)
+    stated = f.articles
+    public_task = [b for _, b in f.all_bases if b.article is LawfulBasis.PUBLIC_TASK]
     if not stated & _ADM_BASES:
         if any(b.law for b in public_task):
             pass  # 22(2)(b): authorised by the named law

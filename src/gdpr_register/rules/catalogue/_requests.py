@@ -9,7 +9,7 @@ from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register, RequestProcedure
 from gdpr_register.model.values import Duration
 from gdpr_register.rules._engine import Context, Hit, Severity, hit, notice_rule, rule
-from gdpr_register.rules.catalogue._common import path_of
+from gdpr_register.rules.catalogue._common import facts, path_of
 
 ART12 = "https://gdprhub.eu/index.php?title=Article_12_GDPR"
 
@@ -45,6 +45,8 @@ def _procedures(notice: Notice, register: Register) -> Iterator[tuple[str, Reque
 )
 def art12_2_barrier(notice: Notice, ctx: Context) -> Iterator[Hit]:
     for register in notice.registers:
+        if not facts(notice, register, ctx).procedures:
+            continue
         for path, procedure in _procedures(notice, register):
             if procedure.identity_check.value == "id-document":
                 yield hit(path, register=register.id, barrier="with a copy of an identity document")
@@ -121,6 +123,8 @@ def _request_procedures(
     references=(ART12,),
 )
 def art12_3(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    if not facts(notice, register, ctx).procedures:
+        return
     for path, procedure in _request_procedures(notice, register):
         period = procedure.response_time
         if period is None:
@@ -163,6 +167,8 @@ def art12_3(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     references=(ART12, "https://gdprhub.eu/index.php?title=Article_15_GDPR"),
 )
 def art12_5(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    if not facts(notice, register, ctx).procedures:
+        return
     for path, procedure in _request_procedures(notice, register):
         charge = procedure.charge
         if charge is RequestCharge.FEE:

@@ -10,7 +10,7 @@ from gdpr_register.model.enums import DurationUnit, RetentionKind, RightKind, Ri
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register, RetentionRule
 from gdpr_register.rules._engine import Context, Hit, Severity, hit, rule
-from gdpr_register.rules.catalogue._common import VAGUE, LazyPattern
+from gdpr_register.rules.catalogue._common import VAGUE, LazyPattern, facts
 
 STORAGE = "https://tietosuoja.fi/sailytyksen-rajoittaminen"
 DPO_4359 = "https://www.finlex.fi/fi/viranomaiset/tsv/2020/20200521"
@@ -82,6 +82,10 @@ def art13_2_a(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     # Every determinate rule names its categories here (a rule naming none returned above).
     named = {c for r in determinate for c in r.categories}
     concrete = {c.id for c in register.data_categories if c.id in named}
+    if len(determinate) == len(register.retention) and len(concrete) == len(
+        register.data_categories
+    ):
+        return  # every rule is concrete and covers some of the categories, which all are
     reported: set[str] = set()
     for i, item in enumerate(register.retention):
         if flags[i] or item.kind is RetentionKind.STATUTORY_HOLD:
@@ -234,7 +238,8 @@ def art17_3_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
             wrong = ()
         if wrong:
             yield hit(f"{ctx.path}.retention[{i}]", text=item.text, categories=wrong)
-    yield from _denial_too_wide(register, ctx)
+    if RightKind.ERASURE in facts(notice, register, ctx).denied:  # else nothing is refused
+        yield from _denial_too_wide(register, ctx)
 
 
 # A refusal grounded on a legal obligation: a law's name or number, or the words for it.

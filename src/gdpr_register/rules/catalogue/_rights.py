@@ -17,16 +17,16 @@ from gdpr_register.rules._engine import Context, Hit, Severity, hit, notice_rule
 from gdpr_register.rules.catalogue._common import (
     NARROWING,
     UNJUDGED,
+    RegisterFacts,
     at,
     condition_kind,
+    facts,
     has_consent,
     objection_bases,
-    path_of,
     portability_bases,
     portability_candidates,
     right_path,
     section_state,
-    stated_right,
 )
 
 ART13 = "https://gdprhub.eu/index.php?title=Article_13_GDPR"
@@ -43,6 +43,7 @@ SIX = (
 )
 # Access, rectification, erasure and restriction exist whatever the basis (catalogue §2.4).
 ALWAYS = SIX[:4]
+_ALWAYS_VALUES = tuple((right, right.value) for right in ALWAYS)
 
 
 def _not_held(register: Register) -> tuple[str, ...]:
@@ -121,22 +122,22 @@ _OWN_ARTICLE = {RightKind.ACCESS: "15(1)", RightKind.RECTIFICATION: "16",
     references=(ART13, "https://overview.legal/laws/gdpr/art-20", ART21),
 )
 def art13_2_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    stated = {r.right for r in register.rights}
-    required = set(ALWAYS)
-    if objection_bases(register):
-        required.add(RightKind.OBJECTION)
-    portable = portability_bases(register, ctx.options)
-    if portable:
-        required.add(RightKind.PORTABILITY)
-    missing = tuple(r.value for r in SIX if r in required and r not in stated)
+    f = facts(notice, register, ctx)
+    stated = f.rights
+    portable = portability_bases(f)
+    missing = [value for right, value in _ALWAYS_VALUES if right not in stated]
+    if RightKind.OBJECTION not in stated and objection_bases(f):
+        missing.append(RightKind.OBJECTION.value)
+    if portable and RightKind.PORTABILITY not in stated:
+        missing.append(RightKind.PORTABILITY.value)
     if missing:
-        yield hit(at(register, ctx, "rights"), missing=missing)
+        yield hit(at(register, ctx, "rights"), missing=tuple(missing))
     for i, right in enumerate(register.rights):
-        if right.right in _OWN_ARTICLE and condition_kind(right) in NARROWING:
+        if right.condition_kind in NARROWING and right.right in _OWN_ARTICLE:
             yield hit(f"{at(register, ctx, 'rights')}[{i}]", problem="narrowed", missing=(),
                       right=right.right.value, article=_OWN_ARTICLE[right.right],
                       condition=right.condition or condition_kind(right))
-    erasure = stated_right(register, RightKind.ERASURE)
+    erasure = stated.get(RightKind.ERASURE)
     if erasure is not None and erasure.status is RightStatus.DENIED:
         free = _not_held(register)
         if free:
@@ -144,7 +145,7 @@ def art13_2_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
                       missing=(), categories=free, severity=Severity.MEDIUM)
     if portable is None and RightKind.PORTABILITY not in stated:
         yield hit(at(register, ctx, "rights"), problem="portability-unknown",
-                  missing=("portability",), bases=portability_candidates(register),
+                  missing=("portability",), bases=portability_candidates(f),
                   severity=Severity.INFO)
 
 
@@ -198,11 +199,13 @@ def art13_2_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
 )
 def art13_2_c(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     consents = register.consents
-    if not has_consent(register) and not consents:
+    f = facts(notice, register, ctx)
+    consent = has_consent(f)
+    if not consent and not consents:
         return
-    right = stated_right(register, RightKind.WITHDRAW_CONSENT)
+    right = f.rights.get(RightKind.WITHDRAW_CONSENT)
     if right is None:
-        if has_consent(register):
+        if consent:
             yield hit(at(register, ctx, "rights"), problem="missing", status="not stated",
                       condition=None, consents=consents)
         else:
@@ -253,11 +256,12 @@ def art13_2_c(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
 )
 def art13_2_d(notice: Notice, ctx: Context) -> Iterator[Hit]:
     for register in notice.registers:
-        if section_state(notice, Section.RIGHTS, register) in UNJUDGED:
+        f = facts(notice, register, ctx)
+        if f.section_state(Section.RIGHTS) in UNJUDGED:
             continue
-        right = stated_right(register, RightKind.COMPLAINT)
+        right = f.rights.get(RightKind.COMPLAINT)
         if right is None or right.status is RightStatus.DENIED:
-            yield hit(path_of(notice, register, "rights"), register=register.id, problem="no-right")
+            yield hit(f.path("rights"), register=register.id, problem="no-right")
     if notice.supervisory_authority is None and (
         section_state(notice, Section.COMPLAINT_AUTHORITY) not in UNJUDGED
     ):
@@ -272,15 +276,16 @@ _CONDITIONAL_RIGHTS = frozenset({
 })
 
 
-def _applies(register: Register, right: RightKind, ctx: Context) -> bool:
+def _applies(f: RegisterFacts, right: RightKind) -> bool:
+    register = f.register
     if right is RightKind.PORTABILITY:
-        return bool(portability_bases(register, ctx.options))
+        return bool(portability_bases(f))
     if right is RightKind.OBJECTION:
-        return bool(objection_bases(register))
+        return bool(objection_bases(f))
     if right is RightKind.DIRECT_MARKETING_OBJECTION:
-        return any(p.is_direct_marketing for p in register.purposes)
+        return bool(f.marketing)
     if right is RightKind.WITHDRAW_CONSENT:
-        return has_consent(register) or bool(register.consents)
+        return has_consent(f) or bool(register.consents)
     if right is RightKind.AUTOMATED_DECISIONS:
         adm = register.automated_decisions
         return adm is not None and adm.automated_decisions is True
@@ -311,6 +316,7 @@ def _applies(register: Register, right: RightKind, ctx: Context) -> bool:
 def art23_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     for i, right in enumerate(register.rights):
         if right.status is RightStatus.DENIED and not right.reason and (
-            right.right not in _CONDITIONAL_RIGHTS or _applies(register, right.right, ctx)
+            right.right not in _CONDITIONAL_RIGHTS
+            or _applies(facts(notice, register, ctx), right.right)
         ):
             yield hit(f"{at(register, ctx, 'rights')}[{i}]", right=right.right.value)

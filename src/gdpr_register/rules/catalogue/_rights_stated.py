@@ -12,12 +12,11 @@ from gdpr_register.rules._engine import ArgValue, Context, Hit, Severity, hit, r
 from gdpr_register.rules.catalogue._common import (
     NARROWING,
     at,
-    condition_kind,
+    facts,
     narrowing,
     objection_bases,
     portability_bases,
     right_path,
-    stated_right,
 )
 
 ART21 = "https://overview.legal/laws/gdpr/art-21"
@@ -59,8 +58,8 @@ ART21 = "https://overview.legal/laws/gdpr/art-21"
     references=("https://gdprhub.eu/Article%2017%20GDPR",),
 )
 def art17_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    right = stated_right(register, RightKind.ERASURE)
-    kind = None if right is None else condition_kind(right)
+    right = facts(notice, register, ctx).rights.get(RightKind.ERASURE)
+    kind = None if right is None else right.condition_kind
     if right is None or right.status is not RightStatus.CONDITIONAL or kind not in NARROWING:
         return
     path = right_path(register, ctx, RightKind.ERASURE)
@@ -109,11 +108,12 @@ def art17_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     references=("https://overview.legal/laws/gdpr/art-20",),
 )
 def art20_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    right = stated_right(register, RightKind.PORTABILITY)
+    f = facts(notice, register, ctx)
+    right = f.rights.get(RightKind.PORTABILITY)
     how = None if right is None else narrowing(right)
     if right is None or how is None:
         return
-    bases = portability_bases(register, ctx.options)
+    bases = portability_bases(f)
     if bases:
         yield _stated_hit(register, ctx, right, how, bases=bases)
 
@@ -152,11 +152,12 @@ def art20_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     references=(ART21,),
 )
 def art21_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    right = stated_right(register, RightKind.OBJECTION)
+    f = facts(notice, register, ctx)
+    right = f.rights.get(RightKind.OBJECTION)
     how = None if right is None else narrowing(right)
     if right is None or how is None:
         return
-    bases = objection_bases(register)
+    bases = objection_bases(f)
     if bases:
         yield _stated_hit(register, ctx, right, how, bases=bases)
 
@@ -201,18 +202,15 @@ def _stated_hit(
     references=(ART21,),
 )
 def art21_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    purposes = _marketing(register)
+    f = facts(notice, register, ctx)
+    purposes = f.marketing
     if not purposes:
         return
-    right = stated_right(register, RightKind.DIRECT_MARKETING_OBJECTION)
+    right = f.rights.get(RightKind.DIRECT_MARKETING_OBJECTION)
     if right is None:
         yield hit(at(register, ctx, "rights"), purposes=purposes, status="not stated")
     elif (how := narrowing(right)) is not None:
         yield _stated_hit(register, ctx, right, how, purposes=purposes)
-
-
-def _marketing(register: Register) -> tuple[str, ...]:
-    return tuple(p.id for p in register.purposes if p.is_direct_marketing)
 
 
 @rule(
@@ -241,18 +239,20 @@ def _marketing(register: Register) -> tuple[str, ...]:
     references=(ART21,),
 )
 def art21_4(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    f = facts(notice, register, ctx)
+    rights = f.rights
     applies = (
-        (RightKind.OBJECTION, objection_bases(register)),
-        (RightKind.DIRECT_MARKETING_OBJECTION, _marketing(register)),
+        (RightKind.OBJECTION, objection_bases(f)),
+        (RightKind.DIRECT_MARKETING_OBJECTION, f.marketing),
     )
     # Any stated objection right is brought to attention in words this document does not hold:
     # only a notice that states none at all is reported as missing (a missing direct-marketing
     # objection beside a general one is ART21_2's finding).
-    stated_any = any(stated_right(register, kind) is not None for kind, _ in applies)
+    stated_any = RightKind.OBJECTION in rights or RightKind.DIRECT_MARKETING_OBJECTION in rights
     for kind, reason in applies:
         if not reason:
             continue
-        right = stated_right(register, kind)
+        right = rights.get(kind)
         # A missing direct-marketing objection is ART21_2's claim (Art. 21(2)-(3)); saying it
         # again under 21(4) would be one breach reported twice.
         if right is None and not stated_any and kind is RightKind.OBJECTION:

@@ -5,20 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from gdpr_register.law.adequacy import adequacy_for
-from gdpr_register.law.eea import is_eea
 from gdpr_register.model import Section, SectionState
 from gdpr_register.model.countries import UNKNOWN_COUNTRY
 from gdpr_register.model.enums import LawfulBasis, TransferDerogation, TransferMechanism
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register
 from gdpr_register.rules._engine import ArgValue, Context, Hit, Lifecycle, Severity, hit, rule
+from gdpr_register.rules._facts import facts, law_on
 from gdpr_register.rules.catalogue._chapter5 import (
+    Export,
+    Judgement,
     destination,
+    exports,
     is_export,
-    judge,
+    judgement,
+    mechanisms,
     needs_copy_info,
-    recipient_of,
     stated,
 )
 
@@ -27,10 +29,6 @@ ADEQUACY = (
     "https://commission.europa.eu/law/law-topic/data-protection/"
     "international-dimension-data-protection/adequacy-decisions_en"
 )
-
-
-def _transfers_none(notice: Notice, register: Register) -> bool:
-    return notice.section_state(Section.TRANSFERS, register) is SectionState.NONE
 
 
 @rule(
@@ -97,33 +95,36 @@ def _transfers_none(notice: Notice, register: Register) -> bool:
     references=(TRANSFERS, ADEQUACY, "https://curia.europa.eu/juris/liste.jsf?num=C-311/18"),
 )
 def art44(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    for i, transfer in enumerate(register.transfers):
-        if not is_export(transfer, ctx.as_of):
-            continue
-        recipient = recipient_of(register, transfer)
+    f = facts(notice, register, ctx)
+    for export in exports(f):
+        recipient, transfer = export.recipient, export.transfer
         if recipient is not None and not recipient.active_on(ctx.as_of):
             continue  # the recipient relationship had not started or had ended on as_of
-        judgement = judge(transfer, recipient, ctx.as_of, ctx.options)
-        verdict = judgement.verdict
-        args: dict[str, ArgValue] = {
-            "recipient": recipient.name if recipient else transfer.recipient,
-            "country": destination(transfer),
-            "mechanism": judgement.mechanism.value,
-            "reason": verdict.reason,
-            "since": verdict.since,
-            "as_of": ctx.as_of,
-            "since_note": f" (since {verdict.since.isoformat()})" if verdict.since else "",
-        }
-        path = f"{ctx.path}.transfers[{i}]"
-        if judgement.lawful is True:
-            if judgement.scc_unversioned and ctx.as_of >= _OLD_SCC_CUTOFF:
-                yield _hit(path, "scc-version-not-stated", Severity.INFO, args)
-        elif judgement.lawful is None:
-            yield _hit(path, "undetermined", Severity.INFO, args)
+        found = judgement(f, export)
+        path = f"{ctx.path}.transfers[{export.index}]"
+        if found.lawful is True:
+            if found.scc_unversioned and ctx.as_of >= _OLD_SCC_CUTOFF:
+                yield _hit(path, "scc-version-not-stated", Severity.INFO,
+                           _args(found, export, ctx))
+        elif found.lawful is None:
+            yield _hit(path, "undetermined", Severity.INFO, _args(found, export, ctx))
         elif transfer.possible:
-            yield _hit(path, "possible", Severity.INFO, args)
+            yield _hit(path, "possible", Severity.INFO, _args(found, export, ctx))
         else:
-            yield _hit(path, "invalid", None, args)
+            yield _hit(path, "invalid", None, _args(found, export, ctx))
+
+
+def _args(found: Judgement, export: Export, ctx: Context) -> dict[str, ArgValue]:
+    recipient, transfer, verdict = export.recipient, export.transfer, found.verdict
+    return {
+        "recipient": recipient.name if recipient else transfer.recipient,
+        "country": destination(transfer),
+        "mechanism": found.mechanism.value,
+        "reason": verdict.reason,
+        "since": verdict.since,
+        "as_of": ctx.as_of,
+        "since_note": f" (since {verdict.since.isoformat()})" if verdict.since else "",
+    }
 
 
 def _hit(path: str, problem: str, severity: Severity | None, args: dict[str, ArgValue]) -> Hit:
@@ -197,30 +198,29 @@ _OLD_SCC_CUTOFF = date(2021, 9, 27)
     references=(TRANSFERS,),
 )
 def art13_1_f(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    declared = set()
-    for i, transfer in enumerate(register.transfers):
-        declared.add(transfer.recipient)
-        if not is_export(transfer, ctx.as_of):
-            continue
-        path = f"{ctx.path}.transfers[{i}]"
+    f = facts(notice, register, ctx)
+    for export in exports(f):
+        transfer = export.transfer
+        path = f"{ctx.path}.transfers[{export.index}]"
         country = destination(transfer)
-        if not stated(transfer):
+        if not export.named:
             yield hit(path, problem="no-mechanism", country=country, mechanism=None,
                       recipient=transfer.recipient)
             continue
-        recipient = recipient_of(register, transfer)
-        judgement = judge(transfer, recipient, ctx.as_of, ctx.options)
-        for mechanism, verdict in judgement.invalid:
-            told_valid = judgement.lawful is True and judgement.by_law is None
+        found = judgement(f, export)
+        for mechanism, verdict in found.invalid:
+            told_valid = found.lawful is True and found.by_law is None
             yield hit(
                 path, problem="invalid-alongside-valid" if told_valid else "invalid-mechanism",
                 severity=Severity.INFO if told_valid else None, country=country,
                 mechanism=mechanism.value, reason=verdict.reason, as_of=ctx.as_of,
                 recipient=transfer.recipient,
             )
-        if needs_copy_info(transfer, judgement) and not transfer.copy_available:
+        if needs_copy_info(transfer, found) and not transfer.copy_available:
             yield hit(path, problem="no-copy-info", country=country,
-                      mechanism=judgement.mechanism.value, recipient=transfer.recipient)
+                      mechanism=found.mechanism.value, recipient=transfer.recipient)
+    declared = {transfer.recipient for transfer in register.transfers}
+    law = f.law
     for i, recipient in enumerate(register.recipients):
         country_ = recipient.country
         if (
@@ -228,9 +228,9 @@ def art13_1_f(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
             and country_ != UNKNOWN_COUNTRY
             and recipient.id not in declared
             and recipient.active_on(ctx.as_of)
-            and not is_eea(country_, ctx.as_of)
+            and not law.is_eea(country_)
         ):
-            none_stated = _transfers_none(notice, register)
+            none_stated = f.section_state(Section.TRANSFERS) is SectionState.NONE
             yield hit(
                 f"{ctx.path}.recipients[{i}]",
                 problem="contradiction" if none_stated else "undeclared",
@@ -261,8 +261,10 @@ def art13_1_f(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     references=(ADEQUACY, "https://eur-lex.europa.eu/eli/C/2025/6610/oj"),
 )
 def art45_dpf(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    for i, transfer in enumerate(register.transfers):
-        named = stated(transfer)
+    if not register.transfers:
+        return
+    for i, named in enumerate(mechanisms(facts(notice, register, ctx))):
+        transfer = register.transfers[i]
         if TransferMechanism.DPF in named and len(named) == 1:
             yield hit(f"{ctx.path}.transfers[{i}]", recipient=transfer.recipient)
 
@@ -288,10 +290,13 @@ def art45_dpf(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     references=(ADEQUACY,),
 )
 def art45_scope(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    for i, transfer in enumerate(register.transfers):
-        if TransferMechanism.ADEQUACY not in stated(transfer):
+    if not register.transfers:
+        return
+    for i, named in enumerate(mechanisms(facts(notice, register, ctx))):
+        if TransferMechanism.ADEQUACY not in named:
             continue
-        decision = adequacy_for(destination(transfer), ctx.as_of)
+        transfer = register.transfers[i]
+        decision = law_on(ctx).adequacy_for(destination(transfer))
         if decision is not None and not decision.full and not decision.certified_only:
             yield hit(f"{ctx.path}.transfers[{i}]", country=destination(transfer),
                       instrument=decision.instrument, scope=decision.scope)
@@ -320,8 +325,11 @@ def art45_scope(notice: Notice, register: Register, ctx: Context) -> Iterator[Hi
     references=("https://tietosuoja.fi/en/derogations-for-specific-situations",),
 )
 def art49_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    for i, transfer in enumerate(register.transfers):
-        if TransferMechanism.DEROGATION in stated(transfer) and transfer.derogation is not None:
+    if not register.transfers:
+        return
+    for i, named in enumerate(mechanisms(facts(notice, register, ctx))):
+        transfer = register.transfers[i]
+        if TransferMechanism.DEROGATION in named and transfer.derogation is not None:
             yield hit(f"{ctx.path}.transfers[{i}]", country=destination(transfer),
                       derogation=transfer.derogation.value)
 
@@ -374,7 +382,7 @@ _NOT_FOR_PUBLIC_POWERS = frozenset({
 def art49_3(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     if notice.controller.public_authority is not True:
         return
-    public_task = LawfulBasis.PUBLIC_TASK in register.articles()
+    public_task = LawfulBasis.PUBLIC_TASK in facts(notice, register, ctx).articles
     for i, transfer in enumerate(register.transfers):
         if stated(transfer) != (TransferMechanism.DEROGATION,):
             continue

@@ -18,7 +18,7 @@ from gdpr_register.rules._engine import Context, Hit, Severity, hit, notice_rule
 from gdpr_register.rules.catalogue._common import (
     MARKETING_KINDS,
     LazyPattern,
-    all_bases,
+    facts,
     has_consent,
     indirect_sources,
 )
@@ -134,13 +134,17 @@ def art13_1_b(notice: Notice, ctx: Context) -> Iterator[Hit]:
     references=(ART13, "https://gdprhub.eu/index.php?title=Article_6_GDPR"),
 )
 def art13_1_c(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    f = facts(notice, register, ctx)
+    pooled = len(register.pooled_bases)
+    if register.purposes and not f.lawless and not (f.unmapped and pooled != 1):
+        return  # every purpose has a basis, each naming a point or a law, mapped or alone
     if not register.purposes:
         yield hit(ctx.path, problem="no-purposes", stated=None, purposes=())
     for i, purpose in enumerate(register.purposes):
         if not register.bases_for(purpose):
             yield hit(f"{ctx.path}.purposes[{i}]", problem="no-basis", stated=None,
                       purposes=(purpose.id,))
-    for path, basis in all_bases(register):
+    for path, basis in f.all_bases:
         if basis.article is None and not basis.law:
             yield hit(ctx.path + path, problem="not-a-gdpr-basis", stated=basis.text, purposes=())
     if len(register.pooled_bases) > 1:
@@ -192,18 +196,24 @@ _MARKETING_ONLY_LI = frozenset(
                 "guidelines-22019-processing-personal-data-under-article-61b_en"),
 )
 def art13_1_d(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    for path, basis in all_bases(register):
-        if basis.article is LawfulBasis.LEGITIMATE_INTERESTS and not basis.interests:
-            purpose = None
-            if path.startswith(".purposes["):
-                purpose = register.purposes[int(path[10:path.index("]")])].id
-            note = f" for {purpose}" if purpose else ""
-            yield hit(ctx.path + path, problem="not-stated", purpose=purpose, purpose_note=note,
-                      bases=())
+    f = facts(notice, register, ctx)
+    if not f.li_open and not register.pooled_bases:
+        return
+    if f.li_open:
+        li = LawfulBasis.LEGITIMATE_INTERESTS
+        for j, basis in enumerate(register.pooled_bases):
+            if basis.article is li and not basis.interests:
+                yield hit(f"{ctx.path}.pooled_bases[{j}]", problem="not-stated", purpose=None,
+                          purpose_note="", bases=())
+        for i, item in enumerate(register.purposes):
+            for j, basis in enumerate(item.bases):
+                if basis.article is li and not basis.interests:
+                    yield hit(f"{ctx.path}.purposes[{i}].bases[{j}]", problem="not-stated",
+                              purpose=item.id, purpose_note=f" for {item.id}", bases=())
     pooled = [b.article for b in register.pooled_bases]
     if not pooled or None in pooled or not set(pooled) <= _MARKETING_ONLY_LI:
         return
-    if has_consent(register) or register.consents:
+    if has_consent(f) or register.consents:
         return
     for i, item in enumerate(register.purposes):
         if not item.bases and not MARKETING_KINDS.isdisjoint(item.kinds):
@@ -250,9 +260,12 @@ def art13_1_d(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     references=(ART13, "https://gdprhub.eu/index.php?title=Article_28_GDPR"),
 )
 def art13_1_e(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    listed = notice.section_state(Section.RECIPIENTS, register) is not SectionState.SILENT
+    listed: bool | None = None
     for i, transfer in enumerate(register.transfers):
         if transfer.recipient is None:
+            if listed is None:
+                listed = notice.section_state(Section.RECIPIENTS, register) is not (
+                    SectionState.SILENT)
             yield hit(f"{ctx.path}.transfers[{i}]",
                       problem="transfer-not-linked" if listed else "no-recipient",
                       severity=Severity.INFO if listed else None,
