@@ -251,3 +251,29 @@ def test_the_specialised_duration_arithmetic_is_add_duration(
     duration: Duration, day: date
 ) -> None:
     assert _adder(duration)(day) == add_duration(day, duration)
+
+
+@given(case=policy_and_history(), as_of=as_of_dates, data=st.data())
+def test_the_loop_over_unordered_events_agrees_with_the_interpreter(
+    case: tuple[CompiledPolicy, SubjectHistory], as_of: date, data: st.DataObject
+) -> None:
+    """A stream read for planning hands over each subject's events unordered."""
+    policy, history = case
+    _, reference = policy._fast.reference(history.events, as_of)
+    expected = tuple(reference[g][0] for _, g in policy._fast.order)
+    shuffled = data.draw(st.permutations(history.events))
+    for events in (shuffled, history.events[::-1]):
+        assert list(policy._fast._results_of_pairs([(history.subject, events)], as_of)) == [
+            (history.subject, expected)
+        ]
+
+
+@given(history=histories(min_size=2), as_of=as_of_dates)
+def test_the_loop_over_unordered_events_agrees_on_the_seed(
+    history: SubjectHistory, as_of: date
+) -> None:
+    for policy in (POLICY, NO_HOLD_POLICY):
+        _, reference = policy._fast.reference(history.events, as_of)
+        expected = tuple(reference[g][0] for _, g in policy._fast.order)
+        found = policy._fast._results_of_pairs([(history.subject, history.events[::-1])], as_of)
+        assert list(found) == [(history.subject, expected)]

@@ -75,16 +75,26 @@ def test_results_of_a_stream_are_the_results_of_its_histories(
 
 
 def test_events_in_either_order_plan_alike() -> None:
-    # Two events on one day in either order, and two events out of date order.
+    # Two events on one day in either order, and events out of date order (the latest
+    # contact first, the earliest erasure request last). Read twice: the first read also
+    # learns the kinds, the second takes the path for kinds already known.
     rows = [("a", "invoice", date(2020, 1, 1)), ("a", "contact", date(2020, 1, 1)),
-            ("b", "contact", date(2021, 1, 1)), ("b", "contact", date(2020, 1, 1))]
-    flipped = [rows[1], rows[0], rows[3], rows[2]]
-    histories = list(group_histories(rows, contiguous="sorted"))
-    assert histories == list(group_histories(flipped, contiguous="sorted"))
-    assert histories[0].events == (("contact", date(2020, 1, 1)), ("invoice", date(2020, 1, 1)))
-    assert list(POLICY.results(group_histories(rows, contiguous="sorted"), AS_OF)) == list(
-        POLICY.results(group_histories(flipped, contiguous="sorted"), AS_OF)
-    )
+            ("b", "contact", date(2021, 1, 1)), ("b", "contact", date(2020, 1, 1)),
+            ("b", "erasure_request", date(2025, 6, 1)),
+            ("b", "erasure_request", date(2025, 3, 1)),
+            ("c", "contact", date(2020, 1, 1))]  # (the last subject is read apart)
+    flipped = [rows[1], rows[0], rows[3], rows[2], rows[5], rows[4], rows[6]]
+    for _ in range(2):
+        histories = list(group_histories(rows, contiguous="sorted"))
+        assert histories == list(group_histories(flipped, contiguous="sorted"))
+        assert histories[0].events == (("contact", date(2020, 1, 1)),
+                                       ("invoice", date(2020, 1, 1)))
+        expected = list(POLICY.results(histories, AS_OF))
+        # b: five years after the latest contact, cut short by the first erasure request.
+        assert expected[1][1][0][1] == date(2025, 3, 1)
+        for order in (rows, flipped):
+            assert list(POLICY.results(group_histories(order, contiguous="sorted"),
+                                       AS_OF)) == expected
 
 
 def test_a_stream_read_both_ways_skips_and_repeats_nothing() -> None:

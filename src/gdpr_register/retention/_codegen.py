@@ -4,7 +4,8 @@ Functions are generated from one body: ``evaluate(events, as_of)`` returns the t
 dates and one outcome per category group (what a :class:`RetentionPlan` keeps), and
 ``results(histories, as_of)`` is the bulk loop, yielding ``(subject, results)`` with the
 body inlined (no call, no outcome tuples per subject); ``results_of_pairs`` is the same
-loop over ``(subject, events)`` pairs (a stream from ``group_histories``). Only integers
+loop over ``(subject, events)`` pairs with events in any order (a stream from
+``group_histories``, which need not order what only planning reads). Only integers
 are written into the source; event kinds stay data (``_feeds``), so no text from a notice
 or an events file is ever executed.
 """
@@ -43,15 +44,16 @@ def generate(
     outcomes = "".join(f"o{g}, " for g in range(len(evaluators)))
     lines.append(f"    return ({triggers}), ({outcomes})")
     per_category = "".join(f"o{g}, " for g in order)
-    body = _body(codes, evaluators, clocks, "events", False)
-    # The bulk loop twice: over histories, and over a stream's (subject, events) pairs.
-    for name, head in (
+    # The bulk loop twice: over histories, and over a stream's (subject, events) pairs
+    # (events in no particular order).
+    for name, head, in_order in (
         ("results", "for history in histories:\n        subject, events = history.subject, "
-                    "history.events"),
-        ("results_of_pairs", "for subject, events in histories:"),
+                    "history.events", True),
+        ("results_of_pairs", "for subject, events in histories:", False),
     ):
         lines.append(f"def {name}(histories, as_of):")
         lines.append(f"    {head}")
+        body = _body(codes, evaluators, clocks, "events", False, in_order)
         lines.extend("        " + line for line in body)
         lines.append(f"        yield subject, ({per_category})")
     return "\n".join(lines) + "\n"
@@ -63,22 +65,30 @@ def _body(
     clocks: int,
     events: str,
     full: bool,
+    in_order: bool = True,
 ) -> list[str]:
     """Statements setting ``t{i}`` (triggers) and ``o{g}`` (outcomes, or with ``full`` false
-    just the ``(status, erase_by, restricted_until)`` results)."""
+    just the ``(status, erase_by, restricted_until)`` results), from ``events`` in (date,
+    kind) order or with ``in_order`` false in any order."""
     lines: list[str] = []
     if clocks:
         lines.append(" = ".join(f"t{i}" for i in range(clocks)) + " = None")
     lines.append(f"for kind, day in {events}:")
     lines.append("    if day > as_of:")
-    lines.append("        break")
+    # In (date, kind) order the first later event ends the loop and the last (first) seen is
+    # the latest (earliest); in any order every event is compared.
+    lines.append("        break" if in_order else "        continue")
     lines.append("    code = _code.get(kind)")
     lines.append("    if code is None:")
     lines.append("        continue")
     for (latest, earliest), code in codes.items():
         lines.append(f"    {'if' if code == 0 else 'elif'} code == {code}:")
-        body = [f"t{i} = day" for i in latest]
-        body.extend(f"if t{i} is None: t{i} = day" for i in earliest)
+        if in_order:
+            body = [f"t{i} = day" for i in latest]
+            body.extend(f"if t{i} is None: t{i} = day" for i in earliest)
+        else:
+            body = [f"if t{i} is None or day > t{i}: t{i} = day" for i in latest]
+            body.extend(f"if t{i} is None or day < t{i}: t{i} = day" for i in earliest)
         lines.extend("        " + statement for statement in body or ["pass"])
     for i in range(clocks):
         lines.append(f"e{i} = None if t{i} is None else (_get{i}(t{i}) or _end({i}, t{i}))")

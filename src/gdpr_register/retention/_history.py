@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from operator import itemgetter
 from typing import Any, Literal
@@ -206,13 +206,14 @@ def _in_memory(events: Iterable[SubjectEvent | Row]) -> Iterator[SubjectHistory]
 # generated __init__ and converter would do, at a fraction of the cost per subject).
 _SET_SUBJECT = SubjectHistory.__dict__["subject"].__set__
 _SET_EVENTS = SubjectHistory.__dict__["events"].__set__
-Pair = tuple[str, tuple[tuple[str, date], ...]]  # (subject, events): a history's fields
+# (subject, events): a history's fields, the events validated but in no particular order.
+Pair = tuple[str, Sequence[tuple[str, date]]]
 
 
 def _history(pair: Pair) -> SubjectHistory:
     history = object.__new__(SubjectHistory)
     _SET_SUBJECT(history, pair[0])
-    _SET_EVENTS(history, pair[1])
+    _SET_EVENTS(history, _canonical(pair[1]))
     return history
 
 
@@ -259,7 +260,7 @@ def pairs_of(histories: Iterable[SubjectHistory]) -> Iterator[Pair] | None:
 
 def _stream(events: Iterable[SubjectEvent | Row], ordered: bool, as_pairs: bool) -> Iterator[Any]:
     """The stream behind :class:`_Stream`: one pass, each event looked at once, yielding
-    histories or with ``as_pairs`` their ``(subject, events)``.
+    histories or with ``as_pairs`` their ``(subject, events)`` (events in any order).
 
     An event with a known kind and a stdlib date is taken as it is; a subject with any other
     event goes through :meth:`SubjectHistory._checked`, which validates (and reports) all.
@@ -280,7 +281,11 @@ def _stream(events: Iterable[SubjectEvent | Row], ordered: bool, as_pairs: bool)
             if current is not None:
                 if not ordered:
                     finished.add(current)
-                if clean:
+                if clean and as_pairs:
+                    # For planning alone: the order of events is not observable there (the
+                    # generated loop reads them in any order), so none is made.
+                    yield current, found
+                elif clean:
                     ordered_events: tuple[tuple[str, Any], ...]
                     if len(found) == 2:  # inline: a quarter of subjects, a third of sorts
                         a, b = found
@@ -292,13 +297,10 @@ def _stream(events: Iterable[SubjectEvent | Row], ordered: bool, as_pairs: bool)
                         if len(found) > 2:
                             found.sort(key=_ORDER)
                         ordered_events = tuple(found)
-                    if as_pairs:
-                        yield current, ordered_events
-                    else:
-                        history = new(SubjectHistory)
-                        set_subject(history, current)
-                        set_events(history, ordered_events)
-                        yield history
+                    history = new(SubjectHistory)
+                    set_subject(history, current)
+                    set_events(history, ordered_events)
+                    yield history
                 else:
                     checked = SubjectHistory._checked(current, found)
                     yield (current, checked.events) if as_pairs else checked
