@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import attrs
@@ -235,15 +235,22 @@ def test_the_memo_computes_each_clock_end_as_the_clock_does(
     """The bulk path's specialised end arithmetic agrees with Clock.end, errors included."""
     policy, _ = case
     for i, clock in enumerate(policy.clocks):
-        try:
-            expected: date | type[Exception] = clock.end(day)
-        except InputError:
-            expected = InputError
-        try:
-            found: date | type[Exception] = policy._fast._end(i, day)
-        except InputError:
-            found = InputError
-        assert found == expected
+        # The day, and the days where a year-end anchor changes: the financial year's end,
+        # the day after it, the year's first and last days.
+        pivot = clock.financial_year_end.in_year(day.year)
+        near = [day, pivot, date(day.year, 1, 1), date(day.year, 12, 31)]
+        if pivot < date(day.year, 12, 31):
+            near.append(pivot + timedelta(days=1))
+        for trigger in near:
+            try:
+                expected: date | type[Exception] = clock.end(trigger)
+            except InputError:
+                expected = InputError
+            try:
+                found: date | type[Exception] = policy._fast._end(i, trigger)
+            except InputError:
+                found = InputError
+            assert found == expected
 
 
 @given(duration=durations(), day=st.dates(date(1, 1, 1), date(9000, 12, 31)))
@@ -277,3 +284,16 @@ def test_the_loop_over_unordered_events_agrees_on_the_seed(
         expected = tuple(reference[g][0] for _, g in policy._fast.order)
         found = policy._fast._results_of_pairs([(history.subject, history.events[::-1])], as_of)
         assert list(found) == [(history.subject, expected)]
+
+
+@pytest.mark.parametrize("year_end", ["06-30", "12-31", "02-29", "01-01"])
+def test_the_memo_computes_year_end_anchored_clocks_every_day(year_end: str) -> None:
+    # The seed's accounting hold runs from the end of the calendar year in which the
+    # financial year ended: every day of four years, leap years included, on a fresh memo.
+    policy = compile_policy(_SEED, jurisdiction="FI", financial_year_end=year_end)
+    assert any(clock.anchor.value != "event" for clock in policy.clocks)
+    start = date(2019, 1, 1)
+    for offset in range(4 * 366):
+        day = start + timedelta(days=offset)
+        for i, clock in enumerate(policy.clocks):
+            assert policy._fast._end(i, day) == clock.end(day), (clock.id, day)

@@ -62,8 +62,24 @@ def _ender(clock: Clock) -> Callable[[date], date]:
     add = _adder(clock.duration)
     if clock.anchor is Anchor.EVENT:
         return add
-    anchor_of = clock.anchor_of
-    return lambda trigger: add(anchor_of(trigger))
+    # A year-end anchor depends only on the trigger's year and whether the trigger falls on
+    # or before that year's financial-year end (the pivot): two ends per year, computed once.
+    anchor_of, year_end = clock.anchor_of, clock.financial_year_end
+    calendar = clock.anchor is Anchor.CALENDAR_YEAR_END
+    by_year: dict[int, tuple[date, date, date]] = {}
+
+    def end(trigger: date) -> date:
+        entry = by_year.get(trigger.year)
+        if entry is None:
+            year = trigger.year
+            last = date(year, 12, 31)
+            pivot = last if calendar else year_end.in_year(year)
+            # A trigger whose own end is computable is answered by clock.end if the other
+            # end of its year is not (the caller asks clock.end on ValueError).
+            entry = by_year[year] = (pivot, add(anchor_of(pivot)), add(anchor_of(last)))
+        return entry[1] if trigger <= entry[0] else entry[2]
+
+    return end
 
 
 _CACHE_LIMIT = 100_000  # distinct trigger dates remembered per clock (bounded memory)
