@@ -7,11 +7,12 @@ its definition would change findings on notices the pinned ones do not cover.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gdpr_register import load_notice
+from gdpr_register import load_notice, notice_from_data
 from gdpr_register.law.adequacy import adequacy_for
 from gdpr_register.law.eea import is_eea
 from gdpr_register.law.mechanisms import mechanism_status
@@ -19,10 +20,12 @@ from gdpr_register.model import Notice, Section
 from gdpr_register.model.enums import (
     LawfulBasis,
     PurposeKind,
+    RightKind,
     RightStatus,
     SpecialCategoryCondition,
     TransferMechanism,
 )
+from gdpr_register.model.register import StatedRight
 from gdpr_register.rules import Context, Options, evaluate
 from gdpr_register.rules._facts import Evaluation, LawOnDate, RegisterFacts, facts
 from gdpr_register.rules.catalogue._chapter5 import (
@@ -44,7 +47,7 @@ def _check(notice: Notice, day: date, options: Options) -> None:
     for index, register in enumerate(notice.registers):
         f = evaluation.facts_of(register, index)
         assert f.articles == register.articles()
-        first = {}
+        first: dict[RightKind, StatedRight] = {}
         for right in register.rights:
             first.setdefault(right.right, right)
         assert f.rights == first
@@ -102,7 +105,7 @@ def _edges() -> Notice:
     sys.path.insert(0, "benchmarks")
     import bench_vs_fides
 
-    data = bench_vs_fides.activity(0)
+    data: dict[str, Any] = bench_vs_fides.activity(0)
     data["pooled_bases"] = [{"article": "6(1)(f)"}, {"text": "muu asiallinen yhteys"}]
     data["purposes"][0]["bases"] = [{"text": "yhteys asiakkaaseen"}]  # neither point nor law
     data["purposes"][1]["bases"] = []  # unmapped, with pooled bases
@@ -126,12 +129,13 @@ def _edges() -> Notice:
 
     # The same transfers with one fact each changed: each is a legal question of its own,
     # and the call's shared judgements must tell them apart.
-    variants = []
-    for i, change in enumerate((
+    changes: tuple[dict[str, str | None], ...] = (
         {"country": "IN"}, {"mechanism": "privacy-shield"}, {"fallback": None},
         {"mechanism": "scc-old", "fallback": None, "concluded": "2021-09-01"},
         {"mechanism": "scc-old", "fallback": None, "concluded": "2021-10-01"},
-    )):
+    )
+    variants = []
+    for i, change in enumerate(changes):
         other = copy.deepcopy(data)
         other["id"], other["name"] = f"variant-{i}", f"Variant {i}"
         other["transfers"][0] = {k: v for k, v in {**other["transfers"][0], **change}.items()
@@ -140,7 +144,7 @@ def _edges() -> Notice:
     uncertified = copy.deepcopy(data)
     uncertified["id"], uncertified["name"] = "uncertified", "Uncertified"
     uncertified["recipients"][1]["dpf_certified"] = False
-    return bench_vs_fides.notice_from_data({
+    return notice_from_data({
         "id": "edges", "title": "Edges", "kind": "record-of-processing",
         "updated": "2026-11-25",
         "controller": {"name": "Edge Oy", "country": "FI", "email": "privacy@example.fi"},
