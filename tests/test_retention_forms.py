@@ -54,7 +54,12 @@ def item(*rules: RetentionRule, events: tuple[tuple[str, date], ...] = (),
     history = SubjectHistory.from_events(
         "s", [SubjectEvent(subject="s", kind=k, on=d) for k, d in events]
     )
-    return compile_policy(register).plan(history, as_of).items[0]
+    policy = compile_policy(register)
+    found = policy.plan(history, as_of).items[0]
+    # The bulk loop (results()) is generated apart from plan(): both must say the same.
+    [(_, results)] = policy.results([history], as_of)
+    assert results == ((found.status, found.erase_by, found.restricted_until),)
+    return found
 
 
 def gaps(found: PlanItem) -> set[GapKind]:

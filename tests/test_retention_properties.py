@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import attrs
@@ -11,7 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gdpr_register import MonthDay, Notice, Register, RetentionKind, load_notice
+from gdpr_register import Duration, MonthDay, Notice, Register, RetentionKind, load_notice
+from gdpr_register._dates import add_duration
+from gdpr_register.errors import InputError
 from gdpr_register.retention import (
     CompiledPolicy,
     PlanStatus,
@@ -19,7 +21,14 @@ from gdpr_register.retention import (
     SubjectHistory,
     compile_policy,
 )
-from gdpr_register.testing.strategies import histories, history_events, month_days, registers
+from gdpr_register.retention._fast import _adder
+from gdpr_register.testing.strategies import (
+    durations,
+    histories,
+    history_events,
+    month_days,
+    registers,
+)
 
 AS_OF = date(2026, 11, 25)
 _NOTICE: Notice = load_notice(
@@ -199,3 +208,92 @@ def test_generated_evaluator_agrees_with_the_interpreter(
     reference_triggers, reference_outcomes = fast.reference(history.events, as_of)
     assert list(triggers) == reference_triggers
     assert list(outcomes) == reference_outcomes
+
+
+@given(case=policy_and_history(), as_of=as_of_dates)
+def test_generated_bulk_loop_agrees_with_the_interpreter(
+    case: tuple[CompiledPolicy, SubjectHistory], as_of: date
+) -> None:
+    """results() and rows() inline the evaluator: per category, the interpreter's result."""
+    policy, history = case
+    _, reference = policy._fast.reference(history.events, as_of)
+    expected = tuple(reference[g][0] for _, g in policy._fast.order)
+    assert list(policy.results([history, history], as_of)) == [(history.subject, expected)] * 2
+    assert list(policy.rows([history], as_of)) == [
+        (history.subject, category.category, *result)
+        for category, result in zip(policy.categories, expected, strict=True)
+    ]
+
+
+@given(
+    case=policy_and_history(),
+    day=st.dates(date(1, 1, 1), date(9999, 12, 31)),
+)
+def test_the_memo_computes_each_clock_end_as_the_clock_does(
+    case: tuple[CompiledPolicy, SubjectHistory], day: date
+) -> None:
+    """The bulk path's specialised end arithmetic agrees with Clock.end, errors included."""
+    policy, _ = case
+    for i, clock in enumerate(policy.clocks):
+        # The day, and the days where a year-end anchor changes: the financial year's end,
+        # the day after it, the year's first and last days.
+        pivot = clock.financial_year_end.in_year(day.year)
+        near = [day, pivot, date(day.year, 1, 1), date(day.year, 12, 31)]
+        if pivot < date(day.year, 12, 31):
+            near.append(pivot + timedelta(days=1))
+        for trigger in near:
+            try:
+                expected: date | type[Exception] = clock.end(trigger)
+            except InputError:
+                expected = InputError
+            try:
+                found: date | type[Exception] = policy._fast._end(i, trigger)
+            except InputError:
+                found = InputError
+            assert found == expected
+
+
+@given(duration=durations(), day=st.dates(date(1, 1, 1), date(9000, 12, 31)))
+def test_the_specialised_duration_arithmetic_is_add_duration(
+    duration: Duration, day: date
+) -> None:
+    assert _adder(duration)(day) == add_duration(day, duration)
+
+
+@given(case=policy_and_history(), as_of=as_of_dates, data=st.data())
+def test_the_loop_over_unordered_events_agrees_with_the_interpreter(
+    case: tuple[CompiledPolicy, SubjectHistory], as_of: date, data: st.DataObject
+) -> None:
+    """A stream read for planning hands over each subject's events unordered."""
+    policy, history = case
+    _, reference = policy._fast.reference(history.events, as_of)
+    expected = tuple(reference[g][0] for _, g in policy._fast.order)
+    shuffled = data.draw(st.permutations(history.events))
+    for events in (shuffled, history.events[::-1]):
+        assert list(policy._fast._results_of_pairs([(history.subject, events)], as_of)) == [
+            (history.subject, expected)
+        ]
+
+
+@given(history=histories(min_size=2), as_of=as_of_dates)
+def test_the_loop_over_unordered_events_agrees_on_the_seed(
+    history: SubjectHistory, as_of: date
+) -> None:
+    for policy in (POLICY, NO_HOLD_POLICY):
+        _, reference = policy._fast.reference(history.events, as_of)
+        expected = tuple(reference[g][0] for _, g in policy._fast.order)
+        found = policy._fast._results_of_pairs([(history.subject, history.events[::-1])], as_of)
+        assert list(found) == [(history.subject, expected)]
+
+
+@pytest.mark.parametrize("year_end", ["06-30", "12-31", "02-29", "01-01"])
+def test_the_memo_computes_year_end_anchored_clocks_every_day(year_end: str) -> None:
+    # The seed's accounting hold runs from the end of the calendar year in which the
+    # financial year ended: every day of four years, leap years included, on a fresh memo.
+    policy = compile_policy(_SEED, jurisdiction="FI", financial_year_end=year_end)
+    assert any(clock.anchor.value != "event" for clock in policy.clocks)
+    start = date(2019, 1, 1)
+    for offset in range(4 * 366):
+        day = start + timedelta(days=offset)
+        for i, clock in enumerate(policy.clocks):
+            assert policy._fast._end(i, day) == clock.end(day), (clock.id, day)

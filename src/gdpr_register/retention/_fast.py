@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from gdpr_register.retention._clocks import Aggregation, CategoryPolicy, Clock, ClockKind
-from gdpr_register.retention._history import SubjectHistory
+from gdpr_register._dates import add_months, exact_days
+from gdpr_register.model.enums import DurationUnit
+from gdpr_register.model.values import Duration
+from gdpr_register.retention._clocks import (
+    Aggregation,
+    Anchor,
+    CategoryPolicy,
+    Clock,
+    ClockKind,
+)
+from gdpr_register.retention._codegen import Evaluator, generate
+from gdpr_register.retention._history import Pair, SubjectHistory, pairs_of
 from gdpr_register.retention._results import Outcome, PlanStatus, Result, RetentionPlan, Row
 
 __all__ = ["FastPath", "distinct_clocks"]
@@ -24,13 +34,59 @@ def distinct_clocks(categories: Iterable[CategoryPolicy]) -> tuple[Clock, ...]:
     return tuple(seen)
 
 
+def _adder(duration: Duration) -> Callable[[date], date]:
+    """``add_duration(_, duration)`` specialised to one duration (the memo's cold path)."""
+    days = exact_days(duration)
+    if days is not None:
+        delta = timedelta(days=days)
+        return lambda day: day + delta
+    months = duration.amount * (12 if duration.unit is DurationUnit.YEARS else 1)
+    if months % 12:
+        return lambda day: add_months(day, months)
+    years = months // 12
+
+    def add_years(day: date) -> date:  # add_months for whole years: only 29 Feb clamps
+        year = day.year + years
+        if day.month == 2 and day.day == 29 and not (
+            year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        ):
+            return date(year, 2, 28)
+        return date(year, day.month, day.day)
+
+    return add_years
+
+
+def _ender(clock: Clock) -> Callable[[date], date]:
+    """``clock.end`` without its dispatch; may raise ValueError or OverflowError where
+    ``clock.end`` raises its :class:`InputError` (the caller then asks ``clock.end``)."""
+    add = _adder(clock.duration)
+    if clock.anchor is Anchor.EVENT:
+        return add
+    # A year-end anchor depends only on the trigger's year and whether the trigger falls on
+    # or before that year's financial-year end (the pivot): two ends per year, computed once.
+    anchor_of, year_end = clock.anchor_of, clock.financial_year_end
+    calendar = clock.anchor is Anchor.CALENDAR_YEAR_END
+    by_year: dict[int, tuple[date, date, date]] = {}
+
+    def end(trigger: date) -> date:
+        entry = by_year.get(trigger.year)
+        if entry is None:
+            year = trigger.year
+            last = date(year, 12, 31)
+            pivot = last if calendar else year_end.in_year(year)
+            # A trigger whose own end is computable is answered by clock.end if the other
+            # end of its year is not (the caller asks clock.end on ValueError).
+            entry = by_year[year] = (pivot, add(anchor_of(pivot)), add(anchor_of(last)))
+        return entry[1] if trigger <= entry[0] else entry[2]
+
+    return end
+
+
 _CACHE_LIMIT = 100_000  # distinct trigger dates remembered per clock (bounded memory)
 _UNDETERMINED: Outcome = ((PlanStatus.UNDETERMINED, None, None), None, None)
 # The end of a maximum that never ends (kept indefinitely; alternatives of which the last has
 # not started): compared by identity, it sorts after every real end.
 _NEVER = date(9999, 12, 31)
-# Per category group: maxima, holds, blocked, whichever-ends-last groups, indefinite.
-Evaluator = tuple[tuple[int, ...], tuple[int, ...], bool, tuple[tuple[int, ...], ...], bool]
 _GroupKey = tuple[tuple[int, ...], bool, tuple[tuple[int, ...], ...], bool]
 
 
@@ -43,8 +99,8 @@ class FastPath:
     """
 
     __slots__ = (
-        "_caches", "_clocks", "_evaluators", "_feeds", "_register", "evaluate", "groups",
-        "order", "source",
+        "_caches", "_clocks", "_enders", "_evaluators", "_feeds", "_register", "_results",
+        "_results_of_pairs", "evaluate", "groups", "order", "source",
     )
 
     def __init__(
@@ -52,6 +108,7 @@ class FastPath:
     ) -> None:
         self._register = register
         self._clocks = clocks
+        self._enders = tuple(_ender(clock) for clock in clocks)
         index = {clock: i for i, clock in enumerate(clocks)}
         latest: dict[str, list[int]] = {}
         earliest: dict[str, list[int]] = {}
@@ -92,26 +149,42 @@ class FastPath:
             for g, (_, members) in enumerate(self.groups)
             for position, _policy in members
         }
-        self.source = _generate(self._feeds, self._evaluators, len(clocks))
-        namespace: dict[str, Any] = {
-            "_feeds": self._feeds, "_caches": self._caches, "_end": self._end,
-            "_UNDETERMINED": _UNDETERMINED, "_ONE_DAY": _ONE_DAY, "_NEVER": _NEVER,
-            "RETAINED": PlanStatus.RETAINED, "RESTRICTED": PlanStatus.RESTRICTED,
-            "UNDETERMINED": PlanStatus.UNDETERMINED, "DUE": PlanStatus.DUE,
-        }
-        exec(compile(self.source, f"<retention policy {register}>", "exec"), namespace)
-        self.evaluate: Callable[
-            [tuple[tuple[str, date], ...], date],
-            tuple[tuple[date | None, ...], tuple[Outcome, ...]],
-        ] = namespace["evaluate"]
         # Categories in register order with the index of their group's outcome.
         self.order = tuple(
             (category.category, group_of[position])
             for position, category in enumerate(categories)
         )
+        self.source = generate(
+            self._feeds, self._evaluators, len(clocks), [g for _, g in self.order]
+        )
+        namespace: dict[str, Any] = {
+            "_feeds": self._feeds, "_end": self._end,
+            "_UNDETERMINED": _UNDETERMINED, "_UNDETERMINED_RESULT": _UNDETERMINED[0],
+            "_ONE_DAY": _ONE_DAY, "_NEVER": _NEVER,
+            "RETAINED": PlanStatus.RETAINED, "RESTRICTED": PlanStatus.RESTRICTED,
+            "UNDETERMINED": PlanStatus.UNDETERMINED, "DUE": PlanStatus.DUE,
+        }
+        # The memo of each clock, looked up by a bound method (cleared in place, never
+        # replaced, so the binding stays valid).
+        namespace.update({f"_get{i}": cache.get for i, cache in enumerate(self._caches)})
+        exec(compile(self.source, f"<retention policy {register}>", "exec"), namespace)
+        self.evaluate: Callable[
+            [tuple[tuple[str, date], ...], date],
+            tuple[tuple[date | None, ...], tuple[Outcome, ...]],
+        ] = namespace["evaluate"]
+        self._results: Callable[
+            [Iterable[SubjectHistory], date], Iterator[tuple[str, tuple[Result, ...]]]
+        ] = namespace["results"]
+        self._results_of_pairs: Callable[
+            [Iterable[Pair], date], Iterator[tuple[str, tuple[Result, ...]]]
+        ] = namespace["results_of_pairs"]
 
     def _end(self, i: int, trigger: date) -> date:
-        end = self._clocks[i].end(trigger)
+        """Clock ``i``'s end for ``trigger``, remembered (a memo miss)."""
+        try:
+            end = self._enders[i](trigger)
+        except (ValueError, OverflowError):
+            end = self._clocks[i].end(trigger)  # raises the InputError saying why
         cache = self._caches[i]
         if len(cache) >= _CACHE_LIMIT:
             cache.clear()
@@ -197,102 +270,15 @@ class FastPath:
     def results(
         self, histories: Iterable[SubjectHistory], as_of: date
     ) -> Iterator[tuple[str, tuple[Result, ...]]]:
-        evaluate = self.evaluate
-        groups = tuple(g for _, g in self.order)
-        for history in histories:
-            outcomes = evaluate(history.events, as_of)[1]
-            yield history.subject, tuple([outcomes[g][0] for g in groups])
+        pairs = pairs_of(histories)  # a stream from group_histories: no history objects
+        if pairs is not None:
+            return self._results_of_pairs(pairs, as_of)
+        return self._results(histories, as_of)
 
     def rows(self, histories: Iterable[SubjectHistory], as_of: date) -> Iterator[Row]:
-        evaluate = self.evaluate
-        order = self.order
-        for history in histories:
-            outcomes = evaluate(history.events, as_of)[1]
-            subject = history.subject
-            for category, g in order:
-                status, erase_by, restricted_until = outcomes[g][0]
+        categories = tuple(category for category, _ in self.order)
+        for subject, results in self.results(histories, as_of):
+            for category, (status, erase_by, restricted_until) in zip(
+                categories, results, strict=True
+            ):
                 yield subject, category, status, erase_by, restricted_until
-
-
-def _generate(
-    feeds: Mapping[str, tuple[tuple[int, ...], tuple[int, ...]]],
-    evaluators: Sequence[Evaluator],
-    clocks: int,
-) -> str:
-    """Python source of ``evaluate(events, as_of)`` specialised to one policy.
-
-    Same semantics as :meth:`FastPath.reference`, with clocks as local variables and one
-    branch per distinct way an event kind feeds clocks: no per-subject interpretation.
-    Only integers are written into the source; event kinds stay data (``_feeds``), so no
-    text from a notice or an events file is ever executed.
-    """
-    codes: dict[tuple[tuple[int, ...], tuple[int, ...]], int] = {}
-    for feed in feeds.values():
-        codes.setdefault(feed, len(codes))
-    lines = [
-        "_code = {kind: _codes[feed] for kind, feed in _feeds.items()}",
-        "def evaluate(events, as_of):",
-    ]
-    lines.insert(0, f"_codes = {codes!r}")
-    if clocks:
-        lines.append("    " + " = ".join(f"t{i}" for i in range(clocks)) + " = None")
-    lines.append("    for kind, day in events:")
-    lines.append("        if day > as_of:")
-    lines.append("            break")
-    lines.append("        code = _code.get(kind)")
-    lines.append("        if code is None:")
-    lines.append("            continue")
-    for (latest, earliest), code in codes.items():
-        lines.append(f"        {'if' if code == 0 else 'elif'} code == {code}:")
-        body = [f"t{i} = day" for i in latest]
-        for i in earliest:
-            body.append(f"if t{i} is None: t{i} = day")
-        lines.extend("            " + statement for statement in body or ["pass"])
-    for i in range(clocks):
-        lines.append(
-            f"    e{i} = None if t{i} is None else "
-            f"(_caches[{i}].get(t{i}) or _end({i}, t{i}))"
-        )
-    results = []
-    for g, (maxima, holds, blocked, lasts, indefinite) in enumerate(evaluators):
-        results.append(f"o{g}")
-        lines.append("    p = None")
-        for i in maxima:
-            lines.append(f"    if e{i} is not None and (p is None or e{i} < p): p = e{i}")
-        for last in lasts:
-            parts = ", ".join(f"e{i}" for i in last)
-            lines.append(f"    k = [x for x in ({parts},) if x is not None]")
-            lines.append("    if k:")
-            lines.append(f"        x = max(k) if len(k) == {len(last)} else _NEVER")
-            lines.append("        if p is None or x < p: p = x")
-        if indefinite:
-            lines.append("    if p is None: p = _NEVER")
-        lines.append("    if p is None:")
-        lines.append(f"        o{g} = _UNDETERMINED")
-        lines.append("    else:")
-        lines.append("        h = None")
-        for i in holds:
-            lines.append(f"        if e{i} is not None and (h is None or e{i} > h): h = e{i}")
-        lines.append("        if p is _NEVER:")
-        lines.append(f"            o{g} = ((RETAINED, None, None), None, h)")
-        lines.append("        elif h is not None and h >= p:")
-        if blocked:
-            lines.append("            s = RETAINED if as_of < p else RESTRICTED if as_of <= h "
-                         "else UNDETERMINED")
-            lines.append(f"            o{g} = ((s, None, h), p, h)")
-        else:
-            lines.append("            s = RETAINED if as_of < p else RESTRICTED if as_of <= h "
-                         "else DUE")
-            lines.append(f"            o{g} = ((s, h + _ONE_DAY, h), p, h)")
-        lines.append("        else:")
-        if blocked:
-            lines.append("            s = RETAINED if as_of < p else UNDETERMINED")
-            lines.append(f"            o{g} = ((s, None, None), p, h)")
-        else:
-            lines.append("            s = RETAINED if as_of < p else DUE")
-            lines.append(f"            o{g} = ((s, p, None), p, h)")
-    triggers = "".join(f"t{i}, " for i in range(clocks))
-    outcomes = "".join(f"{o}, " for o in results)
-    lines.append(f"    return ({triggers}), ({outcomes})")
-    return "\n".join(lines) + "\n"
-

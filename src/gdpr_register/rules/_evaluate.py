@@ -20,7 +20,6 @@ from gdpr_register.rules._engine import (
     default_registry,
 )
 from gdpr_register.rules._facts import Evaluation
-from gdpr_register.rules._memo import memo
 from gdpr_register.rules._report import Report
 from gdpr_register.rules._sections import unguarded
 from gdpr_register.rules._values import _RANK
@@ -55,8 +54,7 @@ def evaluate(
     """
     day = to_date(as_of)
     registry = default_registry() if registry is None else registry
-    with memo():  # facts several rules derive from a register, computed once in this call
-        return _evaluate(notice, day, select, ignore, preview, options, registry, source)
+    return _evaluate(notice, day, select, ignore, preview, options, registry, source)
 
 
 def _evaluate(

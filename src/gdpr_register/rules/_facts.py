@@ -41,6 +41,14 @@ __all__ = ["UNSET", "Evaluation", "LawOnDate", "RegisterFacts", "facts", "law_on
 
 UNSET: Any = object()  # a fact not computed yet (None is a fact's value)
 
+# Enum members read in the walk, as module constants: on Python 3.11 reading a member from
+# its class goes through EnumType's __getattr__ hook and costs several times a global.
+_LI = LawfulBasis.LEGITIMATE_INTERESTS
+_CONSENT, _CONTRACT = LawfulBasis.CONSENT, LawfulBasis.CONTRACT
+_EXPLICIT = SpecialCategoryCondition.EXPLICIT_CONSENT
+_DIRECT_MARKETING = PurposeKind.DIRECT_MARKETING
+_DENIED = RightStatus.DENIED
+
 
 class LawOnDate:
     """Lookups in the law tables on one day, each answered once per key."""
@@ -146,7 +154,7 @@ class RegisterFacts:
                 lawless = lawless or not b.law
             else:
                 found.add(article)
-                if article is LawfulBasis.LEGITIMATE_INTERESTS and not b.interests:
+                if article is _LI and not b.interests:
                     li_open = True
         marketing = []
         unmapped = []
@@ -159,20 +167,20 @@ class RegisterFacts:
                     lawless = lawless or not b.law
                 else:
                     own.add(article)
-                    if article is LawfulBasis.LEGITIMATE_INTERESTS and not b.interests:
+                    if article is _LI and not b.interests:
                         li_open = True
             if own:
                 found |= own
-                conflict = conflict or (LawfulBasis.CONSENT in own and LawfulBasis.CONTRACT in own)
+                conflict = conflict or (_CONSENT in own and _CONTRACT in own)
             elif not purpose.bases:
                 unmapped.append(purpose.id)
             if not explicit:
                 for c in purpose.special_conditions:
-                    if c.article is SpecialCategoryCondition.EXPLICIT_CONSENT:
+                    if c.article is _EXPLICIT:
                         explicit = True
                         break
             kinds.update(purpose.kinds)
-            if PurposeKind.DIRECT_MARKETING in purpose.kinds:  # Purpose.is_direct_marketing
+            if _DIRECT_MARKETING in purpose.kinds:  # Purpose.is_direct_marketing
                 marketing.append(purpose.id)
         #: Every Art. 6(1) point stated anywhere in the register (``Register.articles()``).
         self.articles: frozenset[LawfulBasis] = frozenset(found)
@@ -196,7 +204,7 @@ class RegisterFacts:
         for item in register.rights:
             rights.setdefault(item.right, item)
             procedures = procedures or item.procedure is not None
-            if item.status is RightStatus.DENIED:
+            if item.status is _DENIED:
                 denied.add(item.right)
         #: The first stated right of each kind.
         self.rights = rights

@@ -20,7 +20,6 @@ from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register, StatedBasis, StatedRight
 from gdpr_register.rules._engine import Context
 from gdpr_register.rules._facts import UNSET, RegisterFacts, facts
-from gdpr_register.rules._memo import memoised
 
 __all__ = [
     "INDIRECT",
@@ -41,7 +40,6 @@ __all__ = [
     "narrowed",
     "narrowing",
     "objection_bases",
-    "path_of",
     "portability_bases",
     "portability_candidates",
     "right_index",
@@ -247,19 +245,6 @@ def at(register: Register, ctx: Context, field: str) -> str:
     """The path of a register field in the document: the notice's shared block when the
     register inherits it (CONTRACT §8), else the register's own key."""
     return f"$.shared.{field}" if field in register.inherited else f"{ctx.path}.{field}"
-
-
-def path_of(notice: Notice, register: Register, field: str) -> str:
-    """``notice.path_of(register, field)`` for notice rules, without a scan of the registers
-    per call (quadratic in a notice of thousands of registers)."""
-    if field in register.inherited:
-        return f"$.shared.{field}"
-    index = memoised(
-        "register-index", notice, lambda: {id(r): i for i, r in enumerate(notice.registers)}
-    ).get(id(register))
-    if index is None:  # not one of the notice's own objects: compare by value
-        return notice.path_of(register, field)
-    return f"$.registers[{index}].{field}"
 
 
 def right_path(register: Register, ctx: Context, right: RightKind) -> str:

@@ -9,18 +9,19 @@ from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register, RequestProcedure
 from gdpr_register.model.values import Duration
 from gdpr_register.rules._engine import Context, Hit, Severity, hit, notice_rule, rule
-from gdpr_register.rules.catalogue._common import facts, path_of
+from gdpr_register.rules.catalogue._common import RegisterFacts, facts
 
 ART12 = "https://gdprhub.eu/index.php?title=Article_12_GDPR"
 
 
-def _procedures(notice: Notice, register: Register) -> Iterator[tuple[str, RequestProcedure]]:
+def _procedures(f: RegisterFacts) -> Iterator[tuple[str, RequestProcedure]]:
     """The register's request procedure and each right's own, with their document paths."""
+    register = f.register
     if register.request_procedure is not None:
-        yield path_of(notice, register, "request_procedure"), register.request_procedure
+        yield f.path("request_procedure"), register.request_procedure
     for j, right in enumerate(register.rights):
         if right.procedure is not None:
-            yield f"{path_of(notice, register, 'rights')}[{j}].procedure", right.procedure
+            yield f"{f.path('rights')}[{j}].procedure", right.procedure
 
 
 @notice_rule(
@@ -45,9 +46,10 @@ def _procedures(notice: Notice, register: Register) -> Iterator[tuple[str, Reque
 )
 def art12_2_barrier(notice: Notice, ctx: Context) -> Iterator[Hit]:
     for register in notice.registers:
-        if not facts(notice, register, ctx).procedures:
+        f = facts(notice, register, ctx)
+        if not f.procedures:
             continue
-        for path, procedure in _procedures(notice, register):
+        for path, procedure in _procedures(f):
             if procedure.identity_check.value == "id-document":
                 yield hit(path, register=register.id, barrier="with a copy of an identity document")
             kinds = {c.kind for c in procedure.channels}
@@ -79,14 +81,13 @@ def _beyond_a_month(period: Duration) -> bool | None:
     return None if days > 28 else False
 
 
-def _request_procedures(
-    notice: Notice, register: Register
-) -> Iterator[tuple[str, RequestProcedure]]:
+def _request_procedures(f: RegisterFacts) -> Iterator[tuple[str, RequestProcedure]]:
+    register = f.register
     if register.request_procedure is not None:
-        yield path_of(notice, register, "request_procedure"), register.request_procedure
+        yield f.path("request_procedure"), register.request_procedure
     for j, right in enumerate(register.rights):
         if right.procedure is not None and right.right in _ART15_22:
-            yield f"{path_of(notice, register, 'rights')}[{j}].procedure", right.procedure
+            yield f"{f.path('rights')}[{j}].procedure", right.procedure
 
 
 @rule(
@@ -123,9 +124,10 @@ def _request_procedures(
     references=(ART12,),
 )
 def art12_3(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    if not facts(notice, register, ctx).procedures:
+    f = facts(notice, register, ctx)
+    if not f.procedures:
         return
-    for path, procedure in _request_procedures(notice, register):
+    for path, procedure in _request_procedures(f):
         period = procedure.response_time
         if period is None:
             continue
@@ -167,9 +169,10 @@ def art12_3(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     references=(ART12, "https://gdprhub.eu/index.php?title=Article_15_GDPR"),
 )
 def art12_5(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    if not facts(notice, register, ctx).procedures:
+    f = facts(notice, register, ctx)
+    if not f.procedures:
         return
-    for path, procedure in _request_procedures(notice, register):
+    for path, procedure in _request_procedures(f):
         charge = procedure.charge
         if charge is RequestCharge.FEE:
             yield hit(path, problem="fee")

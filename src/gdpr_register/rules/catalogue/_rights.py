@@ -314,6 +314,8 @@ def _applies(f: RegisterFacts, right: RightKind) -> bool:
     references=("https://gdprhub.eu/index.php?title=Article_23_GDPR",),
 )
 def art23_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+    if not facts(notice, register, ctx).denied:
+        return  # no right is stated as denied
     for i, right in enumerate(register.rights):
         if right.status is RightStatus.DENIED and not right.reason and (
             right.right not in _CONDITIONAL_RIGHTS
