@@ -4,7 +4,8 @@ The catalogue (:mod:`gdpr_register.rules.catalogue`) and ``gdpr_register.rules``
 plugins are imported on first use, so importing this package stays cheap.
 """
 
-from gdpr_register.rules._docs import catalogue_markdown, rule_text
+from typing import TYPE_CHECKING, Any
+
 from gdpr_register.rules._engine import (
     ENTRY_POINT_GROUP,
     ArgValue,
@@ -26,7 +27,6 @@ from gdpr_register.rules._engine import (
     rule,
 )
 from gdpr_register.rules._evaluate import evaluate
-from gdpr_register.rules._paths import resolve_path
 from gdpr_register.rules._report import (
     RULE_DOCS_ENV,
     RULE_DOCS_URL,
@@ -35,6 +35,29 @@ from gdpr_register.rules._report import (
     rule_docs_url,
     sarif_log,
 )
+
+if TYPE_CHECKING:
+    from gdpr_register.rules._docs import catalogue_markdown, rule_text
+    from gdpr_register.rules._paths import resolve_path
+
+# Names a check never needs, imported on first use (a command's start stays short).
+_LAZY = {
+    "catalogue_markdown": "gdpr_register.rules._docs",
+    "rule_text": "gdpr_register.rules._docs",
+    "resolve_path": "gdpr_register.rules._paths",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "ENTRY_POINT_GROUP",
