@@ -6,6 +6,8 @@ evaluates for every field at each start (``tests/test_startup.py``). An annotati
 a class defined further down is quoted.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from gdpr_register.model.assessments import DpiaReference
 from gdpr_register.model.coverage import Coverage, SectionNote, SectionReference
 from gdpr_register.model.enums import (
@@ -38,7 +40,6 @@ from gdpr_register.model.enums import (
     TransferMechanism,
     TriggerKind,
 )
-from gdpr_register.model.events import SubjectEvent
 from gdpr_register.model.notice import (
     Controller,
     DpoStatement,
@@ -77,6 +78,20 @@ from gdpr_register.model.values import (
     PartialDate,
     PostalAddress,
 )
+
+if TYPE_CHECKING:
+    from gdpr_register.model.events import SubjectEvent
+
+
+def __getattr__(name: str) -> Any:
+    # Subject events belong to retention and requests: a check of a notice never needs them.
+    if name == "SubjectEvent":
+        from gdpr_register.model.events import SubjectEvent
+
+        globals()[name] = SubjectEvent
+        return SubjectEvent
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "FINNISH_BUSINESS_ID",
