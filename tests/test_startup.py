@@ -13,6 +13,7 @@ import pytest
 
 from gdpr_register.model import enums
 from gdpr_register.model._vocabulary import functional
+from gdpr_register.rules import _values
 
 # Run in a fresh interpreter: in this one, other tests may already have resolved the types.
 _FIELD_TYPES = """
@@ -73,9 +74,13 @@ def _plain(made: type[enum.StrEnum]) -> type:
                                     **{m.name: m.value for m in made}})
 
 
-@pytest.mark.parametrize("name", enums.__all__)
-def test_each_vocabulary_is_the_strenum_its_class_statement_would_make(name: str) -> None:
-    made = getattr(enums, name)
+@pytest.mark.parametrize(
+    "made", [*(getattr(enums, name) for name in enums.__all__), _values.Lifecycle, _values.Scope],
+    ids=lambda made: made.__name__,
+)
+def test_each_vocabulary_is_the_strenum_its_class_statement_would_make(
+    made: type[enum.StrEnum],
+) -> None:
     assert isinstance(made, enum.EnumType)
     assert issubclass(made, enum.StrEnum)
     assert made.__doc__  # kept

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import attrs
 
 from gdpr_register._display import Displayable
+from gdpr_register.model._vocabulary import Vocabulary, vocabulary
 
 if TYPE_CHECKING:
     from gdpr_register.model.notice import Waiver
@@ -47,7 +48,8 @@ class Severity(enum.StrEnum):
 _RANK = {Severity.HIGH: 3, Severity.MEDIUM: 2, Severity.LOW: 1, Severity.INFO: 0}
 
 
-class Lifecycle(enum.StrEnum):
+@vocabulary
+class Lifecycle(Vocabulary):
     """Stable rules run by default; preview rules only when asked; deprecated ones only by id."""
 
     STABLE = "stable"
@@ -55,7 +57,8 @@ class Lifecycle(enum.StrEnum):
     DEPRECATED = "deprecated"
 
 
-class Scope(enum.StrEnum):
+@vocabulary
+class Scope(Vocabulary):
     NOTICE = "notice"  # called once per notice: ``check(notice, ctx)``
     REGISTER = "register"  # called once per register: ``check(notice, register, ctx)``
 
