@@ -59,6 +59,8 @@ class Lifecycle(Vocabulary):
 
 @vocabulary
 class Scope(Vocabulary):
+    """Where a rule runs: once per notice, or once per register."""
+
     NOTICE = "notice"  # called once per notice: ``check(notice, ctx)``
     REGISTER = "register"  # called once per register: ``check(notice, register, ctx)``
 
