@@ -213,3 +213,23 @@ def test_evaluate_shares_nothing_between_calls() -> None:
     third = evaluate(notice, as_of=date(2026, 11, 25))
     assert [f.to_data() for f in first.findings] == [f.to_data() for f in third.findings]
     assert [f.to_data() for f in again.findings] != [f.to_data() for f in first.findings]
+
+
+_GENERIC_WORDS = ["partners", "Partner", "third parties", "THIRD-PARTY", "yhteistyökumppanit",
+                  "Kolmansilta osapuolilta", "ulkopuolisista lähteistä", "samarbetspartners",
+                  "tredje parter", "other sources", "External Sources", "our partners",
+                  "various third parties", "Väestörekisterikeskus", "asiakas itse"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=st.one_of(
+    st.text(max_size=30),
+    st.builds(lambda pre, word, post: pre + word + post,
+              st.sampled_from(["", " ", "  ", "other ", "external ", "x", "Our "]),
+              st.sampled_from(_GENERIC_WORDS),
+              st.sampled_from(["", " ", "\t", "s", " ltd", "ä"])),
+))
+def test_the_generic_source_prefilter_answers_as_the_pattern(name: str) -> None:
+    from gdpr_register.rules.catalogue._transparency import _GENERIC_SOURCE, generic_source
+
+    assert generic_source(name) == (_GENERIC_SOURCE.match(name) is not None)

@@ -306,6 +306,19 @@ _GENERIC_SOURCE = LazyPattern(
     r"samarbetspartner\w*|tredje part\w*|other sources|external sources)\s*$",
     re.IGNORECASE,
 )
+# A word each of those names contains: most names have none, and then the pattern (dear to
+# compile at start) is not needed.
+_GENERIC_STEMS = ("partner", "third", "yhteistyökumppan", "kolmansi", "ulkopuoli", "tredje part",
+                  "sources")
+
+
+def generic_source(name: str) -> bool:
+    """Whether a source is named only generically ("partners", "third parties", ...)."""
+    folded = name.casefold()  # at least every match the pattern's IGNORECASE finds
+    for stem in _GENERIC_STEMS:
+        if stem in folded:
+            return _GENERIC_SOURCE.match(name) is not None
+    return False
 
 
 @rule(
@@ -345,7 +358,7 @@ def art14_2_f(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
         if not source.name and not source.description:
             yield hit(path, problem="unidentified", source=source.id, name=None,
                       missing=("name",))
-        elif source.name and _GENERIC_SOURCE.match(source.name):
+        elif source.name and generic_source(source.name):
             yield hit(path, problem="generic", source=source.id, name=source.name,
                       missing=(), severity=Severity.INFO)
 
