@@ -9,10 +9,10 @@ name, and ``from gdpr_register import *`` imports them all.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from gdpr_register import _codecache
+from gdpr_register._lazy import lazy_names
 from gdpr_register._version import __version__
 
 _codecache.install()  # before any class of ours is made: attrs' methods compiled ahead
@@ -216,13 +216,7 @@ _LAZY: dict[str, str] = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value  # later lookups skip this function
-    return value
+__getattr__ = lazy_names(__name__, _LAZY, globals())
 
 
 def __dir__() -> list[str]:

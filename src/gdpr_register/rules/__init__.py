@@ -4,8 +4,9 @@ The catalogue (:mod:`gdpr_register.rules.catalogue`) and ``gdpr_register.rules``
 plugins are imported on first use, so importing this package stays cheap.
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from gdpr_register._lazy import lazy_names
 from gdpr_register.rules._engine import (
     ENTRY_POINT_GROUP,
     ArgValue,
@@ -48,15 +49,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _LAZY, globals())
 
 
 __all__ = [
