@@ -17,7 +17,7 @@ from gdpr_register.model.enums import (
     SpecialCategoryCondition,
 )
 from gdpr_register.model.notice import Notice
-from gdpr_register.model.register import Register, StatedBasis, StatedRight
+from gdpr_register.model.register import Register, StatedRight
 from gdpr_register.rules._engine import Context
 from gdpr_register.rules._facts import UNSET, RegisterFacts, facts
 
@@ -29,15 +29,11 @@ __all__ = [
     "VAGUE",
     "LazyPattern",
     "RegisterFacts",
-    "all_bases",
-    "articles",
     "at",
     "condition_kind",
-    "consent_bases",
     "facts",
     "has_consent",
     "indirect_sources",
-    "narrowed",
     "narrowing",
     "objection_bases",
     "portability_bases",
@@ -45,7 +41,6 @@ __all__ = [
     "right_index",
     "right_path",
     "section_state",
-    "stated_right",
 ]
 
 # Sources that make Art. 14 apply (data not obtained from the data subject). Data observed by
@@ -87,19 +82,10 @@ VAGUE = LazyPattern(
 )
 
 
-def all_bases(f: RegisterFacts) -> list[tuple[str, StatedBasis]]:
-    """Every stated basis with its path relative to the register."""
-    return f.all_bases
 
 
-def articles(f: RegisterFacts) -> frozenset[LawfulBasis]:
-    """``register.articles()``: every Art. 6(1) point stated in the register."""
-    return f.articles
 
 
-def stated_right(f: RegisterFacts, right: RightKind) -> StatedRight | None:
-    """``register.stated_right(right)``: the first stated right of that kind."""
-    return f.rights.get(right)
 
 
 def has_consent(f: RegisterFacts) -> bool:
@@ -133,14 +119,6 @@ def section_state(
                                 register)
 
 
-def consent_bases(f: RegisterFacts) -> tuple[str, ...]:
-    """The consent points a register rests on: 6(1)(a) and/or 9(2)(a), in that order."""
-    found = []
-    if LawfulBasis.CONSENT in f.articles:
-        found.append(LawfulBasis.CONSENT.value)
-    if f.explicit_consent:
-        found.append(SpecialCategoryCondition.EXPLICIT_CONSENT.value)
-    return tuple(found)
 
 
 _OBJECTION = tuple((b, b.value) for b in (LawfulBasis.PUBLIC_TASK,
@@ -220,11 +198,6 @@ def right_index(register: Register, right: RightKind) -> int:
     return next(i for i, r in enumerate(register.rights) if r.right is right)
 
 
-def narrowed(right: StatedRight) -> bool:
-    """Stated as denied, or conditional other than on the law's own terms."""
-    if right.status is RightStatus.GRANTED:
-        return False
-    return condition_kind(right) is not RightCondition.AS_IN_LAW
 
 
 def narrowing(right: StatedRight) -> str | None:
