@@ -9,6 +9,7 @@ not state never makes a transfer unlawful: the judgement is then *undetermined*.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import attrs
@@ -61,23 +62,17 @@ def destination(transfer: Transfer) -> str:
 
 
 def exports(f: RegisterFacts) -> list[Export]:
-    """The register's transfers that leave the EEA on the day, each with its recipient (None
-    when the transfer names none, or names one the register does not list) and whether that
-    recipient is active on the day; judged on first use (:func:`judgement`)."""
+    """The register's transfers that leave the EEA on the day (:func:`is_export`), each with
+    its recipient (None when the transfer names none, or one the register does not list);
+    judged on first use (:func:`judgement`)."""
     found: list[Export] | None = f.exports
     if found is None:
-        law = f.law
+        in_eea = f.law.is_eea
         found = []
         recipients = {r.id: r for r in f.register.recipients}
         named = mechanisms(f)
         for i, transfer in enumerate(f.register.transfers):
-            if transfer.international_organisation:
-                leaves = True
-            elif transfer.country == UNKNOWN_COUNTRY:
-                leaves = transfer.region is not Region.EEA
-            else:
-                leaves = not law.is_eea(transfer.country)
-            if leaves:
+            if _leaves(transfer, in_eea):
                 recipient = (
                     recipients.get(transfer.recipient) if transfer.recipient is not None else None
                 )
@@ -130,11 +125,15 @@ def judgement(f: RegisterFacts, export: Export) -> Judgement:
 
 def is_export(transfer: Transfer, as_of: date) -> bool:
     """Whether the transfer leaves the EEA on ``as_of`` (an unknown destination may)."""
+    return _leaves(transfer, lambda country: is_eea(country, as_of))
+
+
+def _leaves(transfer: Transfer, in_eea: Callable[[str], bool]) -> bool:
     if transfer.international_organisation:
         return True
-    if transfer.region is Region.EEA and transfer.country == UNKNOWN_COUNTRY:
-        return False
-    return transfer.country == UNKNOWN_COUNTRY or not is_eea(transfer.country, as_of)
+    if transfer.country == UNKNOWN_COUNTRY:
+        return transfer.region is not Region.EEA
+    return not in_eea(transfer.country)
 
 
 def stated(transfer: Transfer) -> tuple[TransferMechanism, ...]:
