@@ -25,7 +25,15 @@ else:
     _simple = getattr(enum, "_simple_enum", None)
 
     def vocabulary(cls: type) -> Any:
-        return functional(cls) if _simple is None else _simple(enum.StrEnum)(cls)
+        if _simple is None:
+            return functional(cls)
+        made = _simple(enum.StrEnum)(cls)
+        # The builder leaves each member behind a property that looks it up in Python: the
+        # class statement stores the member itself, read several times faster (rules read
+        # members on every register). Store them as the class statement does.
+        for name, member in made._member_map_.items():
+            type.__setattr__(made, name, member)
+        return made
 
 
 def functional(cls: type) -> Any:
