@@ -200,18 +200,25 @@ def right_index(register: Register, right: RightKind) -> int:
 
 
 
+# Members read on every register, as module constants (a member read from its class costs
+# several times a global on Python 3.11: EnumType's __getattr__ hook).
+_DENIED, _GRANTED = RightStatus.DENIED, RightStatus.GRANTED
+_AS_IN_LAW = RightCondition.AS_IN_LAW
+
+
 def narrowing(right: StatedRight) -> str | None:
     """How a stated right departs from the law: ``denied``, ``narrowed`` (a condition
     normalised as one the law lacks), ``unclear`` (a condition not normalised: whether it
     narrows the right cannot be told), or None (as the law gives it)."""
-    if right.status is RightStatus.DENIED:
+    status = right.status
+    if status is _DENIED:
         return "denied"
-    if right.status is RightStatus.GRANTED:
+    if status is _GRANTED:
         return None
-    kind = condition_kind(right)
+    kind = right.condition_kind
     if kind in NARROWING:
         return "narrowed"
-    return None if kind is RightCondition.AS_IN_LAW else "unclear"
+    return None if kind is _AS_IN_LAW else "unclear"
 
 
 def at(register: Register, ctx: Context, field: str) -> str:

@@ -20,18 +20,25 @@ def _covers(item: RetentionRule, category: str) -> bool:
     return not item.categories or category in item.categories
 
 
+# Members read for every retention rule, as module constants (a member read from its class
+# costs several times a global on Python 3.11: EnumType's __getattr__ hook).
+_INDEFINITE, _WHILE = RetentionKind.INDEFINITE, RetentionKind.WHILE
+_UNSPECIFIED, _HOLD = RetentionKind.UNSPECIFIED, RetentionKind.STATUTORY_HOLD
+
+
 def _determinate(item: RetentionRule) -> bool:
     """Whether the rule gives a period or concrete criteria (Art. 13(2)(a))."""
-    if item.kind is RetentionKind.INDEFINITE:
+    kind = item.kind
+    if kind is _INDEFINITE:
         return True  # "kept indefinitely" answers the question (ART5_1_e-style limits aside)
-    if item.kind is RetentionKind.WHILE:
+    if kind is _WHILE:
         if item.condition is not None and not VAGUE.search(item.condition):
             return True
-    elif item.kind is not RetentionKind.UNSPECIFIED and (
+    elif kind is not _UNSPECIFIED and (
         item.period is not None
         or item.statute is not None
         or item.trigger is not None  # "until the contract ends": a criterion
-        or (item.kind is RetentionKind.STATUTORY_HOLD and item.law is not None)
+        or (kind is _HOLD and item.law is not None)
     ):
         return True
     return any(_determinate(a) for a in item.alternatives)

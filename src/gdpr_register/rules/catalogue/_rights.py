@@ -44,6 +44,10 @@ SIX = (
 # Access, rectification, erasure and restriction exist whatever the basis (catalogue §2.4).
 ALWAYS = SIX[:4]
 _ALWAYS_VALUES = tuple((right, right.value) for right in ALWAYS)
+# Members read on every register, as module constants (a member read from its class costs
+# several times a global on Python 3.11: EnumType's __getattr__ hook).
+_OBJECTION, _PORTABILITY, _ERASURE = RightKind.OBJECTION, RightKind.PORTABILITY, RightKind.ERASURE
+_COMPLAINT, _DENIED, _RIGHTS = RightKind.COMPLAINT, RightStatus.DENIED, Section.RIGHTS
 
 
 def _not_held(register: Register) -> tuple[str, ...]:
@@ -126,10 +130,10 @@ def art13_2_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     stated = f.rights
     portable = portability_bases(f)
     missing = [value for right, value in _ALWAYS_VALUES if right not in stated]
-    if RightKind.OBJECTION not in stated and objection_bases(f):
-        missing.append(RightKind.OBJECTION.value)
-    if portable and RightKind.PORTABILITY not in stated:
-        missing.append(RightKind.PORTABILITY.value)
+    if _OBJECTION not in stated and objection_bases(f):
+        missing.append(_OBJECTION.value)
+    if portable and _PORTABILITY not in stated:
+        missing.append(_PORTABILITY.value)
     if missing:
         yield hit(at(register, ctx, "rights"), missing=tuple(missing))
     for i, right in enumerate(register.rights):
@@ -137,13 +141,13 @@ def art13_2_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
             yield hit(f"{at(register, ctx, 'rights')}[{i}]", problem="narrowed", missing=(),
                       right=right.right.value, article=_OWN_ARTICLE[right.right],
                       condition=right.condition or condition_kind(right))
-    erasure = stated.get(RightKind.ERASURE)
-    if erasure is not None and erasure.status is RightStatus.DENIED:
+    erasure = stated.get(_ERASURE)
+    if erasure is not None and erasure.status is _DENIED:
         free = _not_held(register)
         if free:
             yield hit(right_path(register, ctx, RightKind.ERASURE), problem="denied-wholesale",
                       missing=(), categories=free, severity=Severity.MEDIUM)
-    if portable is None and RightKind.PORTABILITY not in stated:
+    if portable is None and _PORTABILITY not in stated:
         yield hit(at(register, ctx, "rights"), problem="portability-unknown",
                   missing=("portability",), bases=portability_candidates(f),
                   severity=Severity.INFO)
@@ -257,10 +261,10 @@ def art13_2_c(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
 def art13_2_d(notice: Notice, ctx: Context) -> Iterator[Hit]:
     for register in notice.registers:
         f = facts(notice, register, ctx)
-        if f.section_state(Section.RIGHTS) in UNJUDGED:
+        if f.section_state(_RIGHTS) in UNJUDGED:
             continue
-        right = f.rights.get(RightKind.COMPLAINT)
-        if right is None or right.status is RightStatus.DENIED:
+        right = f.rights.get(_COMPLAINT)
+        if right is None or right.status is _DENIED:
             yield hit(f.path("rights"), register=register.id, problem="no-right")
     if notice.supervisory_authority is None and (
         section_state(notice, Section.COMPLAINT_AUTHORITY) not in UNJUDGED
