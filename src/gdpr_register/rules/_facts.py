@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from gdpr_register.model.register import Register, StatedBasis, StatedRight
     from gdpr_register.rules._options import Context, Options
 
-__all__ = ["UNSET", "Evaluation", "LawOnDate", "RegisterFacts", "facts", "law_on"]
+__all__ = ["UNSET", "Evaluation", "LawOnDate", "RegisterFacts", "facts"]
 
 UNSET: Any = object()  # a fact not computed yet (None is a fact's value)
 
@@ -290,12 +290,6 @@ class Evaluation:
         if found is None:
             found = self.indices = {id(r): i for i, r in enumerate(self.notice.registers)}
         return found
-
-
-def law_on(ctx: Context) -> LawOnDate:
-    """The law-table lookups of ``ctx``'s evaluation (fresh ones outside ``evaluate``)."""
-    evaluation = ctx.evaluation
-    return evaluation.law if evaluation is not None else LawOnDate(ctx.as_of)
 
 
 def facts(notice: Notice, register: Register, ctx: Context) -> RegisterFacts:

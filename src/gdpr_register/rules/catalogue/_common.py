@@ -31,6 +31,7 @@ __all__ = [
     "RegisterFacts",
     "at",
     "condition_kind",
+    "contains_any",
     "facts",
     "has_consent",
     "indirect_sources",
@@ -86,6 +87,17 @@ VAGUE = LazyPattern(
 
 
 
+
+
+def contains_any(folded: str, words: tuple[str, ...]) -> bool:
+    """Whether any of ``words`` is a substring of ``folded`` (the prefilter before a pattern).
+
+    A plain loop: ``any()`` over a generator costs more than the searches on this hot path.
+    """
+    for word in words:  # noqa: SIM110
+        if word in folded:
+            return True
+    return False
 
 
 def has_consent(f: RegisterFacts) -> bool:

@@ -9,7 +9,7 @@ from gdpr_register.model.enums import PurposeKind
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register
 from gdpr_register.rules._engine import Context, Hit, Severity, hit, rule
-from gdpr_register.rules.catalogue._common import MARKETING_KINDS, LazyPattern
+from gdpr_register.rules.catalogue._common import MARKETING_KINDS, LazyPattern, contains_any
 
 _PROFILING_KINDS = frozenset({PurposeKind.PROFILING, PurposeKind.AD_TARGETING})
 
@@ -69,16 +69,8 @@ _OPEN_ENDED_HINTS = ("etc", "jne", "mm.", "muun muassa", "muut", "muihin", "othe
                      "and so on", "among others", "including but", "bland annat", "m.m.")
 
 
-def _has_hint(folded: str) -> bool:
-    # A plain loop: any() over a generator costs more than the search on this hot path.
-    for hint in _OPEN_ENDED_HINTS:  # noqa: SIM110
-        if hint in folded:
-            return True
-    return False
-
-
 def _open_ended(text: str) -> re.Match[str] | None:
-    if not _has_hint(text.lower()):
+    if not contains_any(text.lower(), _OPEN_ENDED_HINTS):
         return None
     return _OPEN_ENDED.search(text)
 
@@ -115,7 +107,7 @@ def art5_1_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     texts = [register.description or "", *(p.name for p in register.purposes),
              *(p.description or "" for p in register.purposes)]
     folded = "\n".join(texts).lower()
-    if _has_hint(folded):
+    if contains_any(folded, _OPEN_ENDED_HINTS):
         yield from _open_words(register, ctx)
     if register.purposes_non_exhaustive and register.purposes:
         # The encoder marked the list itself as open ("such as", "among others").

@@ -14,13 +14,16 @@ from gdpr_register.rules.catalogue._common import RegisterFacts, facts
 ART12 = "https://gdprhub.eu/index.php?title=Article_12_GDPR"
 
 
-def _procedures(f: RegisterFacts) -> Iterator[tuple[str, RequestProcedure]]:
-    """The register's request procedure and each right's own, with their document paths."""
+def _procedures(
+    f: RegisterFacts, rights: frozenset[RightKind] | None = None
+) -> Iterator[tuple[str, RequestProcedure]]:
+    """The register's request procedure and each right's own (of ``rights`` only, when
+    given), with their document paths."""
     register = f.register
     if register.request_procedure is not None:
         yield f.path("request_procedure"), register.request_procedure
     for j, right in enumerate(register.rights):
-        if right.procedure is not None:
+        if right.procedure is not None and (rights is None or right.right in rights):
             yield f"{f.path('rights')}[{j}].procedure", right.procedure
 
 
@@ -81,15 +84,6 @@ def _beyond_a_month(period: Duration) -> bool | None:
     return None if days > 28 else False
 
 
-def _request_procedures(f: RegisterFacts) -> Iterator[tuple[str, RequestProcedure]]:
-    register = f.register
-    if register.request_procedure is not None:
-        yield f.path("request_procedure"), register.request_procedure
-    for j, right in enumerate(register.rights):
-        if right.procedure is not None and right.right in _ART15_22:
-            yield f"{f.path('rights')}[{j}].procedure", right.procedure
-
-
 @rule(
     "ART12_3",
     title="A stated response time longer than Art. 12(3) allows",
@@ -127,7 +121,7 @@ def art12_3(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     f = facts(notice, register, ctx)
     if not f.procedures:
         return
-    for path, procedure in _request_procedures(f):
+    for path, procedure in _procedures(f, _ART15_22):
         period = procedure.response_time
         if period is None:
             continue
@@ -172,7 +166,7 @@ def art12_5(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     f = facts(notice, register, ctx)
     if not f.procedures:
         return
-    for path, procedure in _request_procedures(f):
+    for path, procedure in _procedures(f, _ART15_22):
         charge = procedure.charge
         if charge is RequestCharge.FEE:
             yield hit(path, problem="fee")

@@ -318,11 +318,12 @@ def _applies(f: RegisterFacts, right: RightKind) -> bool:
     references=("https://gdprhub.eu/index.php?title=Article_23_GDPR",),
 )
 def art23_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    if not facts(notice, register, ctx).denied:
+    f = facts(notice, register, ctx)
+    if not f.denied:
         return  # no right is stated as denied
     for i, right in enumerate(register.rights):
         if right.status is RightStatus.DENIED and not right.reason and (
             right.right not in _CONDITIONAL_RIGHTS
-            or _applies(facts(notice, register, ctx), right.right)
+            or _applies(f, right.right)
         ):
             yield hit(f"{at(register, ctx, 'rights')}[{i}]", right=right.right.value)

@@ -11,7 +11,7 @@ from gdpr_register.model.enums import LawfulBasis, TransferDerogation, TransferM
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register
 from gdpr_register.rules._engine import ArgValue, Context, Hit, Lifecycle, Severity, hit, rule
-from gdpr_register.rules._facts import facts, law_on
+from gdpr_register.rules._facts import facts
 from gdpr_register.rules.catalogue._chapter5 import (
     Export,
     Judgement,
@@ -261,10 +261,8 @@ def art13_1_f(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     references=(ADEQUACY, "https://eur-lex.europa.eu/eli/C/2025/6610/oj"),
 )
 def art45_dpf(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    if not register.transfers:
-        return
-    for i, named in enumerate(mechanisms(facts(notice, register, ctx))):
-        transfer = register.transfers[i]
+    named_all = mechanisms(facts(notice, register, ctx))
+    for i, (transfer, named) in enumerate(zip(register.transfers, named_all, strict=True)):
         if TransferMechanism.DPF in named and len(named) == 1:
             yield hit(f"{ctx.path}.transfers[{i}]", recipient=transfer.recipient)
 
@@ -290,13 +288,11 @@ def art45_dpf(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     references=(ADEQUACY,),
 )
 def art45_scope(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    if not register.transfers:
-        return
-    for i, named in enumerate(mechanisms(facts(notice, register, ctx))):
+    f = facts(notice, register, ctx)
+    for i, (transfer, named) in enumerate(zip(register.transfers, mechanisms(f), strict=True)):
         if TransferMechanism.ADEQUACY not in named:
             continue
-        transfer = register.transfers[i]
-        decision = law_on(ctx).adequacy_for(destination(transfer))
+        decision = f.law.adequacy_for(destination(transfer))
         if decision is not None and not decision.full and not decision.certified_only:
             yield hit(f"{ctx.path}.transfers[{i}]", country=destination(transfer),
                       instrument=decision.instrument, scope=decision.scope)
@@ -325,10 +321,8 @@ def art45_scope(notice: Notice, register: Register, ctx: Context) -> Iterator[Hi
     references=("https://tietosuoja.fi/en/derogations-for-specific-situations",),
 )
 def art49_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    if not register.transfers:
-        return
-    for i, named in enumerate(mechanisms(facts(notice, register, ctx))):
-        transfer = register.transfers[i]
+    named_all = mechanisms(facts(notice, register, ctx))
+    for i, (transfer, named) in enumerate(zip(register.transfers, named_all, strict=True)):
         if TransferMechanism.DEROGATION in named and transfer.derogation is not None:
             yield hit(f"{ctx.path}.transfers[{i}]", country=destination(transfer),
                       derogation=transfer.derogation.value)

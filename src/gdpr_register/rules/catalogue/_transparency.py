@@ -18,6 +18,7 @@ from gdpr_register.rules._engine import Context, Hit, Severity, hit, notice_rule
 from gdpr_register.rules.catalogue._common import (
     MARKETING_KINDS,
     LazyPattern,
+    contains_any,
     facts,
     has_consent,
     indirect_sources,
@@ -260,12 +261,10 @@ def art13_1_d(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     references=(ART13, "https://gdprhub.eu/index.php?title=Article_28_GDPR"),
 )
 def art13_1_e(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    listed: bool | None = None
     for i, transfer in enumerate(register.transfers):
         if transfer.recipient is None:
-            if listed is None:
-                listed = notice.section_state(Section.RECIPIENTS, register) is not (
-                    SectionState.SILENT)
+            listed = facts(notice, register, ctx).section_state(Section.RECIPIENTS) is not (
+                SectionState.SILENT)  # once per register: the facts hold the state
             yield hit(f"{ctx.path}.transfers[{i}]",
                       problem="transfer-not-linked" if listed else "no-recipient",
                       severity=Severity.INFO if listed else None,
@@ -314,11 +313,10 @@ _GENERIC_STEMS = ("partner", "third", "yhteistyökumppan", "kolmansi", "ulkopuol
 
 def generic_source(name: str) -> bool:
     """Whether a source is named only generically ("partners", "third parties", ...)."""
-    folded = name.casefold()  # at least every match the pattern's IGNORECASE finds
-    for stem in _GENERIC_STEMS:
-        if stem in folded:
-            return _GENERIC_SOURCE.match(name) is not None
-    return False
+    # casefold: at least every match the pattern's IGNORECASE finds
+    return contains_any(name.casefold(), _GENERIC_STEMS) and (
+        _GENERIC_SOURCE.match(name) is not None
+    )
 
 
 @rule(
