@@ -6,8 +6,9 @@ evaluates for every field at each start (``tests/test_startup.py``). An annotati
 a class defined further down is quoted.
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from gdpr_register._lazy import lazy_names
 from gdpr_register.model.assessments import DpiaReference
 from gdpr_register.model.coverage import Coverage, SectionNote, SectionReference
 from gdpr_register.model.enums import (
@@ -83,14 +84,8 @@ if TYPE_CHECKING:
     from gdpr_register.model.events import SubjectEvent
 
 
-def __getattr__(name: str) -> Any:
-    # Subject events belong to retention and requests: a check of a notice never needs them.
-    if name == "SubjectEvent":
-        from gdpr_register.model.events import SubjectEvent
-
-        globals()[name] = SubjectEvent
-        return SubjectEvent
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# Subject events belong to retention and requests: a check of a notice never needs them.
+__getattr__ = lazy_names(__name__, {"SubjectEvent": "gdpr_register.model.events"}, globals())
 
 
 __all__ = [

@@ -75,11 +75,19 @@ class Hit:
     severity: Severity | None = None  # only where the rule documents a lower/higher case
 
 
-_HIT_FIELDS = ("path", "args", "register", "severity")
-if tuple(a.name for a in attrs.fields(Hit)) != _HIT_FIELDS:  # pragma: no cover - a guard
-    raise AssertionError("Hit's fields changed: update _HIT_FIELDS and hit")
-_HIT_PATH, _HIT_ARGS, _HIT_REGISTER, _HIT_SEVERITY = (
-    getattr(Hit, name).__set__ for name in _HIT_FIELDS
+def _slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Any, ...]:
+    """The slot setters of ``cls``'s fields, in order: hits and findings are built by filling
+    their slots (attrs' keyword ``__init__`` costs most of one, and rules make thousands).
+    The names must be all the fields: a field added to the class must be added where it is
+    filled, or this fails at import."""
+    if tuple(a.name for a in attrs.fields(cls)) != names:  # pragma: no cover - a guard
+        raise AssertionError(f"{cls.__name__}'s fields changed: update its fast constructor")
+    return tuple(getattr(cls, name).__set__ for name in names)
+
+
+_NEW = object.__new__
+_HIT_PATH, _HIT_ARGS, _HIT_REGISTER, _HIT_SEVERITY = _slot_setters(
+    Hit, ("path", "args", "register", "severity")
 )
 
 
@@ -87,7 +95,7 @@ def hit(
     path: str, *, register: str | None = None, severity: Severity | None = None, **args: ArgValue
 ) -> Hit:
     """``Hit(path, args, register, severity)``, built the fast way (rules make thousands)."""
-    found: Hit = object.__new__(Hit)
+    found: Hit = _NEW(Hit)
     _HIT_PATH(found, path)
     _HIT_ARGS(found, args)
     _HIT_REGISTER(found, register)
@@ -173,15 +181,9 @@ class Finding(Displayable):
         return data
 
 
-_FIELDS = ("rule", "title", "severity", "citation", "path", "message", "args", "fix",
-           "register", "waiver")
-# attrs' keyword __init__ costs most of a finding; the engine builds thousands from values it
-# already holds, so it fills the slots directly. A field added to Finding must be added here.
-if tuple(a.name for a in attrs.fields(Finding)) != _FIELDS:  # pragma: no cover - a guard
-    raise AssertionError("Finding's fields changed: update _FIELDS and new_finding")
-_NEW = object.__new__
 (_RULE, _TITLE, _SEVERITY, _CITATION, _PATH, _MESSAGE, _ARGS, _FIX, _REGISTER,
- _WAIVER) = (getattr(Finding, name).__set__ for name in _FIELDS)
+ _WAIVER) = _slot_setters(Finding, ("rule", "title", "severity", "citation", "path", "message",
+                                    "args", "fix", "register", "waiver"))
 
 
 def new_finding(
