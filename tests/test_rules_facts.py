@@ -6,9 +6,13 @@ its definition would change findings on notices the pinned ones do not cover.
 
 from __future__ import annotations
 
+import copy
+import sys
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -37,8 +41,10 @@ from gdpr_register.rules.catalogue._chapter5 import (
     recipient_of,
     stated,
 )
+from gdpr_register.rules.catalogue._transparency import _GENERIC_SOURCE, generic_source
 from gdpr_register.testing.strategies import notices
 
+ROOT = Path(__file__).resolve().parent.parent
 DAYS = st.dates(min_value=date(2015, 1, 1), max_value=date(2030, 12, 31))
 
 
@@ -100,9 +106,7 @@ def test_register_facts_equal_the_models_own_derivations(
 
 def _edges() -> Notice:
     """One register with each edge the facts must tell apart."""
-    import sys
-
-    sys.path.insert(0, "benchmarks")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
     import bench_vs_fides
 
     data: dict[str, Any] = bench_vs_fides.activity(0)
@@ -125,8 +129,6 @@ def _edges() -> Notice:
         {"international_organisation": "UN", "mechanism": "derogation",
          "derogation": "49(1)(a)"},
     ]
-    import copy
-
     # The same transfers with one fact each changed: each is a legal question of its own,
     # and the call's shared judgements must tell them apart.
     changes: tuple[dict[str, str | None], ...] = (
@@ -170,7 +172,7 @@ def test_register_facts_on_edges() -> None:
 def test_register_facts_on_the_examples() -> None:
     for name in ("valmennuskumppani.yaml", "valmennuskumppani-2026.yaml",
                  "northwind-coaching.yaml"):
-        notice = load_notice(f"examples/{name}")
+        notice = load_notice(ROOT / "examples" / name)
         for day in (date(2018, 9, 5), date(2020, 7, 16), date(2026, 11, 25)):
             _check(notice, day, Options())
 
@@ -192,7 +194,7 @@ def test_law_on_date_answers_as_the_law_tables(
 
 
 def test_a_rule_called_directly_gets_fresh_facts_of_its_own_register() -> None:
-    notice = load_notice("examples/valmennuskumppani.yaml")
+    notice = load_notice(ROOT / "examples" / "valmennuskumppani.yaml")
     register = notice.registers[0]
     ctx = Context(as_of=date(2026, 11, 25))
     found = facts(notice, register, ctx)
@@ -200,14 +202,12 @@ def test_a_rule_called_directly_gets_fresh_facts_of_its_own_register() -> None:
     assert found.register is register
     # Another register's facts in the context are never used for this one.
     other = Evaluation(notice, Options(), date(2026, 11, 25)).facts_of(notice.registers[0], 0)
-    import attrs
-
     moved = attrs.evolve(register, id="copy")
     assert facts(notice, moved, attrs.evolve(ctx, facts=other)).register is moved
 
 
 def test_evaluate_shares_nothing_between_calls() -> None:
-    notice = load_notice("examples/valmennuskumppani.yaml")
+    notice = load_notice(ROOT / "examples" / "valmennuskumppani.yaml")
     first = evaluate(notice, as_of=date(2026, 11, 25))
     again = evaluate(notice, as_of=date(2018, 9, 5))
     third = evaluate(notice, as_of=date(2026, 11, 25))
@@ -230,6 +230,4 @@ _GENERIC_WORDS = ["partners", "Partner", "third parties", "THIRD-PARTY", "yhteis
               st.sampled_from(["", " ", "\t", "s", " ltd", "ä"])),
 ))
 def test_the_generic_source_prefilter_answers_as_the_pattern(name: str) -> None:
-    from gdpr_register.rules.catalogue._transparency import _GENERIC_SOURCE, generic_source
-
     assert generic_source(name) == (_GENERIC_SOURCE.match(name) is not None)
