@@ -48,6 +48,7 @@ _CONSENT, _CONTRACT = LawfulBasis.CONSENT, LawfulBasis.CONTRACT
 _EXPLICIT = SpecialCategoryCondition.EXPLICIT_CONSENT
 _DIRECT_MARKETING = PurposeKind.DIRECT_MARKETING
 _DENIED = RightStatus.DENIED
+_STATED, _SILENT = SectionState.STATED, SectionState.SILENT
 
 
 class LawOnDate:
@@ -250,14 +251,22 @@ class RegisterFacts:
         state = self._sections.get(section)
         if state is None:
             register = self.register
-            if (
-                not register.none and register.coverage is None
-                and section not in NOTICE_SECTIONS and register.states(section)
-            ):  # what Notice.section_state finds first for a register with no markings
-                state = self._sections[section] = SectionState.STATED
-                return state
-            state = self._sections[section] = self.notice.section_state(section, self.register)
+            if not register.none and register.coverage is None and section not in NOTICE_SECTIONS:
+                # What Notice.section_state finds for a register with no markings: stated, or
+                # else the notice's own markings, and silent on a notice without any.
+                if register.states(section):
+                    state = _STATED
+                elif self.notice.coverage is None and not _shared_none(self.notice):
+                    state = _SILENT
+            if state is None:
+                state = self.notice.section_state(section, register)
+            self._sections[section] = state
         return state
+
+
+def _shared_none(notice: Notice) -> bool:
+    shared = notice.shared
+    return shared is not None and bool(shared.none)
 
 
 class Evaluation:
