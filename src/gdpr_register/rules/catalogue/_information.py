@@ -72,8 +72,11 @@ def art13_2_e(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
 def _art14_only(register: Register) -> bool:
     """Every stated source is someone other than the subject, and between them they supply
     every category: nothing is shown to be collected from the subject (Art. 13)."""
-    if not register.sources or any(s.kind not in INDIRECT for s in register.sources):
+    if not register.sources:
         return False
+    for source in register.sources:  # a loop: any() over a generator costs more here
+        if source.kind not in INDIRECT:
+            return False
     supplied = {c for s in register.sources for c in s.categories}
     return all(c.id in supplied for c in register.data_categories)
 

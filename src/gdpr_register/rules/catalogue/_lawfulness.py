@@ -121,9 +121,12 @@ def art6_1_conflict(notice: Notice, register: Register, ctx: Context) -> Iterato
     references=(ART9, "https://ec.europa.eu/newsroom/article29/item-detail.cfm?item_id=622227"),
 )
 def art9_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    special = {c.id for c in register.data_categories if c.special is not None}
-    if not special:
+    for category in register.data_categories:  # most registers have none: look first
+        if category.special is not None:
+            break
+    else:
         return
+    special = {c.id for c in register.data_categories if c.special is not None}
     covered = any(
         c.article is not None for p in register.purposes for c in p.special_conditions
     )

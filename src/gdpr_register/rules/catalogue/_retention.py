@@ -82,12 +82,17 @@ def art13_2_a(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     if not register.retention:
         yield hit(ctx.path, problem="none-stated", category=None, text=None)
         return
-    flags = [_determinate(r) for r in register.retention]
-    determinate = [r for r, ok in zip(register.retention, flags, strict=True) if ok]
-    if any(not r.categories for r in determinate):
-        return  # a concrete rule for the whole register covers every category
-    # Every determinate rule names its categories here (a rule naming none returned above).
-    named = {c for r in determinate for c in r.categories}
+    flags = []
+    determinate = []
+    named: set[str] = set()
+    for item in register.retention:
+        ok = _determinate(item)
+        flags.append(ok)
+        if ok:
+            if not item.categories:
+                return  # a concrete rule for the whole register covers every category
+            determinate.append(item)
+            named.update(item.categories)
     concrete = {c.id for c in register.data_categories if c.id in named}
     if len(determinate) == len(register.retention) and len(concrete) == len(
         register.data_categories
@@ -231,7 +236,7 @@ def art5_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
 )
 def art17_3_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     for i, item in enumerate(register.retention):
-        if item.kind is not RetentionKind.STATUTORY_HOLD:
+        if item.kind is not _HOLD:
             continue
         covered = [
             c for c in register.data_categories if not item.categories or c.id in item.categories
