@@ -161,27 +161,35 @@ class RegisterFacts:
         unmapped = []
         kinds: set[PurposeKind] = set()
         for purpose in register.purposes:
-            own = set()
-            for b in purpose.bases:
-                article = b.article
-                if article is None:
-                    lawless = lawless or not b.law
-                else:
-                    own.add(article)
-                    if article is _LI and not b.interests:
-                        li_open = True
-            if own:
-                found |= own
-                conflict = conflict or (_CONSENT in own and _CONTRACT in own)
-            elif not purpose.bases:
+            bases = purpose.bases
+            if bases:
+                consent = contract = False
+                for b in bases:
+                    article = b.article
+                    if article is None:
+                        if not b.law:
+                            lawless = True
+                    else:
+                        found.add(article)
+                        if article is _LI:
+                            if not b.interests:
+                                li_open = True
+                        elif article is _CONSENT:
+                            consent = True
+                        elif article is _CONTRACT:
+                            contract = True
+                if consent and contract:
+                    conflict = True
+            else:
                 unmapped.append(purpose.id)
             if not explicit:
                 for c in purpose.special_conditions:
                     if c.article is _EXPLICIT:
                         explicit = True
                         break
-            kinds.update(purpose.kinds)
-            if _DIRECT_MARKETING in purpose.kinds:  # Purpose.is_direct_marketing
+            purpose_kinds = purpose.kinds
+            kinds.update(purpose_kinds)
+            if _DIRECT_MARKETING in purpose_kinds:  # Purpose.is_direct_marketing
                 marketing.append(purpose.id)
         #: Every Art. 6(1) point stated anywhere in the register (``Register.articles()``).
         self.articles: frozenset[LawfulBasis] = frozenset(found)
