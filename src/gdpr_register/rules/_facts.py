@@ -49,6 +49,7 @@ _EXPLICIT = SpecialCategoryCondition.EXPLICIT_CONSENT
 _DIRECT_MARKETING = PurposeKind.DIRECT_MARKETING
 _DENIED = RightStatus.DENIED
 _STATED, _SILENT = SectionState.STATED, SectionState.SILENT
+_NONE: frozenset[Any] = frozenset()
 
 
 class LawOnDate:
@@ -211,14 +212,17 @@ class RegisterFacts:
         procedures = register.request_procedure is not None
         denied = set()
         for item in register.rights:
-            rights.setdefault(item.right, item)
-            procedures = procedures or item.procedure is not None
+            right = item.right
+            if right not in rights:
+                rights[right] = item
+            if item.procedure is not None:
+                procedures = True
             if item.status is _DENIED:
-                denied.add(item.right)
+                denied.add(right)
         #: The first stated right of each kind.
         self.rights = rights
         #: The kinds of right stated (in any entry) as denied.
-        self.denied: frozenset[RightKind] = frozenset(denied)
+        self.denied: frozenset[RightKind] = frozenset(denied) if denied else _NONE
         #: Whether the register or one of its rights states a request procedure.
         self.procedures = procedures
         self._all_bases: list[tuple[str, StatedBasis]] | None = None
