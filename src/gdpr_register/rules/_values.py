@@ -105,14 +105,6 @@ def _same_slots(cls: type, slots: type) -> None:
         raise AssertionError(f"{cls.__name__}'s fields and slots differ: update {slots.__name__}")
 
 
-def _slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Any, ...]:
-    """The slot setters of ``cls``'s fields, in order (a context per register is built by
-    filling its slots). The names must be all the fields, or this fails at import."""
-    if tuple(a.name for a in attrs.fields(cls)) != names:  # pragma: no cover - a guard
-        raise AssertionError(f"{cls.__name__}'s fields changed: update its fast constructor")
-    return tuple(getattr(cls, name).__set__ for name in names)
-
-
 _NEW = object.__new__
 _same_slots(Hit, _HitSlots)
 
