@@ -8,12 +8,15 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from gdpr_register.model import enums
 from gdpr_register.model._vocabulary import functional
 from gdpr_register.rules import _values
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # Run in a fresh interpreter: in this one, other tests may already have resolved the types.
 _FIELD_TYPES = """
@@ -122,3 +125,32 @@ def test_law_names_load_on_first_use() -> None:
                          check=True)
     assert json.loads(run.stdout.replace("'", '"')) == [
         "gdpr_register.law", "gdpr_register.law._source", "gdpr_register.law.eea"]
+
+
+# Modules a check of the seed never needs; each is imported where its path needs it.
+_NOT_AT_START = [
+    "gdpr_register.law._statute_table",  # the retention duties: the rules read repealed laws
+]
+
+
+def test_a_check_imports_none_of_what_only_other_paths_need() -> None:
+    code = ("import contextlib, io, sys; from gdpr_register.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    main(['check', 'examples/valmennuskumppani.yaml', '--as-of', '2026-11-25'])\n"
+            "print(sorted(sys.modules))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=ROOT)
+    imported = set(json.loads(run.stdout.replace("'", '"')))
+    assert "gdpr_register.rules.catalogue" in imported  # the check ran
+    assert [name for name in _NOT_AT_START if name in imported] == []
+
+
+def test_the_statute_table_loads_on_first_use() -> None:
+    from gdpr_register.law import _statute_table, statutes
+
+    for name in ("ACCOUNTING_EVENTS", "DEFAULT_STATUTES", "STATUTES", "Statute", "StatuteTable"):
+        assert getattr(statutes, name) is getattr(_statute_table, name)
+    assert statutes.statute("FI_KPL_2_10_LONG") is _statute_table.STATUTES["FI_KPL_2_10_LONG"]
+    assert statutes.statute("no-such-statute") is None
+    with pytest.raises(AttributeError):
+        statutes.no_such_name  # noqa: B018
