@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gdpr_register.model import enums
 from gdpr_register.model._vocabulary import functional
@@ -130,6 +132,7 @@ def test_law_names_load_on_first_use() -> None:
 # Modules a check of the seed never needs; each is imported where its path needs it.
 _NOT_AT_START = [
     "gdpr_register.law._statute_table",  # the retention duties: the rules read repealed laws
+    "gdpr_register.model._suggest",  # did-you-mean: for refused values only
 ]
 
 
@@ -154,3 +157,21 @@ def test_the_statute_table_loads_on_first_use() -> None:
     assert statutes.statute("no-such-statute") is None
     with pytest.raises(AttributeError):
         statutes.no_such_name  # noqa: B018
+
+
+@given(st.text(alphabet=st.characters(codec=None), max_size=20))
+def test_a_lone_surrogate_is_found_as_the_pattern_finds_it(value: str) -> None:
+    import re
+
+    from gdpr_register.documents._scalars import _has_surrogate
+
+    assert _has_surrogate(value) == bool(re.search(r"[\ud800-\udfff]", value))
+
+
+def test_a_lone_surrogate_anywhere_is_found() -> None:
+    from gdpr_register.documents._scalars import _has_surrogate
+
+    for text in ("\ud800", "a\udfff", "äö\udc00x", "\U0001f600\ud83d"):
+        assert _has_surrogate(text)
+    for text in ("", "abc", "äö", "\U0001f600", "\ue000\ud7ff"):
+        assert not _has_surrogate(text)
