@@ -44,7 +44,6 @@ from gdpr_register.documents._scalars import (
     _structure_str,
 )
 from gdpr_register.errors import Problem
-from gdpr_register.model._suggest import suggestion
 from gdpr_register.model._validators import ModelValueError, ModelValueErrors
 from gdpr_register.model.enums import LawfulBasis, Section, SpecialCategoryCondition
 from gdpr_register.model.notice import Notice, Waiver
@@ -216,6 +215,8 @@ def _known_rule(from_mapping: Callable[[object, type], Any]) -> Callable[[object
 
         registry = default_registry()
         if waiver.rule not in registry:
+            from gdpr_register.model._suggest import suggestion  # imported for errors only
+
             known = [item.id for item in registry]
             close = suggestion(waiver.rule, known)
             hint = f"; did you mean {close!r}?" if close else ""
@@ -319,6 +320,8 @@ def _walk(exc: BaseException, path: str, out: list[Problem]) -> None:
             _walk(member, path, out)
         return
     if isinstance(exc, ForbiddenExtraKeysError):
+        from gdpr_register.model._suggest import suggestion  # imported for errors only
+
         known = [a.name for a in attrs.fields(exc.cl) if a.init] if attrs.has(exc.cl) else []
         # YAML keys may be numbers or null: compare and address them as text.
         for key in sorted(exc.extra_fields, key=str):
