@@ -17,6 +17,8 @@ from types import CodeType
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gdpr_register import _codecache, _compiled_code, _compiled_code_rest
 
@@ -173,3 +175,15 @@ def test_the_seed_is_found_as_the_regular_expression_finds_it() -> None:
                 "hash((\n\t 5,", "a hash((\n x, hash((\n 42,", "hash((\n  -0042,"]
     for source in samples:
         assert _codecache.unseeded(source) == by_regex(source), source[:60]
+
+
+@given(st.lists(st.sampled_from(["hash((\n", " ", "\t", "\n", "-", "0", "42", "٣", ",", "x",
+                                 ")"]), max_size=12).map("".join))
+def test_any_text_s_seed_is_found_as_the_regular_expression_finds_it(source: str) -> None:
+    import re
+
+    found = re.search(r"(hash\(\(\n\s*)(-?\d+)(,)", source)
+    expected = (source, None) if found is None else (
+        f"{source[:found.start(2)]}{_codecache.STAND_IN}{source[found.end(2):]}",
+        int(found.group(2)))
+    assert _codecache.unseeded(source) == expected
