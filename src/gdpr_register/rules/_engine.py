@@ -23,14 +23,15 @@ from gdpr_register.model.enums import Section
 from gdpr_register.rules._options import Context, Options
 from gdpr_register.rules._sections import NOT_ASSESSED, guard, not_assessed_templates, to_sections
 from gdpr_register.rules._values import (
+    _NEW,
     ArgValue,
     Finding,
     Hit,
     Lifecycle,
     Scope,
     Severity,
+    _slot_setters,
     hit,
-    new_finding,
     render,
 )
 
@@ -62,6 +63,12 @@ __all__ = [
 ]
 
 ENTRY_POINT_GROUP = "gdpr_register.rules"
+
+# A finding is built by filling its slots (Rule.finding): attrs' keyword __init__ cost most of
+# one, and evaluate makes a finding of every hit.
+(_RULE, _TITLE, _SEVERITY, _CITATION, _PATH, _MESSAGE, _ARGS, _FIX, _REGISTER,
+ _WAIVER) = _slot_setters(Finding, ("rule", "title", "severity", "citation", "path", "message",
+                                    "args", "fix", "register", "waiver"))
 
 
 class RuleError(GdprRegisterError, RuntimeError):
@@ -155,17 +162,19 @@ class Rule:
                 message, fix = variant
             elif problem == NOT_ASSESSED:
                 message, fix = not_assessed_templates()
-        return new_finding(
-            self.id,
-            self.title,
-            found.severity or self.severity,
-            self.citation,
-            found.path,
-            message,
-            found.args,
-            fix,
-            found.register if found.register is not None else register,
-        )
+        made: Finding = _NEW(Finding)
+        _RULE(made, self.id)
+        _TITLE(made, self.title)
+        _SEVERITY(made, found.severity or self.severity)
+        _CITATION(made, self.citation)
+        _PATH(made, found.path)
+        _MESSAGE(made, message)
+        _ARGS(made, found.args)
+        _FIX(made, fix)
+        owner = found.register
+        _REGISTER(made, register if owner is None else owner)
+        _WAIVER(made, None)
+        return made
 
 
 class Registry:

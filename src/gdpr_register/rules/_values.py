@@ -181,37 +181,6 @@ class Finding(Displayable):
         return data
 
 
-(_RULE, _TITLE, _SEVERITY, _CITATION, _PATH, _MESSAGE, _ARGS, _FIX, _REGISTER,
- _WAIVER) = _slot_setters(Finding, ("rule", "title", "severity", "citation", "path", "message",
-                                    "args", "fix", "register", "waiver"))
-
-
-def new_finding(
-    rule: str,
-    title: str,
-    severity: Severity,
-    citation: str,
-    path: str,
-    message: str,
-    args: Mapping[str, ArgValue],
-    fix: str,
-    register: str | None,
-) -> Finding:
-    """``Finding(rule=..., ..., register=...)`` (no waiver), built the fast way."""
-    found: Finding = _NEW(Finding)
-    _RULE(found, rule)
-    _TITLE(found, title)
-    _SEVERITY(found, severity)
-    _CITATION(found, citation)
-    _PATH(found, path)
-    _MESSAGE(found, message)
-    _ARGS(found, args)
-    _FIX(found, fix)
-    _REGISTER(found, register)
-    _WAIVER(found, None)
-    return found
-
-
 def _jsonable(value: ArgValue) -> Any:
     if isinstance(value, tuple):
         return list(value)

@@ -28,6 +28,13 @@ __all__ = [
 
 DPF_FROM = date(2023, 7, 10)  # Implementing Decision (EU) 2023/1795
 
+# Members read for every transfer, as module constants: on Python 3.11 a member read from its
+# class costs several times a global.
+_NONE_STATED = TransferMechanism.NONE_STATED
+_DEROGATION = TransferMechanism.DEROGATION
+_COMPELLING = TransferDerogation.COMPELLING_LEGITIMATE_INTERESTS
+_EEA = Region.EEA
+
 
 @attrs.frozen
 class Verdict:
@@ -67,17 +74,23 @@ def exports(f: RegisterFacts) -> list[Export]:
     judged on first use (:func:`judgement`)."""
     found: list[Export] | None = f.exports
     if found is None:
+        found = f.exports = []
+        register = f.register
+        transfers = register.transfers
+        if not transfers:
+            return found
         in_eea = f.law.is_eea
-        found = []
-        recipients = {r.id: r for r in f.register.recipients}
         named = mechanisms(f)
-        for i, transfer in enumerate(f.register.transfers):
+        for i, transfer in enumerate(transfers):
             if _leaves(transfer, in_eea):
-                recipient = (
-                    recipients.get(transfer.recipient) if transfer.recipient is not None else None
-                )
+                wanted = transfer.recipient
+                recipient = None
+                if wanted is not None:  # recipient ids are unique: the first is the one
+                    for candidate in register.recipients:
+                        if candidate.id == wanted:
+                            recipient = candidate
+                            break
                 found.append(Export(i, transfer, recipient, named[i]))
-        f.exports = found
     return found
 
 
@@ -132,19 +145,23 @@ def _leaves(transfer: Transfer, in_eea: Callable[[str], bool]) -> bool:
     if transfer.international_organisation:
         return True
     if transfer.country == UNKNOWN_COUNTRY:
-        return transfer.region is not Region.EEA
+        return transfer.region is not _EEA
     return not in_eea(transfer.country)
 
 
 def stated(transfer: Transfer) -> tuple[TransferMechanism, ...]:
     """The mechanisms the notice names for the transfer, primary first, without repeats."""
-    if transfer.fallback is None and not transfer.alternatives:  # the common case
-        only = transfer.mechanism
-        return () if only is None or only is TransferMechanism.NONE_STATED else (only,)
-    named = (transfer.mechanism, transfer.fallback, *transfer.alternatives)
+    only: TransferMechanism | None = transfer.mechanism
+    fallback, alternatives = transfer.fallback, transfer.alternatives
+    if only is _NONE_STATED:
+        only = None
+    if not alternatives:  # the common cases: one mechanism, or one and a fallback
+        if fallback is None or fallback is _NONE_STATED or fallback is only:
+            return () if only is None else (only,)
+        return (fallback,) if only is None else (only, fallback)
     out: list[TransferMechanism] = []
-    for mechanism in named:
-        if mechanism is None or mechanism is TransferMechanism.NONE_STATED or mechanism in out:
+    for mechanism in (only, fallback, *alternatives):
+        if mechanism is None or mechanism is _NONE_STATED or mechanism in out:
             continue
         out.append(mechanism)
     return tuple(out)
@@ -257,7 +274,4 @@ def needs_copy_info(transfer: Transfer, judgement: Judgement) -> bool:
         facts = MECHANISMS.get(judgement.mechanism)
         if facts is not None and facts.needs_copy_info:
             return True
-    return (
-        transfer.derogation is TransferDerogation.COMPELLING_LEGITIMATE_INTERESTS
-        and TransferMechanism.DEROGATION in stated(transfer)
-    )
+    return transfer.derogation is _COMPELLING and _DEROGATION in stated(transfer)

@@ -104,8 +104,12 @@ def _open_ended(text: str) -> re.Match[str] | None:
 def art5_1_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     # Most registers have no open word at all: one prefilter over all their texts (joined by
     # a newline, which no hint contains) spares building the paths.
-    texts = [register.description or "", *(p.name for p in register.purposes),
-             *(p.description or "" for p in register.purposes)]
+    # (A plain loop: generator expressions cost more on this hot path; the order of the texts
+    # does not matter to the prefilter.)
+    texts = [register.description or ""]
+    for p in register.purposes:
+        texts.append(p.name)
+        texts.append(p.description or "")
     folded = "\n".join(texts).lower()
     if contains_any(folded, _OPEN_ENDED_HINTS):
         yield from _open_words(register, ctx)

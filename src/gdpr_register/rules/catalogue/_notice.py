@@ -188,11 +188,7 @@ def fi_tsl_repealed(notice: Notice, ctx: Context) -> Iterator[Hit]:
         yield hit("$.kind", problem=problem, severity=minor,
                   what="The register description", text=notice.kind.value)
     for index, register in enumerate(notice.registers):
-        # One prefilter over the register's bases (a newline between bases: no hint has one).
-        texts = [_basis_text(b) for b in register.pooled_bases]
-        for p in register.purposes:
-            texts += [_basis_text(b) for b in p.bases]
-        if not contains_any("\n".join(texts).lower(), _HINTS):
+        if not _may_cite(register):
             continue
         for path, basis in facts(notice, register, ctx).all_bases:
             text = _basis_text(basis)
@@ -201,6 +197,25 @@ def fi_tsl_repealed(notice: Notice, ctx: Context) -> Iterator[Hit]:
             if (finnish and _CONNECTION.search(text)) or cites(text):
                 yield hit(f"$.registers[{index}]{path}", register=register.id, problem=problem,
                           what="The 'connection requirement' basis", text=text)
+
+
+def _may_cite(register: Register) -> bool:
+    """The prefilter: whether any hint is in the texts and laws of the register's bases.
+
+    One search over them all, joined by spaces: every basis's own text (its text, a space, its
+    law: :func:`_basis_text`) is a substring of the whole, so a hint found there is found here
+    (a hint across two bases only costs the exact search). Plain loops: this runs for every
+    register.
+    """
+    parts = []
+    for b in register.pooled_bases:
+        parts.append(b.text or "")
+        parts.append(b.law or "")
+    for p in register.purposes:
+        for b in p.bases:
+            parts.append(b.text or "")
+            parts.append(b.law or "")
+    return contains_any(" ".join(parts).lower(), _HINTS)
 
 
 def _basis_text(basis: StatedBasis) -> str:
@@ -287,8 +302,13 @@ def art24_1_review(notice: Notice, ctx: Context) -> Iterator[Hit]:
 )
 def art26(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     for i, recipient in enumerate(register.recipients):
-        if recipient.role is RecipientRole.JOINT_CONTROLLER and not recipient.arrangement:
+        if recipient.role is _JOINT and not recipient.arrangement:
             yield hit(f"{ctx.path}.recipients[{i}]", recipient=recipient.id)
+
+
+# Read for every recipient, as a module constant: on Python 3.11 a member read from its class
+# costs several times a global (EnumType's attribute lookup).
+_JOINT = RecipientRole.JOINT_CONTROLLER
 
 
 @notice_rule(

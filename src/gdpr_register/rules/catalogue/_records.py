@@ -12,6 +12,10 @@ from gdpr_register.rules._engine import Context, Hit, Severity, hit, notice_rule
 ART30 = "https://tuto.provacy.com/en/?p=925"
 EDPB_30_5 = "https://datenrecht.ch/en/edsa-positionspapier-zu-art-30-abs-5-dsgvo-kmu-ausnahme/"
 
+# Read on every register, as a module constant: on Python 3.11 a member read from its class
+# costs several times a global (EnumType's attribute lookup).
+_RECORD = NoticeKind.RECORD_OF_PROCESSING
+
 
 def _exemption_failures(notice: Notice, register: Register, threshold: int) -> tuple[str, ...]:
     reasons = []
@@ -61,7 +65,7 @@ def _exemption_failures(notice: Notice, register: Register, threshold: int) -> t
     references=(ART30, EDPB_30_5),
 )
 def art30_5(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    if notice.kind is NoticeKind.RECORD_OF_PROCESSING or register.record_kept is True:
+    if notice.kind is _RECORD or register.record_kept is True:
         return
     reasons = _exemption_failures(notice, register, ctx.options.art30_employee_threshold)
     if reasons:
@@ -90,7 +94,7 @@ def art30_5(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     references=(ART30,),
 )
 def art30_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    if notice.kind is not NoticeKind.RECORD_OF_PROCESSING:
+    if notice.kind is not _RECORD:
         return
     c = notice.controller
     missing = []
@@ -100,25 +104,43 @@ def art30_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
         missing.append("b")
     if not register.data_subjects or not register.data_categories:
         missing.append("c")
-    if any(t.recipient is None for t in register.transfers):
+    # Plain loops rather than any() over generators: this runs for every register of a record.
+    no_recipient = no_country = False
+    for t in register.transfers:
+        if t.recipient is None:
+            no_recipient = True
+        if t.country == "unknown" and not t.international_organisation:
+            no_country = True
+    if no_recipient:
         missing.append("d")
-    if any(t.country == "unknown" and not t.international_organisation for t in register.transfers):
+    if no_country:
         missing.append("e")
-    timed = [
-        r for r in register.retention if r.period is not None or r.statute is not None
-    ]
-    # A timed rule naming no categories covers them all; else a category is covered when a
-    # timed rule names it.
-    whole = any(not r.categories for r in timed)
-    covered = {c for r in timed for c in r.categories}
-    if not timed or (
-        not whole and any(cat.id not in covered for cat in register.data_categories)
-    ):
+    if not _retention_covers(register):
         missing.append("f")
     if not register.security:
         missing.append("g")
     if missing:
         yield hit(ctx.path, missing=tuple(missing))
+
+
+def _retention_covers(register: Register) -> bool:
+    """Whether a timed retention rule (a period or a statute) covers every data category: one
+    naming no categories covers them all; else a category is covered when a timed rule names
+    it."""
+    timed = False
+    covered: set[str] = set()
+    for r in register.retention:
+        if r.period is not None or r.statute is not None:
+            if not r.categories:
+                return True
+            timed = True
+            covered.update(r.categories)
+    if not timed:
+        return False
+    for cat in register.data_categories:  # noqa: SIM110 (a loop is cheaper than any())
+        if cat.id not in covered:
+            return False
+    return True
 
 
 @notice_rule(

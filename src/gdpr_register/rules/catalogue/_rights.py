@@ -48,6 +48,8 @@ _ALWAYS_VALUES = tuple((right, right.value) for right in ALWAYS)
 # several times a global on Python 3.11: EnumType's __getattr__ hook).
 _OBJECTION, _PORTABILITY, _ERASURE = RightKind.OBJECTION, RightKind.PORTABILITY, RightKind.ERASURE
 _COMPLAINT, _DENIED, _RIGHTS = RightKind.COMPLAINT, RightStatus.DENIED, Section.RIGHTS
+_WITHDRAW, _CONDITIONAL = RightKind.WITHDRAW_CONSENT, RightStatus.CONDITIONAL
+_ALWAYS_KINDS = frozenset(ALWAYS)
 
 
 def _not_held(register: Register) -> tuple[str, ...]:
@@ -129,7 +131,9 @@ def art13_2_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     f = facts(notice, register, ctx)
     stated = f.rights
     portable = portability_bases(f)
-    missing = [value for right, value in _ALWAYS_VALUES if right not in stated]
+    # Most registers state all four (one C-level subset test spares the list comprehension).
+    missing = [] if stated.keys() >= _ALWAYS_KINDS else [
+        value for right, value in _ALWAYS_VALUES if right not in stated]
     if _OBJECTION not in stated and objection_bases(f):
         missing.append(_OBJECTION.value)
     if portable and _PORTABILITY not in stated:
@@ -207,7 +211,7 @@ def art13_2_c(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     consent = has_consent(f)
     if not consent and not consents:
         return
-    right = f.rights.get(RightKind.WITHDRAW_CONSENT)
+    right = f.rights.get(_WITHDRAW)
     if right is None:
         if consent:
             yield hit(at(register, ctx, "rights"), problem="missing", status="not stated",
@@ -216,11 +220,14 @@ def art13_2_c(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
             yield hit(at(register, ctx, "rights"), problem="consent-collected", status="not stated",
                       condition=None, consents=consents, severity=Severity.MEDIUM)
         return
-    path = right_path(register, ctx, RightKind.WITHDRAW_CONSENT)
+    status = right.status
+    if status is not _DENIED and status is not _CONDITIONAL:
+        return  # granted: nothing to report
+    path = right_path(register, ctx, _WITHDRAW)
     kind = condition_kind(right)
-    if right.status is RightStatus.DENIED:
+    if status is _DENIED:
         yield hit(path, problem="denied", status="denied", condition=None, consents=consents)
-    elif right.status is RightStatus.CONDITIONAL and kind is not RightCondition.AS_IN_LAW:
+    elif kind is not RightCondition.AS_IN_LAW:
         if kind in NARROWING:
             yield hit(path, problem="narrowed", status="conditional", condition=right.condition,
                       consents=consents, severity=Severity.MEDIUM)
@@ -322,7 +329,7 @@ def art23_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     if not f.denied:
         return  # no right is stated as denied
     for i, right in enumerate(register.rights):
-        if right.status is RightStatus.DENIED and not right.reason and (
+        if right.status is _DENIED and not right.reason and (
             right.right not in _CONDITIONAL_RIGHTS
             or _applies(f, right.right)
         ):

@@ -21,6 +21,13 @@ from gdpr_register.rules.catalogue._common import (
 
 ART21 = "https://overview.legal/laws/gdpr/art-21"
 
+# Members read on every register, as module constants: on Python 3.11 a member read from its
+# class costs several times a global (EnumType's attribute lookup).
+_ERASURE, _PORTABILITY = RightKind.ERASURE, RightKind.PORTABILITY
+_OBJECTION, _DM_OBJECTION = RightKind.OBJECTION, RightKind.DIRECT_MARKETING_OBJECTION
+_CONDITIONAL = RightStatus.CONDITIONAL
+_OBJECTION_VALUE = _OBJECTION.value
+
 
 @rule(
     "ART17_1",
@@ -58,11 +65,13 @@ ART21 = "https://overview.legal/laws/gdpr/art-21"
     references=("https://gdprhub.eu/Article%2017%20GDPR",),
 )
 def art17_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    right = facts(notice, register, ctx).rights.get(RightKind.ERASURE)
-    kind = None if right is None else right.condition_kind
-    if right is None or right.status is not RightStatus.CONDITIONAL or kind not in NARROWING:
+    right = facts(notice, register, ctx).rights.get(_ERASURE)
+    if right is None or right.status is not _CONDITIONAL:
         return
-    path = right_path(register, ctx, RightKind.ERASURE)
+    kind = right.condition_kind
+    if kind not in NARROWING:
+        return
+    path = right_path(register, ctx, _ERASURE)
     condition = right.condition or kind
     if kind is RightCondition.SOME_CASES:
         # Art. 17(1) itself grants erasure in listed cases: "in some cases" may restate some of
@@ -109,7 +118,7 @@ def art17_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
 )
 def art20_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     f = facts(notice, register, ctx)
-    right = f.rights.get(RightKind.PORTABILITY)
+    right = f.rights.get(_PORTABILITY)
     how = None if right is None else narrowing(right)
     if right is None or how is None:
         return
@@ -153,7 +162,7 @@ def art20_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
 )
 def art21_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     f = facts(notice, register, ctx)
-    right = f.rights.get(RightKind.OBJECTION)
+    right = f.rights.get(_OBJECTION)
     how = None if right is None else narrowing(right)
     if right is None or how is None:
         return
@@ -206,7 +215,7 @@ def art21_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     purposes = f.marketing
     if not purposes:
         return
-    right = f.rights.get(RightKind.DIRECT_MARKETING_OBJECTION)
+    right = f.rights.get(_DM_OBJECTION)
     if right is None:
         yield hit(at(register, ctx, "rights"), purposes=purposes, status="not stated")
     elif (how := narrowing(right)) is not None:
@@ -241,22 +250,13 @@ def art21_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
 def art21_4(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     f = facts(notice, register, ctx)
     rights = f.rights
-    applies = (
-        (RightKind.OBJECTION, objection_bases(f)),
-        (RightKind.DIRECT_MARKETING_OBJECTION, f.marketing),
-    )
     # Any stated objection right is brought to attention in words this document does not hold:
-    # only a notice that states none at all is reported as missing (a missing direct-marketing
-    # objection beside a general one is ART21_2's finding).
-    stated_any = RightKind.OBJECTION in rights or RightKind.DIRECT_MARKETING_OBJECTION in rights
-    for kind, reason in applies:
-        if not reason:
-            continue
-        right = rights.get(kind)
-        # A missing direct-marketing objection is ART21_2's claim (Art. 21(2)-(3)); saying it
-        # again under 21(4) would be one breach reported twice.
-        if right is None and not stated_any and kind is RightKind.OBJECTION:
-            why = ("on " if kind is RightKind.OBJECTION else "direct marketing: ") + ", ".join(
-                reason)
-            yield hit(at(register, ctx, "rights"), problem="missing", right=kind.value, reason=why,
-                      condition=None)
+    # only a notice that states none at all is reported as missing. A missing direct-marketing
+    # objection is ART21_2's claim (Art. 21(2)-(3)); saying it again under 21(4) would be one
+    # breach reported twice: only the general objection right (21(1)) is reported here.
+    if _OBJECTION in rights or _DM_OBJECTION in rights:
+        return
+    reason = objection_bases(f)
+    if reason:
+        yield hit(at(register, ctx, "rights"), problem="missing", right=_OBJECTION_VALUE,
+                  reason="on " + ", ".join(reason), condition=None)

@@ -96,22 +96,22 @@ ADEQUACY = (
 )
 def art44(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     f = facts(notice, register, ctx)
+    as_of = ctx.as_of
     for export in exports(f):
-        recipient, transfer = export.recipient, export.transfer
-        if recipient is not None and not recipient.active_on(ctx.as_of):
+        recipient = export.recipient
+        if recipient is not None and not recipient.active_on(as_of):
             continue  # the recipient relationship had not started or had ended on as_of
         found = judgement(f, export)
-        path = f"{ctx.path}.transfers[{export.index}]"
-        if found.lawful is True:
-            if found.scc_unversioned and ctx.as_of >= _OLD_SCC_CUTOFF:
-                yield _hit(path, "scc-version-not-stated", Severity.INFO,
-                           _args(found, export, ctx))
-        elif found.lawful is None:
-            yield _hit(path, "undetermined", Severity.INFO, _args(found, export, ctx))
-        elif transfer.possible:
-            yield _hit(path, "possible", Severity.INFO, _args(found, export, ctx))
+        lawful = found.lawful
+        if lawful is True:
+            if found.scc_unversioned and as_of >= _OLD_SCC_CUTOFF:
+                yield _hit(ctx, export, "scc-version-not-stated", _INFO, found)
+        elif lawful is None:
+            yield _hit(ctx, export, "undetermined", _INFO, found)
+        elif export.transfer.possible:
+            yield _hit(ctx, export, "possible", _INFO, found)
         else:
-            yield _hit(path, "invalid", None, _args(found, export, ctx))
+            yield _hit(ctx, export, "invalid", None, found)
 
 
 def _args(found: Judgement, export: Export, ctx: Context) -> dict[str, ArgValue]:
@@ -127,11 +127,19 @@ def _args(found: Judgement, export: Export, ctx: Context) -> dict[str, ArgValue]
     }
 
 
-def _hit(path: str, problem: str, severity: Severity | None, args: dict[str, ArgValue]) -> Hit:
-    return Hit(path, {"problem": problem, **args}, severity=severity)
+def _hit(ctx: Context, export: Export, problem: str, severity: Severity | None,
+         found: Judgement) -> Hit:
+    return Hit(f"{ctx.path}.transfers[{export.index}]",
+               {"problem": problem, **_args(found, export, ctx)}, severity=severity)
 
 
 _OLD_SCC_CUTOFF = date(2021, 9, 27)
+# Members read on every register, as module constants: on Python 3.11 a member read from its
+# class costs several times a global (EnumType's attribute lookup).
+_INFO = Severity.INFO
+_NONE, _TRANSFERS = SectionState.NONE, Section.TRANSFERS
+_DPF_ONLY = (TransferMechanism.DPF,)
+_ADEQUACY, _DEROGATION = TransferMechanism.ADEQUACY, TransferMechanism.DEROGATION
 
 
 @rule(
@@ -201,40 +209,40 @@ def art13_1_f(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     f = facts(notice, register, ctx)
     for export in exports(f):
         transfer = export.transfer
-        path = f"{ctx.path}.transfers[{export.index}]"
-        country = destination(transfer)
         if not export.named:
-            yield hit(path, problem="no-mechanism", country=country, mechanism=None,
+            yield hit(f"{ctx.path}.transfers[{export.index}]", problem="no-mechanism",
+                      country=destination(transfer), mechanism=None,
                       recipient=transfer.recipient)
             continue
         found = judgement(f, export)
         for mechanism, verdict in found.invalid:
             told_valid = found.lawful is True and found.by_law is None
             yield hit(
-                path, problem="invalid-alongside-valid" if told_valid else "invalid-mechanism",
-                severity=Severity.INFO if told_valid else None, country=country,
+                f"{ctx.path}.transfers[{export.index}]",
+                problem="invalid-alongside-valid" if told_valid else "invalid-mechanism",
+                severity=_INFO if told_valid else None, country=destination(transfer),
                 mechanism=mechanism.value, reason=verdict.reason, as_of=ctx.as_of,
                 recipient=transfer.recipient,
             )
-        if needs_copy_info(transfer, found) and not transfer.copy_available:
-            yield hit(path, problem="no-copy-info", country=country,
-                      mechanism=found.mechanism.value, recipient=transfer.recipient)
-    declared = {transfer.recipient for transfer in register.transfers}
+        # copy_available first: the cheaper test, and most transfers state it.
+        if not transfer.copy_available and needs_copy_info(transfer, found):
+            yield hit(f"{ctx.path}.transfers[{export.index}]", problem="no-copy-info",
+                      country=destination(transfer), mechanism=found.mechanism.value,
+                      recipient=transfer.recipient)
+    declared: set[str | None] | None = None  # built only for a recipient outside the EEA
     law = f.law
     for i, recipient in enumerate(register.recipients):
         country_ = recipient.country
-        if (
-            country_ is not None
-            and country_ != UNKNOWN_COUNTRY
-            and recipient.id not in declared
-            and recipient.active_on(ctx.as_of)
-            and not law.is_eea(country_)
-        ):
-            none_stated = f.section_state(Section.TRANSFERS) is SectionState.NONE
+        if country_ is None or country_ == UNKNOWN_COUNTRY or law.is_eea(country_):
+            continue
+        if declared is None:
+            declared = {transfer.recipient for transfer in register.transfers}
+        if recipient.id not in declared and recipient.active_on(ctx.as_of):
+            none_stated = f.section_state(_TRANSFERS) is _NONE
             yield hit(
                 f"{ctx.path}.recipients[{i}]",
                 problem="contradiction" if none_stated else "undeclared",
-                severity=Severity.INFO if none_stated else None,
+                severity=_INFO if none_stated else None,
                 country=country_, mechanism=None, recipient=recipient.id,
             )
 
@@ -262,9 +270,11 @@ def art13_1_f(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
 )
 def art45_dpf(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     named_all = mechanisms(facts(notice, register, ctx))
-    for i, (transfer, named) in enumerate(zip(register.transfers, named_all, strict=True)):
-        if TransferMechanism.DPF in named and len(named) == 1:
-            yield hit(f"{ctx.path}.transfers[{i}]", recipient=transfer.recipient)
+    if _DPF_ONLY not in named_all:  # one C-level scan rules out most registers
+        return
+    for i, named in enumerate(named_all):
+        if named == _DPF_ONLY:
+            yield hit(f"{ctx.path}.transfers[{i}]", recipient=register.transfers[i].recipient)
 
 
 @rule(
@@ -289,9 +299,10 @@ def art45_dpf(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
 )
 def art45_scope(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     f = facts(notice, register, ctx)
-    for i, (transfer, named) in enumerate(zip(register.transfers, mechanisms(f), strict=True)):
-        if TransferMechanism.ADEQUACY not in named:
+    for i, named in enumerate(mechanisms(f)):
+        if _ADEQUACY not in named:
             continue
+        transfer = register.transfers[i]
         decision = f.law.adequacy_for(destination(transfer))
         if decision is not None and not decision.full and not decision.certified_only:
             yield hit(f"{ctx.path}.transfers[{i}]", country=destination(transfer),
@@ -321,9 +332,11 @@ def art45_scope(notice: Notice, register: Register, ctx: Context) -> Iterator[Hi
     references=("https://tietosuoja.fi/en/derogations-for-specific-situations",),
 )
 def art49_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    named_all = mechanisms(facts(notice, register, ctx))
-    for i, (transfer, named) in enumerate(zip(register.transfers, named_all, strict=True)):
-        if TransferMechanism.DEROGATION in named and transfer.derogation is not None:
+    for i, named in enumerate(mechanisms(facts(notice, register, ctx))):
+        if _DEROGATION not in named:
+            continue
+        transfer = register.transfers[i]
+        if transfer.derogation is not None:
             yield hit(f"{ctx.path}.transfers[{i}]", country=destination(transfer),
                       derogation=transfer.derogation.value)
 
