@@ -133,6 +133,7 @@ def test_law_names_load_on_first_use() -> None:
 _NOT_AT_START = [
     "gdpr_register.law._statute_table",  # the retention duties: the rules read repealed laws
     "gdpr_register.model._suggest",  # did-you-mean: for refused values only
+    "encodings.utf_8_sig",  # a byte order mark is dropped without the codec
 ]
 
 
@@ -175,3 +176,22 @@ def test_a_lone_surrogate_anywhere_is_found() -> None:
         assert _has_surrogate(text)
     for text in ("", "abc", "äö", "\U0001f600", "\ue000\ud7ff"):
         assert not _has_surrogate(text)
+
+
+@given(st.binary(max_size=12), st.booleans())
+def test_a_document_s_bytes_are_read_as_utf_8_sig_reads_them(data: bytes, bom: bool) -> None:
+    from gdpr_register.documents import loads_notice
+    from gdpr_register.errors import DocumentError
+
+    data = b"\xef\xbb\xbf" + data if bom else data
+    with pytest.raises(DocumentError) as raised:  # a dozen bytes are never a notice
+        loads_notice(data, "json")
+    try:
+        data.decode("utf-8-sig")
+        expected = None
+    except UnicodeDecodeError as exc:  # the same offset, counted after a mark too
+        expected = f"not UTF-8 text (byte {exc.start})"
+    if expected is None:
+        assert "not UTF-8" not in str(raised.value)
+    else:
+        assert expected in str(raised.value)
