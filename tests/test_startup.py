@@ -195,3 +195,28 @@ def test_a_document_s_bytes_are_read_as_utf_8_sig_reads_them(data: bytes, bom: b
         assert "not UTF-8" not in str(raised.value)
     else:
         assert expected in str(raised.value)
+
+
+@pytest.mark.parametrize("detailed", [False, True])
+def test_each_field_hook_is_the_one_cattrs_would_find(detailed: bool) -> None:
+    import attrs
+    from cattrs.gen._shared import find_structure_handler
+
+    import gdpr_register.model as model
+    from gdpr_register.documents import converter
+
+    conv = converter.make_converter(detailed=detailed)
+    classes = [v for v in (getattr(model, n) for n in model.__all__) if attrs.has(v)]
+    assert len(classes) > 30
+    looked_up = 0
+    for cls in classes:
+        fields = {a.name: a for a in attrs.fields(cls)}
+        for name, ours in converter._field_hooks(conv, cls).items():
+            found = find_structure_handler(fields[name], fields[name].type, conv)
+            # The same function, or one the same factory made for the same type.
+            assert getattr(ours.struct_hook, "__qualname__", None) == getattr(
+                found, "__qualname__", None), (cls, name)
+            assert getattr(ours.struct_hook, "__code__", ours) is getattr(
+                found, "__code__", ours), (cls, name)
+            looked_up += 1
+    assert looked_up > 150
