@@ -30,7 +30,7 @@ from gdpr_register.rules._values import (
     Lifecycle,
     Scope,
     Severity,
-    _slot_setters,
+    _FindingDraft,
     hit,
     render,
 )
@@ -64,11 +64,6 @@ __all__ = [
 
 ENTRY_POINT_GROUP = "gdpr_register.rules"
 
-# A finding is built by filling its slots (Rule.finding): attrs' keyword __init__ cost most of
-# one, and evaluate makes a finding of every hit.
-(_RULE, _TITLE, _SEVERITY, _CITATION, _PATH, _MESSAGE, _ARGS, _FIX, _REGISTER,
- _WAIVER) = _slot_setters(Finding, ("rule", "title", "severity", "citation", "path", "message",
-                                    "args", "fix", "register", "waiver"))
 
 
 class RuleError(GdprRegisterError, RuntimeError):
@@ -162,19 +157,20 @@ class Rule:
                 message, fix = variant
             elif problem == NOT_ASSESSED:
                 message, fix = not_assessed_templates()
-        made: Finding = _NEW(Finding)
-        _RULE(made, self.id)
-        _TITLE(made, self.title)
-        _SEVERITY(made, found.severity or self.severity)
-        _CITATION(made, self.citation)
-        _PATH(made, found.path)
-        _MESSAGE(made, message)
-        _ARGS(made, found.args)
-        _FIX(made, fix)
+        made: Any = _NEW(_FindingDraft)  # filled, then made a Finding (see rules/_values.py)
+        made.rule = self.id
+        made.title = self.title
+        made.severity = found.severity or self.severity
+        made.citation = self.citation
+        made.path = found.path
+        made.message = message
+        made.args = found.args
+        made.fix = fix
         owner = found.register
-        _REGISTER(made, register if owner is None else owner)
-        _WAIVER(made, None)
-        return made
+        made.register = register if owner is None else owner
+        made.waiver = None
+        made.__class__ = Finding
+        return made  # type: ignore[no-any-return]
 
 
 class Registry:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from gdpr_register.law.eea import GDPR_APPLIES_FROM
 from gdpr_register.model.notice import Notice, Waiver
@@ -20,17 +21,15 @@ from gdpr_register.rules._engine import (
     default_registry,
 )
 from gdpr_register.rules._facts import Evaluation
+from gdpr_register.rules._options import _ContextDraft
 from gdpr_register.rules._report import Report
 from gdpr_register.rules._sections import unguarded
-from gdpr_register.rules._values import _RANK, _slot_setters
+from gdpr_register.rules._values import _RANK
 
 __all__ = ["evaluate"]
 
 _NOT_YET = "GDPR_NOT_YET_APPLICABLE"  # the Art. 99(2) info rule
 _NEW = object.__new__
-_AS_OF, _OPTIONS, _PATH, _INDEX, _FACTS, _EVALUATION = _slot_setters(
-    Context, ("as_of", "options", "path", "index", "facts", "evaluation")
-)
 
 
 def evaluate(
@@ -102,13 +101,14 @@ def _evaluate(
     item: Rule | None = None
     try:  # one handler for the whole loop: a rule that raises fails the evaluation
         for index, register in enumerate(notice.registers):
-            ctx = _NEW(Context)  # Context(as_of=day, ...) without the keyword init
-            _AS_OF(ctx, day)
-            _OPTIONS(ctx, options)
-            _PATH(ctx, f"$.registers[{index}]")
-            _INDEX(ctx, index)
-            _FACTS(ctx, evaluation.facts_of(register, index))
-            _EVALUATION(ctx, evaluation)
+            ctx: Any = _NEW(_ContextDraft)  # Context(as_of=day, ...), filled as a draft
+            ctx.as_of = day
+            ctx.options = options
+            ctx.path = f"$.registers[{index}]"
+            ctx.index = index
+            ctx.facts = evaluation.facts_of(register, index)
+            ctx.evaluation = evaluation
+            ctx.__class__ = Context
             checks = guarded_rules if notice_marks or register.coverage is not None else (
                 plain_rules)
             register_id = register.id
