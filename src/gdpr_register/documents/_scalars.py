@@ -43,7 +43,7 @@ def _describe(value: object) -> str:
 
 
 def _has_surrogate(value: str) -> bool:
-    """Whether ``value`` holds a lone surrogate (JSON can spell "\ud800"): no Unicode text, it
+    r"""Whether ``value`` holds a lone surrogate (JSON can spell "\ud800"): no Unicode text, it
     cannot be written out. Exactly the code points strict UTF-8 cannot encode; tested that
     way, as the pattern ``[\ud800-\udfff]`` was a quarter of a millisecond to compile at every
     start (its character set spans the whole Basic Multilingual Plane's bitmap)."""
