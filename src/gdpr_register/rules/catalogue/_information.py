@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from gdpr_register.model.enums import ProvisionRequirement, Section, SectionState
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register
@@ -64,9 +62,10 @@ _VOLUNTARY = ProvisionRequirement.VOLUNTARY
     "no `consequences`.",
     references=(ART13,),
 )
-def art13_2_e(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def art13_2_e(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
     if _art14_only(register):
-        return  # 13(2)(e) is not among Art. 14's items
+        return hits  # 13(2)(e) is not among Art. 14's items
     provision = register.provision
     if provision is None:
         stated = required = False  # per data category: some stated, some not voluntary
@@ -78,13 +77,15 @@ def art13_2_e(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
                     required = True
                     break
         if not stated:
-            yield hit(ctx.path, problem="not-stated", missing=("requirement",))
+            hits.append(hit(ctx.path, problem="not-stated", missing=("requirement",)))
         elif required:
-            yield hit(ctx.path, problem="per-category", missing=("consequences",),
-                      severity=_INFO)
-        return
+            hits.append(hit(ctx.path, problem="per-category", missing=("consequences",),
+                            severity=_INFO))
+        return hits
     if provision.requirement is not _VOLUNTARY and not provision.consequences:
-        yield hit(at(register, ctx, "provision"), problem="incomplete", missing=("consequences",))
+        hits.append(hit(at(register, ctx, "provision"), problem="incomplete",
+                        missing=("consequences",)))
+    return hits
 
 
 def _art14_only(register: Register) -> bool:
@@ -139,18 +140,20 @@ def _art14_only(register: Register) -> bool:
     "`logic`.",
     references=(ART13, "https://gdprhub.eu/index.php?title=Article_22_GDPR"),
 )
-def art13_2_f(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def art13_2_f(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
     adm = register.automated_decisions
     if adm is None:
         if (f := ctx.facts) is None or f.register is not register:
             f = facts(notice, register, ctx)
         if f.section_state(_ADM_SECTION) is not _STATED_NONE:
-            yield hit(ctx.path, problem="not-stated", missing=(), severity=_INFO)
-        return
+            hits.append(hit(ctx.path, problem="not-stated", missing=(), severity=_INFO))
+        return hits
     path = at(register, ctx, "automated_decisions")
     if adm.automated_decisions is True:
         for name, value in (("logic", adm.logic), ("significance", adm.significance)):
             if not value:
-                yield hit(path, problem="incomplete", missing=(name,))
+                hits.append(hit(path, problem="incomplete", missing=(name,)))
     elif adm.automated_decisions is None and adm.profiling:
-        yield hit(path, problem="decisions-unknown", missing=(), severity=_INFO)
+        hits.append(hit(path, problem="decisions-unknown", missing=(), severity=_INFO))
+    return hits

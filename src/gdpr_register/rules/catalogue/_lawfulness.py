@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from gdpr_register.model.enums import LawfulBasis, PurposeKind
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register
@@ -47,21 +45,23 @@ _PUBLIC_TASK = LawfulBasis.PUBLIC_TASK
     sections=("purposes", "bases"),
     references=(ART6,),
 )
-def art6_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def art6_1(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
     if not f.lawless:
-        return  # every stated basis names a point or a law: no purpose can be reported
+        return hits  # every stated basis names a point or a law: no purpose can be reported
     for i, purpose in enumerate(register.purposes):
         bases = register.bases_for(purpose)
         # Silence on the basis is the information defect ART13_1_c, not proof of unlawfulness;
         # a basis naming a law (an obligation or task) is not shown to fail either.
         if bases and not any(b.article is not None or b.law for b in bases):
-            yield hit(
+            hits.append(hit(
                 f"{ctx.path}.purposes[{i}]",
                 purpose=purpose.id,
                 stated=tuple(b.text for b in bases if b.text),
-            )
+            ))
+    return hits
 
 
 @rule(
@@ -84,16 +84,18 @@ def art6_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     references=(ART6, "https://edpb.europa.eu/our-work-tools/our-documents/guidelines/"
                 "guidelines-052020-consent-under-regulation-2016679_en"),
 )
-def art6_1_conflict(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def art6_1_conflict(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
     if not f.conflict:
-        return
+        return hits
     for i, purpose in enumerate(register.purposes):
         points = {b.article for b in purpose.bases}
         if _CONSENT in points and _CONTRACT in points:
-            yield hit(f"{ctx.path}.purposes[{i}]", purpose=purpose.id,
-                      bases=(_CONSENT.value, _CONTRACT.value))
+            hits.append(hit(f"{ctx.path}.purposes[{i}]", purpose=purpose.id,
+                            bases=(_CONSENT.value, _CONTRACT.value)))
+    return hits
 
 
 @rule(
@@ -136,12 +138,13 @@ def art6_1_conflict(notice: Notice, register: Register, ctx: Context) -> Iterato
     sections=("special-categories", "purposes"),
     references=(ART9, "https://ec.europa.eu/newsroom/article29/item-detail.cfm?item_id=622227"),
 )
-def art9_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def art9_2(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
     for category in register.data_categories:  # most registers have none: look first
         if category.special is not None:
             break
     else:
-        return
+        return hits
     special = {c.id for c in register.data_categories if c.special is not None}
     covered = any(
         c.article is not None for p in register.purposes for c in p.special_conditions
@@ -160,14 +163,15 @@ def art9_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
             problem, severity = "cannot-tell", _INFO
         else:
             problem, severity = "not-stated", _INFO
-        yield hit(
+        hits.append(hit(
             f"{ctx.path}.purposes[{i}]",
             problem=problem,
             purpose=purpose.id,
             categories=tuple(sorted(used)),
             stated=tuple(c.text for c in conditions if c.text),
             severity=severity,
-        )
+        ))
+    return hits
 
 
 _TRACKING = frozenset({PurposeKind.ANALYTICS, PurposeKind.AD_TARGETING})
@@ -195,16 +199,18 @@ _TRACKING = frozenset({PurposeKind.ANALYTICS, PurposeKind.AD_TARGETING})
     sections=("purposes",),
     references=("https://eur-lex.europa.eu/eli/dir/2002/58/oj",),
 )
-def fi_svpl_cookies(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def fi_svpl_cookies(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
     if _TRACKING.isdisjoint(f.kinds):
-        return
+        return hits
     for i, purpose in enumerate(register.purposes):
         kinds = _TRACKING.intersection(purpose.kinds)
         if kinds and not any(b.article is _CONSENT for b in purpose.bases):
-            yield hit(f"{ctx.path}.purposes[{i}]", purpose=purpose.id,
-                      kinds=tuple(sorted(k.value for k in kinds)))
+            hits.append(hit(f"{ctx.path}.purposes[{i}]", purpose=purpose.id,
+                            kinds=tuple(sorted(k.value for k in kinds))))
+    return hits
 
 
 @rule(
@@ -232,16 +238,18 @@ def fi_svpl_cookies(notice: Notice, register: Register, ctx: Context) -> Iterato
     sections=("bases",),
     references=(ART6,),
 )
-def art6_1_subpara2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def art6_1_subpara2(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
     if notice.controller.public_authority is not True:  # None: not stated, never assumed
-        return
+        return hits
     for i, basis in enumerate(register.pooled_bases):
         # A pooled basis is claimed for some purpose, unknown which: one finding, on the basis.
         if basis.article is _LEGITIMATE_INTERESTS:
-            yield hit(f"{ctx.path}.pooled_bases[{i}]", problem="pooled", purpose=None)
+            hits.append(hit(f"{ctx.path}.pooled_bases[{i}]", problem="pooled", purpose=None))
     for i, purpose in enumerate(register.purposes):
         if any(b.article is _LEGITIMATE_INTERESTS for b in purpose.bases):
-            yield hit(f"{ctx.path}.purposes[{i}]", problem="mapped", purpose=purpose.id)
+            hits.append(hit(f"{ctx.path}.purposes[{i}]", problem="mapped", purpose=purpose.id))
+    return hits
 
 
 @rule(
@@ -289,28 +297,30 @@ def art6_1_subpara2(notice: Notice, register: Register, ctx: Context) -> Iterato
     references=("https://gdprhub.eu/index.php?title=Article_8_GDPR",
                 "https://finlex.fi/fi/laki/ajantasa/2018/20181050"),
 )
-def art8_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def art8_1(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
     if _CONSENT not in f.articles:
-        return
+        return hits
     service = register.information_society_service
     if service is False:
-        return
+        return hits
     children = [(i, s) for i, s in enumerate(register.data_subjects) if s.includes_children]
     unknown = tuple(s.id for s in register.data_subjects if s.includes_children is None)
     if not children and not (service and unknown):
-        return  # nothing to report: spare the age lookup
+        return hits  # nothing to report: spare the age lookup
     age = f.law.digital_consent_age(notice.controller.country)
     args: dict[str, ArgValue] = {"age": age.age, "country": age.country or "(not stated)",
                                  "source": age.source.citation}
     for i, subjects in children:
         problem = "applies" if service else "service-unknown"
-        yield Hit(f"{ctx.path}.data_subjects[{i}]",
-                  {"problem": problem, "subjects": subjects.id, **args})
+        hits.append(Hit(f"{ctx.path}.data_subjects[{i}]",
+                        {"problem": problem, "subjects": subjects.id, **args}))
     if service and unknown and not children:
-        yield Hit(f"{ctx.path}.data_subjects",
-                  {"problem": "children-unknown", "subjects": unknown, **args})
+        hits.append(Hit(f"{ctx.path}.data_subjects",
+                        {"problem": "children-unknown", "subjects": unknown, **args}))
+    return hits
 
 
 # Art. 22(2): (a) contract, (c) explicit consent (the model cannot tell "explicit": consent
@@ -359,10 +369,11 @@ _ADM_BASES = frozenset({LawfulBasis.CONTRACT, LawfulBasis.CONSENT, LawfulBasis.L
     example="`automated_decisions: {automated_decisions: true, ...}` with only 6(1)(f).",
     references=("https://gdprhub.eu/index.php?title=Article_22_GDPR",),
 )
-def art22_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def art22_2(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
     adm = register.automated_decisions
     if adm is None or adm.automated_decisions is not True:
-        return
+        return hits
     path = at(register, ctx, "automated_decisions")
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
@@ -372,15 +383,16 @@ def art22_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
         if any(b.law for b in public_task):
             pass  # 22(2)(b): authorised by the named law
         elif public_task:
-            yield hit(path, problem="law-not-named", bases=(_PUBLIC_TASK.value,),
-                      categories=(), severity=_INFO)
+            hits.append(hit(path, problem="law-not-named", bases=(_PUBLIC_TASK.value,),
+                            categories=(), severity=_INFO))
         else:
-            yield hit(path, problem="no-basis", bases=tuple(sorted(a.value for a in stated)),
-                      categories=())
+            hits.append(hit(path, problem="no-basis", bases=tuple(sorted(a.value for a in stated)),
+                            categories=()))
     special = tuple(c.id for c in register.data_categories if c.special is not None)
     allowed = {"9(2)(a)", "9(2)(g)"}
     conditions = {
         c.article.value for p in register.purposes for c in p.special_conditions if c.article
     }
     if special and not conditions & allowed:
-        yield hit(path, problem="special-category", bases=(), categories=special)
+        hits.append(hit(path, problem="special-category", bases=(), categories=special))
+    return hits

@@ -129,20 +129,22 @@ def _beyond_a_month(period: Duration) -> bool | None:
     example="`request_procedure: {response_time: {amount: 3, unit: months}}`.",
     references=(ART12,),
 )
-def art12_3(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def art12_3(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
     if not f.procedures:
-        return
+        return hits
     for path, procedure in _procedures(f, _ART15_22):
         period = procedure.response_time
         if period is None:
             continue
         beyond = _beyond_a_month(period)
         if beyond:
-            yield hit(path, problem="too-long", period=str(period))
+            hits.append(hit(path, problem="too-long", period=str(period)))
         elif beyond is None:
-            yield hit(path, problem="may-exceed", period=str(period), severity=_INFO)
+            hits.append(hit(path, problem="may-exceed", period=str(period), severity=_INFO))
+    return hits
 
 
 @rule(
@@ -175,14 +177,16 @@ def art12_3(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     example="`request_procedure: {charge: fee}`; `request_procedure: {charge: free-once-a-year}`.",
     references=(ART12, "https://gdprhub.eu/index.php?title=Article_15_GDPR"),
 )
-def art12_5(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def art12_5(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
     if not f.procedures:
-        return
+        return hits
     for path, procedure in _procedures(f, _ART15_22):
         charge = procedure.charge
         if charge is _FEE:
-            yield hit(path, problem="fee")
+            hits.append(hit(path, problem="fee"))
         elif charge is _FREE_ONCE_A_YEAR:
-            yield hit(path, problem="once-a-year", severity=_LOW)
+            hits.append(hit(path, problem="once-a-year", severity=_LOW))
+    return hits

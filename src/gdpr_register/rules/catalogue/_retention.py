@@ -91,10 +91,11 @@ def _determinate(item: RetentionRule) -> bool:
     sections=("retention",),
     references=(STORAGE,),
 )
-def art13_2_a(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def art13_2_a(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
     if not register.retention:
-        yield hit(ctx.path, problem="none-stated", category=None, text=None)
-        return
+        hits.append(hit(ctx.path, problem="none-stated", category=None, text=None))
+        return hits
     flags = []
     determinate = []
     named: set[str] = set()
@@ -103,7 +104,7 @@ def art13_2_a(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
         flags.append(ok)
         if ok:
             if not item.categories:
-                return  # a concrete rule for the whole register covers every category
+                return hits  # a concrete rule for the whole register covers every category
             determinate.append(item)
             named.update(item.categories)
     if len(determinate) == len(register.retention):
@@ -111,7 +112,7 @@ def art13_2_a(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
             if category.id not in named:
                 break
         else:  # every rule is concrete and covers some of the categories, which all are
-            return
+            return hits
     concrete = {c.id for c in register.data_categories if c.id in named}
     reported: set[str] = set()
     for i, item in enumerate(register.retention):
@@ -121,12 +122,13 @@ def art13_2_a(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
                  if _covers(item, c.id) and c.id not in concrete]
         if open_ or (not register.data_categories and not determinate):
             reported.update(open_)
-            yield hit(f"{ctx.path}.retention[{i}]", problem="vague", category=None,
-                      text=item.text)
+            hits.append(hit(f"{ctx.path}.retention[{i}]", problem="vague", category=None,
+                            text=item.text))
     for i, category in enumerate(register.data_categories):
         if category.id not in concrete and category.id not in reported:
-            yield hit(f"{ctx.path}.data_categories[{i}]", problem="not-covered",
-                      category=category.id, text=None)
+            hits.append(hit(f"{ctx.path}.data_categories[{i}]", problem="not-covered",
+                            category=category.id, text=None))
+    return hits
 
 
 @rule(
@@ -153,7 +155,8 @@ def art13_2_a(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     sections=("retention",),
     references=(STORAGE, "https://finlex.fi/fi/laki/ajantasa/1997/19971336"),
 )
-def art5_1_e(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def art5_1_e(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
     for i, item in enumerate(register.retention):
         if item.kind is not _HOLD:
             continue
@@ -165,8 +168,9 @@ def art5_1_e(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
         if missing:
             # A named law is a criterion (Art. 13(2)(a)): only its period is advice then.
             minor = _INFO if "law" not in missing else None
-            yield hit(f"{ctx.path}.retention[{i}]", severity=minor, text=item.text,
-                      missing=tuple(missing))
+            hits.append(hit(f"{ctx.path}.retention[{i}]", severity=minor, text=item.text,
+                            missing=tuple(missing)))
+    return hits
 
 
 def _months(item: RetentionRule) -> int:
@@ -202,7 +206,8 @@ def _months(item: RetentionRule) -> int:
     sections=("retention",),
     references=(STORAGE,),
 )
-def art5_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def art5_2(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
     limit = ctx.options.retention_review_months
     for i, item in enumerate(register.retention):
         if (
@@ -212,7 +217,8 @@ def art5_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
             and _months(item) >= limit
         ):
             trigger = item.trigger.kind.value if item.trigger else None
-            yield hit(f"{ctx.path}.retention[{i}]", period=str(item.period), trigger=trigger)
+            hits.append(hit(f"{ctx.path}.retention[{i}]", period=str(item.period), trigger=trigger))
+    return hits
 
 
 @rule(
@@ -249,7 +255,8 @@ def art5_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     sections=("retention", "rights"),
     references=(DPO_4359,),
 )
-def art17_3_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def art17_3_b(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
     for i, item in enumerate(register.retention):
         if item.kind is not _HOLD:
             continue
@@ -264,11 +271,12 @@ def art17_3_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
         else:
             wrong = ()
         if wrong:
-            yield hit(f"{ctx.path}.retention[{i}]", text=item.text, categories=wrong)
+            hits.append(hit(f"{ctx.path}.retention[{i}]", text=item.text, categories=wrong))
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
     if _ERASURE in f.denied:  # else nothing is refused
-        yield from _denial_too_wide(register, ctx)
+        hits.extend(_denial_too_wide(register, ctx))
+    return hits
 
 
 # A refusal grounded on a legal obligation: a law's name or number, or the words for it.

@@ -150,26 +150,29 @@ def art13_1_b(notice: Notice, ctx: Context) -> Iterator[Hit]:
     "`not-a-gdpr-basis`, stated `muu asiallinen yhteys`.",
     references=(ART13, "https://gdprhub.eu/index.php?title=Article_6_GDPR"),
 )
-def art13_1_c(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def art13_1_c(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
     pooled = len(register.pooled_bases)
     if register.purposes and not f.lawless and not (f.unmapped and pooled != 1):
-        return  # every purpose has a basis, each naming a point or a law, mapped or alone
+        return hits  # every purpose has a basis, each naming a point or a law, mapped or alone
     if not register.purposes:
-        yield hit(ctx.path, problem="no-purposes", stated=None, purposes=())
+        hits.append(hit(ctx.path, problem="no-purposes", stated=None, purposes=()))
     for i, purpose in enumerate(register.purposes):
         if not register.bases_for(purpose):
-            yield hit(f"{ctx.path}.purposes[{i}]", problem="no-basis", stated=None,
-                      purposes=(purpose.id,))
+            hits.append(hit(f"{ctx.path}.purposes[{i}]", problem="no-basis", stated=None,
+                            purposes=(purpose.id,)))
     for path, basis in f.all_bases:
         if basis.article is None and not basis.law:
-            yield hit(ctx.path + path, problem="not-a-gdpr-basis", stated=basis.text, purposes=())
+            hits.append(hit(ctx.path + path, problem="not-a-gdpr-basis", stated=basis.text,
+                            purposes=()))
     if len(register.pooled_bases) > 1:
         unmapped = tuple(p.id for p in register.purposes if not p.bases)
         if unmapped:
-            yield hit(ctx.path + ".pooled_bases", problem="not-mapped", stated=None,
-                      purposes=unmapped, severity=_LOW)
+            hits.append(hit(ctx.path + ".pooled_bases", problem="not-mapped", stated=None,
+                            purposes=unmapped, severity=_LOW))
+    return hits
 
 
 _MARKETING_ONLY_LI = frozenset(
@@ -213,33 +216,35 @@ _MARKETING_ONLY_LI = frozenset(
     references=(ART13, "https://edpb.europa.eu/our-work-tools/our-documents/guidelines/"
                 "guidelines-22019-processing-personal-data-under-article-61b_en"),
 )
-def art13_1_d(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def art13_1_d(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
     if not f.li_open and not register.pooled_bases:
-        return
+        return hits
     if f.li_open:
         li = _LEGITIMATE_INTERESTS
         for j, basis in enumerate(register.pooled_bases):
             if basis.article is li and not basis.interests:
-                yield hit(f"{ctx.path}.pooled_bases[{j}]", problem="not-stated", purpose=None,
-                          purpose_note="", bases=())
+                hits.append(hit(f"{ctx.path}.pooled_bases[{j}]", problem="not-stated", purpose=None,
+                                purpose_note="", bases=()))
         for i, item in enumerate(register.purposes):
             for j, basis in enumerate(item.bases):
                 if basis.article is li and not basis.interests:
-                    yield hit(f"{ctx.path}.purposes[{i}].bases[{j}]", problem="not-stated",
-                              purpose=item.id, purpose_note=f" for {item.id}", bases=())
+                    hits.append(hit(f"{ctx.path}.purposes[{i}].bases[{j}]", problem="not-stated",
+                                    purpose=item.id, purpose_note=f" for {item.id}", bases=()))
     if not register.pooled_bases:
-        return
+        return hits
     pooled = [b.article for b in register.pooled_bases]
     if None in pooled or not set(pooled) <= _MARKETING_ONLY_LI:
-        return
+        return hits
     if has_consent(f) or register.consents:
-        return
+        return hits
     for i, item in enumerate(register.purposes):
         if not item.bases and not MARKETING_KINDS.isdisjoint(item.kinds):
-            yield hit(f"{ctx.path}.purposes[{i}]", problem="implied", purpose=item.id,
-                      purpose_note="", bases=tuple(sorted(str(a) for a in set(pooled))))
+            hits.append(hit(f"{ctx.path}.purposes[{i}]", problem="implied", purpose=item.id,
+                            purpose_note="", bases=tuple(sorted(str(a) for a in set(pooled)))))
+    return hits
 
 
 @rule(
@@ -280,19 +285,21 @@ def art13_1_d(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     sections=("recipients",),
     references=(ART13, "https://gdprhub.eu/index.php?title=Article_28_GDPR"),
 )
-def art13_1_e(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def art13_1_e(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
     for i, transfer in enumerate(register.transfers):
         if transfer.recipient is None:
             listed = facts(notice, register, ctx).section_state(_RECIPIENTS_SECTION) is not (
                 _SILENT)  # once per register: the facts hold the state
-            yield hit(f"{ctx.path}.transfers[{i}]",
-                      problem="transfer-not-linked" if listed else "no-recipient",
-                      severity=_INFO if listed else None,
-                      country=transfer.country, recipient=None)
+            hits.append(hit(f"{ctx.path}.transfers[{i}]",
+                            problem="transfer-not-linked" if listed else "no-recipient",
+                            severity=_INFO if listed else None,
+                            country=transfer.country, recipient=None))
     for i, recipient in enumerate(register.recipients):
         if recipient.role is _ROLE_UNSPECIFIED:
-            yield hit(f"{ctx.path}.recipients[{i}]", problem="role-unspecified",
-                      country=recipient.country, recipient=recipient.id, severity=_INFO)
+            hits.append(hit(f"{ctx.path}.recipients[{i}]", problem="role-unspecified",
+                            country=recipient.country, recipient=recipient.id, severity=_INFO))
+    return hits
 
 
 @rule(
@@ -312,11 +319,13 @@ def art13_1_e(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     sections=("data-categories",),
     references=(ART14,),
 )
-def art14_1_d(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def art14_1_d(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
     if not register.data_categories:
         indirect = indirect_sources(register)
         if indirect:
-            yield hit(ctx.path, sources=tuple(sid for _, sid in indirect))
+            hits.append(hit(ctx.path, sources=tuple(sid for _, sid in indirect)))
+    return hits
 
 
 _GENERIC_SOURCE = LazyPattern(
@@ -369,15 +378,17 @@ def generic_source(name: str) -> bool:
     sections=("sources",),
     references=(ART14,),
 )
-def art14_2_f(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def art14_2_f(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
     for i, source in enumerate(register.sources):
         if source.kind not in INDIRECT:
             continue
         path = f"{ctx.path}.sources[{i}]"
         if not source.name and not source.description:
-            yield hit(path, problem="unidentified", source=source.id, name=None,
-                      missing=("name",))
+            hits.append(hit(path, problem="unidentified", source=source.id, name=None,
+                            missing=("name",)))
         elif source.name and generic_source(source.name):
-            yield hit(path, problem="generic", source=source.id, name=source.name,
-                      missing=(), severity=_INFO)
+            hits.append(hit(path, problem="generic", source=source.id, name=source.name,
+                            missing=(), severity=_INFO))
+    return hits
 
