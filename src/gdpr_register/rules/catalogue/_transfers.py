@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 from gdpr_register.model import Section, SectionState
@@ -94,7 +93,8 @@ ADEQUACY = (
     sections=("transfers",),
     references=(TRANSFERS, ADEQUACY, "https://curia.europa.eu/juris/liste.jsf?num=C-311/18"),
 )
-def art44(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def art44(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
     f = facts(notice, register, ctx)
     as_of = ctx.as_of
     for export in exports(f):
@@ -105,13 +105,14 @@ def art44(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
         lawful = found.lawful
         if lawful is True:
             if found.scc_unversioned and as_of >= _OLD_SCC_CUTOFF:
-                yield _hit(ctx, export, "scc-version-not-stated", _INFO, found)
+                hits.append(_hit(ctx, export, "scc-version-not-stated", _INFO, found))
         elif lawful is None:
-            yield _hit(ctx, export, "undetermined", _INFO, found)
+            hits.append(_hit(ctx, export, "undetermined", _INFO, found))
         elif export.transfer.possible:
-            yield _hit(ctx, export, "possible", _INFO, found)
+            hits.append(_hit(ctx, export, "possible", _INFO, found))
         else:
-            yield _hit(ctx, export, "invalid", None, found)
+            hits.append(_hit(ctx, export, "invalid", None, found))
+    return hits
 
 
 def _args(found: Judgement, export: Export, ctx: Context) -> dict[str, ArgValue]:
@@ -205,30 +206,31 @@ _ADEQUACY, _DEROGATION = TransferMechanism.ADEQUACY, TransferMechanism.DEROGATIO
     sections=("transfers",),
     references=(TRANSFERS,),
 )
-def art13_1_f(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def art13_1_f(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
     f = facts(notice, register, ctx)
     for export in exports(f):
         transfer = export.transfer
         if not export.named:
-            yield hit(f"{ctx.path}.transfers[{export.index}]", problem="no-mechanism",
-                      country=destination(transfer), mechanism=None,
-                      recipient=transfer.recipient)
+            hits.append(hit(f"{ctx.path}.transfers[{export.index}]", problem="no-mechanism",
+                            country=destination(transfer), mechanism=None,
+                            recipient=transfer.recipient))
             continue
         found = judgement(f, export)
         for mechanism, verdict in found.invalid:
             told_valid = found.lawful is True and found.by_law is None
-            yield hit(
+            hits.append(hit(
                 f"{ctx.path}.transfers[{export.index}]",
                 problem="invalid-alongside-valid" if told_valid else "invalid-mechanism",
                 severity=_INFO if told_valid else None, country=destination(transfer),
                 mechanism=mechanism.value, reason=verdict.reason, as_of=ctx.as_of,
                 recipient=transfer.recipient,
-            )
+            ))
         # copy_available first: the cheaper test, and most transfers state it.
         if not transfer.copy_available and needs_copy_info(transfer, found):
-            yield hit(f"{ctx.path}.transfers[{export.index}]", problem="no-copy-info",
-                      country=destination(transfer), mechanism=found.mechanism.value,
-                      recipient=transfer.recipient)
+            hits.append(hit(f"{ctx.path}.transfers[{export.index}]", problem="no-copy-info",
+                            country=destination(transfer), mechanism=found.mechanism.value,
+                            recipient=transfer.recipient))
     declared: set[str | None] | None = None  # built only for a recipient outside the EEA
     law = f.law
     for i, recipient in enumerate(register.recipients):
@@ -239,12 +241,13 @@ def art13_1_f(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
             declared = {transfer.recipient for transfer in register.transfers}
         if recipient.id not in declared and recipient.active_on(ctx.as_of):
             none_stated = f.section_state(_TRANSFERS) is _NONE
-            yield hit(
+            hits.append(hit(
                 f"{ctx.path}.recipients[{i}]",
                 problem="contradiction" if none_stated else "undeclared",
                 severity=_INFO if none_stated else None,
                 country=country_, mechanism=None, recipient=recipient.id,
-            )
+            ))
+    return hits
 
 
 @rule(
@@ -268,13 +271,16 @@ def art13_1_f(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     sections=("transfers",),
     references=(ADEQUACY, "https://eur-lex.europa.eu/eli/C/2025/6610/oj"),
 )
-def art45_dpf(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def art45_dpf(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
     named_all = mechanisms(facts(notice, register, ctx))
     if _DPF_ONLY not in named_all:  # one C-level scan rules out most registers
-        return
+        return []
+    hits: list[Hit] = []
     for i, named in enumerate(named_all):
         if named == _DPF_ONLY:
-            yield hit(f"{ctx.path}.transfers[{i}]", recipient=register.transfers[i].recipient)
+            hits.append(hit(f"{ctx.path}.transfers[{i}]",
+                            recipient=register.transfers[i].recipient))
+    return hits
 
 
 @rule(
@@ -297,7 +303,8 @@ def art45_dpf(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     sections=("transfers",),
     references=(ADEQUACY,),
 )
-def art45_scope(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def art45_scope(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
     f = facts(notice, register, ctx)
     for i, named in enumerate(mechanisms(f)):
         if _ADEQUACY not in named:
@@ -305,8 +312,9 @@ def art45_scope(notice: Notice, register: Register, ctx: Context) -> Iterator[Hi
         transfer = register.transfers[i]
         decision = f.law.adequacy_for(destination(transfer))
         if decision is not None and not decision.full and not decision.certified_only:
-            yield hit(f"{ctx.path}.transfers[{i}]", country=destination(transfer),
-                      instrument=decision.instrument, scope=decision.scope)
+            hits.append(hit(f"{ctx.path}.transfers[{i}]", country=destination(transfer),
+                            instrument=decision.instrument, scope=decision.scope))
+    return hits
 
 
 @rule(
@@ -331,14 +339,16 @@ def art45_scope(notice: Notice, register: Register, ctx: Context) -> Iterator[Hi
     sections=("transfers",),
     references=("https://tietosuoja.fi/en/derogations-for-specific-situations",),
 )
-def art49_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def art49_1(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
     for i, named in enumerate(mechanisms(facts(notice, register, ctx))):
         if _DEROGATION not in named:
             continue
         transfer = register.transfers[i]
         if transfer.derogation is not None:
-            yield hit(f"{ctx.path}.transfers[{i}]", country=destination(transfer),
-                      derogation=transfer.derogation.value)
+            hits.append(hit(f"{ctx.path}.transfers[{i}]", country=destination(transfer),
+                            derogation=transfer.derogation.value))
+    return hits
 
 
 _NOT_FOR_PUBLIC_POWERS = frozenset({
@@ -386,9 +396,10 @@ _NOT_FOR_PUBLIC_POWERS = frozenset({
     sections=("transfers",),
     references=("https://gdprhub.eu/index.php?title=Article_49_GDPR",),
 )
-def art49_3(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def art49_3(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
     if notice.controller.public_authority is not True:
-        return
+        return []
+    hits: list[Hit] = []
     public_task = LawfulBasis.PUBLIC_TASK in facts(notice, register, ctx).articles
     for i, transfer in enumerate(register.transfers):
         if stated(transfer) != (TransferMechanism.DEROGATION,):
@@ -398,9 +409,10 @@ def art49_3(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
         if not is_export(transfer, ctx.as_of):
             continue
         assert transfer.derogation is not None
-        yield hit(
+        hits.append(hit(
             f"{ctx.path}.transfers[{i}]",
             problem="public-powers" if public_task else "public-powers-not-stated",
             severity=None if public_task else Severity.INFO,
             country=destination(transfer), derogation=transfer.derogation.value,
-        )
+        ))
+    return hits
