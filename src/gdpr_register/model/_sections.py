@@ -45,6 +45,15 @@ _MARKETING = frozenset({PurposeKind.MARKETING, PurposeKind.DIRECT_MARKETING})
 _ORDER = {section: index for index, section in enumerate(Section)}
 
 
+# Members read on every register, as module constants (a member read from its class costs
+# several times a global on Python 3.11: EnumType's __getattr__ hook).
+_BASES = Section.BASES
+_LEGITIMATE_INTERESTS = Section.LEGITIMATE_INTERESTS
+_PROVISION = Section.PROVISION
+_SECTION_MARKETING = Section.MARKETING
+_SPECIAL_CATEGORIES = Section.SPECIAL_CATEGORIES
+
+
 def section_order(value: Any) -> Any:
     """Keep a list of sections in the enumeration's order: the order a document lists them
     in carries no meaning, and ``transfers: none`` must read back as the same value."""
@@ -63,20 +72,20 @@ def states(holder: Any, section: Section) -> bool:
     """Whether a register (or the notice's shared block) states ``section`` itself."""
     if section in SECTION_FIELDS:
         value = getattr(holder, SECTION_FIELDS[section], None)
-        if section is not Section.PROVISION:
+        if section is not _PROVISION:
             return bool(value) if isinstance(value, tuple) else value is not None
         return value is not None or any(
             c.provision is not None for c in getattr(holder, "data_categories", ())
         )
-    if section is Section.BASES:
+    if section is _BASES:
         return any(True for _ in _bases(holder))
-    if section is Section.LEGITIMATE_INTERESTS:
+    if section is _LEGITIMATE_INTERESTS:
         return any(b.interests is not None for b in _bases(holder))
-    if section is Section.SPECIAL_CATEGORIES:
+    if section is _SPECIAL_CATEGORIES:
         return any(c.special is not None for c in getattr(holder, "data_categories", ())) or any(
             p.special_conditions for p in getattr(holder, "purposes", ())
         )
-    if section is Section.MARKETING:
+    if section is _SECTION_MARKETING:
         return any(not _MARKETING.isdisjoint(p.kinds) for p in getattr(holder, "purposes", ()))
     return False  # sale, cookies, notice-level sections: no field states them on a register
 

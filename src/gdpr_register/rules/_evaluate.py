@@ -22,11 +22,15 @@ from gdpr_register.rules._engine import (
 from gdpr_register.rules._facts import Evaluation
 from gdpr_register.rules._report import Report
 from gdpr_register.rules._sections import unguarded
-from gdpr_register.rules._values import _RANK
+from gdpr_register.rules._values import _RANK, _slot_setters
 
 __all__ = ["evaluate"]
 
 _NOT_YET = "GDPR_NOT_YET_APPLICABLE"  # the Art. 99(2) info rule
+_NEW = object.__new__
+_AS_OF, _OPTIONS, _PATH, _INDEX, _FACTS, _EVALUATION = _slot_setters(
+    Context, ("as_of", "options", "path", "index", "facts", "evaluation")
+)
 
 
 def evaluate(
@@ -98,8 +102,13 @@ def _evaluate(
     item: Rule | None = None
     try:  # one handler for the whole loop: a rule that raises fails the evaluation
         for index, register in enumerate(notice.registers):
-            ctx = Context(as_of=day, options=options, path=f"$.registers[{index}]", index=index,
-                          facts=evaluation.facts_of(register, index), evaluation=evaluation)
+            ctx = _NEW(Context)  # Context(as_of=day, ...) without the keyword init
+            _AS_OF(ctx, day)
+            _OPTIONS(ctx, options)
+            _PATH(ctx, f"$.registers[{index}]")
+            _INDEX(ctx, index)
+            _FACTS(ctx, evaluation.facts_of(register, index))
+            _EVALUATION(ctx, evaluation)
             checks = guarded_rules if notice_marks or register.coverage is not None else (
                 plain_rules)
             register_id = register.id

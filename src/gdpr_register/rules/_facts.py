@@ -48,6 +48,8 @@ _CONSENT, _CONTRACT = LawfulBasis.CONSENT, LawfulBasis.CONTRACT
 _EXPLICIT = SpecialCategoryCondition.EXPLICIT_CONSENT
 _DIRECT_MARKETING = PurposeKind.DIRECT_MARKETING
 _DENIED = RightStatus.DENIED
+_STATED, _SILENT = SectionState.STATED, SectionState.SILENT
+_NONE: frozenset[Any] = frozenset()
 
 
 class LawOnDate:
@@ -160,27 +162,35 @@ class RegisterFacts:
         unmapped = []
         kinds: set[PurposeKind] = set()
         for purpose in register.purposes:
-            own = set()
-            for b in purpose.bases:
-                article = b.article
-                if article is None:
-                    lawless = lawless or not b.law
-                else:
-                    own.add(article)
-                    if article is _LI and not b.interests:
-                        li_open = True
-            if own:
-                found |= own
-                conflict = conflict or (_CONSENT in own and _CONTRACT in own)
-            elif not purpose.bases:
+            bases = purpose.bases
+            if bases:
+                consent = contract = False
+                for b in bases:
+                    article = b.article
+                    if article is None:
+                        if not b.law:
+                            lawless = True
+                    else:
+                        found.add(article)
+                        if article is _LI:
+                            if not b.interests:
+                                li_open = True
+                        elif article is _CONSENT:
+                            consent = True
+                        elif article is _CONTRACT:
+                            contract = True
+                if consent and contract:
+                    conflict = True
+            else:
                 unmapped.append(purpose.id)
             if not explicit:
                 for c in purpose.special_conditions:
                     if c.article is _EXPLICIT:
                         explicit = True
                         break
-            kinds.update(purpose.kinds)
-            if _DIRECT_MARKETING in purpose.kinds:  # Purpose.is_direct_marketing
+            purpose_kinds = purpose.kinds
+            kinds.update(purpose_kinds)
+            if _DIRECT_MARKETING in purpose_kinds:  # Purpose.is_direct_marketing
                 marketing.append(purpose.id)
         #: Every Art. 6(1) point stated anywhere in the register (``Register.articles()``).
         self.articles: frozenset[LawfulBasis] = frozenset(found)
@@ -202,14 +212,17 @@ class RegisterFacts:
         procedures = register.request_procedure is not None
         denied = set()
         for item in register.rights:
-            rights.setdefault(item.right, item)
-            procedures = procedures or item.procedure is not None
+            right = item.right
+            if right not in rights:
+                rights[right] = item
+            if item.procedure is not None:
+                procedures = True
             if item.status is _DENIED:
-                denied.add(item.right)
+                denied.add(right)
         #: The first stated right of each kind.
         self.rights = rights
         #: The kinds of right stated (in any entry) as denied.
-        self.denied: frozenset[RightKind] = frozenset(denied)
+        self.denied: frozenset[RightKind] = frozenset(denied) if denied else _NONE
         #: Whether the register or one of its rights states a request procedure.
         self.procedures = procedures
         self._all_bases: list[tuple[str, StatedBasis]] | None = None
@@ -250,14 +263,22 @@ class RegisterFacts:
         state = self._sections.get(section)
         if state is None:
             register = self.register
-            if (
-                not register.none and register.coverage is None
-                and section not in NOTICE_SECTIONS and register.states(section)
-            ):  # what Notice.section_state finds first for a register with no markings
-                state = self._sections[section] = SectionState.STATED
-                return state
-            state = self._sections[section] = self.notice.section_state(section, self.register)
+            if not register.none and register.coverage is None and section not in NOTICE_SECTIONS:
+                # What Notice.section_state finds for a register with no markings: stated, or
+                # else the notice's own markings, and silent on a notice without any.
+                if register.states(section):
+                    state = _STATED
+                elif self.notice.coverage is None and not _shared_none(self.notice):
+                    state = _SILENT
+            if state is None:
+                state = self.notice.section_state(section, register)
+            self._sections[section] = state
         return state
+
+
+def _shared_none(notice: Notice) -> bool:
+    shared = notice.shared
+    return shared is not None and bool(shared.none)
 
 
 class Evaluation:

@@ -50,6 +50,11 @@ INDIRECT = frozenset(
     {SourceKind.SUBJECT_ORGANISATION, SourceKind.THIRD_PARTY, SourceKind.PUBLIC_SOURCE,
      SourceKind.OTHER}
 )
+# Members read on every register, as module constants (a member read from its class costs
+# several times a global on Python 3.11: EnumType's __getattr__ hook).
+_CONSENT_BASIS, _CONTRACT_BASIS = LawfulBasis.CONSENT, LawfulBasis.CONTRACT
+_FROM_SUBJECT, _OBSERVED = SourceKind.DATA_SUBJECT, SourceKind.OBSERVED
+_DERIVED = DataOrigin.DERIVED
 
 class LazyPattern:
     """A regular expression compiled on first use: most runs of the command line never need
@@ -101,7 +106,7 @@ def contains_any(folded: str, words: tuple[str, ...]) -> bool:
 
 
 def has_consent(f: RegisterFacts) -> bool:
-    return LawfulBasis.CONSENT in f.articles or f.explicit_consent
+    return _CONSENT_BASIS in f.articles or f.explicit_consent
 
 
 def indirect_sources(register: Register) -> list[tuple[int, str]]:
@@ -170,13 +175,13 @@ def _portability_bases(f: RegisterFacts) -> tuple[str, ...] | None:
         return ()
     if register.sources:
         for s in register.sources:
-            if s.kind is SourceKind.DATA_SUBJECT or s.kind is SourceKind.OBSERVED:
+            if s.kind is _FROM_SUBJECT or s.kind is _OBSERVED:
                 break
         else:  # every stated source is someone else
             return ()
     if register.data_categories:
         for c in register.data_categories:
-            if c.origin is not DataOrigin.DERIVED:
+            if c.origin is not _DERIVED:
                 break
         else:  # every category is derived by the controller
             return ()
@@ -196,9 +201,9 @@ def portability_candidates(f: RegisterFacts) -> tuple[str, ...]:
     """The bases stated that Art. 20(1) names: 6(1)(a), 6(1)(b), 9(2)(a), in that order."""
     stated = f.articles
     found = []
-    if LawfulBasis.CONSENT in stated:
+    if _CONSENT_BASIS in stated:
         found.append(_CONSENT)
-    if LawfulBasis.CONTRACT in stated:
+    if _CONTRACT_BASIS in stated:
         found.append(_CONTRACT)
     if f.explicit_consent:
         found.append(_EXPLICIT)

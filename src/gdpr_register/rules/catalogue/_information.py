@@ -13,6 +13,14 @@ from gdpr_register.rules.catalogue._common import INDIRECT, at, facts
 ART13 = "https://gdprhub.eu/index.php?title=Article_13_GDPR"
 
 
+# Members read on every register, as module constants (a member read from its class costs
+# several times a global on Python 3.11: EnumType's __getattr__ hook).
+_ADM_SECTION = Section.AUTOMATED_DECISIONS
+_INFO = Severity.INFO
+_STATED_NONE = SectionState.NONE
+_VOLUNTARY = ProvisionRequirement.VOLUNTARY
+
+
 @rule(
     "ART13_2_e",
     title="Whether providing the data is required, and the consequences of not",
@@ -61,19 +69,22 @@ def art13_2_e(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
         by_category = [c.provision for c in register.data_categories if c.provision is not None]
         if not by_category:
             yield hit(ctx.path, problem="not-stated", missing=("requirement",))
-        elif any(p is not ProvisionRequirement.VOLUNTARY for p in by_category):
+        elif any(p is not _VOLUNTARY for p in by_category):
             yield hit(ctx.path, problem="per-category", missing=("consequences",),
-                      severity=Severity.INFO)
+                      severity=_INFO)
         return
-    if provision.requirement is not ProvisionRequirement.VOLUNTARY and not provision.consequences:
+    if provision.requirement is not _VOLUNTARY and not provision.consequences:
         yield hit(at(register, ctx, "provision"), problem="incomplete", missing=("consequences",))
 
 
 def _art14_only(register: Register) -> bool:
     """Every stated source is someone other than the subject, and between them they supply
     every category: nothing is shown to be collected from the subject (Art. 13)."""
-    if not register.sources or any(s.kind not in INDIRECT for s in register.sources):
+    if not register.sources:
         return False
+    for source in register.sources:  # a loop: any() over a generator costs more here
+        if source.kind not in INDIRECT:
+            return False
     supplied = {c for s in register.sources for c in s.categories}
     return all(c.id in supplied for c in register.data_categories)
 
@@ -121,10 +132,10 @@ def _art14_only(register: Register) -> bool:
 def art13_2_f(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     adm = register.automated_decisions
     if adm is None:
-        if facts(notice, register, ctx).section_state(Section.AUTOMATED_DECISIONS) is not (
-            SectionState.NONE
+        if facts(notice, register, ctx).section_state(_ADM_SECTION) is not (
+            _STATED_NONE
         ):
-            yield hit(ctx.path, problem="not-stated", missing=(), severity=Severity.INFO)
+            yield hit(ctx.path, problem="not-stated", missing=(), severity=_INFO)
         return
     path = at(register, ctx, "automated_decisions")
     if adm.automated_decisions is True:
@@ -132,4 +143,4 @@ def art13_2_f(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
             if not value:
                 yield hit(path, problem="incomplete", missing=(name,))
     elif adm.automated_decisions is None and adm.profiling:
-        yield hit(path, problem="decisions-unknown", missing=(), severity=Severity.INFO)
+        yield hit(path, problem="decisions-unknown", missing=(), severity=_INFO)

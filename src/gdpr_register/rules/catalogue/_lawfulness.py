@@ -14,6 +14,15 @@ ART6 = "https://gdprhub.eu/index.php?title=Article_6_GDPR"
 ART9 = "https://gdprhub.eu/index.php?title=Article_9_GDPR"
 
 
+# Members read on every register, as module constants (a member read from its class costs
+# several times a global on Python 3.11: EnumType's __getattr__ hook).
+_CONSENT = LawfulBasis.CONSENT
+_CONTRACT = LawfulBasis.CONTRACT
+_INFO = Severity.INFO
+_LEGITIMATE_INTERESTS = LawfulBasis.LEGITIMATE_INTERESTS
+_PUBLIC_TASK = LawfulBasis.PUBLIC_TASK
+
+
 @rule(
     "ART6_1",
     title="Every purpose has an Art. 6(1) lawful basis",
@@ -75,9 +84,9 @@ def art6_1_conflict(notice: Notice, register: Register, ctx: Context) -> Iterato
         return
     for i, purpose in enumerate(register.purposes):
         points = {b.article for b in purpose.bases}
-        if LawfulBasis.CONSENT in points and LawfulBasis.CONTRACT in points:
+        if _CONSENT in points and _CONTRACT in points:
             yield hit(f"{ctx.path}.purposes[{i}]", purpose=purpose.id,
-                      bases=(LawfulBasis.CONSENT.value, LawfulBasis.CONTRACT.value))
+                      bases=(_CONSENT.value, _CONTRACT.value))
 
 
 @rule(
@@ -121,9 +130,12 @@ def art6_1_conflict(notice: Notice, register: Register, ctx: Context) -> Iterato
     references=(ART9, "https://ec.europa.eu/newsroom/article29/item-detail.cfm?item_id=622227"),
 )
 def art9_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    special = {c.id for c in register.data_categories if c.special is not None}
-    if not special:
+    for category in register.data_categories:  # most registers have none: look first
+        if category.special is not None:
+            break
+    else:
         return
+    special = {c.id for c in register.data_categories if c.special is not None}
     covered = any(
         c.article is not None for p in register.purposes for c in p.special_conditions
     )
@@ -138,9 +150,9 @@ def art9_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
             problem, severity = "no-condition", None  # stated, and no Art. 9(2) condition
         elif not purpose.categories and covered:
             # It may not use the special data at all: another purpose has the condition.
-            problem, severity = "cannot-tell", Severity.INFO
+            problem, severity = "cannot-tell", _INFO
         else:
-            problem, severity = "not-stated", Severity.INFO
+            problem, severity = "not-stated", _INFO
         yield hit(
             f"{ctx.path}.purposes[{i}]",
             problem=problem,
@@ -181,7 +193,7 @@ def fi_svpl_cookies(notice: Notice, register: Register, ctx: Context) -> Iterato
         return
     for i, purpose in enumerate(register.purposes):
         kinds = _TRACKING.intersection(purpose.kinds)
-        if kinds and not any(b.article is LawfulBasis.CONSENT for b in purpose.bases):
+        if kinds and not any(b.article is _CONSENT for b in purpose.bases):
             yield hit(f"{ctx.path}.purposes[{i}]", purpose=purpose.id,
                       kinds=tuple(sorted(k.value for k in kinds)))
 
@@ -216,10 +228,10 @@ def art6_1_subpara2(notice: Notice, register: Register, ctx: Context) -> Iterato
         return
     for i, basis in enumerate(register.pooled_bases):
         # A pooled basis is claimed for some purpose, unknown which: one finding, on the basis.
-        if basis.article is LawfulBasis.LEGITIMATE_INTERESTS:
+        if basis.article is _LEGITIMATE_INTERESTS:
             yield hit(f"{ctx.path}.pooled_bases[{i}]", problem="pooled", purpose=None)
     for i, purpose in enumerate(register.purposes):
-        if any(b.article is LawfulBasis.LEGITIMATE_INTERESTS for b in purpose.bases):
+        if any(b.article is _LEGITIMATE_INTERESTS for b in purpose.bases):
             yield hit(f"{ctx.path}.purposes[{i}]", problem="mapped", purpose=purpose.id)
 
 
@@ -270,7 +282,7 @@ def art6_1_subpara2(notice: Notice, register: Register, ctx: Context) -> Iterato
 )
 def art8_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     f = facts(notice, register, ctx)
-    if LawfulBasis.CONSENT not in f.articles:
+    if _CONSENT not in f.articles:
         return
     service = register.information_society_service
     if service is False:
@@ -344,13 +356,13 @@ def art22_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     path = at(register, ctx, "automated_decisions")
     f = facts(notice, register, ctx)
     stated = f.articles
-    public_task = [b for _, b in f.all_bases if b.article is LawfulBasis.PUBLIC_TASK]
+    public_task = [b for _, b in f.all_bases if b.article is _PUBLIC_TASK]
     if not stated & _ADM_BASES:
         if any(b.law for b in public_task):
             pass  # 22(2)(b): authorised by the named law
         elif public_task:
-            yield hit(path, problem="law-not-named", bases=(LawfulBasis.PUBLIC_TASK.value,),
-                      categories=(), severity=Severity.INFO)
+            yield hit(path, problem="law-not-named", bases=(_PUBLIC_TASK.value,),
+                      categories=(), severity=_INFO)
         else:
             yield hit(path, problem="no-basis", bases=tuple(sorted(a.value for a in stated)),
                       categories=())

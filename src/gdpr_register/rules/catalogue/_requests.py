@@ -14,6 +14,15 @@ from gdpr_register.rules.catalogue._common import RegisterFacts, facts
 ART12 = "https://gdprhub.eu/index.php?title=Article_12_GDPR"
 
 
+# Members read on every register, as module constants (a member read from its class costs
+# several times a global on Python 3.11: EnumType's __getattr__ hook).
+_FEE = RequestCharge.FEE
+_FREE_ONCE_A_YEAR = RequestCharge.FREE_ONCE_A_YEAR
+_INFO = Severity.INFO
+_IN_PERSON = ChannelKind.IN_PERSON
+_LOW = Severity.LOW
+
+
 def _procedures(
     f: RegisterFacts, rights: frozenset[RightKind] | None = None
 ) -> Iterator[tuple[str, RequestProcedure]]:
@@ -56,7 +65,7 @@ def art12_2_barrier(notice: Notice, ctx: Context) -> Iterator[Hit]:
             if procedure.identity_check.value == "id-document":
                 yield hit(path, register=register.id, barrier="with a copy of an identity document")
             kinds = {c.kind for c in procedure.channels}
-            if kinds == {ChannelKind.IN_PERSON}:
+            if kinds == {_IN_PERSON}:
                 yield hit(path, register=register.id, barrier="in person")
 
 
@@ -129,7 +138,7 @@ def art12_3(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
         if beyond:
             yield hit(path, problem="too-long", period=str(period))
         elif beyond is None:
-            yield hit(path, problem="may-exceed", period=str(period), severity=Severity.INFO)
+            yield hit(path, problem="may-exceed", period=str(period), severity=_INFO)
 
 
 @rule(
@@ -168,7 +177,7 @@ def art12_5(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
         return
     for path, procedure in _procedures(f, _ART15_22):
         charge = procedure.charge
-        if charge is RequestCharge.FEE:
+        if charge is _FEE:
             yield hit(path, problem="fee")
-        elif charge is RequestCharge.FREE_ONCE_A_YEAR:
-            yield hit(path, problem="once-a-year", severity=Severity.LOW)
+        elif charge is _FREE_ONCE_A_YEAR:
+            yield hit(path, problem="once-a-year", severity=_LOW)

@@ -16,6 +16,16 @@ STORAGE = "https://tietosuoja.fi/sailytyksen-rajoittaminen"
 DPO_4359 = "https://www.finlex.fi/fi/viranomaiset/tsv/2020/20200521"
 
 
+# Members read on every register, as module constants (a member read from its class costs
+# several times a global on Python 3.11: EnumType's __getattr__ hook).
+_DENIED = RightStatus.DENIED
+_ERASURE = RightKind.ERASURE
+_INFO = Severity.INFO
+_MONTHS = DurationUnit.MONTHS
+_PERIOD = RetentionKind.PERIOD
+_YEARS = DurationUnit.YEARS
+
+
 def _covers(item: RetentionRule, category: str) -> bool:
     return not item.categories or category in item.categories
 
@@ -82,12 +92,17 @@ def art13_2_a(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     if not register.retention:
         yield hit(ctx.path, problem="none-stated", category=None, text=None)
         return
-    flags = [_determinate(r) for r in register.retention]
-    determinate = [r for r, ok in zip(register.retention, flags, strict=True) if ok]
-    if any(not r.categories for r in determinate):
-        return  # a concrete rule for the whole register covers every category
-    # Every determinate rule names its categories here (a rule naming none returned above).
-    named = {c for r in determinate for c in r.categories}
+    flags = []
+    determinate = []
+    named: set[str] = set()
+    for item in register.retention:
+        ok = _determinate(item)
+        flags.append(ok)
+        if ok:
+            if not item.categories:
+                return  # a concrete rule for the whole register covers every category
+            determinate.append(item)
+            named.update(item.categories)
     concrete = {c.id for c in register.data_categories if c.id in named}
     if len(determinate) == len(register.retention) and len(concrete) == len(
         register.data_categories
@@ -95,7 +110,7 @@ def art13_2_a(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
         return  # every rule is concrete and covers some of the categories, which all are
     reported: set[str] = set()
     for i, item in enumerate(register.retention):
-        if flags[i] or item.kind is RetentionKind.STATUTORY_HOLD:
+        if flags[i] or item.kind is _HOLD:
             continue
         open_ = [c.id for c in register.data_categories
                  if _covers(item, c.id) and c.id not in concrete]
@@ -135,7 +150,7 @@ def art13_2_a(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
 )
 def art5_1_e(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     for i, item in enumerate(register.retention):
-        if item.kind is not RetentionKind.STATUTORY_HOLD:
+        if item.kind is not _HOLD:
             continue
         missing = []
         if item.statute is None and item.law is None:
@@ -144,7 +159,7 @@ def art5_1_e(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
             missing.append("period")
         if missing:
             # A named law is a criterion (Art. 13(2)(a)): only its period is advice then.
-            minor = Severity.INFO if "law" not in missing else None
+            minor = _INFO if "law" not in missing else None
             yield hit(f"{ctx.path}.retention[{i}]", severity=minor, text=item.text,
                       missing=tuple(missing))
 
@@ -152,9 +167,9 @@ def art5_1_e(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
 def _months(item: RetentionRule) -> int:
     assert item.period is not None
     amount, unit = item.period.amount, item.period.unit
-    if unit is DurationUnit.YEARS:
+    if unit is _YEARS:
         return amount * 12
-    if unit is DurationUnit.MONTHS:
+    if unit is _MONTHS:
         return amount
     minutes = item.period.minutes  # exact units: minutes, hours, days, weeks
     return 0 if minutes is None else minutes // (30 * 24 * 60)
@@ -186,7 +201,7 @@ def art5_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     limit = ctx.options.retention_review_months
     for i, item in enumerate(register.retention):
         if (
-            item.kind is RetentionKind.PERIOD
+            item.kind is _PERIOD
             and item.statute is None
             and item.period is not None
             and _months(item) >= limit
@@ -231,7 +246,7 @@ def art5_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
 )
 def art17_3_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     for i, item in enumerate(register.retention):
-        if item.kind is not RetentionKind.STATUTORY_HOLD:
+        if item.kind is not _HOLD:
             continue
         covered = [
             c for c in register.data_categories if not item.categories or c.id in item.categories
@@ -245,7 +260,7 @@ def art17_3_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
             wrong = ()
         if wrong:
             yield hit(f"{ctx.path}.retention[{i}]", text=item.text, categories=wrong)
-    if RightKind.ERASURE in facts(notice, register, ctx).denied:  # else nothing is refused
+    if _ERASURE in facts(notice, register, ctx).denied:  # else nothing is refused
         yield from _denial_too_wide(register, ctx)
 
 
@@ -259,7 +274,7 @@ _LEGAL_OBLIGATION = LazyPattern(
 
 def _statutory(item: RetentionRule) -> bool:
     return (
-        item.kind is RetentionKind.STATUTORY_HOLD or item.statute is not None
+        item.kind is _HOLD or item.statute is not None
         or item.law is not None
     )
 
@@ -268,7 +283,7 @@ def _denial_too_wide(register: Register, ctx: Context) -> Iterator[Hit]:
     """Art. 17(3)(b) 'to the extent that': a wholesale refusal on a legal obligation covers
     only what the law requires; categories the notice keeps on its own rules are not."""
     for j, right in enumerate(register.rights):
-        if right.right is not RightKind.ERASURE or right.status is not RightStatus.DENIED:
+        if right.right is not _ERASURE or right.status is not _DENIED:
             continue
         grounds = " ".join(t for t in (right.reason, right.condition) if t)
         if not _LEGAL_OBLIGATION.search(grounds):

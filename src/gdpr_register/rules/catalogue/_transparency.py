@@ -29,6 +29,18 @@ ART13 = "https://gdprhub.eu/index.php?title=Article_13_GDPR"
 ART14 = "https://streamlex.eu/articles/gdpr-en-art-14"
 
 
+# Members read on every register, as module constants (a member read from its class costs
+# several times a global on Python 3.11: EnumType's __getattr__ hook).
+_DPO_APPOINTED = DpoStatus.APPOINTED
+_INFO = Severity.INFO
+_LEGITIMATE_INTERESTS = LawfulBasis.LEGITIMATE_INTERESTS
+_LOW = Severity.LOW
+_DPO_NOT_STATED = DpoStatus.NOT_STATED
+_RECIPIENTS_SECTION = Section.RECIPIENTS
+_SILENT = SectionState.SILENT
+_ROLE_UNSPECIFIED = RecipientRole.UNSPECIFIED
+
+
 @notice_rule(
     "ART13_1_a",
     title="Controller identity and contact details",
@@ -88,10 +100,10 @@ def art13_1_a(notice: Notice, ctx: Context) -> Iterator[Hit]:
 )
 def art13_1_b(notice: Notice, ctx: Context) -> Iterator[Hit]:
     dpo = notice.controller.dpo
-    if dpo.status is DpoStatus.APPOINTED and (dpo.contact is None or not dpo.contact.channels):
+    if dpo.status is _DPO_APPOINTED and (dpo.contact is None or not dpo.contact.channels):
         yield hit("$.controller.dpo", problem="no-contact")
-    elif dpo.status is DpoStatus.NOT_STATED:
-        yield hit("$.controller.dpo", problem="not-stated", severity=Severity.INFO)
+    elif dpo.status is _DPO_NOT_STATED:
+        yield hit("$.controller.dpo", problem="not-stated", severity=_INFO)
 
 
 @rule(
@@ -152,7 +164,7 @@ def art13_1_c(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
         unmapped = tuple(p.id for p in register.purposes if not p.bases)
         if unmapped:
             yield hit(ctx.path + ".pooled_bases", problem="not-mapped", stated=None,
-                      purposes=unmapped, severity=Severity.LOW)
+                      purposes=unmapped, severity=_LOW)
 
 
 _MARKETING_ONLY_LI = frozenset(
@@ -201,7 +213,7 @@ def art13_1_d(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     if not f.li_open and not register.pooled_bases:
         return
     if f.li_open:
-        li = LawfulBasis.LEGITIMATE_INTERESTS
+        li = _LEGITIMATE_INTERESTS
         for j, basis in enumerate(register.pooled_bases):
             if basis.article is li and not basis.interests:
                 yield hit(f"{ctx.path}.pooled_bases[{j}]", problem="not-stated", purpose=None,
@@ -263,16 +275,16 @@ def art13_1_d(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
 def art13_1_e(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     for i, transfer in enumerate(register.transfers):
         if transfer.recipient is None:
-            listed = facts(notice, register, ctx).section_state(Section.RECIPIENTS) is not (
-                SectionState.SILENT)  # once per register: the facts hold the state
+            listed = facts(notice, register, ctx).section_state(_RECIPIENTS_SECTION) is not (
+                _SILENT)  # once per register: the facts hold the state
             yield hit(f"{ctx.path}.transfers[{i}]",
                       problem="transfer-not-linked" if listed else "no-recipient",
-                      severity=Severity.INFO if listed else None,
+                      severity=_INFO if listed else None,
                       country=transfer.country, recipient=None)
     for i, recipient in enumerate(register.recipients):
-        if recipient.role is RecipientRole.UNSPECIFIED:
+        if recipient.role is _ROLE_UNSPECIFIED:
             yield hit(f"{ctx.path}.recipients[{i}]", problem="role-unspecified",
-                      country=recipient.country, recipient=recipient.id, severity=Severity.INFO)
+                      country=recipient.country, recipient=recipient.id, severity=_INFO)
 
 
 @rule(
@@ -358,5 +370,5 @@ def art14_2_f(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
                       missing=("name",))
         elif source.name and generic_source(source.name):
             yield hit(path, problem="generic", source=source.id, name=source.name,
-                      missing=(), severity=Severity.INFO)
+                      missing=(), severity=_INFO)
 
