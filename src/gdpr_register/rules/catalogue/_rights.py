@@ -29,6 +29,9 @@ from gdpr_register.rules.catalogue._common import (
     section_state,
 )
 
+# Register rules take the engine's facts of their register from ``ctx.facts`` and call
+# ``facts()`` only when those are not the register's (a rule called outside ``evaluate``): the
+# same facts, without a function call per rule and register on the hot path.
 ART13 = "https://gdprhub.eu/index.php?title=Article_13_GDPR"
 ART21 = "https://overview.legal/laws/gdpr/art-21"
 
@@ -140,7 +143,8 @@ _OWN_ARTICLE = {RightKind.ACCESS: "15(1)", RightKind.RECTIFICATION: "16",
 )
 def art13_2_b(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
     hits: list[Hit] = []
-    f = facts(notice, register, ctx)
+    if (f := ctx.facts) is None or f.register is not register:
+        f = facts(notice, register, ctx)
     stated = f.rights
     portable = portability_bases(f)
     # Most registers state all four (one C-level subset test spares the list comprehension).
@@ -219,7 +223,8 @@ def art13_2_b(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
 )
 def art13_2_c(notice: Notice, register: Register, ctx: Context) -> tuple[Hit, ...]:
     consents = register.consents
-    f = facts(notice, register, ctx)
+    if (f := ctx.facts) is None or f.register is not register:
+        f = facts(notice, register, ctx)
     consent = has_consent(f)
     if not consent and not consents:
         return ()
@@ -337,7 +342,8 @@ def _applies(f: RegisterFacts, right: RightKind) -> bool:
     references=("https://gdprhub.eu/index.php?title=Article_23_GDPR",),
 )
 def art23_1(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
-    f = facts(notice, register, ctx)
+    if (f := ctx.facts) is None or f.register is not register:
+        f = facts(notice, register, ctx)
     if not f.denied:
         return []  # no right is stated as denied
     hits: list[Hit] = []

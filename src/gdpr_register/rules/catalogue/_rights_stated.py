@@ -19,6 +19,9 @@ from gdpr_register.rules.catalogue._common import (
     right_path,
 )
 
+# Register rules take the engine's facts of their register from ``ctx.facts`` and call
+# ``facts()`` only when those are not the register's (a rule called outside ``evaluate``): the
+# same facts, without a function call per rule and register on the hot path.
 ART21 = "https://overview.legal/laws/gdpr/art-21"
 
 # Members read on every register, as module constants: on Python 3.11 a member read from its
@@ -65,7 +68,9 @@ _OBJECTION_VALUE = _OBJECTION.value
     references=("https://gdprhub.eu/Article%2017%20GDPR",),
 )
 def art17_1(notice: Notice, register: Register, ctx: Context) -> Iterable[Hit]:
-    right = facts(notice, register, ctx).rights.get(_ERASURE)
+    if (f := ctx.facts) is None or f.register is not register:
+        f = facts(notice, register, ctx)
+    right = f.rights.get(_ERASURE)
     if right is None or right.status is not _CONDITIONAL:
         return ()
     kind = right.condition_kind
@@ -116,7 +121,8 @@ def art17_1(notice: Notice, register: Register, ctx: Context) -> Iterable[Hit]:
     references=("https://overview.legal/laws/gdpr/art-20",),
 )
 def art20_1(notice: Notice, register: Register, ctx: Context) -> Iterable[Hit]:
-    f = facts(notice, register, ctx)
+    if (f := ctx.facts) is None or f.register is not register:
+        f = facts(notice, register, ctx)
     right = f.rights.get(_PORTABILITY)
     how = None if right is None else narrowing(right)
     if right is None or how is None:
@@ -159,7 +165,8 @@ def art20_1(notice: Notice, register: Register, ctx: Context) -> Iterable[Hit]:
     references=(ART21,),
 )
 def art21_1(notice: Notice, register: Register, ctx: Context) -> Iterable[Hit]:
-    f = facts(notice, register, ctx)
+    if (f := ctx.facts) is None or f.register is not register:
+        f = facts(notice, register, ctx)
     right = f.rights.get(_OBJECTION)
     how = None if right is None else narrowing(right)
     if right is None or how is None:
@@ -208,7 +215,8 @@ def _stated_hit(
     references=(ART21,),
 )
 def art21_2(notice: Notice, register: Register, ctx: Context) -> Iterable[Hit]:
-    f = facts(notice, register, ctx)
+    if (f := ctx.facts) is None or f.register is not register:
+        f = facts(notice, register, ctx)
     purposes = f.marketing
     if not purposes:
         return ()
@@ -245,7 +253,8 @@ def art21_2(notice: Notice, register: Register, ctx: Context) -> Iterable[Hit]:
     references=(ART21,),
 )
 def art21_4(notice: Notice, register: Register, ctx: Context) -> Iterable[Hit]:
-    f = facts(notice, register, ctx)
+    if (f := ctx.facts) is None or f.register is not register:
+        f = facts(notice, register, ctx)
     rights = f.rights
     # Any stated objection right is brought to attention in words this document does not hold:
     # only a notice that states none at all is reported as missing. A missing direct-marketing

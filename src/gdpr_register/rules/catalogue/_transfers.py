@@ -23,6 +23,9 @@ from gdpr_register.rules.catalogue._chapter5 import (
     stated,
 )
 
+# Register rules take the engine's facts of their register from ``ctx.facts`` and call
+# ``facts()`` only when those are not the register's (a rule called outside ``evaluate``): the
+# same facts, without a function call per rule and register on the hot path.
 TRANSFERS = "https://tietosuoja.fi/en/transfers-of-personal-data-outside-the-eu-and-eea"
 ADEQUACY = (
     "https://commission.europa.eu/law/law-topic/data-protection/"
@@ -95,7 +98,8 @@ ADEQUACY = (
 )
 def art44(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
     hits: list[Hit] = []
-    f = facts(notice, register, ctx)
+    if (f := ctx.facts) is None or f.register is not register:
+        f = facts(notice, register, ctx)
     as_of = ctx.as_of
     for export in exports(f):
         recipient = export.recipient
@@ -208,7 +212,8 @@ _ADEQUACY, _DEROGATION = TransferMechanism.ADEQUACY, TransferMechanism.DEROGATIO
 )
 def art13_1_f(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
     hits: list[Hit] = []
-    f = facts(notice, register, ctx)
+    if (f := ctx.facts) is None or f.register is not register:
+        f = facts(notice, register, ctx)
     for export in exports(f):
         transfer = export.transfer
         if not export.named:
@@ -272,7 +277,9 @@ def art13_1_f(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
     references=(ADEQUACY, "https://eur-lex.europa.eu/eli/C/2025/6610/oj"),
 )
 def art45_dpf(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
-    named_all = mechanisms(facts(notice, register, ctx))
+    if (f := ctx.facts) is None or f.register is not register:
+        f = facts(notice, register, ctx)
+    named_all = mechanisms(f)
     if _DPF_ONLY not in named_all:  # one C-level scan rules out most registers
         return []
     hits: list[Hit] = []
@@ -305,7 +312,8 @@ def art45_dpf(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
 )
 def art45_scope(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
     hits: list[Hit] = []
-    f = facts(notice, register, ctx)
+    if (f := ctx.facts) is None or f.register is not register:
+        f = facts(notice, register, ctx)
     for i, named in enumerate(mechanisms(f)):
         if _ADEQUACY not in named:
             continue
@@ -341,7 +349,9 @@ def art45_scope(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
 )
 def art49_1(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
     hits: list[Hit] = []
-    for i, named in enumerate(mechanisms(facts(notice, register, ctx))):
+    if (f := ctx.facts) is None or f.register is not register:
+        f = facts(notice, register, ctx)
+    for i, named in enumerate(mechanisms(f)):
         if _DEROGATION not in named:
             continue
         transfer = register.transfers[i]
