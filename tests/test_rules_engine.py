@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import pickle
+import weakref
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -295,3 +297,39 @@ def test_every_rule_says_what_it_enforces_or_that_it_only_advises() -> None:
         else:
             assert item.severity is Severity.INFO, item.id
             assert item.advice, item.id
+
+
+@pytest.mark.parametrize("problem", [None, "not-stated", "implied", "not-assessed", 7])
+def test_hits_and_findings_built_the_fast_way_are_the_frozen_values(problem: Any) -> None:
+    """``hit()`` and ``Rule.finding`` fill a mutable twin and make it the frozen class: the
+    result must be indistinguishable from one made by the class itself."""
+    from gdpr_register.rules import Finding, Hit, Severity, default_registry, hit
+
+    args: dict[str, Any] = {"purpose": "p1"} if problem is None else {"problem": problem}
+    fast = hit("$.registers[0].purposes[1]", register="r1", severity=Severity.LOW, **args)
+    slow = Hit("$.registers[0].purposes[1]", args, register="r1", severity=Severity.LOW)
+    rule_ = default_registry().get("ART13_1_d")
+    for made, made_by_class in ((fast, slow),
+                                (rule_.finding(fast, "r0"), rule_.finding(slow, "r0"))):
+        assert type(made) is type(made_by_class)
+        assert made == made_by_class
+        assert hash(made) == hash(made_by_class)
+        assert attrs.asdict(made) == attrs.asdict(made_by_class)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            made.path = "$"  # type: ignore[misc]
+        assert pickle.loads(pickle.dumps(made)) == made
+        assert weakref.ref(made)() is made
+        assert attrs.evolve(made, path="$.x").path == "$.x"
+    finding = rule_.finding(fast, "r0")
+    templates = rule_.variants.get(problem) if isinstance(problem, str) else None
+    if problem == "not-assessed":
+        from gdpr_register.rules._sections import not_assessed_templates
+
+        templates = not_assessed_templates()
+    expected = Finding(
+        rule="ART13_1_d", title=rule_.title, severity=Severity.LOW, citation=rule_.citation,
+        path=fast.path, message=(templates or (rule_.message, rule_.fix))[0], args=fast.args,
+        fix=(templates or (rule_.message, rule_.fix))[1], register="r1",
+    )
+    assert finding == expected
+    assert finding.waiver is None

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gdpr_register import TransferMechanism
 from gdpr_register.law import (
@@ -17,6 +19,7 @@ from gdpr_register.law import (
     repealed_law_cited,
 )
 from gdpr_register.law.eea import gdpr_applies_in
+from gdpr_register.law.mechanisms import reads_conclusion
 
 
 def test_eea_is_eu27_plus_efta_three() -> None:
@@ -143,3 +146,28 @@ def test_adequacy_citations_name_the_published_instrument_not_a_document_number(
     swiss = adequacy_for("CH", date(2026, 11, 25))
     assert swiss is not None
     assert swiss.source.citation == "Commission Decision 2000/518/EC"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    mechanism=st.sampled_from(list(TransferMechanism)),
+    as_of=st.dates(min_value=date(2015, 1, 1), max_value=date(2030, 12, 31)),
+    concluded=st.dates(min_value=date(2015, 1, 1), max_value=date(2030, 12, 31)),
+    country=st.sampled_from([None, "US", "IN", "unknown"]),
+)
+def test_a_status_that_does_not_read_the_conclusion_date_is_the_same_without_it(
+    mechanism: TransferMechanism, as_of: date, concluded: date, country: str | None
+) -> None:
+    """evaluate() shares one status between contracts concluded on different days where
+    ``reads_conclusion`` says the law does not read the day."""
+    if not reads_conclusion(mechanism, as_of):
+        assert mechanism_status(mechanism, as_of, concluded, country) == mechanism_status(
+            mechanism, as_of, None, country
+        )
+
+
+def test_old_sccs_read_the_conclusion_date_after_the_cutoff() -> None:
+    assert reads_conclusion(TransferMechanism.SCC_OLD, date(2022, 1, 1))
+    assert reads_conclusion(TransferMechanism.SCC, date(2026, 1, 1))  # unversioned: may
+    assert not reads_conclusion(TransferMechanism.SCC_OLD, date(2021, 1, 1))
+    assert not reads_conclusion(TransferMechanism.SCC_2021, date(2026, 1, 1))

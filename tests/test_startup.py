@@ -8,12 +8,17 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gdpr_register.model import enums
 from gdpr_register.model._vocabulary import functional
 from gdpr_register.rules import _values
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # Run in a fresh interpreter: in this one, other tests may already have resolved the types.
 _FIELD_TYPES = """
@@ -122,3 +127,96 @@ def test_law_names_load_on_first_use() -> None:
                          check=True)
     assert json.loads(run.stdout.replace("'", '"')) == [
         "gdpr_register.law", "gdpr_register.law._source", "gdpr_register.law.eea"]
+
+
+# Modules a check of the seed never needs; each is imported where its path needs it.
+_NOT_AT_START = [
+    "gdpr_register.law._statute_table",  # the retention duties: the rules read repealed laws
+    "gdpr_register.model._suggest",  # did-you-mean: for refused values only
+    "encodings.utf_8_sig",  # a byte order mark is dropped without the codec
+]
+
+
+def test_a_check_imports_none_of_what_only_other_paths_need() -> None:
+    code = ("import contextlib, io, sys; from gdpr_register.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    main(['check', 'examples/valmennuskumppani.yaml', '--as-of', '2026-11-25'])\n"
+            "print(sorted(sys.modules))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=ROOT)
+    imported = set(json.loads(run.stdout.replace("'", '"')))
+    assert "gdpr_register.rules.catalogue" in imported  # the check ran
+    assert [name for name in _NOT_AT_START if name in imported] == []
+
+
+def test_the_statute_table_loads_on_first_use() -> None:
+    from gdpr_register.law import _statute_table, statutes
+
+    for name in ("ACCOUNTING_EVENTS", "DEFAULT_STATUTES", "STATUTES", "Statute", "StatuteTable"):
+        assert getattr(statutes, name) is getattr(_statute_table, name)
+    assert statutes.statute("FI_KPL_2_10_LONG") is _statute_table.STATUTES["FI_KPL_2_10_LONG"]
+    assert statutes.statute("no-such-statute") is None
+    with pytest.raises(AttributeError):
+        statutes.no_such_name  # noqa: B018
+
+
+@given(st.text(alphabet=st.characters(codec=None), max_size=20))
+def test_a_lone_surrogate_is_found_as_the_pattern_finds_it(value: str) -> None:
+    import re
+
+    from gdpr_register.documents._scalars import _has_surrogate
+
+    assert _has_surrogate(value) == bool(re.search(r"[\ud800-\udfff]", value))
+
+
+def test_a_lone_surrogate_anywhere_is_found() -> None:
+    from gdpr_register.documents._scalars import _has_surrogate
+
+    for text in ("\ud800", "a\udfff", "äö\udc00x", "\U0001f600\ud83d"):
+        assert _has_surrogate(text)
+    for text in ("", "abc", "äö", "\U0001f600", "\ue000\ud7ff"):
+        assert not _has_surrogate(text)
+
+
+@given(st.binary(max_size=12), st.booleans())
+def test_a_document_s_bytes_are_read_as_utf_8_sig_reads_them(data: bytes, bom: bool) -> None:
+    from gdpr_register.documents import loads_notice
+    from gdpr_register.errors import DocumentError
+
+    data = b"\xef\xbb\xbf" + data if bom else data
+    with pytest.raises(DocumentError) as raised:  # a dozen bytes are never a notice
+        loads_notice(data, "json")
+    try:
+        data.decode("utf-8-sig")
+        expected = None
+    except UnicodeDecodeError as exc:  # the same offset, counted after a mark too
+        expected = f"not UTF-8 text (byte {exc.start})"
+    if expected is None:
+        assert "not UTF-8" not in str(raised.value)
+    else:
+        assert expected in str(raised.value)
+
+
+@pytest.mark.parametrize("detailed", [False, True])
+def test_each_field_hook_is_the_one_cattrs_would_find(detailed: bool) -> None:
+    import attrs
+    from cattrs.gen._shared import find_structure_handler
+
+    import gdpr_register.model as model
+    from gdpr_register.documents import converter
+
+    conv = converter.make_converter(detailed=detailed)
+    classes = [v for v in (getattr(model, n) for n in model.__all__) if attrs.has(v)]
+    assert len(classes) > 30
+    looked_up = 0
+    for cls in classes:
+        fields = {a.name: a for a in attrs.fields(cls)}
+        for name, ours in converter._field_hooks(conv, cls).items():
+            found = find_structure_handler(fields[name], fields[name].type, conv)
+            # The same function, or one the same factory made for the same type.
+            assert getattr(ours.struct_hook, "__qualname__", None) == getattr(
+                found, "__qualname__", None), (cls, name)
+            assert getattr(ours.struct_hook, "__code__", ours) is getattr(
+                found, "__code__", ours), (cls, name)
+            looked_up += 1
+    assert looked_up > 150

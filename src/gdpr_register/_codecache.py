@@ -10,6 +10,12 @@ as usual otherwise (another library's classes, a changed class, another attrs ve
 The code is the same either way: ``tests/test_codecache.py`` checks each entry against
 ``compile()`` of its source, and that the module holds what would be generated now.
 
+The code is held in two modules, so that a check reads only a little over half of it:
+:mod:`gdpr_register._compiled_code` holds the methods of the classes of the errors, the
+model, the law tables and the rules, and the loader's structuring hooks (what a check
+makes); :mod:`gdpr_register._compiled_code_rest` the rest (other packages' classes, the
+writers' unstructuring hooks). Each is read when code it holds is first asked for.
+
 Regenerate after changing a model class (the test says when)::
 
     python -m gdpr_register._codecache_build
@@ -22,34 +28,51 @@ import sys
 from types import CodeType, ModuleType
 from typing import Any
 
-__all__ = ["STAND_IN", "install", "install_cattrs", "misses", "unseeded"]
+__all__ = ["HELD", "STAND_IN", "held_module", "install", "install_cattrs", "misses", "unseeded"]
 
 # attrs seeds each class's __hash__ with hash() of a string: it differs in every process.
 # The module holds the sources with this stand-in, and each process's seed is put back.
 _SEED = "hash((\n"  # then blanks, the seed and a comma (found without a regular expression)
 STAND_IN = 7_777_777_777_777_777_777
 _OURS = "gdpr_register."  # in every filename attrs and cattrs give our classes' code
-_TABLE: dict[str, CodeType] | None = None
+#: The modules holding the code: what a check makes, and the rest (see the docstring).
+HELD = ("_compiled_code", "_compiled_code_rest")
+# The classes whose attrs methods a check makes (the last word of a filename names the class).
+_AT_START = tuple(f"{_OURS}{package}." for package in ("errors", "law", "model", "rules"))
+_TABLES: dict[str, dict[str, CodeType]] = {}
 _MISSES: list[str] = []  # our sources compiled afresh (a stale module), for the tests
-_RECORDING: list[str] | None = None  # set by _codecache_build: every source of ours
+# Set by _codecache_build: each source of ours with the held module it belongs in.
+_RECORDING: list[tuple[str, str]] | None = None
 
 
-def _table() -> dict[str, CodeType]:
-    global _TABLE
-    if _TABLE is None:
-        _TABLE = {}
+def held_module(filename: str) -> str:
+    """The name (in :data:`HELD`) of the module holding the code compiled as ``filename``:
+    ``<attrs generated methods gdpr_register.model.notice.Party>`` and
+    ``<cattrs generated structure gdpr_register.model.notice.Party>`` are a check's,
+    ``<cattrs generated unstructure ...>`` and other packages' classes are not."""
+    start = (not filename.startswith("<cattrs generated unstructure ")
+             and filename.rpartition(" ")[2].startswith(_AT_START))
+    return HELD[0] if start else HELD[1]
+
+
+def _table(name: str) -> dict[str, CodeType]:
+    table = _TABLES.get(name)
+    if table is None:
+        table = _TABLES[name] = {}
         # Without its bytecode cached (PYTHONDONTWRITEBYTECODE in a source checkout) the module
         # would be compiled whole, dearer than the code it holds: compile as usual then.
-        if _bytecode_cached():
-            from gdpr_register import _compiled_code as held
+        if _bytecode_cached(name):
+            import importlib
 
-            _TABLE = dict(zip(held.SOURCES, _bodies(held), strict=True))
-    return _TABLE
+            held = importlib.import_module(f"gdpr_register.{name}")
+            table.update(zip(held.SOURCES, _bodies(held), strict=True))
+    return table
 
 
-def _bytecode_cached() -> bool:
-    """Whether the import of ``_compiled_code`` would read a current ``.pyc`` (the checks
-    importlib makes: magic number, then the source's mtime and size, or a hash-based pyc)."""
+def _bytecode_cached(name: str = HELD[0]) -> bool:
+    """Whether the import of the held module ``name`` would read a current ``.pyc`` (the
+    checks importlib makes: magic number, then the source's mtime and size, or a hash-based
+    pyc)."""
     import os
 
     try:  # what importlib.util re-exports, without importing it (and importlib._abc)
@@ -57,8 +80,8 @@ def _bytecode_cached() -> bool:
     except ImportError:  # pragma: no cover - another implementation's import system
         from importlib.util import MAGIC_NUMBER, cache_from_source
 
-    source = os.path.join(os.path.dirname(__file__), "_compiled_code.py")
-    if "gdpr_register._compiled_code" in sys.modules:
+    source = os.path.join(os.path.dirname(__file__), f"{name}.py")
+    if f"gdpr_register.{name}" in sys.modules:
         return True
     try:
         with open(cache_from_source(source), "rb") as cached:
@@ -87,17 +110,19 @@ def _bodies(module: ModuleType) -> list[CodeType]:
 def unseeded(source: str) -> tuple[str, int | None]:
     """The source with attrs' hash seed written as :data:`STAND_IN`, and the seed: the
     first ``hash((`` line end followed by blanks, an integer and a comma."""
+    # With string methods, not a character at a time: this runs for every class at start.
     start = source.find(_SEED)
     while start != -1:
-        begin = start + len(_SEED)
-        while source[begin:begin + 1].isspace():
-            begin += 1
-        end = begin + 1 if source.startswith("-", begin) else begin
-        digits = end
-        while source[end:end + 1].isdecimal():
-            end += 1
-        if end > digits and source.startswith(",", end):
-            return f"{source[:begin]}{STAND_IN}{source[end:]}", int(source[begin:end])
+        after = start + len(_SEED)
+        end = source.find(",", after)
+        if end == -1:
+            break
+        between = source[after:end]
+        number = between.lstrip()
+        digits = number[1:] if number.startswith("-") else number
+        if digits.isdecimal():  # False for "" too
+            begin = end - len(number)
+            return f"{source[:begin]}{STAND_IN}{source[end:]}", int(number)
         start = source.find(_SEED, start + 1)
     return source, None
 
@@ -111,8 +136,8 @@ def _fixed(code: CodeType, seed: int | None) -> CodeType:
     consts = code.co_consts
     qualname = code.co_qualname.removeprefix(_PREFIX)
     # Most functions hold no code and no seed: only their name is replaced (a third of the
-    # time of rebuilding every constant tuple).
-    if not any(type(c) is CodeType for c in consts) and (seed is None or STAND_IN not in consts):
+    # time of rebuilding every constant tuple). Both tests run in C (``in`` over ``map``).
+    if CodeType not in map(type, consts) and (seed is None or STAND_IN not in consts):
         return code.replace(co_qualname=qualname)
     consts = tuple(
         _fixed(c, seed) if type(c) is CodeType
@@ -128,10 +153,10 @@ def _compile(source: Any, filename: Any, mode: str, *args: Any, **kwargs: Any) -
         and isinstance(filename, str) and _OURS in filename
     ):
         if _RECORDING is not None:
-            _RECORDING.append(source)
+            _RECORDING.append((held_module(filename), source))
         else:
             key, seed = unseeded(source)
-            code = _table().get(key)
+            code = _table(held_module(filename)).get(key)
             if code is not None:
                 return _fixed(code, seed)
             if len(_MISSES) < 100:  # enough to tell a stale module; never a growing list

@@ -15,7 +15,7 @@ import enum
 import functools
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from typing import Any, get_args
+from typing import Annotated, Any, get_args, get_origin
 
 import attrs
 import cattrs
@@ -25,7 +25,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from gdpr_register import _codecache
 from gdpr_register.documents._scalars import (
@@ -44,7 +44,6 @@ from gdpr_register.documents._scalars import (
     _structure_str,
 )
 from gdpr_register.errors import Problem
-from gdpr_register.model._suggest import suggestion
 from gdpr_register.model._validators import ModelValueError, ModelValueErrors
 from gdpr_register.model.enums import LawfulBasis, Section, SpecialCategoryCondition
 from gdpr_register.model.notice import Notice, Waiver
@@ -145,7 +144,8 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
             if type(value) is not dict and not isinstance(value, Mapping):
                 raise TypeError(f"expected a mapping of fields, got {_describe(value)}")
             if inner is None:
-                inner = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+                inner = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True,
+                                               **_field_hooks(conv, cls))
             # `None in values()` first: a C-level scan that is false for almost every mapping.
             if None in value.values() and any(
                 v is None and k in optional for k, v in value.items()
@@ -173,6 +173,21 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     conv.register_structure_hook(Waiver, _known_rule(attrs_factory(Waiver)))
     conv.register_structure_hook(Notice, _translated_paths(attrs_factory(Notice)))
     return conv
+
+
+def _field_hooks(conv: cattrs.Converter, cls: type) -> dict[str, Any]:
+    """Each field's hook, looked up once per type: cattrs looks every field's up afresh (no
+    cache: ``str | None`` walks its predicates again for each of dozens of fields, and an
+    attrs class gets a new hook, generated again, for each field holding it), a noticeable
+    part of loading the first document. The hooks are the ones cattrs would find
+    (``tests/test_startup.py``): a field cattrs treats otherwise (an attrs converter, a type
+    written as text and resolved by cattrs, an ``Annotated`` override) is left to it."""
+    return {
+        a.name: override(struct_hook=conv.get_structure_hook(a.type))
+        for a in attrs.fields(cls)
+        if a.init and a.converter is None and a.type is not None
+        and not isinstance(a.type, str) and get_origin(a.type) is not Annotated
+    }
 
 
 def _translated_paths(
@@ -216,6 +231,8 @@ def _known_rule(from_mapping: Callable[[object, type], Any]) -> Callable[[object
 
         registry = default_registry()
         if waiver.rule not in registry:
+            from gdpr_register.model._suggest import suggestion  # imported for errors only
+
             known = [item.id for item in registry]
             close = suggestion(waiver.rule, known)
             hint = f"; did you mean {close!r}?" if close else ""
@@ -319,6 +336,8 @@ def _walk(exc: BaseException, path: str, out: list[Problem]) -> None:
             _walk(member, path, out)
         return
     if isinstance(exc, ForbiddenExtraKeysError):
+        from gdpr_register.model._suggest import suggestion  # imported for errors only
+
         known = [a.name for a in attrs.fields(exc.cl) if a.init] if attrs.has(exc.cl) else []
         # YAML keys may be numbers or null: compare and address them as text.
         for key in sorted(exc.extra_fields, key=str):

@@ -35,6 +35,7 @@ __all__ = [
 ]
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+_BOM = b"\xef\xbb\xbf"  # codecs.BOM_UTF8
 DEFAULT_MAX_NODES = 2_000_000
 _MAX_DEPTH = 64
 
@@ -274,7 +275,9 @@ def loads_notice(
     fmt = _format(format)
     if isinstance(text, bytes):
         try:
-            text = text.decode("utf-8-sig")
+            # What decode("utf-8-sig") does (a leading byte order mark dropped, then UTF-8;
+            # an error's offset counts from after the mark), without importing its codec.
+            text = (text[3:] if text.startswith(_BOM) else text).decode("utf-8")
         except UnicodeDecodeError as exc:
             raise _fail(f"not UTF-8 text (byte {exc.start})", source) from None
     data = _parse(text, fmt, source)

@@ -19,7 +19,9 @@ import attrs
 from gdpr_register.law._source import Confidence, LegalSource
 from gdpr_register.model.enums import TransferMechanism
 
-__all__ = ["MECHANISMS", "MechanismFacts", "MechanismStatus", "mechanism_status"]
+__all__ = [
+    "MECHANISMS", "MechanismFacts", "MechanismStatus", "mechanism_status", "reads_conclusion",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -166,6 +168,19 @@ class MechanismStatus:
     since: date | None = None  # the date the reason took effect
     facts: MechanismFacts | None = None
     determined: bool = True
+
+
+def reads_conclusion(mechanism: TransferMechanism, as_of: date) -> bool:
+    """Whether :func:`mechanism_status` may read the conclusion date of ``mechanism`` on
+    ``as_of``: where it does not, transfers that differ only in that date have the same
+    status (an over-approximation: True whenever it might)."""
+    if mechanism is _SCC_UNVERSIONED:
+        return True  # decided by the old set's grace period, which reads it
+    facts = MECHANISMS.get(mechanism)
+    if facts is None:
+        return False
+    cutoff = facts.no_new_contracts_from
+    return cutoff is not None and as_of >= cutoff
 
 
 def mechanism_status(

@@ -23,14 +23,15 @@ from gdpr_register.model.enums import Section
 from gdpr_register.rules._options import Context, Options
 from gdpr_register.rules._sections import NOT_ASSESSED, guard, not_assessed_templates, to_sections
 from gdpr_register.rules._values import (
+    _NEW,
     ArgValue,
     Finding,
     Hit,
     Lifecycle,
     Scope,
     Severity,
+    _FindingDraft,
     hit,
-    new_finding,
     render,
 )
 
@@ -62,6 +63,7 @@ __all__ = [
 ]
 
 ENTRY_POINT_GROUP = "gdpr_register.rules"
+
 
 
 class RuleError(GdprRegisterError, RuntimeError):
@@ -155,17 +157,20 @@ class Rule:
                 message, fix = variant
             elif problem == NOT_ASSESSED:
                 message, fix = not_assessed_templates()
-        return new_finding(
-            self.id,
-            self.title,
-            found.severity or self.severity,
-            self.citation,
-            found.path,
-            message,
-            found.args,
-            fix,
-            found.register if found.register is not None else register,
-        )
+        made: Any = _NEW(_FindingDraft)  # filled, then made a Finding (see rules/_values.py)
+        made.rule = self.id
+        made.title = self.title
+        made.severity = found.severity or self.severity
+        made.citation = self.citation
+        made.path = found.path
+        made.message = message
+        made.args = found.args
+        made.fix = fix
+        owner = found.register
+        made.register = register if owner is None else owner
+        made.waiver = None
+        made.__class__ = Finding
+        return made  # type: ignore[no-any-return]
 
 
 class Registry:

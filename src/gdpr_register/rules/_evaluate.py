@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from operator import attrgetter
+from typing import Any
 
 from gdpr_register.law.eea import GDPR_APPLIES_FROM
 from gdpr_register.model.notice import Notice, Waiver
@@ -20,17 +22,18 @@ from gdpr_register.rules._engine import (
     default_registry,
 )
 from gdpr_register.rules._facts import Evaluation
+from gdpr_register.rules._options import _ContextDraft
 from gdpr_register.rules._report import Report
 from gdpr_register.rules._sections import unguarded
-from gdpr_register.rules._values import _RANK, _slot_setters
+from gdpr_register.rules._values import _RANK
 
 __all__ = ["evaluate"]
 
 _NOT_YET = "GDPR_NOT_YET_APPLICABLE"  # the Art. 99(2) info rule
+_RULE_ID = attrgetter("id")
+_FINDING_RULE = attrgetter("rule")
+_BUCKET = {level: 3 - rank for level, rank in _RANK.items()}  # high first
 _NEW = object.__new__
-_AS_OF, _OPTIONS, _PATH, _INDEX, _FACTS, _EVALUATION = _slot_setters(
-    Context, ("as_of", "options", "path", "index", "facts", "evaluation")
-)
 
 
 def evaluate(
@@ -76,14 +79,17 @@ def _evaluate(
     options = options or Options()
     evaluation = Evaluation(notice, options, day)
     base = Context(as_of=day, options=options, evaluation=evaluation)
-    notice_rules = [r for r in rules if r.scope is Scope.NOTICE]
-    guarded_rules = [(r, r.check) for r in rules if r.scope is Scope.REGISTER]
+    # Findings come out by register (notice-level ones first), then severity (highest
+    # first), then rule id, then the order the rule yielded them. The rules run in rule-id
+    # order and each register's findings are collected per severity, so that order needs no
+    # sort: only a bucket where a notice rule's findings about the register meet the
+    # register rules' own is sorted (stably, by rule id: two runs to merge).
+    by_id = sorted(rules, key=_RULE_ID)
+    notice_rules = [r for r in by_id if r.scope is Scope.NOTICE]
+    guarded_rules = [(r, r.check) for r in by_id if r.scope is Scope.REGISTER]
     plain_rules = [(r, unguarded(check)) for r, check in guarded_rules]
-    # (register index, -severity rank, rule id, sequence, finding): sorting these tuples gives
-    # the stable sort by the first three (the sequence is unique, findings are never compared).
-    found: list[tuple[int, int, str, int, Finding]] = []
-    rank = _RANK.__getitem__
     order = {register.id: i for i, register in enumerate(notice.registers)}
+    about: dict[int, list[list[Finding]]] = {}  # notice rules' findings by register index
 
     # Only a coverage marking makes a section "elsewhere" or "not assessed": without one the
     # section guard cannot skip a rule, so the check runs unwrapped (the same hits, cheaper).
@@ -98,32 +104,42 @@ def _evaluate(
         for h in hits:
             finding = notice_rule.finding(h, None)
             where = order.get(finding.register, -1) if finding.register else -1
-            found.append((where, -rank(finding.severity), finding.rule, len(found), finding))
+            buckets = about.get(where)
+            if buckets is None:
+                buckets = about[where] = [[], [], [], []]
+            buckets[_BUCKET[finding.severity]].append(finding)
+    findings: list[Finding] = []
+    for bucket in about.pop(-1, ()):  # about the notice as a whole: already in order
+        findings += bucket
     item: Rule | None = None
     try:  # one handler for the whole loop: a rule that raises fails the evaluation
         for index, register in enumerate(notice.registers):
-            ctx = _NEW(Context)  # Context(as_of=day, ...) without the keyword init
-            _AS_OF(ctx, day)
-            _OPTIONS(ctx, options)
-            _PATH(ctx, f"$.registers[{index}]")
-            _INDEX(ctx, index)
-            _FACTS(ctx, evaluation.facts_of(register, index))
-            _EVALUATION(ctx, evaluation)
+            ctx: Any = _NEW(_ContextDraft)  # Context(as_of=day, ...), filled as a draft
+            ctx.as_of = day
+            ctx.options = options
+            ctx.path = f"$.registers[{index}]"
+            ctx.index = index
+            ctx.facts = evaluation.facts_of(register, index)
+            ctx.evaluation = evaluation
+            ctx.__class__ = Context
             checks = guarded_rules if notice_marks or register.coverage is not None else (
                 plain_rules)
             register_id = register.id
+            noticed = about.get(index)
+            buckets = [[], [], [], []] if noticed is None else [[*b] for b in noticed]
             for item, check in checks:
                 for h in check(notice, register, ctx):
                     finding = item.finding(h, register_id)
-                    found.append((index, -rank(finding.severity), finding.rule, len(found),
-                                  finding))
+                    buckets[_BUCKET[finding.severity]].append(finding)
+            for level, bucket in enumerate(buckets):
+                if noticed is not None and noticed[level] and len(bucket) > len(noticed[level]):
+                    bucket.sort(key=_FINDING_RULE)  # stable: each rule's findings keep their order
+                findings += bucket
     except Exception as exc:
         if item is None:  # before any rule ran: not a rule's failure
             raise
         raise _failed(item, exc) from exc
 
-    found.sort()
-    findings = [entry[4] for entry in found]
     if notice.waivers:
         findings = _apply_waivers(notice, findings, day)
     return Report(notice=notice.id, as_of=day, findings=tuple(findings), rules=rules, source=source)

@@ -55,7 +55,10 @@ _NONE: frozenset[Any] = frozenset()
 class LawOnDate:
     """Lookups in the law tables on one day, each answered once per key."""
 
-    __slots__ = ("_adequacy", "_consent_age", "_eea", "_mechanisms", "as_of", "judgements")
+    __slots__ = (
+        "_adequacy", "_consent_age", "_eea", "_mechanisms", "_reads_conclusion", "as_of",
+        "judgements",
+    )
 
     def __init__(self, as_of: date) -> None:
         self.as_of = as_of
@@ -63,6 +66,7 @@ class LawOnDate:
         self._eea: dict[str, bool] = {}
         self._consent_age: dict[str | None, DigitalConsentAge] = {}
         self._mechanisms: dict[tuple[Any, ...], MechanismStatus] = {}
+        self._reads_conclusion: dict[TransferMechanism, bool] = {}
         #: Transfer judgements by the facts they are made of (``_chapter5.judgement``): one
         #: legal question, answered once however many registers ask it.
         self.judgements: dict[tuple[Any, ...], Any] = {}
@@ -70,6 +74,18 @@ class LawOnDate:
     def mechanism_status(
         self, mechanism: TransferMechanism, concluded: date | None, country: str | None
     ) -> MechanismStatus:
+        if concluded is not None:
+            # Contracts concluded on different days share a status where the law does not
+            # read the day (most mechanisms on most days): one lookup, not one per contract.
+            reads = self._reads_conclusion.get(mechanism)
+            if reads is None:
+                from gdpr_register.law.mechanisms import reads_conclusion
+
+                reads = self._reads_conclusion[mechanism] = reads_conclusion(
+                    mechanism, self.as_of
+                )
+            if not reads:
+                concluded = None
         key = (mechanism, concluded, country)
         found = self._mechanisms.get(key)
         if found is None:

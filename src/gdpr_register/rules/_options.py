@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from gdpr_register.rules._values import _same_slots
+
 if TYPE_CHECKING:
     from gdpr_register.rules._facts import Evaluation, RegisterFacts
 
@@ -36,8 +38,25 @@ class Options:
     notice_review_months: int = 24
 
 
+class _ContextSlots:
+    __slots__ = ("__weakref__", "as_of", "evaluation", "facts", "index", "options", "path")
+
+
+class _ContextDraft(_ContextSlots):
+    """A :class:`Context` being filled in by ``evaluate`` (one per register; see
+    ``rules/_values.py`` on drafts)."""
+
+    __slots__ = ()
+    as_of: date
+    options: Options
+    path: str
+    index: int
+    facts: RegisterFacts | None
+    evaluation: Evaluation | None
+
+
 @attrs.frozen(kw_only=True)
-class Context:
+class Context(_ContextSlots):
     """What a rule may read besides the notice: the date, the options and where it is.
 
     ``facts`` and ``evaluation`` are set by ``evaluate`` (the facts of the register being
@@ -51,3 +70,6 @@ class Context:
     index: int = -1  # the register's index for register rules
     facts: RegisterFacts | None = attrs.field(default=None, eq=False, repr=False)
     evaluation: Evaluation | None = attrs.field(default=None, eq=False, repr=False)
+
+
+_same_slots(Context, _ContextSlots)

@@ -1,5 +1,6 @@
 """The commands: one module each (see :mod:`gdpr_register.cli`)."""
 
+import functools
 import os
 from importlib.machinery import all_suffixes
 
@@ -9,7 +10,13 @@ __all__ = ["module_names"]
 def module_names() -> list[str]:
     """The names of the modules in this package, sorted, as ``pkgutil.iter_modules`` lists
     them here (a test compares the two): read from the directory, because importing pkgutil
-    was a noticeable part of every command's start."""
+    was a noticeable part of every command's start; read once per process, since a run asks
+    twice (which command it names, then to build that command's parser)."""
+    return list(_listed())
+
+
+@functools.cache
+def _listed() -> tuple[str, ...]:
     suffixes = all_suffixes()
     names: set[str] = set()
     for directory in __path__:
@@ -30,4 +37,4 @@ def module_names() -> list[str]:
                     if base != "__init__" and "." not in base:
                         names.add(base)
                     break
-    return sorted(names)
+    return tuple(sorted(names))

@@ -171,20 +171,30 @@ def recipient_of(register: Register, transfer: Transfer) -> Recipient | None:
     return register.recipient(transfer.recipient) if transfer.recipient is not None else None
 
 
+# The verdicts that carry no fact of their own transfer, made once (verdicts are values).
+_VALID = Verdict(True, "valid")
+_DESTINATION_NOT_STATED = Verdict(False, "destination-not-stated", determined=False)
+_DPF_ONLY_US = Verdict(False, "dpf-covers-only-us")
+_DPF_NOT_YET = Verdict(False, "not-yet-valid", DPF_FROM)
+_CERTIFICATION_NOT_STATED = Verdict(False, "certification-not-stated", determined=False)
+_NOT_CERTIFIED = Verdict(False, "recipient-not-certified")
+_NO_ADEQUACY = Verdict(False, "no-adequacy-decision")
+_DEROGATION_NOT_NAMED = Verdict(False, "derogation-not-named", determined=False)
+_ADEQUACY, _DPF, _SCC = TransferMechanism.ADEQUACY, TransferMechanism.DPF, TransferMechanism.SCC
+
+
 def _dpf(transfer: Transfer, recipient: Recipient | None, law: LawOnDate,
          options: Options) -> Verdict:
     if transfer.country == UNKNOWN_COUNTRY and not transfer.international_organisation:
-        return Verdict(False, "destination-not-stated", determined=False)
+        return _DESTINATION_NOT_STATED
     if transfer.country != "US":
-        return Verdict(False, "dpf-covers-only-us")
+        return _DPF_ONLY_US
     if law.adequacy_for("US") is None:
-        return Verdict(False, "not-yet-valid", DPF_FROM)
+        return _DPF_NOT_YET
     certified = recipient.dpf_certified if recipient is not None else None
     if certified is None:
-        if options.assume_dpf_certified:
-            return Verdict(True, "valid")
-        return Verdict(False, "certification-not-stated", determined=False)
-    return Verdict(True, "valid") if certified else Verdict(False, "recipient-not-certified")
+        return _VALID if options.assume_dpf_certified else _CERTIFICATION_NOT_STATED
+    return _VALID if certified else _NOT_CERTIFIED
 
 
 def check(
@@ -195,21 +205,19 @@ def check(
     options: Options,
 ) -> Verdict:
     """One stated mechanism on ``law.as_of``."""
-    if mechanism is TransferMechanism.ADEQUACY:
+    if mechanism is _ADEQUACY:
         if transfer.country == UNKNOWN_COUNTRY and not transfer.international_organisation:
-            return Verdict(False, "destination-not-stated", determined=False)
+            return _DESTINATION_NOT_STATED
         decision = law.adequacy_for(destination(transfer))
         if decision is None:
-            return Verdict(False, "no-adequacy-decision")
+            return _NO_ADEQUACY
         if decision.certified_only:
             return _dpf(transfer, recipient, law, options)
-        return Verdict(True, "valid")
-    if mechanism is TransferMechanism.DPF:
+        return _VALID
+    if mechanism is _DPF:
         return _dpf(transfer, recipient, law, options)
-    if mechanism is TransferMechanism.DEROGATION:
-        if transfer.derogation is None:
-            return Verdict(False, "derogation-not-named", determined=False)
-        return Verdict(True, "valid")
+    if mechanism is _DEROGATION:
+        return _DEROGATION_NOT_NAMED if transfer.derogation is None else _VALID
     country = None if transfer.international_organisation else transfer.country
     status = law.mechanism_status(mechanism, transfer.concluded, country)
     return Verdict(status.valid, status.reason, status.since, status.determined)
@@ -249,12 +257,12 @@ def judge_on(
     invalid = tuple((m, v) for m, v in verdicts if not v.valid and v.determined)
     valid = [(m, v) for m, v in verdicts if v.valid]
     if valid:
-        unversioned = all(m is TransferMechanism.SCC for m, _ in valid)
+        unversioned = all(m is _SCC for m, _ in valid)
         mechanism, verdict = valid[0]
         return Judgement(True, mechanism, verdict, invalid, scc_unversioned=unversioned)
     by_law = _by_law(transfer, recipient, law, options)
     if by_law is not None:
-        return Judgement(True, transfer.mechanism, Verdict(True, "valid"), invalid, by_law=by_law)
+        return Judgement(True, transfer.mechanism, _VALID, invalid, by_law=by_law)
     if not named:
         return Judgement(
             None, TransferMechanism.NONE_STATED,

@@ -66,10 +66,17 @@ def art13_2_e(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
         return  # 13(2)(e) is not among Art. 14's items
     provision = register.provision
     if provision is None:
-        by_category = [c.provision for c in register.data_categories if c.provision is not None]
-        if not by_category:
+        stated = required = False  # per data category: some stated, some not voluntary
+        for category in register.data_categories:
+            given = category.provision
+            if given is not None:
+                stated = True
+                if given is not _VOLUNTARY:
+                    required = True
+                    break
+        if not stated:
             yield hit(ctx.path, problem="not-stated", missing=("requirement",))
-        elif any(p is not _VOLUNTARY for p in by_category):
+        elif required:
             yield hit(ctx.path, problem="per-category", missing=("consequences",),
                       severity=_INFO)
         return

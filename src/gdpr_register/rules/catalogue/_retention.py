@@ -103,11 +103,13 @@ def art13_2_a(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
                 return  # a concrete rule for the whole register covers every category
             determinate.append(item)
             named.update(item.categories)
+    if len(determinate) == len(register.retention):
+        for category in register.data_categories:
+            if category.id not in named:
+                break
+        else:  # every rule is concrete and covers some of the categories, which all are
+            return
     concrete = {c.id for c in register.data_categories if c.id in named}
-    if len(determinate) == len(register.retention) and len(concrete) == len(
-        register.data_categories
-    ):
-        return  # every rule is concrete and covers some of the categories, which all are
     reported: set[str] = set()
     for i, item in enumerate(register.retention):
         if flags[i] or item.kind is _HOLD:

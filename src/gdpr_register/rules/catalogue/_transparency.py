@@ -16,6 +16,7 @@ from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register
 from gdpr_register.rules._engine import Context, Hit, Severity, hit, notice_rule, rule
 from gdpr_register.rules.catalogue._common import (
+    INDIRECT,
     MARKETING_KINDS,
     LazyPattern,
     contains_any,
@@ -223,8 +224,10 @@ def art13_1_d(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
                 if basis.article is li and not basis.interests:
                     yield hit(f"{ctx.path}.purposes[{i}].bases[{j}]", problem="not-stated",
                               purpose=item.id, purpose_note=f" for {item.id}", bases=())
+    if not register.pooled_bases:
+        return
     pooled = [b.article for b in register.pooled_bases]
-    if not pooled or None in pooled or not set(pooled) <= _MARKETING_ONLY_LI:
+    if None in pooled or not set(pooled) <= _MARKETING_ONLY_LI:
         return
     if has_consent(f) or register.consents:
         return
@@ -362,8 +365,9 @@ def generic_source(name: str) -> bool:
     references=(ART14,),
 )
 def art14_2_f(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    for i, _sid in indirect_sources(register):
-        source = register.sources[i]
+    for i, source in enumerate(register.sources):
+        if source.kind not in INDIRECT:
+            continue
         path = f"{ctx.path}.sources[{i}]"
         if not source.name and not source.description:
             yield hit(path, problem="unidentified", source=source.id, name=None,
