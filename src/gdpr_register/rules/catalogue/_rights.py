@@ -32,6 +32,7 @@ from gdpr_register.rules.catalogue._common import (
 # Register rules take the engine's facts of their register from ``ctx.facts`` and call
 # ``facts()`` only when those are not the register's (a rule called outside ``evaluate``): the
 # same facts, without a function call per rule and register on the hot path.
+
 ART13 = "https://gdprhub.eu/index.php?title=Article_13_GDPR"
 ART21 = "https://overview.legal/laws/gdpr/art-21"
 

@@ -29,6 +29,7 @@ from gdpr_register.rules.catalogue._chapter5 import (
 # Register rules take the engine's facts of their register from ``ctx.facts`` and call
 # ``facts()`` only when those are not the register's (a rule called outside ``evaluate``): the
 # same facts, without a function call per rule and register on the hot path.
+
 TRANSFERS = "https://tietosuoja.fi/en/transfers-of-personal-data-outside-the-eu-and-eea"
 ADEQUACY = (
     "https://commission.europa.eu/law/law-topic/data-protection/"
