@@ -7,6 +7,7 @@ its definition would change findings on notices the pinned ones do not cover.
 from __future__ import annotations
 
 import copy
+import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -231,3 +232,52 @@ _GENERIC_WORDS = ["partners", "Partner", "third parties", "THIRD-PARTY", "yhteis
 ))
 def test_the_generic_source_prefilter_answers_as_the_pattern(name: str) -> None:
     assert generic_source(name) == (_GENERIC_SOURCE.match(name) is not None)
+
+
+def _direct_equals_evaluate(notice: Notice, day: date, options: Options) -> None:
+    """Every register rule called directly (a context without facts, or with another
+    register's) finds in each register what ``evaluate`` finds there."""
+    from gdpr_register.rules import Scope, default_registry
+
+    report = evaluate(notice, as_of=day, options=options, preview=True)
+    evaluation = Evaluation(notice, options, day)
+    for item in default_registry().select(preview=True):
+        if item.scope is not Scope.REGISTER:
+            continue
+        for index, register in enumerate(notice.registers):
+            path = f"$.registers[{index}]"
+            # A context without facts, and with another register's (not to be used).
+            contexts = [Context(as_of=day, options=options, path=path, index=index)]
+            count = len(notice.registers)
+            for other in {notice.registers[(index - k) % count].id for k in (1, 2)}:
+                if other != register.id:
+                    facts_ = evaluation.facts_of(notice.register(other))
+                    contexts.append(Context(as_of=day, options=options, path=path,
+                                            index=index, facts=facts_, evaluation=evaluation))
+            for ctx in contexts:
+                direct = [item.finding(h, register.id) for h in item.check(notice, register, ctx)]
+                expected = [f for f in report.findings
+                            if f.rule == item.id and f.register == register.id]
+                assert _as_data(direct) == _as_data(expected), (item.id, index)
+
+
+def _as_data(findings: list[Any]) -> list[str]:
+    return sorted(json.dumps(f.to_data(), sort_keys=True, default=str) for f in findings)
+
+
+@settings(max_examples=25, deadline=None)
+@given(notice=notices(), day=st.dates(min_value=date(2018, 5, 25), max_value=date(2030, 12, 31)))
+def test_rules_called_directly_find_what_evaluate_finds(notice: Notice, day: date) -> None:
+    _direct_equals_evaluate(notice, day, Options())
+
+
+def test_rules_called_directly_on_the_edges_and_examples() -> None:
+    edges = _edges()
+    # Unlike registers side by side: a context holding a neighbour's facts must not fool a rule.
+    examples = [load_notice(ROOT / "examples" / name).registers
+                for name in ("valmennuskumppani.yaml", "northwind-coaching.yaml")]
+    mixed = attrs.evolve(edges, registers=(edges.registers[0], *examples[0],
+                                           edges.registers[-1], *examples[1]))
+    for day, options in ((date(2026, 11, 25), Options()),
+                         (date(2022, 6, 1), Options(assume_dpf_certified=True))):
+        _direct_equals_evaluate(mixed, day, options)

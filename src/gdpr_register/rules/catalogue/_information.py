@@ -10,6 +10,9 @@ from gdpr_register.model.register import Register
 from gdpr_register.rules._engine import Context, Hit, Severity, hit, rule
 from gdpr_register.rules.catalogue._common import INDIRECT, at, facts
 
+# Register rules take the engine's facts of their register from ``ctx.facts`` and call
+# ``facts()`` only when those are not the register's (a rule called outside ``evaluate``).
+
 ART13 = "https://gdprhub.eu/index.php?title=Article_13_GDPR"
 
 
@@ -139,9 +142,9 @@ def _art14_only(register: Register) -> bool:
 def art13_2_f(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     adm = register.automated_decisions
     if adm is None:
-        if facts(notice, register, ctx).section_state(_ADM_SECTION) is not (
-            _STATED_NONE
-        ):
+        if (f := ctx.facts) is None or f.register is not register:
+            f = facts(notice, register, ctx)
+        if f.section_state(_ADM_SECTION) is not _STATED_NONE:
             yield hit(ctx.path, problem="not-stated", missing=(), severity=_INFO)
         return
     path = at(register, ctx, "automated_decisions")

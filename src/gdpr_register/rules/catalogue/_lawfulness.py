@@ -10,6 +10,9 @@ from gdpr_register.model.register import Register
 from gdpr_register.rules._engine import ArgValue, Context, Hit, Lifecycle, Severity, hit, rule
 from gdpr_register.rules.catalogue._common import at, facts
 
+# Register rules take the engine's facts of their register from ``ctx.facts`` and call
+# ``facts()`` only when those are not the register's (a rule called outside ``evaluate``).
+
 ART6 = "https://gdprhub.eu/index.php?title=Article_6_GDPR"
 ART9 = "https://gdprhub.eu/index.php?title=Article_9_GDPR"
 
@@ -45,7 +48,9 @@ _PUBLIC_TASK = LawfulBasis.PUBLIC_TASK
     references=(ART6,),
 )
 def art6_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    if not facts(notice, register, ctx).lawless:
+    if (f := ctx.facts) is None or f.register is not register:
+        f = facts(notice, register, ctx)
+    if not f.lawless:
         return  # every stated basis names a point or a law: no purpose can be reported
     for i, purpose in enumerate(register.purposes):
         bases = register.bases_for(purpose)
@@ -80,7 +85,9 @@ def art6_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
                 "guidelines-052020-consent-under-regulation-2016679_en"),
 )
 def art6_1_conflict(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    if not facts(notice, register, ctx).conflict:
+    if (f := ctx.facts) is None or f.register is not register:
+        f = facts(notice, register, ctx)
+    if not f.conflict:
         return
     for i, purpose in enumerate(register.purposes):
         points = {b.article for b in purpose.bases}
@@ -189,7 +196,9 @@ _TRACKING = frozenset({PurposeKind.ANALYTICS, PurposeKind.AD_TARGETING})
     references=("https://eur-lex.europa.eu/eli/dir/2002/58/oj",),
 )
 def fi_svpl_cookies(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    if _TRACKING.isdisjoint(facts(notice, register, ctx).kinds):
+    if (f := ctx.facts) is None or f.register is not register:
+        f = facts(notice, register, ctx)
+    if _TRACKING.isdisjoint(f.kinds):
         return
     for i, purpose in enumerate(register.purposes):
         kinds = _TRACKING.intersection(purpose.kinds)
@@ -281,7 +290,8 @@ def art6_1_subpara2(notice: Notice, register: Register, ctx: Context) -> Iterato
                 "https://finlex.fi/fi/laki/ajantasa/2018/20181050"),
 )
 def art8_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    f = facts(notice, register, ctx)
+    if (f := ctx.facts) is None or f.register is not register:
+        f = facts(notice, register, ctx)
     if _CONSENT not in f.articles:
         return
     service = register.information_society_service
@@ -354,7 +364,8 @@ def art22_2(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     if adm is None or adm.automated_decisions is not True:
         return
     path = at(register, ctx, "automated_decisions")
-    f = facts(notice, register, ctx)
+    if (f := ctx.facts) is None or f.register is not register:
+        f = facts(notice, register, ctx)
     stated = f.articles
     public_task = [b for _, b in f.all_bases if b.article is _PUBLIC_TASK]
     if not stated & _ADM_BASES:

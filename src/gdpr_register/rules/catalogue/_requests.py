@@ -11,6 +11,9 @@ from gdpr_register.model.values import Duration
 from gdpr_register.rules._engine import Context, Hit, Severity, hit, notice_rule, rule
 from gdpr_register.rules.catalogue._common import RegisterFacts, facts
 
+# Register rules take the engine's facts of their register from ``ctx.facts`` and call
+# ``facts()`` only when those are not the register's (a rule called outside ``evaluate``).
+
 ART12 = "https://gdprhub.eu/index.php?title=Article_12_GDPR"
 
 
@@ -127,7 +130,8 @@ def _beyond_a_month(period: Duration) -> bool | None:
     references=(ART12,),
 )
 def art12_3(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    f = facts(notice, register, ctx)
+    if (f := ctx.facts) is None or f.register is not register:
+        f = facts(notice, register, ctx)
     if not f.procedures:
         return
     for path, procedure in _procedures(f, _ART15_22):
@@ -172,7 +176,8 @@ def art12_3(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     references=(ART12, "https://gdprhub.eu/index.php?title=Article_15_GDPR"),
 )
 def art12_5(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    f = facts(notice, register, ctx)
+    if (f := ctx.facts) is None or f.register is not register:
+        f = facts(notice, register, ctx)
     if not f.procedures:
         return
     for path, procedure in _procedures(f, _ART15_22):

@@ -12,6 +12,9 @@ from gdpr_register.model.register import Register, RetentionRule
 from gdpr_register.rules._engine import Context, Hit, Severity, hit, rule
 from gdpr_register.rules.catalogue._common import VAGUE, LazyPattern, facts
 
+# Register rules take the engine's facts of their register from ``ctx.facts`` and call
+# ``facts()`` only when those are not the register's (a rule called outside ``evaluate``).
+
 STORAGE = "https://tietosuoja.fi/sailytyksen-rajoittaminen"
 DPO_4359 = "https://www.finlex.fi/fi/viranomaiset/tsv/2020/20200521"
 
@@ -262,7 +265,9 @@ def art17_3_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
             wrong = ()
         if wrong:
             yield hit(f"{ctx.path}.retention[{i}]", text=item.text, categories=wrong)
-    if _ERASURE in facts(notice, register, ctx).denied:  # else nothing is refused
+    if (f := ctx.facts) is None or f.register is not register:
+        f = facts(notice, register, ctx)
+    if _ERASURE in f.denied:  # else nothing is refused
         yield from _denial_too_wide(register, ctx)
 
 

@@ -25,6 +25,9 @@ from gdpr_register.rules.catalogue._common import (
     indirect_sources,
 )
 
+# Register rules take the engine's facts of their register from ``ctx.facts`` and call
+# ``facts()`` only when those are not the register's (a rule called outside ``evaluate``).
+
 GDPR = "https://eur-lex.europa.eu/eli/reg/2016/679/oj"
 ART13 = "https://gdprhub.eu/index.php?title=Article_13_GDPR"
 ART14 = "https://streamlex.eu/articles/gdpr-en-art-14"
@@ -148,7 +151,8 @@ def art13_1_b(notice: Notice, ctx: Context) -> Iterator[Hit]:
     references=(ART13, "https://gdprhub.eu/index.php?title=Article_6_GDPR"),
 )
 def art13_1_c(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    f = facts(notice, register, ctx)
+    if (f := ctx.facts) is None or f.register is not register:
+        f = facts(notice, register, ctx)
     pooled = len(register.pooled_bases)
     if register.purposes and not f.lawless and not (f.unmapped and pooled != 1):
         return  # every purpose has a basis, each naming a point or a law, mapped or alone
@@ -210,7 +214,8 @@ _MARKETING_ONLY_LI = frozenset(
                 "guidelines-22019-processing-personal-data-under-article-61b_en"),
 )
 def art13_1_d(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    f = facts(notice, register, ctx)
+    if (f := ctx.facts) is None or f.register is not register:
+        f = facts(notice, register, ctx)
     if not f.li_open and not register.pooled_bases:
         return
     if f.li_open:
