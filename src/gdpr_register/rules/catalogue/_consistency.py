@@ -43,19 +43,22 @@ _PROFILING_KINDS = frozenset({PurposeKind.PROFILING, PurposeKind.AD_TARGETING})
     sections=("automated-decisions", "purposes"),
     references=("https://gdprhub.eu/index.php?title=Article_12_GDPR",),
 )
-def art12_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def art12_1(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
     adm = register.automated_decisions
     if adm is None or adm.profiling is not False:  # only an explicit "no profiling"
-        return
+        return []
+    found: list[Hit] = []
     for i, purpose in enumerate(register.purposes):
         kinds = set(purpose.kinds)
-        hits = kinds & _PROFILING_KINDS
-        if hits:
-            yield hit(f"{ctx.path}.purposes[{i}]", problem="contradiction", purpose=purpose.id,
-                      kinds=tuple(sorted(k.value for k in hits)))
+        profiling = kinds & _PROFILING_KINDS
+        if profiling:
+            found.append(hit(f"{ctx.path}.purposes[{i}]", problem="contradiction",
+                             purpose=purpose.id, kinds=tuple(sorted(k.value for k in profiling))))
         elif PurposeKind.ANALYTICS in kinds and kinds & MARKETING_KINDS:
-            yield hit(f"{ctx.path}.purposes[{i}]", problem="may-profile", purpose=purpose.id,
-                      kinds=(PurposeKind.ANALYTICS.value,), severity=Severity.INFO)
+            found.append(hit(f"{ctx.path}.purposes[{i}]", problem="may-profile",
+                             purpose=purpose.id, kinds=(PurposeKind.ANALYTICS.value,),
+                             severity=Severity.INFO))
+    return found
 
 
 _OPEN_ENDED = LazyPattern(
@@ -101,22 +104,24 @@ def _open_ended(text: str) -> re.Match[str] | None:
     sections=("purposes",),
     references=("https://gdprhub.eu/index.php?title=Article_5_GDPR",),
 )
-def art5_1_b(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def art5_1_b(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
     # Most registers have no open word at all: one prefilter over all their texts (joined by
     # a newline, which no hint contains) spares building the paths.
     # (A plain loop: generator expressions cost more on this hot path; the order of the texts
     # does not matter to the prefilter.)
+    hits: list[Hit] = []
     texts = [register.description or ""]
     for p in register.purposes:
         texts.append(p.name)
         texts.append(p.description or "")
     folded = "\n".join(texts).lower()
     if contains_any(folded, _OPEN_ENDED_HINTS):
-        yield from _open_words(register, ctx)
+        hits.extend(_open_words(register, ctx))
     if register.purposes_non_exhaustive and register.purposes:
         # The encoder marked the list itself as open ("such as", "among others").
-        yield hit(ctx.path + ".purposes", problem="open-ended",
-                  excerpt="the list of purposes is not exhaustive")
+        hits.append(hit(ctx.path + ".purposes", problem="open-ended",
+                        excerpt="the list of purposes is not exhaustive"))
+    return hits
 
 
 def _open_words(register: Register, ctx: Context) -> Iterator[Hit]:

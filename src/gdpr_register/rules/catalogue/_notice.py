@@ -300,10 +300,12 @@ def art24_1_review(notice: Notice, ctx: Context) -> Iterator[Hit]:
     sections=("recipients",),
     references=("https://curia.europa.eu/juris/liste.jsf?num=C-40/17",),
 )
-def art26(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def art26(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
     for i, recipient in enumerate(register.recipients):
         if recipient.role is _JOINT and not recipient.arrangement:
-            yield hit(f"{ctx.path}.recipients[{i}]", recipient=recipient.id)
+            hits.append(hit(f"{ctx.path}.recipients[{i}]", recipient=recipient.id))
+    return hits
 
 
 # Read for every recipient, as a module constant: on Python 3.11 a member read from its class

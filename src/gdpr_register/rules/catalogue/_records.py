@@ -64,12 +64,11 @@ def _exemption_failures(notice: Notice, register: Register, threshold: int) -> t
     "need not say whether one is kept",
     references=(ART30, EDPB_30_5),
 )
-def art30_5(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def art30_5(notice: Notice, register: Register, ctx: Context) -> tuple[Hit, ...]:
     if notice.kind is _RECORD or register.record_kept is True:
-        return
+        return ()
     reasons = _exemption_failures(notice, register, ctx.options.art30_employee_threshold)
-    if reasons:
-        yield hit(ctx.path, reasons=reasons)
+    return (hit(ctx.path, reasons=reasons),) if reasons else ()
 
 
 @rule(
@@ -93,9 +92,9 @@ def art30_5(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
     "(a)-(g))",
     references=(ART30,),
 )
-def art30_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+def art30_1(notice: Notice, register: Register, ctx: Context) -> tuple[Hit, ...]:
     if notice.kind is not _RECORD:
-        return
+        return ()
     c = notice.controller
     missing = []
     if not (c.address or c.email or c.phone or any(p.channels for p in notice.contact_points)):
@@ -119,8 +118,7 @@ def art30_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
         missing.append("f")
     if not register.security:
         missing.append("g")
-    if missing:
-        yield hit(ctx.path, missing=tuple(missing))
+    return (hit(ctx.path, missing=tuple(missing)),) if missing else ()
 
 
 def _retention_covers(register: Register) -> bool:

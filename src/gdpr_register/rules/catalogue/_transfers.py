@@ -1,28 +1,34 @@
-"""Chapter V transfers (Arts. 44-49) and their Art. 13(1)(f) information, on the ``as_of`` date."""
+"""Chapter V transfers (Arts. 44-49) and their Art. 13(1)(f) information, on the ``as_of`` date.
+
+The Art. 49 derogation rules are in :mod:`._derogations`, registered with these (imported
+below).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 from gdpr_register.model import Section, SectionState
 from gdpr_register.model.countries import UNKNOWN_COUNTRY
-from gdpr_register.model.enums import LawfulBasis, TransferDerogation, TransferMechanism
+from gdpr_register.model.enums import TransferMechanism
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register
-from gdpr_register.rules._engine import ArgValue, Context, Hit, Lifecycle, Severity, hit, rule
+from gdpr_register.rules._engine import ArgValue, Context, Hit, Severity, hit, rule
 from gdpr_register.rules._facts import facts
+from gdpr_register.rules.catalogue import _derogations
 from gdpr_register.rules.catalogue._chapter5 import (
     Export,
     Judgement,
     destination,
     exports,
-    is_export,
     judgement,
     mechanisms,
     needs_copy_info,
-    stated,
 )
+
+# Register rules take the engine's facts of their register from ``ctx.facts`` and call
+# ``facts()`` only when those are not the register's (a rule called outside ``evaluate``): the
+# same facts, without a function call per rule and register on the hot path.
 
 TRANSFERS = "https://tietosuoja.fi/en/transfers-of-personal-data-outside-the-eu-and-eea"
 ADEQUACY = (
@@ -94,8 +100,10 @@ ADEQUACY = (
     sections=("transfers",),
     references=(TRANSFERS, ADEQUACY, "https://curia.europa.eu/juris/liste.jsf?num=C-311/18"),
 )
-def art44(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    f = facts(notice, register, ctx)
+def art44(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
+    if (f := ctx.facts) is None or f.register is not register:
+        f = facts(notice, register, ctx)
     as_of = ctx.as_of
     for export in exports(f):
         recipient = export.recipient
@@ -105,13 +113,14 @@ def art44(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
         lawful = found.lawful
         if lawful is True:
             if found.scc_unversioned and as_of >= _OLD_SCC_CUTOFF:
-                yield _hit(ctx, export, "scc-version-not-stated", _INFO, found)
+                hits.append(_hit(ctx, export, "scc-version-not-stated", _INFO, found))
         elif lawful is None:
-            yield _hit(ctx, export, "undetermined", _INFO, found)
+            hits.append(_hit(ctx, export, "undetermined", _INFO, found))
         elif export.transfer.possible:
-            yield _hit(ctx, export, "possible", _INFO, found)
+            hits.append(_hit(ctx, export, "possible", _INFO, found))
         else:
-            yield _hit(ctx, export, "invalid", None, found)
+            hits.append(_hit(ctx, export, "invalid", None, found))
+    return hits
 
 
 def _args(found: Judgement, export: Export, ctx: Context) -> dict[str, ArgValue]:
@@ -139,7 +148,7 @@ _OLD_SCC_CUTOFF = date(2021, 9, 27)
 _INFO = Severity.INFO
 _NONE, _TRANSFERS = SectionState.NONE, Section.TRANSFERS
 _DPF_ONLY = (TransferMechanism.DPF,)
-_ADEQUACY, _DEROGATION = TransferMechanism.ADEQUACY, TransferMechanism.DEROGATION
+_ADEQUACY = TransferMechanism.ADEQUACY
 
 
 @rule(
@@ -205,30 +214,32 @@ _ADEQUACY, _DEROGATION = TransferMechanism.ADEQUACY, TransferMechanism.DEROGATIO
     sections=("transfers",),
     references=(TRANSFERS,),
 )
-def art13_1_f(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    f = facts(notice, register, ctx)
+def art13_1_f(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
+    if (f := ctx.facts) is None or f.register is not register:
+        f = facts(notice, register, ctx)
     for export in exports(f):
         transfer = export.transfer
         if not export.named:
-            yield hit(f"{ctx.path}.transfers[{export.index}]", problem="no-mechanism",
-                      country=destination(transfer), mechanism=None,
-                      recipient=transfer.recipient)
+            hits.append(hit(f"{ctx.path}.transfers[{export.index}]", problem="no-mechanism",
+                            country=destination(transfer), mechanism=None,
+                            recipient=transfer.recipient))
             continue
         found = judgement(f, export)
         for mechanism, verdict in found.invalid:
             told_valid = found.lawful is True and found.by_law is None
-            yield hit(
+            hits.append(hit(
                 f"{ctx.path}.transfers[{export.index}]",
                 problem="invalid-alongside-valid" if told_valid else "invalid-mechanism",
                 severity=_INFO if told_valid else None, country=destination(transfer),
                 mechanism=mechanism.value, reason=verdict.reason, as_of=ctx.as_of,
                 recipient=transfer.recipient,
-            )
+            ))
         # copy_available first: the cheaper test, and most transfers state it.
         if not transfer.copy_available and needs_copy_info(transfer, found):
-            yield hit(f"{ctx.path}.transfers[{export.index}]", problem="no-copy-info",
-                      country=destination(transfer), mechanism=found.mechanism.value,
-                      recipient=transfer.recipient)
+            hits.append(hit(f"{ctx.path}.transfers[{export.index}]", problem="no-copy-info",
+                            country=destination(transfer), mechanism=found.mechanism.value,
+                            recipient=transfer.recipient))
     declared: set[str | None] | None = None  # built only for a recipient outside the EEA
     law = f.law
     for i, recipient in enumerate(register.recipients):
@@ -239,12 +250,13 @@ def art13_1_f(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
             declared = {transfer.recipient for transfer in register.transfers}
         if recipient.id not in declared and recipient.active_on(ctx.as_of):
             none_stated = f.section_state(_TRANSFERS) is _NONE
-            yield hit(
+            hits.append(hit(
                 f"{ctx.path}.recipients[{i}]",
                 problem="contradiction" if none_stated else "undeclared",
                 severity=_INFO if none_stated else None,
                 country=country_, mechanism=None, recipient=recipient.id,
-            )
+            ))
+    return hits
 
 
 @rule(
@@ -268,13 +280,18 @@ def art13_1_f(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     sections=("transfers",),
     references=(ADEQUACY, "https://eur-lex.europa.eu/eli/C/2025/6610/oj"),
 )
-def art45_dpf(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    named_all = mechanisms(facts(notice, register, ctx))
+def art45_dpf(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+    if (f := ctx.facts) is None or f.register is not register:
+        f = facts(notice, register, ctx)
+    named_all = mechanisms(f)
     if _DPF_ONLY not in named_all:  # one C-level scan rules out most registers
-        return
+        return []
+    hits: list[Hit] = []
     for i, named in enumerate(named_all):
         if named == _DPF_ONLY:
-            yield hit(f"{ctx.path}.transfers[{i}]", recipient=register.transfers[i].recipient)
+            hits.append(hit(f"{ctx.path}.transfers[{i}]",
+                            recipient=register.transfers[i].recipient))
+    return hits
 
 
 @rule(
@@ -297,110 +314,19 @@ def art45_dpf(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]
     sections=("transfers",),
     references=(ADEQUACY,),
 )
-def art45_scope(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    f = facts(notice, register, ctx)
+def art45_scope(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
+    if (f := ctx.facts) is None or f.register is not register:
+        f = facts(notice, register, ctx)
     for i, named in enumerate(mechanisms(f)):
         if _ADEQUACY not in named:
             continue
         transfer = register.transfers[i]
         decision = f.law.adequacy_for(destination(transfer))
         if decision is not None and not decision.full and not decision.certified_only:
-            yield hit(f"{ctx.path}.transfers[{i}]", country=destination(transfer),
-                      instrument=decision.instrument, scope=decision.scope)
+            hits.append(hit(f"{ctx.path}.transfers[{i}]", country=destination(transfer),
+                            instrument=decision.instrument, scope=decision.scope))
+    return hits
 
 
-@rule(
-    "ART49_1",
-    title="Art. 49 derogations are for occasional transfers only",
-    severity=Severity.INFO,
-    citation="GDPR Art. 49(1); EDPB Guidelines 2/2018",
-    message="The transfer to {country} relies on the derogation {derogation}",
-    fix="Use an adequacy decision or Art. 46 safeguards for regular transfers; keep derogations "
-    "for occasional, necessary ones",
-    what="Advice: a transfer on an Art. 49(1) derogation is flagged (`info`: whether it is "
-    "occasional is not stated). Derogations are exceptional and cannot carry routine "
-    "transfers; the compelling-interests derogation (49(1) second subparagraph) also requires "
-    "informing the supervisory authority and documenting the assessment in the Art. 30 record.",
-    why="Art. 49(1) applies 'in the absence of an adequacy decision ... or of appropriate "
-    "safeguards'; EDPB Guidelines 2/2018 read it strictly; Tietosuojavaltuutettu calls it a "
-    "last resort (catalogue ART49_ROUTINE).",
-    example="`{country: IN, mechanism: derogation, derogation: 49(1)(a)}`.",
-    enforces="",
-    advice="EDPB Guidelines 2/2018: derogations are for occasional transfers; whether a "
-    "transfer is occasional is not stated",
-    sections=("transfers",),
-    references=("https://tietosuoja.fi/en/derogations-for-specific-situations",),
-)
-def art49_1(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    for i, named in enumerate(mechanisms(facts(notice, register, ctx))):
-        if _DEROGATION not in named:
-            continue
-        transfer = register.transfers[i]
-        if transfer.derogation is not None:
-            yield hit(f"{ctx.path}.transfers[{i}]", country=destination(transfer),
-                      derogation=transfer.derogation.value)
-
-
-_NOT_FOR_PUBLIC_POWERS = frozenset({
-    TransferDerogation.EXPLICIT_CONSENT,
-    TransferDerogation.CONTRACT_WITH_SUBJECT,
-    TransferDerogation.CONTRACT_IN_SUBJECT_INTEREST,
-    TransferDerogation.COMPELLING_LEGITIMATE_INTERESTS,
-})
-
-
-@rule(
-    "ART49_3",
-    title="Public authorities cannot use consent, contract or compelling-interest derogations",
-    severity=Severity.MEDIUM,
-    citation="GDPR Art. 49(3)",
-    lifecycle=Lifecycle.PREVIEW,
-    message="The public authority transfers to {country} on the derogation {derogation}, which "
-    "Art. 49(3) excludes for activities in the exercise of public powers",
-    fix="Rest the transfer on an adequacy decision, Art. 46 safeguards (e.g. an instrument "
-    "between public authorities, Art. 46(2)(a)) or a derogation open to public authorities "
-    "(49(1)(d)-(g))",
-    variants={
-        "public-powers-not-stated": (
-            "The public authority transfers to {country} on the derogation {derogation}; Art. "
-            "49(3) excludes it if the activity is an exercise of public powers",
-            "Check whether the activity is an exercise of public powers; if so, use another "
-            "mechanism",
-        ),
-    },
-    what="A controller stated to be a public authority whose transfer relies only on Art. "
-    "49(1)(a), (b), (c) or the second subparagraph, in a register whose processing rests on "
-    "Art. 6(1)(e) (a public task or official authority): medium. Without a 6(1)(e) basis "
-    "the notice does not show the activity is an exercise of public powers: `info`. A "
-    "controller not stated to be a public authority is not checked.",
-    why="Art. 49(3): 'Points (a), (b) and (c) of the first subparagraph of paragraph 1 and the "
-    "second subparagraph thereof shall not apply to activities carried out by public "
-    "authorities in the exercise of their public powers.'",
-    example="`controller: {public_authority: true}` and `{country: IN, mechanism: derogation, "
-    "derogation: 49(1)(a)}` in a register on 6(1)(e).",
-    enforces="Art. 49(3): 'Points (a), (b) and (c) of the first subparagraph of paragraph 1 and "
-    "the second subparagraph thereof shall not apply to activities carried out by public "
-    "authorities in the exercise of their public powers.'",
-    advice="Info where the notice does not show that the activity is an exercise of public "
-    "powers (no Art. 6(1)(e) basis)",
-    sections=("transfers",),
-    references=("https://gdprhub.eu/index.php?title=Article_49_GDPR",),
-)
-def art49_3(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
-    if notice.controller.public_authority is not True:
-        return
-    public_task = LawfulBasis.PUBLIC_TASK in facts(notice, register, ctx).articles
-    for i, transfer in enumerate(register.transfers):
-        if stated(transfer) != (TransferMechanism.DEROGATION,):
-            continue
-        if transfer.derogation not in _NOT_FOR_PUBLIC_POWERS:
-            continue
-        if not is_export(transfer, ctx.as_of):
-            continue
-        assert transfer.derogation is not None
-        yield hit(
-            f"{ctx.path}.transfers[{i}]",
-            problem="public-powers" if public_task else "public-powers-not-stated",
-            severity=None if public_task else Severity.INFO,
-            country=destination(transfer), derogation=transfer.derogation.value,
-        )
+_RULES_ELSEWHERE = (_derogations,)  # ART49_1, ART49_3: registered on import
