@@ -126,7 +126,8 @@ def _evaluate(
                 plain_rules)
             register_id = register.id
             noticed = about.get(index)
-            buckets = [[], [], [], []] if noticed is None else [[*b] for b in noticed]
+            buckets = [[], [], [], []] if noticed is None else [
+                noticed[0][:], noticed[1][:], noticed[2][:], noticed[3][:]]
             for item, check in checks:
                 for h in check(notice, register, ctx):
                     finding = item.finding(h, register_id)

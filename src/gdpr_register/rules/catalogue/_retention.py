@@ -216,7 +216,7 @@ def art5_2(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
             and item.period is not None
             and _months(item) >= limit
         ):
-            trigger = item.trigger.kind.value if item.trigger else None
+            trigger = str(item.trigger.kind) if item.trigger else None  # its value, read faster
             hits.append(hit(f"{ctx.path}.retention[{i}]", period=str(item.period), trigger=trigger))
     return hits
 
