@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from gdpr_register.model.enums import ProvisionRequirement, Section, SectionState
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register
@@ -62,11 +64,11 @@ _VOLUNTARY = ProvisionRequirement.VOLUNTARY
     "no `consequences`.",
     references=(ART13,),
 )
-def art13_2_e(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
-    hits: list[Hit] = []
+def art13_2_e(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     if _art14_only(register):
-        return hits  # 13(2)(e) is not among Art. 14's items
+        return ()  # 13(2)(e) is not among Art. 14's items
     provision = register.provision
+    hits: list[Hit] = []
     if provision is None:
         stated = required = False  # per data category: some stated, some not voluntary
         for category in register.data_categories:
@@ -140,9 +142,9 @@ def _art14_only(register: Register) -> bool:
     "`logic`.",
     references=(ART13, "https://gdprhub.eu/index.php?title=Article_22_GDPR"),
 )
-def art13_2_f(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
-    hits: list[Hit] = []
+def art13_2_f(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     adm = register.automated_decisions
+    hits: list[Hit] = []
     if adm is None:
         if (f := ctx.facts) is None or f.register is not register:
             f = facts(notice, register, ctx)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from gdpr_register.model.enums import LawfulBasis, PurposeKind
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register
@@ -45,12 +47,12 @@ _PUBLIC_TASK = LawfulBasis.PUBLIC_TASK
     sections=("purposes", "bases"),
     references=(ART6,),
 )
-def art6_1(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
-    hits: list[Hit] = []
+def art6_1(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
     if not f.lawless:
-        return hits  # every stated basis names a point or a law: no purpose can be reported
+        return ()  # every stated basis names a point or a law: no purpose can be reported
+    hits: list[Hit] = []
     for i, purpose in enumerate(register.purposes):
         bases = register.bases_for(purpose)
         # Silence on the basis is the information defect ART13_1_c, not proof of unlawfulness;
@@ -84,12 +86,12 @@ def art6_1(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
     references=(ART6, "https://edpb.europa.eu/our-work-tools/our-documents/guidelines/"
                 "guidelines-052020-consent-under-regulation-2016679_en"),
 )
-def art6_1_conflict(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
-    hits: list[Hit] = []
+def art6_1_conflict(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
     if not f.conflict:
-        return hits
+        return ()
+    hits: list[Hit] = []
     for i, purpose in enumerate(register.purposes):
         points = {b.article for b in purpose.bases}
         if _CONSENT in points and _CONTRACT in points:
@@ -138,17 +140,17 @@ def art6_1_conflict(notice: Notice, register: Register, ctx: Context) -> list[Hi
     sections=("special-categories", "purposes"),
     references=(ART9, "https://ec.europa.eu/newsroom/article29/item-detail.cfm?item_id=622227"),
 )
-def art9_2(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
-    hits: list[Hit] = []
+def art9_2(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     for category in register.data_categories:  # most registers have none: look first
         if category.special is not None:
             break
     else:
-        return hits
+        return ()
     special = {c.id for c in register.data_categories if c.special is not None}
     covered = any(
         c.article is not None for p in register.purposes for c in p.special_conditions
     )
+    hits: list[Hit] = []
     for i, purpose in enumerate(register.purposes):
         conditions = purpose.special_conditions
         if any(c.article is not None or c.law for c in conditions):
@@ -199,12 +201,12 @@ _TRACKING = frozenset({PurposeKind.ANALYTICS, PurposeKind.AD_TARGETING})
     sections=("purposes",),
     references=("https://eur-lex.europa.eu/eli/dir/2002/58/oj",),
 )
-def fi_svpl_cookies(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
-    hits: list[Hit] = []
+def fi_svpl_cookies(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
     if _TRACKING.isdisjoint(f.kinds):
-        return hits
+        return ()
+    hits: list[Hit] = []
     for i, purpose in enumerate(register.purposes):
         kinds = _TRACKING.intersection(purpose.kinds)
         if kinds and not any(b.article is _CONSENT for b in purpose.bases):
@@ -238,10 +240,10 @@ def fi_svpl_cookies(notice: Notice, register: Register, ctx: Context) -> list[Hi
     sections=("bases",),
     references=(ART6,),
 )
-def art6_1_subpara2(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
-    hits: list[Hit] = []
+def art6_1_subpara2(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     if notice.controller.public_authority is not True:  # None: not stated, never assumed
-        return hits
+        return ()
+    hits: list[Hit] = []
     for i, basis in enumerate(register.pooled_bases):
         # A pooled basis is claimed for some purpose, unknown which: one finding, on the basis.
         if basis.article is _LEGITIMATE_INTERESTS:
@@ -297,22 +299,22 @@ def art6_1_subpara2(notice: Notice, register: Register, ctx: Context) -> list[Hi
     references=("https://gdprhub.eu/index.php?title=Article_8_GDPR",
                 "https://finlex.fi/fi/laki/ajantasa/2018/20181050"),
 )
-def art8_1(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
-    hits: list[Hit] = []
+def art8_1(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
     if _CONSENT not in f.articles:
-        return hits
+        return ()
     service = register.information_society_service
     if service is False:
-        return hits
+        return ()
     children = [(i, s) for i, s in enumerate(register.data_subjects) if s.includes_children]
     unknown = tuple(s.id for s in register.data_subjects if s.includes_children is None)
     if not children and not (service and unknown):
-        return hits  # nothing to report: spare the age lookup
+        return ()  # nothing to report: spare the age lookup
     age = f.law.digital_consent_age(notice.controller.country)
     args: dict[str, ArgValue] = {"age": age.age, "country": age.country or "(not stated)",
                                  "source": age.source.citation}
+    hits: list[Hit] = []
     for i, subjects in children:
         problem = "applies" if service else "service-unknown"
         hits.append(Hit(f"{ctx.path}.data_subjects[{i}]",
@@ -369,16 +371,16 @@ _ADM_BASES = frozenset({LawfulBasis.CONTRACT, LawfulBasis.CONSENT, LawfulBasis.L
     example="`automated_decisions: {automated_decisions: true, ...}` with only 6(1)(f).",
     references=("https://gdprhub.eu/index.php?title=Article_22_GDPR",),
 )
-def art22_2(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
-    hits: list[Hit] = []
+def art22_2(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     adm = register.automated_decisions
     if adm is None or adm.automated_decisions is not True:
-        return hits
+        return ()
     path = at(register, ctx, "automated_decisions")
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
     stated = f.articles
     public_task = [b for _, b in f.all_bases if b.article is _PUBLIC_TASK]
+    hits: list[Hit] = []
     if not stated & _ADM_BASES:
         if any(b.law for b in public_task):
             pass  # 22(2)(b): authorised by the named law

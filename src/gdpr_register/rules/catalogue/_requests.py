@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from gdpr_register.model.enums import ChannelKind, RequestCharge, RightKind
 from gdpr_register.model.notice import Notice
@@ -129,12 +129,12 @@ def _beyond_a_month(period: Duration) -> bool | None:
     example="`request_procedure: {response_time: {amount: 3, unit: months}}`.",
     references=(ART12,),
 )
-def art12_3(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
-    hits: list[Hit] = []
+def art12_3(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
     if not f.procedures:
-        return hits
+        return ()
+    hits: list[Hit] = []
     for path, procedure in _procedures(f, _ART15_22):
         period = procedure.response_time
         if period is None:
@@ -177,12 +177,12 @@ def art12_3(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
     example="`request_procedure: {charge: fee}`; `request_procedure: {charge: free-once-a-year}`.",
     references=(ART12, "https://gdprhub.eu/index.php?title=Article_15_GDPR"),
 )
-def art12_5(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
-    hits: list[Hit] = []
+def art12_5(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
     if not f.procedures:
-        return hits
+        return ()
+    hits: list[Hit] = []
     for path, procedure in _procedures(f, _ART15_22):
         charge = procedure.charge
         if charge is _FEE:

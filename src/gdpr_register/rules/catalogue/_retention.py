@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from gdpr_register.law.statutes import statute
 from gdpr_register.model.enums import DurationUnit, RetentionKind, RightKind, RightStatus
@@ -91,7 +91,7 @@ def _determinate(item: RetentionRule) -> bool:
     sections=("retention",),
     references=(STORAGE,),
 )
-def art13_2_a(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+def art13_2_a(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     hits: list[Hit] = []
     if not register.retention:
         hits.append(hit(ctx.path, problem="none-stated", category=None, text=None))
@@ -155,7 +155,7 @@ def art13_2_a(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
     sections=("retention",),
     references=(STORAGE, "https://finlex.fi/fi/laki/ajantasa/1997/19971336"),
 )
-def art5_1_e(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+def art5_1_e(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     hits: list[Hit] = []
     for i, item in enumerate(register.retention):
         if item.kind is not _HOLD:
@@ -206,9 +206,9 @@ def _months(item: RetentionRule) -> int:
     sections=("retention",),
     references=(STORAGE,),
 )
-def art5_2(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
-    hits: list[Hit] = []
+def art5_2(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     limit = ctx.options.retention_review_months
+    hits: list[Hit] = []
     for i, item in enumerate(register.retention):
         if (
             item.kind is _PERIOD
@@ -255,7 +255,7 @@ def art5_2(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
     sections=("retention", "rights"),
     references=(DPO_4359,),
 )
-def art17_3_b(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+def art17_3_b(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     hits: list[Hit] = []
     for i, item in enumerate(register.retention):
         if item.kind is not _HOLD:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from gdpr_register.model.enums import (
     DpoStatus,
@@ -150,13 +150,13 @@ def art13_1_b(notice: Notice, ctx: Context) -> Iterator[Hit]:
     "`not-a-gdpr-basis`, stated `muu asiallinen yhteys`.",
     references=(ART13, "https://gdprhub.eu/index.php?title=Article_6_GDPR"),
 )
-def art13_1_c(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
-    hits: list[Hit] = []
+def art13_1_c(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
     pooled = len(register.pooled_bases)
     if register.purposes and not f.lawless and not (f.unmapped and pooled != 1):
-        return hits  # every purpose has a basis, each naming a point or a law, mapped or alone
+        return ()  # every purpose has a basis, each naming a point or a law, mapped or alone
+    hits: list[Hit] = []
     if not register.purposes:
         hits.append(hit(ctx.path, problem="no-purposes", stated=None, purposes=()))
     for i, purpose in enumerate(register.purposes):
@@ -216,12 +216,12 @@ _MARKETING_ONLY_LI = frozenset(
     references=(ART13, "https://edpb.europa.eu/our-work-tools/our-documents/guidelines/"
                 "guidelines-22019-processing-personal-data-under-article-61b_en"),
 )
-def art13_1_d(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
-    hits: list[Hit] = []
+def art13_1_d(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
     if not f.li_open and not register.pooled_bases:
-        return hits
+        return ()
+    hits: list[Hit] = []
     if f.li_open:
         li = _LEGITIMATE_INTERESTS
         for j, basis in enumerate(register.pooled_bases):
@@ -285,7 +285,7 @@ def art13_1_d(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
     sections=("recipients",),
     references=(ART13, "https://gdprhub.eu/index.php?title=Article_28_GDPR"),
 )
-def art13_1_e(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+def art13_1_e(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     hits: list[Hit] = []
     for i, transfer in enumerate(register.transfers):
         if transfer.recipient is None:
@@ -319,7 +319,7 @@ def art13_1_e(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
     sections=("data-categories",),
     references=(ART14,),
 )
-def art14_1_d(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+def art14_1_d(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     hits: list[Hit] = []
     if not register.data_categories:
         indirect = indirect_sources(register)
@@ -378,7 +378,7 @@ def generic_source(name: str) -> bool:
     sections=("sources",),
     references=(ART14,),
 )
-def art14_2_f(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+def art14_2_f(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     hits: list[Hit] = []
     for i, source in enumerate(register.sources):
         if source.kind not in INDIRECT:
