@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from gdpr_register.model.enums import PurposeKind
 from gdpr_register.model.notice import Notice
@@ -43,7 +43,7 @@ _PROFILING_KINDS = frozenset({PurposeKind.PROFILING, PurposeKind.AD_TARGETING})
     sections=("automated-decisions", "purposes"),
     references=("https://gdprhub.eu/index.php?title=Article_12_GDPR",),
 )
-def art12_1(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+def art12_1(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     adm = register.automated_decisions
     if adm is None or adm.profiling is not False:  # only an explicit "no profiling"
         return []
@@ -104,17 +104,17 @@ def _open_ended(text: str) -> re.Match[str] | None:
     sections=("purposes",),
     references=("https://gdprhub.eu/index.php?title=Article_5_GDPR",),
 )
-def art5_1_b(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+def art5_1_b(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     # Most registers have no open word at all: one prefilter over all their texts (joined by
     # a newline, which no hint contains) spares building the paths.
     # (A plain loop: generator expressions cost more on this hot path; the order of the texts
     # does not matter to the prefilter.)
-    hits: list[Hit] = []
     texts = [register.description or ""]
     for p in register.purposes:
         texts.append(p.name)
         texts.append(p.description or "")
     folded = "\n".join(texts).lower()
+    hits: list[Hit] = []
     if contains_any(folded, _OPEN_ENDED_HINTS):
         hits.extend(_open_words(register, ctx))
     if register.purposes_non_exhaustive and register.purposes:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from gdpr_register.model.enums import LawfulBasis, TransferDerogation, TransferMechanism
 from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register
@@ -38,10 +40,10 @@ _DEROGATION = TransferMechanism.DEROGATION
     sections=("transfers",),
     references=("https://tietosuoja.fi/en/derogations-for-specific-situations",),
 )
-def art49_1(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
-    hits: list[Hit] = []
+def art49_1(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
+    hits: list[Hit] = []
     for i, named in enumerate(mechanisms(f)):
         if _DEROGATION not in named:
             continue
@@ -97,11 +99,11 @@ _NOT_FOR_PUBLIC_POWERS = frozenset({
     sections=("transfers",),
     references=("https://gdprhub.eu/index.php?title=Article_49_GDPR",),
 )
-def art49_3(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+def art49_3(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     if notice.controller.public_authority is not True:
         return []
-    hits: list[Hit] = []
     public_task = LawfulBasis.PUBLIC_TASK in facts(notice, register, ctx).articles
+    hits: list[Hit] = []
     for i, transfer in enumerate(register.transfers):
         if stated(transfer) != (TransferMechanism.DEROGATION,):
             continue

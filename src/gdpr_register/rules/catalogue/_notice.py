@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 
 from gdpr_register._dates import add_months
@@ -300,7 +300,7 @@ def art24_1_review(notice: Notice, ctx: Context) -> Iterator[Hit]:
     sections=("recipients",),
     references=("https://curia.europa.eu/juris/liste.jsf?num=C-40/17",),
 )
-def art26(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+def art26(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     hits: list[Hit] = []
     for i, recipient in enumerate(register.recipients):
         if recipient.role is _JOINT and not recipient.arrangement:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from gdpr_register.model.enums import DpoStatus, NoticeKind
 from gdpr_register.model.notice import Notice
@@ -64,7 +64,7 @@ def _exemption_failures(notice: Notice, register: Register, threshold: int) -> t
     "need not say whether one is kept",
     references=(ART30, EDPB_30_5),
 )
-def art30_5(notice: Notice, register: Register, ctx: Context) -> tuple[Hit, ...]:
+def art30_5(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     if notice.kind is _RECORD or register.record_kept is True:
         return ()
     reasons = _exemption_failures(notice, register, ctx.options.art30_employee_threshold)
@@ -92,7 +92,7 @@ def art30_5(notice: Notice, register: Register, ctx: Context) -> tuple[Hit, ...]
     "(a)-(g))",
     references=(ART30,),
 )
-def art30_1(notice: Notice, register: Register, ctx: Context) -> tuple[Hit, ...]:
+def art30_1(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     if notice.kind is not _RECORD:
         return ()
     c = notice.controller

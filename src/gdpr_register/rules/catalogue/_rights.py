@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from gdpr_register.model.enums import (
     RetentionKind,
@@ -142,8 +142,7 @@ _OWN_ARTICLE = {RightKind.ACCESS: "15(1)", RightKind.RECTIFICATION: "16",
     "missing `restriction, portability`; a register on 6(1)(c) alone needs no portability.",
     references=(ART13, "https://overview.legal/laws/gdpr/art-20", ART21),
 )
-def art13_2_b(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
-    hits: list[Hit] = []
+def art13_2_b(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
     stated = f.rights
@@ -155,6 +154,7 @@ def art13_2_b(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
         missing.append(_OBJECTION.value)
     if portable and _PORTABILITY not in stated:
         missing.append(_PORTABILITY.value)
+    hits: list[Hit] = []
     if missing:
         hits.append(hit(at(register, ctx, "rights"), missing=tuple(missing)))
     for right in register.rights:  # few carry a narrowing condition: a cheap scan first
@@ -222,7 +222,7 @@ def art13_2_b(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
     "and no `withdraw-consent` right (medium).",
     references=(ART13, "https://gdprhub.eu/index.php?title=Article_7_GDPR"),
 )
-def art13_2_c(notice: Notice, register: Register, ctx: Context) -> tuple[Hit, ...]:
+def art13_2_c(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     consents = register.consents
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
@@ -342,7 +342,7 @@ def _applies(f: RegisterFacts, right: RightKind) -> bool:
     example="`rights: [{right: erasure, status: denied}]` with no `reason`.",
     references=("https://gdprhub.eu/index.php?title=Article_23_GDPR",),
 )
-def art23_1(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+def art23_1(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
     if not f.denied:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from gdpr_register.model.enums import RightCondition, RightKind, RightStatus
 from gdpr_register.model.notice import Notice
@@ -68,7 +68,7 @@ _OBJECTION_VALUE = _OBJECTION.value
     "only-if-not-necessary}]`.",
     references=("https://gdprhub.eu/Article%2017%20GDPR",),
 )
-def art17_1(notice: Notice, register: Register, ctx: Context) -> Iterable[Hit]:
+def art17_1(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
     right = f.rights.get(_ERASURE)
@@ -121,7 +121,7 @@ def art17_1(notice: Notice, register: Register, ctx: Context) -> Iterable[Hit]:
     example="Basis 6(1)(b), `automated_processing: true`, `portability` with `status: denied`.",
     references=("https://overview.legal/laws/gdpr/art-20",),
 )
-def art20_1(notice: Notice, register: Register, ctx: Context) -> Iterable[Hit]:
+def art20_1(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
     right = f.rights.get(_PORTABILITY)
@@ -165,7 +165,7 @@ def art20_1(notice: Notice, register: Register, ctx: Context) -> Iterable[Hit]:
     "unlawfully'`.",
     references=(ART21,),
 )
-def art21_1(notice: Notice, register: Register, ctx: Context) -> Iterable[Hit]:
+def art21_1(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
     right = f.rights.get(_OBJECTION)
@@ -215,7 +215,7 @@ def _stated_hit(
     example="A purpose `kinds: [direct-marketing]` and no `direct-marketing-objection` right.",
     references=(ART21,),
 )
-def art21_2(notice: Notice, register: Register, ctx: Context) -> Iterable[Hit]:
+def art21_2(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
     purposes = f.marketing
@@ -253,7 +253,7 @@ def art21_2(notice: Notice, register: Register, ctx: Context) -> Iterable[Hit]:
     example="Basis 6(1)(f) and no `objection` or `direct-marketing-objection` right.",
     references=(ART21,),
 )
-def art21_4(notice: Notice, register: Register, ctx: Context) -> Iterable[Hit]:
+def art21_4(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
     rights = f.rights

@@ -6,6 +6,7 @@ below).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from gdpr_register.model import Section, SectionState
@@ -100,11 +101,11 @@ ADEQUACY = (
     sections=("transfers",),
     references=(TRANSFERS, ADEQUACY, "https://curia.europa.eu/juris/liste.jsf?num=C-311/18"),
 )
-def art44(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
-    hits: list[Hit] = []
+def art44(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
     as_of = ctx.as_of
+    hits: list[Hit] = []
     for export in exports(f):
         recipient = export.recipient
         if recipient is not None and not recipient.active_on(as_of):
@@ -214,10 +215,10 @@ _ADEQUACY = TransferMechanism.ADEQUACY
     sections=("transfers",),
     references=(TRANSFERS,),
 )
-def art13_1_f(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
-    hits: list[Hit] = []
+def art13_1_f(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
+    hits: list[Hit] = []
     for export in exports(f):
         transfer = export.transfer
         if not export.named:
@@ -280,7 +281,7 @@ def art13_1_f(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
     sections=("transfers",),
     references=(ADEQUACY, "https://eur-lex.europa.eu/eli/C/2025/6610/oj"),
 )
-def art45_dpf(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
+def art45_dpf(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
     named_all = mechanisms(f)
@@ -314,10 +315,10 @@ def art45_dpf(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
     sections=("transfers",),
     references=(ADEQUACY,),
 )
-def art45_scope(notice: Notice, register: Register, ctx: Context) -> list[Hit]:
-    hits: list[Hit] = []
+def art45_scope(notice: Notice, register: Register, ctx: Context) -> Sequence[Hit]:
     if (f := ctx.facts) is None or f.register is not register:
         f = facts(notice, register, ctx)
+    hits: list[Hit] = []
     for i, named in enumerate(mechanisms(f)):
         if _ADEQUACY not in named:
             continue
