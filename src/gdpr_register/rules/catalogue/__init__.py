@@ -3,6 +3,7 @@ every rule in the default registry."""
 
 from gdpr_register.rules.catalogue import (
     _consistency,
+    _derogations,
     _information,
     _lawfulness,
     _notice,
@@ -18,5 +19,5 @@ from gdpr_register.rules.catalogue import (
 __all__: list[str] = []
 
 # The modules register their rules as a side effect of being imported.
-_MODULES = (_consistency, _information, _lawfulness, _notice, _records, _requests, _retention,
-            _rights, _rights_stated, _transfers, _transparency)
+_MODULES = (_consistency, _derogations, _information, _lawfulness, _notice, _records, _requests,
+            _retention, _rights, _rights_stated, _transfers, _transparency)

@@ -1,7 +1,6 @@
 """Chapter V transfers (Arts. 44-49) and their Art. 13(1)(f) information, on the ``as_of`` date.
 
-The Art. 49 derogation rules are in :mod:`._derogations`, registered with these (imported
-below).
+The Art. 49 derogation rules are in :mod:`._derogations`.
 """
 
 from __future__ import annotations
@@ -16,7 +15,6 @@ from gdpr_register.model.notice import Notice
 from gdpr_register.model.register import Register
 from gdpr_register.rules._engine import ArgValue, Context, Hit, Severity, hit, rule
 from gdpr_register.rules._facts import facts
-from gdpr_register.rules.catalogue import _derogations
 from gdpr_register.rules.catalogue._chapter5 import (
     Export,
     Judgement,
@@ -329,5 +327,3 @@ def art45_scope(notice: Notice, register: Register, ctx: Context) -> Sequence[Hi
                             instrument=decision.instrument, scope=decision.scope))
     return hits
 
-
-_RULES_ELSEWHERE = (_derogations,)  # ART49_1, ART49_3: registered on import
