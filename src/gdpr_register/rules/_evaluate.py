@@ -129,9 +129,11 @@ def _evaluate(
             buckets = [[], [], [], []] if noticed is None else [
                 noticed[0][:], noticed[1][:], noticed[2][:], noticed[3][:]]
             for item, check in checks:
-                for h in check(notice, register, ctx):
-                    finding = item.finding(h, register_id)
-                    buckets[_BUCKET[finding.severity]].append(finding)
+                found = check(notice, register, ctx)
+                if found:  # most rules find nothing: () needs no iterator (a generator is true)
+                    for h in found:
+                        finding = item.finding(h, register_id)
+                        buckets[_BUCKET[finding.severity]].append(finding)
             for level, bucket in enumerate(buckets):
                 if noticed is not None and noticed[level] and len(bucket) > len(noticed[level]):
                     bucket.sort(key=_FINDING_RULE)  # stable: each rule's findings keep their order
