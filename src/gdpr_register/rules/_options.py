@@ -47,12 +47,6 @@ class _ContextDraft(_ContextSlots):
     ``rules/_values.py`` on drafts)."""
 
     __slots__ = ()
-    as_of: date
-    options: Options
-    path: str
-    index: int
-    facts: RegisterFacts | None
-    evaluation: Evaluation | None
 
 
 @attrs.frozen(kw_only=True)

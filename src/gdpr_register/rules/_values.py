@@ -80,10 +80,6 @@ class _HitDraft(_HitSlots):
     """A :class:`Hit` being filled in (see above)."""
 
     __slots__ = ()
-    path: str
-    args: Mapping[str, ArgValue]
-    register: str | None
-    severity: Severity | None
 
 
 @attrs.frozen
@@ -164,16 +160,6 @@ class _FindingDraft(_FindingSlots):
     """A :class:`Finding` being filled in by the engine (see ``_HitSlots``)."""
 
     __slots__ = ()
-    rule: str
-    title: str
-    severity: Severity
-    citation: str
-    path: str
-    message: str
-    args: Mapping[str, ArgValue]
-    fix: str
-    register: str | None
-    waiver: Waiver | None
 
 
 @attrs.frozen(kw_only=True, repr=False)
