@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import pickle
-import re
 import weakref
 from collections.abc import Iterator
 from datetime import date
@@ -13,8 +12,6 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from gdpr_register import Notice, Register, UsageError, Waiver, evaluate, load_notice
 from gdpr_register.rules import (
@@ -338,12 +335,11 @@ def test_hits_and_findings_built_the_fast_way_are_the_frozen_values(problem: Any
     assert finding.waiver is None
 
 
-@settings(max_examples=300)
-@given(st.text(alphabet="ARTFI_0123456789abc", max_size=16))
-def test_rule_ids_sort_with_their_digit_runs_as_numbers(rule_id: str) -> None:
-    """The registry's order (ART5 < ART13): what ``re.split(r"(\\d+)", id)`` with the digit
-    runs made ints gives, computed without a pattern at start."""
+def test_rule_ids_sort_with_their_digit_runs_as_numbers() -> None:
+    """The registry's order: ART5 < ART13 < ART44, ART13_1_a < ART13_2_a < ART13_10."""
     from gdpr_register.rules._engine import _id_key
 
-    expected = tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", rule_id))
-    assert _id_key(rule_id) == expected
+    ids = ["ART44", "ART13_10", "ART13_2_a", "ART5_2", "ART13_1_a", "ART5_1_e", "FI_TSL"]
+    assert sorted(ids, key=_id_key) == [
+        "ART5_1_e", "ART5_2", "ART13_1_a", "ART13_2_a", "ART13_10", "ART44", "FI_TSL",
+    ]

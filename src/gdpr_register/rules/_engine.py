@@ -275,19 +275,10 @@ class Registry:
 
 
 def _id_key(rule_id: str) -> tuple[Any, ...]:
-    """ART5 < ART13 < ART44: the id's runs of digits compare as numbers, the rest as text
-    (``re.split(r"(\\d+)", id)`` with the digits made ints; string methods: no pattern
-    compiled at start)."""
-    parts: list[Any] = []
-    run = ""
-    digits = False
-    for char in rule_id:
-        if ("0" <= char <= "9") != digits:
-            parts.append(int(run) if digits else run)
-            run, digits = "", not digits
-        run += char
-    parts += (int(run), "") if digits else (run,)
-    return tuple(parts)
+    # ART5 < ART13 < ART44: compare digit runs as numbers.
+    import re
+
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", rule_id))
 
 
 _DEFAULT = Registry()
