@@ -32,6 +32,7 @@ from gdpr_register.rules import (
 )
 
 AS_OF = date(2026, 11, 25)
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 @pytest.fixture
@@ -343,3 +344,41 @@ def test_rule_ids_sort_with_their_digit_runs_as_numbers() -> None:
     assert sorted(ids, key=_id_key) == [
         "ART5_1_e", "ART5_2", "ART13_1_a", "ART13_2_a", "ART13_10", "ART44", "FI_TSL",
     ]
+
+
+def test_findings_keep_their_order_across_blocks_of_registers(seed_path: Path) -> None:
+    """Registers run in blocks, rule by rule: the findings still come out by register
+    (notice-level first), severity (highest first), rule id, then each rule's own order."""
+    from gdpr_register.model import Section
+    from gdpr_register.model.coverage import Coverage
+    from gdpr_register.rules import Scope
+    from gdpr_register.rules._values import _RANK
+
+    examples = [load_notice(seed_path), load_notice(EXAMPLES / "northwind-coaching.yaml")]
+    pool = [r for notice in examples for r in notice.registers]
+    marked = Coverage(not_assessed=(Section.TRANSFERS, Section.RETENTION))
+    registers = tuple(
+        attrs.evolve(pool[i % len(pool)], id=f"activity-{i}", name=f"Activity {i}",
+                     coverage=marked if i % 7 == 3 else pool[i % len(pool)].coverage)
+        for i in range(75)  # more than two blocks, the last one short
+    )
+    notice = attrs.evolve(examples[0], registers=registers)
+    report = evaluate(notice, as_of=AS_OF, preview=True)
+    place = {r.id: i for i, r in enumerate(registers)}
+    with_findings = {place[f.register] // 32 for f in report.findings if f.register}
+    assert with_findings == {0, 1, 2}  # findings in every block
+    keys = [(place.get(f.register, -1) if f.register else -1, -_RANK[f.severity], f.rule)
+            for f in report.findings]
+    assert keys == sorted(keys)
+    # Within one register and rule: the rule's own order, as a direct call yields it.
+    base = Context(as_of=AS_OF)
+    for item in default_registry().select(preview=True):
+        for index, register in enumerate(registers):
+            found = [f for f in report.findings if f.rule == item.id and f.register == register.id]
+            if item.scope is Scope.REGISTER:
+                ctx = Context(as_of=AS_OF, path=f"$.registers[{index}]", index=index)
+                direct = [item.finding(h, register.id) for h in item.check(notice, register, ctx)]
+            else:
+                direct = [f for f in (item.finding(h, None) for h in item.check(notice, base))
+                          if f.register == register.id]
+            assert [attrs.evolve(f, waiver=None) for f in found] == direct, (item.id, index)
