@@ -256,7 +256,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="N = 10, 100; 3 rounds")
     parser.add_argument("--sizes", type=int, nargs="*", default=None)
     parser.add_argument("--repeat", type=int, default=None,
-                        help="rounds per side and N (default 9 up to N = 100, 5 above)")
+                        help="rounds per side and N (default 21 up to N = 100, 5 above)")
     parser.add_argument("--distinct-transfers", action="store_true",
                         help="give every activity's transfer its own conclusion date, so "
                         "that evaluate() judges each one afresh (see docs/performance.md)")
@@ -265,7 +265,7 @@ def main() -> int:
     args = parser.parse_args()
     sizes = args.sizes or ([10, 100] if args.quick else [10, 100, 1000])
     def rounds(n: int) -> int:  # a single round of ours is a few ms: more rounds steady it
-        return args.repeat or (3 if args.quick else 9 if n <= 100 else 5)
+        return args.repeat or (3 if args.quick else 21 if n <= 100 else 5)
     python = ensure_fides(args.fides_venv or default_venv())
     rules = len(default_registry().select())
 
