@@ -133,10 +133,10 @@ def _evaluate(
                 buckets = [[], [], [], []] if noticed is None else [
                     noticed[0][:], noticed[1][:], noticed[2][:], noticed[3][:]]
                 guarded = notice_marks or register.coverage is not None
-                block.append((register, ctx, buckets, register.id, guarded))
+                block.append((register, ctx, buckets, register.id, guarded, noticed))
             if notice_marks or any(entry[4] for entry in block):
                 for item, check, plain in register_rules:
-                    for register, ctx, buckets, register_id, guarded in block:
+                    for register, ctx, buckets, register_id, guarded, _ in block:
                         found = (check if guarded else plain)(notice, register, ctx)
                         if found:
                             for h in found:
@@ -144,14 +144,13 @@ def _evaluate(
                                 buckets[_BUCKET[finding.severity]].append(finding)
             else:
                 for item, _, plain in register_rules:
-                    for register, ctx, buckets, register_id, _ in block:
+                    for register, ctx, buckets, register_id, _, _ in block:
                         found = plain(notice, register, ctx)
                         if found:  # most rules find nothing: () needs no iterator
                             for h in found:
                                 finding = item.finding(h, register_id)
                                 buckets[_BUCKET[finding.severity]].append(finding)
-            for _, ctx, buckets, _, _ in block:
-                noticed = about.get(ctx.index)
+            for _, _, buckets, _, _, noticed in block:
                 for level, bucket in enumerate(buckets):
                     if noticed is not None and noticed[level] and len(bucket) > len(
                             noticed[level]):
