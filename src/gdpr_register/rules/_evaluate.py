@@ -150,12 +150,16 @@ def _evaluate(
                             for h in found:
                                 finding = item.finding(h, register_id)
                                 buckets[_BUCKET[finding.severity]].append(finding)
-            for _, _, buckets, _, _, noticed in block:
+            table = evaluation.table
+            for register, _, buckets, _, _, noticed in block:
                 for level, bucket in enumerate(buckets):
                     if noticed is not None and noticed[level] and len(bucket) > len(
                             noticed[level]):
                         bucket.sort(key=_FINDING_RULE)  # stable: each rule's findings keep order
                     findings += bucket
+                # Its rules have run (the notice rules before them): the register's facts are
+                # not asked for again, and a large notice need not hold every register's.
+                table.pop(id(register), None)
     except Exception as exc:
         if item is None:  # before any rule ran: not a rule's failure
             raise
