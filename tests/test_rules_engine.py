@@ -382,3 +382,22 @@ def test_findings_keep_their_order_across_blocks_of_registers(seed_path: Path) -
                 direct = [f for f in (item.finding(h, None) for h in item.check(notice, base))
                           if f.register == register.id]
             assert [attrs.evolve(f, waiver=None) for f in found] == direct, (item.id, index)
+
+
+def test_an_evaluation_holds_the_facts_of_one_block_of_registers_at_a_time(seed: Notice) -> None:
+    """A large notice's evaluation does not keep every register's facts to the end."""
+    held: list[int] = []
+    registry = Registry()
+
+    @rule("TEST_HELD", title="t", severity=Severity.INFO, citation="test", message="m",
+          fix="f", what="w", why="y", example="e", advice="a", registry=registry)
+    def record(notice: Notice, register: Register, ctx: Context) -> Iterator[Hit]:
+        assert ctx.evaluation is not None
+        held.append(len(ctx.evaluation.table))
+        return iter(())
+
+    registers = tuple(attrs.evolve(seed.registers[0], id=f"r{i}", name=f"Register {i}")
+                      for i in range(100))
+    evaluate(attrs.evolve(seed, registers=registers), as_of=AS_OF, registry=registry)
+    assert len(held) == 100
+    assert max(held) <= 32
