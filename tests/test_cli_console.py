@@ -54,3 +54,46 @@ def test_console_usage_error_is_exit_2() -> None:
     run = _console("plain", "check")
     assert run.returncode == 2
     assert "Traceback" not in run.stderr
+
+
+# The console script's own module, with the collector's settings and what was imported then.
+_LAUNCHED = """
+import gc, json, sys
+settings = []
+set_threshold = gc.set_threshold
+def recording(*args: int) -> None:
+    settings.append([list(args), "attr" in sys.modules, "gdpr_register" in sys.modules])
+    set_threshold(*args)
+gc.set_threshold = recording
+sys.argv = ["gdpr-register", *sys.argv[1:]]
+import atexit
+atexit.register(lambda: print(json.dumps(settings), file=sys.stderr))
+from _gdpr_register_console import console
+console()
+"""
+
+
+def test_the_console_script_sets_the_collector_before_importing_anything(
+    seed_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The script's module sets what gdpr_register.cli.console sets, before attrs or the
+    package is imported, and runs the same program."""
+    run = subprocess.run([sys.executable, "-c", _LAUNCHED, "check", str(seed_path),
+                          "--as-of", "2026-11-25"], capture_output=True, text=True, check=False)
+    code = main(["check", str(seed_path), "--as-of", "2026-11-25"])
+    assert (run.returncode, run.stdout) == (code, capsys.readouterr().out)
+    import json
+
+    settings = json.loads(run.stderr.strip().splitlines()[-1])
+    assert settings[0] == [[50_000, 10, 10], False, False]  # before attrs and the package
+    assert [threshold for threshold, *_ in settings] == [[50_000, 10, 10]] * 2  # cli's too
+
+
+def test_the_console_script_is_the_launcher() -> None:
+    import tomllib
+
+    project = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(
+        encoding="utf-8"))
+    assert project["project"]["scripts"] == {"gdpr-register": "_gdpr_register_console:console"}
+    wheel = project["tool"]["hatch"]["build"]["targets"]["wheel"]
+    assert wheel["force-include"] == {"src/_gdpr_register_console.py": "_gdpr_register_console.py"}

@@ -137,16 +137,28 @@ _NOT_AT_START = [
 ]
 
 
+# Patterns a check of the seed never compiles (string methods find the same, see the tests).
+_NOT_COMPILED_AT_START = [
+    r"(\d+)",  # the registry's order of rule ids
+    "asiallinen yhteys",  # FI_TSL_REPEALED: the seed states the words as written
+]
+
+
 def test_a_check_imports_none_of_what_only_other_paths_need() -> None:
-    code = ("import contextlib, io, sys; from gdpr_register.cli import main\n"
+    code = ("import contextlib, io, json, re, sys; from gdpr_register.cli import main\n"
             "with contextlib.redirect_stdout(io.StringIO()):\n"
             "    main(['check', 'examples/valmennuskumppani.yaml', '--as-of', '2026-11-25'])\n"
-            "print(sorted(sys.modules))")
+            "caches = [getattr(re, name, {}) for name in ('_cache', '_cache2')]\n"
+            "print(json.dumps([sorted(sys.modules),\n"
+            "                  sorted({k[1] for c in caches for k in c if type(k[1]) is str})]))")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=ROOT)
-    imported = set(json.loads(run.stdout.replace("'", '"')))
+    modules, patterns = json.loads(run.stdout)
+    imported = set(modules)
     assert "gdpr_register.rules.catalogue" in imported  # the check ran
     assert [name for name in _NOT_AT_START if name in imported] == []
+    assert any("Privacy Shield" in p or "mm\\." in p for p in patterns)  # the cache is read
+    assert [p for p in patterns if any(p.startswith(n) for n in _NOT_COMPILED_AT_START)] == []
 
 
 def test_the_statute_table_loads_on_first_use() -> None:
@@ -220,3 +232,16 @@ def test_each_field_hook_is_the_one_cattrs_would_find(detailed: bool) -> None:
                 found, "__code__", ours), (cls, name)
             looked_up += 1
     assert looked_up > 150
+
+
+_CONNECTION_TEXTS = st.sampled_from(
+    ["asiallinen yhteys", "Asiallisen Yhteyden", "APPROPRIATE connection", "saklig samband",
+     "sakligt samband", "Sakligt Samband", "asiallinen", "yhteys", "muu ", " ", "x"])
+
+
+@given(st.lists(_CONNECTION_TEXTS | st.text(max_size=4), max_size=4).map("".join))
+def test_the_connection_requirement_is_found_as_its_pattern_finds_it(text: str) -> None:
+    """FI_TSL_REPEALED looks for the pattern's words as written before compiling it."""
+    from gdpr_register.rules.catalogue._notice import _CONNECTION, _connection
+
+    assert _connection(text) == (_CONNECTION.search(text) is not None)

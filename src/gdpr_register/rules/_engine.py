@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
+from itertools import groupby
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 import attrs
@@ -180,6 +181,7 @@ class Registry:
         self._rules: dict[str, Rule] = {}
         # Selections are computed once per (select, ignore, preview): evaluate runs hot.
         self._selections: dict[tuple[Any, ...], tuple[Rule, ...]] = {}
+        self._ordered: tuple[Rule, ...] | None = None  # by id (_id_key), once per change
         for item in rules:
             self.add(item)
 
@@ -188,13 +190,18 @@ class Registry:
             raise UsageError(f"rule id {item.id!r} is already registered")
         self._rules[item.id] = item
         self._selections.clear()
+        self._ordered = None
         return item
 
     def __contains__(self, rule_id: object) -> bool:
         return rule_id in self._rules
 
     def __iter__(self) -> Iterator[Rule]:
-        return iter(sorted(self._rules.values(), key=lambda r: _id_key(r.id)))
+        ordered = self._ordered
+        if ordered is None:
+            ordered = self._ordered = tuple(sorted(self._rules.values(),
+                                                   key=lambda r: _id_key(r.id)))
+        return iter(ordered)
 
     def __len__(self) -> int:
         return len(self._rules)
@@ -275,10 +282,16 @@ class Registry:
 
 
 def _id_key(rule_id: str) -> tuple[Any, ...]:
-    # ART5 < ART13 < ART44: compare digit runs as numbers.
-    import re
-
-    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", rule_id))
+    # ART5 < ART13 < ART44: compare digit runs as numbers. The parts re.split(r"(\d+)", ...)
+    # gives (text, digits, text, ..., text), without compiling a pattern at start (\d is
+    # str.isdecimal); a test compares the two.
+    parts = [""]
+    for decimal, run in groupby(rule_id, str.isdecimal):
+        if decimal:
+            parts += ("".join(run), "")
+        else:
+            parts[-1] = "".join(run)
+    return tuple(int(p) if p.isdigit() else p for p in parts)
 
 
 _DEFAULT = Registry()

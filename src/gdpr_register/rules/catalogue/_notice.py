@@ -127,6 +127,10 @@ def fi_business_id(notice: Notice, ctx: Context) -> Iterator[Hit]:
 
 _CONNECTION = LazyPattern(r"asiallinen yhteys|asiallisen yhteyden|appropriate connection|"
                          r"saklig(?:t)? samband", re.IGNORECASE)
+# The pattern's words as written: one found in the text is a match of the pattern, which is
+# then compiled only for a text that holds them in other letter cases (or none of them).
+_CONNECTION_WORDS = ("asiallinen yhteys", "asiallisen yhteyden", "appropriate connection",
+                     "saklig samband", "sakligt samband")
 _HINTS = ("yhtey", "connection", "samband", "523/1999", "henkilötietolak", "personuppgiftslag",
           "personal data act")
 
@@ -194,9 +198,14 @@ def fi_tsl_repealed(notice: Notice, ctx: Context) -> Iterator[Hit]:
             text = _basis_text(basis)
             if not contains_any(text.lower(), _HINTS):
                 continue
-            if (finnish and _CONNECTION.search(text)) or cites(text):
+            if (finnish and _connection(text)) or cites(text):
                 yield hit(f"$.registers[{index}]{path}", register=register.id, problem=problem,
                           what="The 'connection requirement' basis", text=text)
+
+
+def _connection(text: str) -> bool:
+    """Whether ``text`` states the connection requirement (:data:`_CONNECTION`)."""
+    return contains_any(text, _CONNECTION_WORDS) or _CONNECTION.search(text) is not None
 
 
 def _may_cite(register: Register) -> bool:
