@@ -12,8 +12,6 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from gdpr_register import Notice, Register, UsageError, Waiver, evaluate, load_notice
 from gdpr_register.rules import (
@@ -346,22 +344,6 @@ def test_rule_ids_sort_with_their_digit_runs_as_numbers() -> None:
     assert sorted(ids, key=_id_key) == [
         "ART5_1_e", "ART5_2", "ART13_1_a", "ART13_2_a", "ART13_10", "ART44", "FI_TSL",
     ]
-
-
-@given(st.text(alphabet=st.sampled_from("AR_T5\u0663x10-"), max_size=12) | st.text(max_size=12))
-def test_rule_id_key_splits_as_the_digit_pattern_does(rule_id: str) -> None:
-    r"""The key is written without a regular expression (none compiled at start): its parts
-    are those of ``re.split(r"(\d+)", ...)``, digit runs made numbers."""
-    import re
-
-    from gdpr_register.rules._engine import _id_key
-
-    parts = re.split(r"(\d+)", rule_id)
-    if any(p.isdigit() and not p.isdecimal() for p in parts):  # "²": int() refuses it
-        with pytest.raises(ValueError, match="invalid literal"):
-            _id_key(rule_id)
-    else:
-        assert _id_key(rule_id) == tuple(int(p) if p.isdigit() else p for p in parts)
 
 
 def test_the_registry_order_follows_each_added_rule() -> None:
