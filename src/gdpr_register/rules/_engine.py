@@ -65,7 +65,6 @@ __all__ = [
 ENTRY_POINT_GROUP = "gdpr_register.rules"
 
 
-
 class RuleError(GdprRegisterError, RuntimeError):
     """A rule (typically a plugin's) raised instead of yielding findings, or failed to load."""
 
